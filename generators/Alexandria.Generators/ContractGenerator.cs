@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Alexandria.Generators.Diagnostics;
+using Alexandria.Generators.Emitting.Prompts;
+using Alexandria.Generators.Emitting.Server;
+using Alexandria.Generators.Emitting.Types;
+using Alexandria.Generators.Emitting.Validation;
+using Alexandria.Generators.Model;
+using Alexandria.Generators.Parsing;
+using Alexandria.Generators.Parsing.OpenApi;
+using Alexandria.Generators.Parsing.Prompts;
+using Alexandria.Generators.Parsing.Schema;
+using Alexandria.Generators.Parsing.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Alexandria.Generators
+{
+    /// <summary>
+    /// The front door: wires the incremental pipeline and nothing else. Contract files arrive as
+    /// AdditionalFiles marked <c>AlexandriaContract=true</c>; each is classified by shape, then every
+    /// area (types, validators, prompts, server) parses it into an equatable model and emits from that.
+    /// Source and diagnostics are registered separately so a diagnostic change re-emits no source.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class ContractGenerator : IIncrementalGenerator
+    {
+        private const string DefaultNamespace = "Alexandria.Generated";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadNamespace(provider.GlobalOptions));
+
+            var contractFiles = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => IsContract(pair.Right.GetOptions(pair.Left)))
+                .Select(static (pair, ct) => (pair.Left.Path, Text: pair.Left.GetText(ct)?.ToString() ?? ""))
+                .Combine(rootNamespace)
+                .Select(static (pair, _) => new ContractFile(pair.Left.Path, Path.GetFileName(pair.Left.Path), pair.Left.Text, pair.Right))
+                .WithTrackingName(TrackingNames.ContractFiles);
+
+            var classified = contractFiles
+                .Select(static (file, _) => Classify(file))
+                .WithTrackingName(TrackingNames.ContractKinds);
+            context.RegisterSourceOutput(classified.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
+
+            var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema).Select(static (c, _) => c.File);
+            var prompts = classified.Where(static c => c.Kind == ContractKind.PromptManifest).Select(static (c, _) => c.File);
+            var openApis = classified.Where(static c => c.Kind == ContractKind.OpenApi).Select(static (c, _) => c.File);
+
+            // Types and serialization.
+            var schemaModels = schemas
+                .Select(static (file, _) => Guard(file, SchemaTypeParser.Parse, SchemaTypeParser.Failed))
+                .WithTrackingName(TrackingNames.SchemaModels);
+            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, TypeEmitter.Emit(model)));
+
+            // Validators.
+            var validatorModels = schemas
+                .Select(static (file, _) => Guard(file, ValidatorParser.Parse, ValidatorParser.Failed))
+                .WithTrackingName(TrackingNames.ValidatorModels);
+            context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ValidatorEmitter.Emit(model)));
+
+            // What other contracts may reference across files.
+            var exports = schemaModels
+                .Select(static (m, _) => m.Exports)
+                .Collect()
+                .Select(static (all, _) => all.SelectMany(e => e).OrderBy(e => e.FileName, StringComparer.Ordinal).ThenBy(e => e.Pointer, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.SchemaExports);
+
+            // Prompt accessors.
+            var promptModels = prompts
+                .Combine(exports)
+                .Select(static (pair, _) => Guard(pair.Left, file => PromptManifestParser.Parse(file, pair.Right), PromptManifestParser.Failed))
+                .WithTrackingName(TrackingNames.PromptModels);
+            context.RegisterSourceOutput(promptModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(promptModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, PromptEmitter.Emit(model)));
+
+            // Server interface and routes.
+            var openApiModels = openApis
+                .Combine(exports)
+                .Select(static (pair, _) => Guard(pair.Left, file => OpenApiParser.Parse(file, pair.Right), OpenApiParser.Failed))
+                .WithTrackingName(TrackingNames.OpenApiModels);
+            context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ServerEmitter.Emit(model)));
+        }
+
+        private static bool IsContract(AnalyzerConfigOptions options)
+            => options.TryGetValue("build_metadata.AdditionalFiles.AlexandriaContract", out var value)
+               && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+        private static string ReadNamespace(AnalyzerConfigOptions options)
+        {
+            if (options.TryGetValue("build_property.AlexandriaNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
+            {
+                return ns.Trim();
+            }
+
+            if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root))
+            {
+                return root.Trim();
+            }
+
+            return DefaultNamespace;
+        }
+
+        private static ClassifiedContract Classify(ContractFile file)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var document = ContractDocument.Load(file, diagnostics);
+            var kind = document?.DetectKind() ?? ContractKind.Unknown;
+            if (document is not null && kind == ContractKind.Unknown)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownContractKind, document.Locate(document.Root), file.FileName));
+            }
+
+            // Files that are not JSON are reported here once; the areas skip them.
+            return new ClassifiedContract(file, document is null ? ContractKind.Unknown : kind, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The generator never throws into the compiler: an unexpected failure in an area becomes
+        /// ALX0004 located at the contract file, and that area emits nothing for the file.
+        /// </summary>
+        private static TModel Guard<TModel>(ContractFile file, Func<ContractFile, TModel> parse, Func<ContractFile, DiagnosticInfo, TModel> failed)
+        {
+            try
+            {
+                return parse(file);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var location = new SourceLocation(file.Path, 0, 0, 0, 0, 0, 0);
+                return failed(file, DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, file.FileName, e.GetType().Name + ": " + e.Message));
+            }
+        }
+
+        private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+
+        private static void AddSources(SourceProductionContext context, IEnumerable<GeneratedSource> sources)
+        {
+            try
+            {
+                foreach (var source in sources)
+                {
+                    context.AddSource(source.HintName, source.Text);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, "a contract", e.GetType().Name + ": " + e.Message));
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Alexandria.Generators.Diagnostics
+{
+    /// <summary>
+    /// The one catalogue of Alexandria diagnostics. IDs are grouped by area:
+    /// ALX00xx contract files, ALX01xx JSON Schema, ALX02xx OpenAPI, ALX03xx prompt manifests,
+    /// ALX04xx drift against the lock file, ALX1xxx analyzers over user code.
+    /// Every ID has a section in docs/diagnostics.md.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string ContractCategory = "Alexandria.Contracts";
+        private const string SchemaCategory = "Alexandria.Schema";
+        private const string OpenApiCategory = "Alexandria.OpenApi";
+        private const string PromptCategory = "Alexandria.Prompts";
+
+        public static readonly DiagnosticDescriptor InvalidJson = Create(
+            "ALX0001", "Contract file is not valid JSON",
+            "'{0}' is not valid JSON: {1}", ContractCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateMember = Create(
+            "ALX0002", "Duplicate JSON member",
+            "Member '{0}' appears more than once in the same object; only the last one would be used, so remove the duplicate",
+            ContractCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnknownContractKind = Create(
+            "ALX0003", "Unrecognized contract file",
+            "'{0}' is neither a JSON Schema (with $defs), an OpenAPI 3.1 document nor a prompts manifest; give it one of those shapes or exclude it from AdditionalFiles",
+            ContractCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+            "ALX0004", "Alexandria could not compile a contract",
+            "Alexandria could not compile '{0}': {1}. This is a bug in Alexandria; please report it with the contract",
+            ContractCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+            "ALX0101", "Unresolved $ref",
+            "$ref '{0}' does not resolve: {1}", SchemaCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(
+            "ALX0102", "Unsupported schema keyword",
+            "Keyword '{0}' is not supported by Alexandria and is ignored by generated types and validators; remove it or prefix it with 'x-' to mark it as an annotation",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor NameCollision = Create(
+            "ALX0103", "Generated name collision",
+            "Schema '{0}' and schema '{1}' both generate the C# name '{2}'; rename one or set 'x-alexandria-name'",
+            SchemaCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidKeywordValue = Create(
+            "ALX0104", "Invalid schema keyword value",
+            "Keyword '{0}' has an invalid value: {1}", SchemaCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidPattern = Create(
+            "ALX0105", "Invalid regular expression",
+            "Pattern '{0}' is not a valid regular expression: {1}", SchemaCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor MissingOperationId = Create(
+            "ALX0201", "Operation without operationId",
+            "Operation '{0} {1}' has no operationId; every operation needs one to name its server method",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
+            "ALX0202", "Duplicate operationId",
+            "operationId '{0}' is used by more than one operation; operationIds must be unique",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedOpenApiVersion = Create(
+            "ALX0203", "Unsupported OpenAPI version",
+            "OpenAPI version '{0}' is not supported; Alexandria reads OpenAPI 3.1.x documents",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor PromptHashMismatch = Create(
+            "ALX0301", "Prompt template hash mismatch",
+            "Prompt '{0}' declares template_sha256 '{1}' but its template hashes to '{2}'; update the hash (and bump the version if the template changed on purpose)",
+            PromptCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UndeclaredTemplateVariable = Create(
+            "ALX0302", "Template variable not declared",
+            "Prompt '{0}' uses '{{{{{1}}}}}' in its template but declares no variable '{1}'",
+            PromptCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnusedTemplateVariable = Create(
+            "ALX0303", "Declared variable not used",
+            "Prompt '{0}' declares variable '{1}' but its template never uses it; remove the declaration or use it",
+            PromptCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicatePromptId = Create(
+            "ALX0304", "Duplicate prompt id",
+            "Prompt id '{0}' is declared more than once; prompt ids must be unique",
+            PromptCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidPrompt = Create(
+            "ALX0305", "Invalid prompt declaration",
+            "Prompt '{0}' is invalid: {1}", PromptCategory, DiagnosticSeverity.Error);
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
+            .GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null))
+            .ToDictionary(d => d.Id);
+
+        /// <summary>Every descriptor in the catalogue, for the docs test and analyzers.</summary>
+        public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values.OrderBy(d => d.Id, System.StringComparer.Ordinal);
+
+        public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
+            => new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                helpLinkUri: "https://github.com/alexandria-contracts/alexandria/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+    }
+}

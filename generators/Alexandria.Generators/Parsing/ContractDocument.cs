@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using Alexandria.Generators.Diagnostics;
+using Alexandria.Generators.Json;
+using Alexandria.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Alexandria.Generators.Parsing
+{
+    /// <summary>
+    /// A contract file parsed into a located JSON tree, with the means to turn any node into a
+    /// <see cref="SourceLocation"/>. Lives only inside one transform step; models never hold it.
+    /// </summary>
+    internal sealed class ContractDocument
+    {
+        private ContractDocument(ContractFile file, SourceText text, JsonNode root)
+        {
+            File = file;
+            Text = text;
+            Root = root;
+        }
+
+        public ContractFile File { get; }
+
+        public SourceText Text { get; }
+
+        public JsonNode Root { get; }
+
+        /// <summary>
+        /// Parses <paramref name="file"/>; on invalid JSON returns null and adds ALX0001 at the offending
+        /// character. Duplicate members are reported as ALX0002 but do not stop parsing.
+        /// </summary>
+        public static ContractDocument? Load(ContractFile file, List<DiagnosticInfo> diagnostics)
+        {
+            var text = SourceText.From(file.Text);
+            try
+            {
+                var root = JsonDocumentParser.Parse(file.Text, out var duplicates);
+                var document = new ContractDocument(file, text, root);
+                foreach (var duplicate in duplicates)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateMember,
+                        document.LocateName(duplicate),
+                        duplicate.Name));
+                }
+
+                return document;
+            }
+            catch (JsonParseException e)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidJson,
+                    SourceLocation.From(file.Path, text, e.Offset, e.Offset < file.Text.Length ? 1 : 0),
+                    file.FileName,
+                    e.Message));
+                return null;
+            }
+        }
+
+        /// <summary>Where a whole value is; long values are cut to their first line so the squiggle stays readable.</summary>
+        public SourceLocation Locate(JsonNode node)
+        {
+            var length = node.Length;
+            var newline = File.Text.IndexOf('\n', node.Start, node.Length);
+            if (newline >= 0)
+            {
+                length = newline - node.Start;
+            }
+
+            return SourceLocation.From(File.Path, Text, node.Start, length);
+        }
+
+        /// <summary>Where a member's name is: the place to point at for a problem with the member as a whole.</summary>
+        public SourceLocation LocateName(JsonProperty property)
+            => SourceLocation.From(File.Path, Text, property.NameStart, property.NameLength);
+
+        public DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, JsonNode at, params string[] args)
+            => DiagnosticInfo.Create(descriptor, Locate(at), args);
+
+        public DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, JsonProperty at, params string[] args)
+            => DiagnosticInfo.Create(descriptor, LocateName(at), args);
+
+        /// <summary>Decides what a contract is from its shape, not its name, so users can name files freely.</summary>
+        public ContractKind DetectKind()
+        {
+            if (Root is not JsonObject obj)
+            {
+                return ContractKind.Unknown;
+            }
+
+            if (obj["openapi"] is JsonString)
+            {
+                return ContractKind.OpenApi;
+            }
+
+            if (obj["prompts"] is JsonArray)
+            {
+                return ContractKind.PromptManifest;
+            }
+
+            if (obj["lock_version"] is not null)
+            {
+                return ContractKind.Lock;
+            }
+
+            if (obj["$defs"] is JsonObject || (obj.GetString("$schema") ?? "").Contains("json-schema.org"))
+            {
+                return ContractKind.JsonSchema;
+            }
+
+            return ContractKind.Unknown;
+        }
+    }
+}

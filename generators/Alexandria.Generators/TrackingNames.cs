@@ -1,0 +1,14 @@
+namespace Alexandria.Generators
+{
+    /// <summary>Names of the incremental pipeline steps, asserted by the caching tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string ContractFiles = nameof(ContractFiles);
+        public const string ContractKinds = nameof(ContractKinds);
+        public const string SchemaModels = nameof(SchemaModels);
+        public const string ValidatorModels = nameof(ValidatorModels);
+        public const string PromptModels = nameof(PromptModels);
+        public const string OpenApiModels = nameof(OpenApiModels);
+        public const string SchemaExports = nameof(SchemaExports);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Alexandria.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Supplies the MSBuild-visible options the generator reads: global properties, and the
+/// <c>AlexandriaContract</c> metadata for every additional file (as build/Alexandria.Generators.targets sets it).
+/// </summary>
+public sealed class TestAnalyzerConfigOptionsProvider(IReadOnlyDictionary<string, string> globalOptions) : AnalyzerConfigOptionsProvider
+{
+    private static readonly DictionaryOptions ContractFileOptions = new(new Dictionary<string, string>
+    {
+        ["build_metadata.AdditionalFiles.AlexandriaContract"] = "true",
+    });
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(globalOptions);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => ContractFileOptions;
+
+    private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
+            => values.TryGetValue(key, out value);
+    }
+}
