@@ -1,0 +1,16 @@
+using System.CommandLine;
+using System.Threading.Tasks;
+using Alexandria.Cli.Commands;
+
+namespace Alexandria.Cli;
+
+/// <summary>The <c>alexandria</c> command line: one subcommand per job, each in its own file under Commands/.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        return root.Parse(args).InvokeAsync();
+    }
+}
