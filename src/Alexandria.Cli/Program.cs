@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Threading.Tasks;
-using Alexandria.Cli.Commands;
 
 namespace Alexandria.Cli;
 
@@ -10,7 +9,7 @@ public static class Program
     public static Task<int> Main(string[] args)
     {
         var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
-        root.Subcommands.Add(ValidateCommand.Create());
+        // Subcommands are registered here, one line each.
         return root.Parse(args).InvokeAsync();
     }
 }
