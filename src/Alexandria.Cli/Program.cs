@@ -10,6 +10,9 @@ public static class Program
     {
         var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
         // Subcommands are registered here, one line each.
+        root.Subcommands.Add(Commands.RunCommand.Create());
+        root.Subcommands.Add(Commands.ReplayCommand.Create());
+        root.Subcommands.Add(Commands.InspectCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
