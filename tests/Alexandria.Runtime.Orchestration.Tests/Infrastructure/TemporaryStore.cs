@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Alexandria.Runtime.Storage;
+
+namespace Alexandria.Runtime.Orchestration.Tests.Infrastructure;
+
+/// <summary>An embedded filesystem store in a fresh temporary directory, removed afterwards.</summary>
+public sealed class TemporaryStore : IAsyncDisposable
+{
+    private TemporaryStore(string directory, IRuntimeStore store)
+    {
+        Directory = directory;
+        Store = store;
+    }
+
+    public string Directory { get; }
+
+    public IRuntimeStore Store { get; }
+
+    public static async Task<TemporaryStore> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "alexandria-orch-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var store = await RuntimeStores.OpenFileSystemAsync(directory).ConfigureAwait(false);
+        return new TemporaryStore(directory, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless; failing the test over it is not.
+        }
+    }
+}
