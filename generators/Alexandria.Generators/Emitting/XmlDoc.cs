@@ -1,22 +1,33 @@
 namespace Alexandria.Generators.Emitting
 {
     /// <summary>
-    /// Writes contract descriptions as XML doc comments. Descriptions are free text from the contract,
-    /// so they are escaped: a '&lt;' in a description must not break the generated file's docs.
+    /// Writes XML doc comments. Contract descriptions are free text, so <see cref="Summary"/> escapes
+    /// them: a '&lt;' in a description must not break the generated file's docs. Text the emitter composes
+    /// with its own tags goes through <see cref="SummaryXml"/> with the contract parts escaped by the caller.
     /// </summary>
     internal static class XmlDoc
     {
         public static void Summary(SourceWriter writer, string? text)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (!string.IsNullOrWhiteSpace(text))
             {
+                SummaryXml(writer, Escape(text!));
+            }
+        }
+
+        public static void SummaryXml(SourceWriter writer, string xml)
+        {
+            xml = xml.Replace("\r", "").Trim();
+            if (xml.IndexOf('\n') < 0)
+            {
+                writer.Line("/// <summary>" + xml + "</summary>");
                 return;
             }
 
             writer.Line("/// <summary>");
-            foreach (var line in Escape(text!).Split('\n'))
+            foreach (var line in xml.Split('\n'))
             {
-                writer.Line("/// " + line.TrimEnd('\r'));
+                writer.Line("/// " + line);
             }
 
             writer.Line("/// </summary>");

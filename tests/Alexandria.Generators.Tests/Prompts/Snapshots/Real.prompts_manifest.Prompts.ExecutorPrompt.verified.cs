@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Executor turn: turns one plan step into one tool call, inside the scope of its handoff packet.
-    /// </summary>
+    /// <summary>Executor turn: turns one plan step into one tool call, inside the scope of its handoff packet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class ExecutorPrompt
     {

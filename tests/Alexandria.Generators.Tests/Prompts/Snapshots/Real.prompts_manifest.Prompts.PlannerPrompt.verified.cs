@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Planner turn: produces the plan of the next step from the latest snapshot and the events since.
-    /// </summary>
+    /// <summary>Planner turn: produces the plan of the next step from the latest snapshot and the events since.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class PlannerPrompt
     {

@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Repair turn appended after an act reply that failed its generated validator; bounded number of attempts.
-    /// </summary>
+    /// <summary>Repair turn appended after an act reply that failed its generated validator; bounded number of attempts.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class RepairPrompt
     {

@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Optional narrative of a compaction snapshot. Rendered by code from the snapshot's own fields, never by a model; a snapshot's narrative must equal this rendering.
-    /// </summary>
+    /// <summary>Optional narrative of a compaction snapshot. Rendered by code from the snapshot's own fields, never by a model; a snapshot's narrative must equal this rendering.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class SnapshotNarrativePrompt
     {

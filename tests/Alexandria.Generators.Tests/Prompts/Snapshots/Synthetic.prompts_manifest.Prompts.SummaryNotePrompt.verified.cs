@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Summary line rendered by code.
-    /// </summary>
+    /// <summary>Summary line rendered by code.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class SummaryNotePrompt
     {

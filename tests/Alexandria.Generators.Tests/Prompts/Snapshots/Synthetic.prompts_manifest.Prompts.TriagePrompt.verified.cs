@@ -5,9 +5,7 @@
 
 namespace Alexandria.Contracts.Prompts
 {
-    /// <summary>
-    /// Triages a &lt;ticket&gt; &amp; routes it.
-    /// </summary>
+    /// <summary>Triages a &lt;ticket&gt; &amp; routes it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed partial class TriagePrompt : global::Alexandria.Contracts.Prompts.IPromptWithOutput<global::Alexandria.Contracts.TriageResult>
     {
