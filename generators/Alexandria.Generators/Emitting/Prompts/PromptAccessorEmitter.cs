@@ -79,8 +79,14 @@ namespace Alexandria.Generators.Emitting.Prompts
             w.Line("/// </summary>");
             using (w.OpenBlock("public static class TemplateBreakpoints"))
             {
-                foreach (var breakpoint in prompt.Breakpoints)
+                for (var i = 0; i < prompt.Breakpoints.Count; i++)
                 {
+                    var breakpoint = prompt.Breakpoints[i];
+                    if (i > 0)
+                    {
+                        w.Line();
+                    }
+
                     w.Line("/// <summary>Before the first <c>{{" + XmlDoc.Escape(breakpoint.BeforeVariable) + "}}</c>.</summary>");
                     w.Line("public const int " + breakpoint.ConstName + " = " + CSharpNaming.Literal(breakpoint.TemplateOffset) + ";");
                 }

@@ -44,6 +44,7 @@ namespace Alexandria.Contracts.Prompts
         {
             /// <summary>Before the first <c>{{objective}}</c>.</summary>
             public const int InstructionsAndTools = 546;
+
             /// <summary>Before the first <c>{{step_id}}</c>.</summary>
             public const int Scope = 647;
         }

@@ -44,6 +44,7 @@ namespace Alexandria.Contracts.Prompts
         {
             /// <summary>Before the first <c>{{objective}}</c>.</summary>
             public const int InstructionsAndTools = 704;
+
             /// <summary>Before the first <c>{{recent_events}}</c>.</summary>
             public const int RunAndSnapshot = 830;
         }

@@ -44,6 +44,7 @@ namespace Alexandria.Contracts.Prompts
         {
             /// <summary>Before the first <c>{{ticket_id}}</c>.</summary>
             public const int Instructions = 45;
+
             /// <summary>Before the first <c>{{body}}</c>.</summary>
             public const int Ticket = 104;
         }
