@@ -30,9 +30,9 @@ internal static class StoreLocation
     public static Task<IRuntimeStore> OpenAsync(DirectoryInfo directory, string? postgres, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        return string.IsNullOrWhiteSpace(postgres)
-            ? RuntimeStores.OpenFileSystemAsync(directory.FullName, cancellationToken)
-            : RuntimeStores.OpenPostgresAsync(postgres, directory.FullName, cancellationToken);
+        return RuntimeStore.OpenAsync(
+            new RuntimeStoreOptions { RootDirectory = directory.FullName, PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres },
+            cancellationToken);
     }
 
     public static string Describe(DirectoryInfo directory, string? postgres)

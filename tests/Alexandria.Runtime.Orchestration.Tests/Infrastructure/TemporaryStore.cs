@@ -22,7 +22,7 @@ public sealed class TemporaryStore : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "alexandria-orch-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var store = await RuntimeStores.OpenFileSystemAsync(directory).ConfigureAwait(false);
+        var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = directory }).ConfigureAwait(false);
         return new TemporaryStore(directory, store);
     }
 
