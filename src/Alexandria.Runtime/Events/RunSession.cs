@@ -23,7 +23,7 @@ public sealed class RunSession
 {
     private readonly IRuntimeStore _store;
     private readonly RunSessionOptions _options;
-    private readonly CompactionTrigger _trigger;
+    private readonly Compaction.CompactionTrigger _trigger;
     private readonly SnapshotBuilder _builder;
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
@@ -36,7 +36,7 @@ public sealed class RunSession
         Log = new TypedEventLog(store.Events, store.Objects, options.Compaction.InlineBlobCapBytes);
         Artifacts = new ArtifactRecorder(store.Artifacts, store.Objects);
         Loop = new LoopDetector(options.LoopDetection);
-        _trigger = new CompactionTrigger(options.Compaction);
+        _trigger = new Compaction.CompactionTrigger(options.Compaction);
         _builder = new SnapshotBuilder(options.Compaction);
         _gate = new InvariantGate(options.Compaction, new EvidenceResolver(store.Artifacts, store.Objects));
     }

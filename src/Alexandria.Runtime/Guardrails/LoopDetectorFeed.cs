@@ -21,7 +21,7 @@ public static class LoopDetectorFeed
                 detector.OnPlan(plan.ChosenOverride is { } chosen ? ContractJson.Name(chosen) : null);
                 return Array.Empty<LoopSignal>();
             case ActEvent { Payload: var act }:
-                return detector.OnAct(act.CallId, act.ToolName, ContractJson.ToElement(act.Arguments));
+                return detector.OnAct(act.CallId, act.ToolName, act.Arguments);
             case ObserveEvent { Payload: var observe }:
                 return detector.OnObserve(observe.CallId, ContractJson.Name(observe.Status), Fingerprint(observe));
             default:

@@ -66,7 +66,7 @@ public sealed class TypedEventLogTests
 
         Assert.Equal([1L, 2L, 3L], events.Select(e => e.Seq));
         Assert.All(events, e => Assert.Equal("stamped", e.Event.RunId));
-        Assert.All(events, e => Assert.Equal(Json.NameBasedUuid.ForEvent("stamped", e.Seq), e.Event.EventId));
+        Assert.All(events, e => Assert.Equal(Runtime.Json.NameBasedUuid.ForEvent("stamped", e.Seq), e.Event.EventId));
         Assert.True(events[1].Event.OccurredAt > events[0].Event.OccurredAt);
     }
 

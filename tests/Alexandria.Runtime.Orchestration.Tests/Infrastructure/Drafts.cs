@@ -78,7 +78,7 @@ public static class Drafts
     };
 
     /// <summary>Appends a complete step (plan, act, observe — 3 counted events) and ends it.</summary>
-    public static async Task<Compaction.CompactionOutcome?> CompleteStepAsync(RunSession session, long stepId, bool withEvidence = true, bool verbose = false)
+    public static async Task<Runtime.Compaction.CompactionOutcome?> CompleteStepAsync(RunSession session, long stepId, bool withEvidence = true, bool verbose = false)
     {
         await session.AppendAsync(Plan(stepId));
         await session.AppendAsync(Act(stepId));
@@ -100,7 +100,7 @@ public static class Drafts
     }
 
     /// <summary>Appends a step that never reaches its counted events (only verbose ones) and ends it.</summary>
-    public static async Task<Compaction.CompactionOutcome?> UncountedStepAsync(RunSession session, long stepId)
+    public static async Task<Runtime.Compaction.CompactionOutcome?> UncountedStepAsync(RunSession session, long stepId)
     {
         await session.AppendAsync(TokenUsage(stepId));
         await session.AppendAsync(TokenUsage(stepId));
