@@ -50,17 +50,17 @@ internal static class InspectCommand
         var events = await log.ReadAsync(runId, Math.Max(1, from), Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
         var eventTable = new Table()
             .Title($"Events {events.FirstOrDefault()?.Seq ?? 0}..{events.LastOrDefault()?.Seq ?? 0} of {lastSeq}")
-            .AddColumns("seq", "step", "role", "kind", "counted", "occurred at", "detail");
+            .AddColumns("seq", "step", "role", "kind", "counted", "time (UTC)", "detail");
         foreach (var logged in events)
         {
             var evt = logged.Event;
             eventTable.AddRow(
                 logged.Seq.ToString(CultureInfo.InvariantCulture),
                 evt.StepId.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(evt.AgentRole.ToString()),
+                Markup.Escape(ContractNames.Of(evt.AgentRole)),
                 Markup.Escape(logged.Stored.Kind),
                 logged.Stored.Counted ? "[bold]counted[/]" : "[grey]verbose[/]",
-                evt.OccurredAt.ToString("u", CultureInfo.InvariantCulture),
+                evt.OccurredAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 Markup.Escape(Detail(evt)));
         }
 
@@ -72,8 +72,8 @@ internal static class InspectCommand
         {
             var snapshot = StoredDocuments.ReadSnapshot(stored);
             snapshotTable.AddRow(
-                stored.SnapshotId.ToString(),
-                stored.ParentSnapshotId?.ToString() ?? "-",
+                Short(stored.SnapshotId),
+                stored.ParentSnapshotId is { } parent ? Short(parent) : "-",
                 $"{snapshot.CoveredSeq.First}..{snapshot.CoveredSeq.Last}",
                 $"{snapshot.CoveredSteps.First}..{snapshot.CoveredSteps.Last}",
                 snapshot.CountedEvents.ToString(CultureInfo.InvariantCulture),
@@ -97,16 +97,26 @@ internal static class InspectCommand
 
     private static string Detail(RunEvent evt) => evt switch
     {
-        PlanEvent { Payload: var p } => $"{p.Steps.Count} plan steps" + (p.ChosenOverride is { } o ? $", override {o}" : ""),
+        PlanEvent { Payload: var p } => $"{p.Steps.Count} plan steps" + (p.ChosenOverride is { } o ? $", override {ContractNames.Of(o)}" : ""),
         ActEvent { Payload: var a } => $"{a.CallId}: {a.ToolName}",
-        ObserveEvent { Payload: var o } => $"{o.CallId}: {o.Status}, {o.Evidence.Count} evidence — {Clip(o.Summary)}",
+        ObserveEvent { Payload: var o } => $"{o.CallId}: {ContractNames.Of(o.Status)}, {o.Evidence.Count} evidence" + (o.ResultPointer is { } r ? $", result {r.SizeBytes} bytes in the object store" : ""),
         ToolCallStartedEvent { Payload: var s } => $"{s.CallId}: {s.ToolName} {s.CallHash[..12]}",
         ToolCallChunkEvent { Payload: var c } => $"{c.CallId} chunk {c.ChunkIndex}{(c.IsLast ? " (last)" : "")}",
-        CompactionStartedEvent { Payload: var s } => $"{s.Trigger}: {s.CountedEventsSinceSnapshot} counted, {s.StepsSinceSnapshot} steps",
-        CompactionFinishedEvent { Payload: var f } => $"{f.SnapshotId} seq {f.CoveredSeq.First}..{f.CoveredSeq.Last}",
-        CompactionRejectedEvent { Payload: var r } => $"{r.Reason}: {Clip(string.Join("; ", r.Violations))}",
+        CompactionStartedEvent { Payload: var s } => $"{ContractNames.Of(s.Trigger)}: {s.CountedEventsSinceSnapshot} counted, {s.StepsSinceSnapshot} steps",
+        CompactionFinishedEvent { Payload: var f } => $"{Short(f.SnapshotId)} seq {f.CoveredSeq.First}..{f.CoveredSeq.Last}",
+        CompactionRejectedEvent { Payload: var r } => $"{ContractNames.Of(r.Reason)}: {Clip(string.Join("; ", r.Violations))}",
+        TokenUsageEvent { Payload: var t } => $"{t.InputTokens} in, {t.OutputTokens} out, {t.CachedTokens} cached",
+        GuardrailTriggeredEvent { Payload: var g } => g.Outcome switch
+        {
+            LoopDetectedOutcome l => $"loop_detected: {ContractNames.Of(l.Signal)} x{l.Count}",
+            ZeroResultOutcome z => $"zero_result: {z.ToolName}",
+            _ => g.Outcome.Outcome,
+        },
+        PlanDeltaEvent { Payload: var d } => $"{d.UpdatedSteps.Count} plan steps updated",
         _ => "",
     };
 
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..79] + "…";
+    private static string Short(Guid id) => id.ToString()[..8];
+
+    private static string Clip(string text) => text.Length <= 60 ? text : text[..59] + "…";
 }

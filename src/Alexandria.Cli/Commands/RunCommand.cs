@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
+using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Scenarios;
 using Spectre.Console;
 
@@ -108,7 +109,7 @@ internal static class RunCommand
                     {
                         compactions.AddRow(
                             progress.StepId.ToString(CultureInfo.InvariantCulture),
-                            Markup.Escape(outcome.Trigger.ToString()),
+                            Markup.Escape(ContractNames.Of(outcome.Trigger)),
                             outcome.Snapshot is { } s ? $"{s.CoveredSeq.First}..{s.CoveredSeq.Last}" : "-",
                             outcome.Snapshot is { } t ? $"{t.CoveredSteps.First}..{t.CoveredSteps.Last}" : "-",
                             outcome.Snapshot?.CountedEvents.ToString(CultureInfo.InvariantCulture) ?? "-",

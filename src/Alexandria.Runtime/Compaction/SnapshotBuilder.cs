@@ -190,17 +190,26 @@ public sealed class SnapshotBuilder
                 break;
 
             case "empty":
-                questions.Add(Clip(tag + $"{tool} returned no result: " + (observe.ZeroResultGuidance?.Message ?? observe.Summary)));
+                Ask(questions, Clip(tag + $"{tool} returned no result: " + (observe.ZeroResultGuidance?.Message ?? observe.Summary)));
                 break;
 
             default:
-                questions.Add(Clip(tag + $"{tool} failed: " + (observe.Summary.Length > 0 ? observe.Summary : "no detail given")));
+                Ask(questions, Clip(tag + $"{tool} failed: " + (observe.Summary.Length > 0 ? observe.Summary : "no detail given")));
                 if (known)
                 {
                     usage[tool] = usage.TryGetValue(tool, out var before) ? (before.Calls, before.Failures + 1) : (0, 1);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A question asked again (the same call failing the same way) stays one question.</summary>
+    private static void Ask(List<string> questions, string question)
+    {
+        if (!questions.Contains(question, StringComparer.Ordinal))
+        {
+            questions.Add(question);
         }
     }
 
