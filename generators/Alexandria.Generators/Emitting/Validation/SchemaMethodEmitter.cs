@@ -132,7 +132,33 @@ namespace Alexandria.Generators.Emitting.Validation
 
         internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Text safe inside a one-line XML doc comment: markup escaped, control characters (a member named "a\nb") written as \uXXXX.</summary>
+        internal static string Xml(string text)
+        {
+            var builder = new System.Text.StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    default:
+                        if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
 
         /// <summary>A constant as a person reads it in a message: strings bare, other values as JSON.</summary>
         private string Display(int constant)

@@ -74,7 +74,7 @@ namespace Alexandria.Generators.Emitting.Validation
             for (var i = 0; i < names.Count; i++)
             {
                 var resources = model.DynamicAnchors.Where(d => d.Name == names[i]).Select(d => SchemaMethodEmitter.Int(d.Resource));
-                w.Line("private static readonly int[] D" + SchemaMethodEmitter.Int(i) + " = { " + string.Join(", ", resources) + " }; // $dynamicAnchor " + names[i].Replace("\n", " "));
+                w.Line("private static readonly int[] D" + SchemaMethodEmitter.Int(i) + " = { " + string.Join(", ", resources) + " }; // $dynamicAnchor " + SchemaMethodEmitter.Xml(names[i]));
             }
 
             if (model.Constants.Count + model.Patterns.Count + names.Count > 0)
@@ -150,6 +150,6 @@ namespace Alexandria.Generators.Emitting.Validation
             return w.ToString();
         }
 
-        private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        private static string Xml(string text) => SchemaMethodEmitter.Xml(text);
     }
 }
