@@ -58,6 +58,10 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0105", "Invalid regular expression",
             "Pattern '{0}' is not a valid regular expression: {1}", SchemaCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor TypedAsJsonElement = Create(
+            "ALX0120", "Schema typed as JsonElement",
+            "Schema '{0}' is typed as JsonElement: {1}", SchemaCategory, DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor MissingOperationId = Create(
             "ALX0201", "Operation without operationId",
             "Operation '{0} {1}' has no operationId; every operation needs one to name its server method",

@@ -32,9 +32,9 @@ public sealed class ServerBehaviourTests
             (int?)Get(o, "SuccessStatusCode")));
         Assert.Equal(
             [
-                ("createRun", "POST", "/runs", "CreateRunRequest", "CreateRunRequest", "CreateRunResult", 201),
-                ("getRun", "GET", "/runs/{runId}", "GetRunRequest", null, "GetRunResult", 200),
-                ("deleteRun", "DELETE", "/runs/{runId}", "DeleteRunRequest", null, "DeleteRunResult", (int?)204),
+                ("createRun", "POST", "/runs", "CreateRunOperationRequest", "CreateRunRequest", "CreateRunResult", 201),
+                ("getRun", "GET", "/runs/{runId}", "GetRunOperationRequest", null, "GetRunResult", 200),
+                ("deleteRun", "DELETE", "/runs/{runId}", "DeleteRunOperationRequest", null, "DeleteRunResult", (int?)204),
             ],
             rows);
     }

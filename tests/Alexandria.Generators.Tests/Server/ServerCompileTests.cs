@@ -13,20 +13,20 @@ public sealed class ServerCompileTests
 
         namespace Consumer;
 
-        // The schema's create_run_request and the operation's request record are both CreateRunRequest,
-        // in different namespaces; a server imports the server namespace and aliases the contracts one.
+        // Operation requests are named *OperationRequest, so they never clash with schema types
+        // such as create_run_request (CreateRunRequest) when both namespaces are imported.
 
         public sealed class RunsServer : IRunsServer
         {
-            public Task<CreateRunResult> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+            public Task<CreateRunResult> CreateRunAsync(CreateRunOperationRequest request, CancellationToken cancellationToken)
                 => Task.FromResult<CreateRunResult>(new CreateRunResult.Created(new Contracts.Run(request.Body.Objective)));
 
-            public Task<GetRunResult> GetRunAsync(GetRunRequest request, CancellationToken cancellationToken)
+            public Task<GetRunResult> GetRunAsync(GetRunOperationRequest request, CancellationToken cancellationToken)
                 => Task.FromResult<GetRunResult>(request.RunId == "missing"
                     ? new GetRunResult.NotFound(new Contracts.ProblemDetails("no run"))
                     : new GetRunResult.Ok(new Contracts.Run(request.RunId)));
 
-            public Task<DeleteRunResult> DeleteRunAsync(DeleteRunRequest request, CancellationToken cancellationToken)
+            public Task<DeleteRunResult> DeleteRunAsync(DeleteRunOperationRequest request, CancellationToken cancellationToken)
                 => Task.FromResult<DeleteRunResult>(new DeleteRunResult.NoContent());
 
             public static int StatusOf(GetRunResult result)
@@ -46,7 +46,7 @@ public sealed class ServerCompileTests
     public void A_server_missing_an_operation_fails_with_CS0535_naming_the_method()
     {
         var incomplete = CompleteServer.Replace(
-            "    public Task<DeleteRunResult> DeleteRunAsync(DeleteRunRequest request, CancellationToken cancellationToken)\n"
+            "    public Task<DeleteRunResult> DeleteRunAsync(DeleteRunOperationRequest request, CancellationToken cancellationToken)\n"
             + "        => Task.FromResult<DeleteRunResult>(new DeleteRunResult.NoContent());\n",
             "");
         Assert.NotEqual(CompleteServer, incomplete);
@@ -55,7 +55,7 @@ public sealed class ServerCompileTests
 
         var error = Assert.Single(problems);
         Assert.Equal("CS0535", error.Id);
-        Assert.Contains("IRunsServer.DeleteRunAsync(DeleteRunRequest, CancellationToken)", error.GetMessage());
+        Assert.Contains("IRunsServer.DeleteRunAsync(DeleteRunOperationRequest, CancellationToken)", error.GetMessage());
         Assert.Equal("Consumer0.cs", error.Location.GetLineSpan().Path);
     }
 

@@ -13,7 +13,8 @@ namespace Alexandria.Generators.Emitting.Server
 
         public static string Operations(OpenApiModel model) => model.ServerName + "Operations";
 
-        public static string Request(OperationSpec operation) => operation.Name + "Request";
+        // "Operation" keeps the request apart from schema types such as create_run_request → CreateRunRequest.
+        public static string Request(OperationSpec operation) => operation.Name + "OperationRequest";
 
         public static string Result(OperationSpec operation) => operation.Name + "Result";
 

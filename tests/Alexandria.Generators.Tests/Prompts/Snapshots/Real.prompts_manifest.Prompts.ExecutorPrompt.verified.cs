@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Prompts
 {
     /// <summary>Executor turn: turns one plan step into one tool call, inside the scope of its handoff packet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed partial class ExecutorPrompt
+    public sealed partial class ExecutorPrompt : global::Alexandria.Contracts.Prompts.IPromptWithOutput<global::Alexandria.Contracts.ActPayload>
     {
         /// <summary>The manifest id.</summary>
         public const string Id = "executor";
@@ -31,7 +31,7 @@ namespace Alexandria.Contracts.Prompts
         public const string OutputSchemaRef = "output_schema.json#/$defs/act_payload";
 
         /// <summary>The generated type of the output schema, or null when the prompt declares none.</summary>
-        public static global::System.Type? OutputType => null;
+        public static global::System.Type? OutputType => typeof(global::Alexandria.Contracts.ActPayload);
 
         /// <summary>This prompt as the catalog lists it.</summary>
         public static global::Alexandria.Contracts.Prompts.PromptDescriptor Descriptor { get; } = new global::Alexandria.Contracts.Prompts.PromptDescriptor(Id, Version, Kind, Role, ContentHash, typeof(ExecutorPrompt), OutputType);

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Prompts
 {
     /// <summary>Planner turn: produces the plan of the next step from the latest snapshot and the events since.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed partial class PlannerPrompt
+    public sealed partial class PlannerPrompt : global::Alexandria.Contracts.Prompts.IPromptWithOutput<global::Alexandria.Contracts.PlanPayload>
     {
         /// <summary>The manifest id.</summary>
         public const string Id = "planner";
@@ -31,7 +31,7 @@ namespace Alexandria.Contracts.Prompts
         public const string OutputSchemaRef = "output_schema.json#/$defs/plan_payload";
 
         /// <summary>The generated type of the output schema, or null when the prompt declares none.</summary>
-        public static global::System.Type? OutputType => null;
+        public static global::System.Type? OutputType => typeof(global::Alexandria.Contracts.PlanPayload);
 
         /// <summary>This prompt as the catalog lists it.</summary>
         public static global::Alexandria.Contracts.Prompts.PromptDescriptor Descriptor { get; } = new global::Alexandria.Contracts.Prompts.PromptDescriptor(Id, Version, Kind, Role, ContentHash, typeof(PlannerPrompt), OutputType);

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>acknowledgePacket</c> (<c>POST /packets/{packetId}/ack</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record AcknowledgePacketRequest
+    public sealed record AcknowledgePacketOperationRequest
     {
         /// <summary>Packet id. (path parameter 'packetId')</summary>
         public required global::System.Guid PacketId { get; init; }
@@ -29,8 +29,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>200: Acknowledged: 'ACK loaded context &lt;packet_id&gt;'.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/packet_acknowledgement' does not resolve (ALX0101).</remarks>
-        public sealed record Ok(global::System.Text.Json.JsonElement Body) : AcknowledgePacketResult
+        public sealed record Ok(global::Alexandria.Contracts.PacketAcknowledgement Body) : AcknowledgePacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 200;
@@ -40,8 +39,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : AcknowledgePacketResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : AcknowledgePacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -51,8 +49,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>404: The run, snapshot, artifact or packet does not exist.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record NotFound(global::System.Text.Json.JsonElement Body) : AcknowledgePacketResult
+        public sealed record NotFound(global::Alexandria.Contracts.ProblemDetails Body) : AcknowledgePacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 404;
@@ -62,8 +59,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>409: The packet is stale (TTL elapsed; BLOCKED by default) or already acknowledged.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record Conflict(global::System.Text.Json.JsonElement Body) : AcknowledgePacketResult
+        public sealed record Conflict(global::Alexandria.Contracts.ProblemDetails Body) : AcknowledgePacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 409;

@@ -7,11 +7,10 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>createRun</c> (<c>POST /runs</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record CreateRunRequest
+    public sealed record CreateRunOperationRequest
     {
         /// <summary>Objective and optional run id. (request body, application/json)</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/create_run_request' does not resolve (ALX0101).</remarks>
-        public required global::System.Text.Json.JsonElement Body { get; init; }
+        public required global::Alexandria.Contracts.CreateRunRequest Body { get; init; }
     }
 
     /// <summary>The responses <c>createRun</c> declares, and only those: a server cannot return anything else.</summary>
@@ -30,8 +29,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>201: Run created.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/run' does not resolve (ALX0101).</remarks>
-        public sealed record Created(global::System.Text.Json.JsonElement Body) : CreateRunResult
+        public sealed record Created(global::Alexandria.Contracts.Run Body) : CreateRunResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 201;
@@ -41,8 +39,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : CreateRunResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : CreateRunResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -52,8 +49,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>409: A run with this run_id already exists.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record Conflict(global::System.Text.Json.JsonElement Body) : CreateRunResult
+        public sealed record Conflict(global::Alexandria.Contracts.ProblemDetails Body) : CreateRunResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 409;
@@ -63,8 +59,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>422: The body is well-formed JSON but fails its generated validator; errors carry JSON pointers.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record UnprocessableEntity(global::System.Text.Json.JsonElement Body) : CreateRunResult
+        public sealed record UnprocessableEntity(global::Alexandria.Contracts.ProblemDetails Body) : CreateRunResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 422;

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>getSnapshot</c> (<c>GET /runs/{runId}/snapshots/{snapshotId}</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record GetSnapshotRequest
+    public sealed record GetSnapshotOperationRequest
     {
         /// <summary>Run id. (path parameter 'runId')</summary>
         public required string RunId { get; init; }
@@ -32,8 +32,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>200: The snapshot.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/compaction_snapshot' does not resolve (ALX0101).</remarks>
-        public sealed record Ok(global::System.Text.Json.JsonElement Body) : GetSnapshotResult
+        public sealed record Ok(global::Alexandria.Contracts.CompactionSnapshot Body) : GetSnapshotResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 200;
@@ -43,8 +42,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : GetSnapshotResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : GetSnapshotResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -54,8 +52,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>404: The run, snapshot, artifact or packet does not exist.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record NotFound(global::System.Text.Json.JsonElement Body) : GetSnapshotResult
+        public sealed record NotFound(global::Alexandria.Contracts.ProblemDetails Body) : GetSnapshotResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 404;

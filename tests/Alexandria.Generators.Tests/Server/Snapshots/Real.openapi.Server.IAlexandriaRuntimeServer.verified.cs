@@ -12,68 +12,68 @@ namespace Alexandria.Contracts.Server
         /// <summary>Create a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateRunResult> CreateRunAsync(global::Alexandria.Contracts.Server.CreateRunRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateRunResult> CreateRunAsync(global::Alexandria.Contracts.Server.CreateRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Get a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetRunResult> GetRunAsync(global::Alexandria.Contracts.Server.GetRunRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetRunResult> GetRunAsync(global::Alexandria.Contracts.Server.GetRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Append events to a run's log</summary>
         /// <remarks>Optimistic, all-or-nothing append to the append-only log. Payloads over 64 KiB must already be in the object store and referenced by a blob_pointer.</remarks>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/events</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.AppendEventsResult> AppendEventsAsync(global::Alexandria.Contracts.Server.AppendEventsRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.AppendEventsResult> AppendEventsAsync(global::Alexandria.Contracts.Server.AppendEventsOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Read a page of a run's events</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/events</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.ReadEventsResult> ReadEventsAsync(global::Alexandria.Contracts.Server.ReadEventsRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.ReadEventsResult> ReadEventsAsync(global::Alexandria.Contracts.Server.ReadEventsOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>List a run's snapshots</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/snapshots</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetSnapshotHistoryResult> GetSnapshotHistoryAsync(global::Alexandria.Contracts.Server.GetSnapshotHistoryRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetSnapshotHistoryResult> GetSnapshotHistoryAsync(global::Alexandria.Contracts.Server.GetSnapshotHistoryOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Get a run's latest snapshot</summary>
         /// <remarks>404 when the run has no snapshot yet.</remarks>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/snapshots/latest</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetLatestSnapshotResult> GetLatestSnapshotAsync(global::Alexandria.Contracts.Server.GetLatestSnapshotRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetLatestSnapshotResult> GetLatestSnapshotAsync(global::Alexandria.Contracts.Server.GetLatestSnapshotOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Get one snapshot</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/snapshots/{snapshotId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetSnapshotResult> GetSnapshotAsync(global::Alexandria.Contracts.Server.GetSnapshotRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetSnapshotResult> GetSnapshotAsync(global::Alexandria.Contracts.Server.GetSnapshotOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Register an artifact</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/artifacts</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.RegisterArtifactResult> RegisterArtifactAsync(global::Alexandria.Contracts.Server.RegisterArtifactRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.RegisterArtifactResult> RegisterArtifactAsync(global::Alexandria.Contracts.Server.RegisterArtifactOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Get an artifact record</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/artifacts/{artifactId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetArtifactResult> GetArtifactAsync(global::Alexandria.Contracts.Server.GetArtifactRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetArtifactResult> GetArtifactAsync(global::Alexandria.Contracts.Server.GetArtifactOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Hand off control within a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/handoffs</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateHandoffResult> CreateHandoffAsync(global::Alexandria.Contracts.Server.CreateHandoffRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateHandoffResult> CreateHandoffAsync(global::Alexandria.Contracts.Server.CreateHandoffOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>List a run's handoffs</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/handoffs</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.ListHandoffsResult> ListHandoffsAsync(global::Alexandria.Contracts.Server.ListHandoffsRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.ListHandoffsResult> ListHandoffsAsync(global::Alexandria.Contracts.Server.ListHandoffsOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Submit a packet for ingestion</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /packets</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.SubmitPacketResult> SubmitPacketAsync(global::Alexandria.Contracts.Server.SubmitPacketRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.SubmitPacketResult> SubmitPacketAsync(global::Alexandria.Contracts.Server.SubmitPacketOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Acknowledge an ingested packet</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /packets/{packetId}/ack</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.AcknowledgePacketResult> AcknowledgePacketAsync(global::Alexandria.Contracts.Server.AcknowledgePacketRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.AcknowledgePacketResult> AcknowledgePacketAsync(global::Alexandria.Contracts.Server.AcknowledgePacketOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>listHandoffs</c> (<c>GET /runs/{runId}/handoffs</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record ListHandoffsRequest
+    public sealed record ListHandoffsOperationRequest
     {
         /// <summary>Run id. (path parameter 'runId')</summary>
         public required string RunId { get; init; }
@@ -29,8 +29,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>200: Handoff packets, oldest first.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/handoff_list' does not resolve (ALX0101).</remarks>
-        public sealed record Ok(global::System.Text.Json.JsonElement Body) : ListHandoffsResult
+        public sealed record Ok(global::Alexandria.Contracts.HandoffList Body) : ListHandoffsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 200;
@@ -40,8 +39,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : ListHandoffsResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : ListHandoffsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -51,8 +49,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>404: The run, snapshot, artifact or packet does not exist.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record NotFound(global::System.Text.Json.JsonElement Body) : ListHandoffsResult
+        public sealed record NotFound(global::Alexandria.Contracts.ProblemDetails Body) : ListHandoffsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 404;

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>readEvents</c> (<c>GET /runs/{runId}/events</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record ReadEventsRequest
+    public sealed record ReadEventsOperationRequest
     {
         /// <summary>Run id. (path parameter 'runId')</summary>
         public required string RunId { get; init; }
@@ -35,8 +35,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>200: Events in seq order.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/event_page' does not resolve (ALX0101).</remarks>
-        public sealed record Ok(global::System.Text.Json.JsonElement Body) : ReadEventsResult
+        public sealed record Ok(global::Alexandria.Contracts.EventPage Body) : ReadEventsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 200;
@@ -46,8 +45,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : ReadEventsResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : ReadEventsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -57,8 +55,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>404: The run, snapshot, artifact or packet does not exist.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record NotFound(global::System.Text.Json.JsonElement Body) : ReadEventsResult
+        public sealed record NotFound(global::Alexandria.Contracts.ProblemDetails Body) : ReadEventsResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 404;

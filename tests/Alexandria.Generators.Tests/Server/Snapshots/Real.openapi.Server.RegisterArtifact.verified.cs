@@ -7,14 +7,13 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>registerArtifact</c> (<c>POST /runs/{runId}/artifacts</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record RegisterArtifactRequest
+    public sealed record RegisterArtifactOperationRequest
     {
         /// <summary>Run id. (path parameter 'runId')</summary>
         public required string RunId { get; init; }
 
         /// <summary>The artifact row; its run_id must equal runId. (request body, application/json)</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/artifact_record' does not resolve (ALX0101).</remarks>
-        public required global::System.Text.Json.JsonElement Body { get; init; }
+        public required global::Alexandria.Contracts.ArtifactRecord Body { get; init; }
     }
 
     /// <summary>The responses <c>registerArtifact</c> declares, and only those: a server cannot return anything else.</summary>
@@ -33,8 +32,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>201: Artifact registered.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/artifact_record' does not resolve (ALX0101).</remarks>
-        public sealed record Created(global::System.Text.Json.JsonElement Body) : RegisterArtifactResult
+        public sealed record Created(global::Alexandria.Contracts.ArtifactRecord Body) : RegisterArtifactResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 201;
@@ -44,8 +42,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : RegisterArtifactResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : RegisterArtifactResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -55,8 +52,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>404: The run, snapshot, artifact or packet does not exist.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record NotFound(global::System.Text.Json.JsonElement Body) : RegisterArtifactResult
+        public sealed record NotFound(global::Alexandria.Contracts.ProblemDetails Body) : RegisterArtifactResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 404;
@@ -66,8 +62,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>409: An artifact with this artifact_id already exists.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record Conflict(global::System.Text.Json.JsonElement Body) : RegisterArtifactResult
+        public sealed record Conflict(global::Alexandria.Contracts.ProblemDetails Body) : RegisterArtifactResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 409;
@@ -77,8 +72,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>422: The body is well-formed JSON but fails its generated validator; errors carry JSON pointers.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record UnprocessableEntity(global::System.Text.Json.JsonElement Body) : RegisterArtifactResult
+        public sealed record UnprocessableEntity(global::Alexandria.Contracts.ProblemDetails Body) : RegisterArtifactResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 422;

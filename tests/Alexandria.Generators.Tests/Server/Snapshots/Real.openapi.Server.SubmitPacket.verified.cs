@@ -7,11 +7,10 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>submitPacket</c> (<c>POST /packets</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record SubmitPacketRequest
+    public sealed record SubmitPacketOperationRequest
     {
         /// <summary>A context request, context response or handoff packet. (request body, application/json)</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/packet' does not resolve (ALX0101).</remarks>
-        public required global::System.Text.Json.JsonElement Body { get; init; }
+        public required global::Alexandria.Contracts.Packet Body { get; init; }
     }
 
     /// <summary>The responses <c>submitPacket</c> declares, and only those: a server cannot return anything else.</summary>
@@ -30,8 +29,7 @@ namespace Alexandria.Contracts.Server
         public abstract string? ContentType { get; }
 
         /// <summary>202: Packet accepted for ingestion.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/packet_receipt' does not resolve (ALX0101).</remarks>
-        public sealed record Accepted(global::System.Text.Json.JsonElement Body) : SubmitPacketResult
+        public sealed record Accepted(global::Alexandria.Contracts.PacketReceipt Body) : SubmitPacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 202;
@@ -41,8 +39,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>400: Malformed request: invalid JSON, or a path or query parameter out of range.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record BadRequest(global::System.Text.Json.JsonElement Body) : SubmitPacketResult
+        public sealed record BadRequest(global::Alexandria.Contracts.ProblemDetails Body) : SubmitPacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 400;
@@ -52,8 +49,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>409: A packet with this packet_id already exists.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record Conflict(global::System.Text.Json.JsonElement Body) : SubmitPacketResult
+        public sealed record Conflict(global::Alexandria.Contracts.ProblemDetails Body) : SubmitPacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 409;
@@ -63,8 +59,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>422: The body is well-formed JSON but fails its generated validator; errors carry JSON pointers.</summary>
-        /// <remarks>Raw JSON: The schema reference 'output_schema.json#/$defs/problem_details' does not resolve (ALX0101).</remarks>
-        public sealed record UnprocessableEntity(global::System.Text.Json.JsonElement Body) : SubmitPacketResult
+        public sealed record UnprocessableEntity(global::Alexandria.Contracts.ProblemDetails Body) : SubmitPacketResult
         {
             /// <inheritdoc/>
             public override int StatusCode => 422;

@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>createRun</c> (<c>POST /runs</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record CreateRunRequest
+    public sealed record CreateRunOperationRequest
     {
         /// <summary>(request body, application/json)</summary>
         public required global::Alexandria.Contracts.CreateRunRequest Body { get; init; }

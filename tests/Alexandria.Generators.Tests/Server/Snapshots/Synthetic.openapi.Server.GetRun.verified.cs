@@ -7,7 +7,7 @@ namespace Alexandria.Contracts.Server
 {
     /// <summary>What <c>getRun</c> (<c>GET /runs/{runId}</c>) receives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
-    public sealed record GetRunRequest
+    public sealed record GetRunOperationRequest
     {
         /// <summary>Run id. (path parameter 'runId')</summary>
         public required string RunId { get; init; }

@@ -12,16 +12,16 @@ namespace Alexandria.Contracts.Server
         /// <summary>Create a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateRunResult> CreateRunAsync(global::Alexandria.Contracts.Server.CreateRunRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CreateRunResult> CreateRunAsync(global::Alexandria.Contracts.Server.CreateRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Get a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetRunResult> GetRunAsync(global::Alexandria.Contracts.Server.GetRunRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetRunResult> GetRunAsync(global::Alexandria.Contracts.Server.GetRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>DELETE /runs/{runId}</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>DELETE /runs/{runId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.DeleteRunResult> DeleteRunAsync(global::Alexandria.Contracts.Server.DeleteRunRequest request, global::System.Threading.CancellationToken cancellationToken);
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.DeleteRunResult> DeleteRunAsync(global::Alexandria.Contracts.Server.DeleteRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
     }
 }
