@@ -67,8 +67,6 @@ namespace Alexandria.Generators
             var schemaModels = typedSchemas
                 .Select(static (file, _) => Guard(file, SchemaTypeParser.Parse, SchemaTypeParser.Failed))
                 .WithTrackingName(TrackingNames.SchemaModels);
-            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, TypeEmitter.Emit(model)));
 
             // Validators.
             var validatorModels = schemas
@@ -97,6 +95,14 @@ namespace Alexandria.Generators
                 .Collect()
                 .Select(static (all, _) => all.SelectMany(e => e).OrderBy(e => e.FileName, StringComparer.Ordinal).ThenBy(e => e.Pointer, StringComparer.Ordinal).ToEquatableArray())
                 .WithTrackingName(TrackingNames.SchemaExports);
+
+            // Types emit once cross-file $refs are resolved against every schema file's exports.
+            var schemaTypes = schemaModels
+                .Combine(exports)
+                .Select(static (pair, _) => CrossFileReferenceResolver.Resolve(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.SchemaTypes);
+            context.RegisterSourceOutput(schemaTypes.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(schemaTypes.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, TypeEmitter.Emit(model)));
 
             // Prompt accessors.
             var promptModels = prompts
