@@ -29,9 +29,9 @@ internal static class InspectCommand
             runArgument, fromOption, limitOption, storeOption, postgresOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => InspectAsync(
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => InspectAsync(
             parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption),
-            parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken));
+            parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 2));
         return command;
     }
 

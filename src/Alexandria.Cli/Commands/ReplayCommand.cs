@@ -22,8 +22,8 @@ internal static class ReplayCommand
             runArgument, storeOption, postgresOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => ReplayAsync(
-            parse.GetValue(runArgument)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken));
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => ReplayAsync(
+            parse.GetValue(runArgument)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 1));
         return command;
     }
 

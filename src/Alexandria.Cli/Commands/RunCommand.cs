@@ -48,20 +48,26 @@ internal static class RunCommand
             scenarioOption, runIdOption, thresholdOption, fallbackOption, wallClockOption, storeOption, postgresOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RunAsync(
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => RunAsync(
             parse.GetValue(scenarioOption)!,
             parse.GetValue(runIdOption),
             new CompactionPolicy { EventThreshold = parse.GetValue(thresholdOption), StepFallback = parse.GetValue(fallbackOption) },
             parse.GetValue(wallClockOption),
             parse.GetValue(storeOption)!,
             parse.GetValue(postgresOption),
-            cancellationToken));
+            cancellationToken), exitCode: 2));
         return command;
     }
 
     private static async Task<int> RunAsync(
         FileInfo scenarioFile, string? runId, CompactionPolicy policy, bool wallClock, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
     {
+        if (policy.EventThreshold < 1 || policy.StepFallback < 1)
+        {
+            AnsiConsole.MarkupLine("[red]--event-threshold and --step-fallback must be at least 1.[/]");
+            return 2;
+        }
+
         Scenario scenario;
         try
         {

@@ -67,7 +67,20 @@ public sealed class SnapshotReplayer
                 mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", $"the log records snapshot {finished.SnapshotId} over seq {finished.CoveredSeq.First}..{finished.CoveredSeq.Last}, but the chain rebuilt from the log gives {rebuilt.SnapshotId} over {window.FirstSeq}..{window.LastSeq}."));
             }
 
-            var stored = await _store.Snapshots.GetAsync(runId, finished.SnapshotId, cancellationToken).ConfigureAwait(false);
+            StoredSnapshot? stored;
+            try
+            {
+                stored = await _store.Snapshots.GetAsync(runId, finished.SnapshotId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageException e)
+            {
+                // Storage refuses damaged records (checksums, hashes); for a verification that is a finding, not a crash.
+                mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the stored snapshot cannot be read: " + e.Message));
+                parent = rebuilt;
+                windowStart = i + 1;
+                continue;
+            }
+
             if (stored is null)
             {
                 mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the log records this snapshot but the snapshot store does not hold it."));
@@ -87,7 +100,17 @@ public sealed class SnapshotReplayer
             windowStart = i + 1;
         }
 
-        var history = await _store.Snapshots.GetHistoryAsync(runId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredSnapshot> history;
+        try
+        {
+            history = await _store.Snapshots.GetHistoryAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageException e)
+        {
+            mismatches.Add(new SnapshotMismatch(Guid.Empty, "", "the snapshot history cannot be read: " + e.Message));
+            history = Array.Empty<StoredSnapshot>();
+        }
+
         var inLog = recorded.Select(r => r.SnapshotId).ToHashSet();
         foreach (var orphan in history.Where(h => !inLog.Contains(h.SnapshotId)))
         {
