@@ -8,8 +8,11 @@ namespace Alexandria.Runtime.Orchestration.Tests.Infrastructure;
 /// <summary>An embedded filesystem store in a fresh temporary directory, removed afterwards.</summary>
 public sealed class TemporaryStore : IAsyncDisposable
 {
-    private TemporaryStore(string directory, IRuntimeStore store)
+    private readonly bool _owned;
+
+    private TemporaryStore(string directory, IRuntimeStore store, bool owned = true)
     {
+        _owned = owned;
         Directory = directory;
         Store = store;
     }
@@ -26,9 +29,21 @@ public sealed class TemporaryStore : IAsyncDisposable
         return new TemporaryStore(directory, store);
     }
 
+    /// <summary>A second handle on an existing directory (another "process"); disposing it leaves the files.</summary>
+    public static async Task<TemporaryStore> ReopenAsync(string directory)
+    {
+        var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = directory }).ConfigureAwait(false);
+        return new TemporaryStore(directory, store, owned: false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync().ConfigureAwait(false);
+        if (!_owned)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

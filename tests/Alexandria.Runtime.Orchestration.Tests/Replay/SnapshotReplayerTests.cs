@@ -52,6 +52,40 @@ public sealed class SnapshotReplayerTests
     }
 
     [Fact]
+    public async Task Replay_reports_a_snapshot_damaged_on_disk_instead_of_failing()
+    {
+        await using var temp = await TemporaryStore.CreateAsync();
+        var session = await RunSession.OpenAsync(temp.Store, "damaged", Drafts.ScriptedOptions());
+        for (var step = 0; step < 6; step++)
+        {
+            await Drafts.CompleteStepAsync(session, step);
+        }
+
+        // Edit the stored bytes wherever the embedded backend keeps them; its checksums must catch it.
+        var needle = Encoding.UTF8.GetBytes("\"counted_events\":18");
+        var damaged = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(temp.Directory, "*", System.IO.SearchOption.AllDirectories))
+        {
+            var bytes = await System.IO.File.ReadAllBytesAsync(file);
+            var at = bytes.AsSpan().IndexOf(needle);
+            if (at >= 0 && !file.Contains("events", StringComparison.Ordinal))
+            {
+                bytes[at + needle.Length - 1] = (byte)'7';
+                await System.IO.File.WriteAllBytesAsync(file, bytes);
+                damaged++;
+            }
+        }
+
+        Assert.True(damaged > 0, "no stored snapshot bytes found to damage");
+        await using var reopened = await TemporaryStore.ReopenAsync(temp.Directory);
+
+        var report = await new SnapshotReplayer(reopened.Store).VerifyAsync("damaged");
+
+        Assert.False(report.Verified);
+        Assert.NotEmpty(report.Mismatches);
+    }
+
+    [Fact]
     public async Task Replay_reports_a_stored_snapshot_the_log_does_not_record()
     {
         await using var temp = await TemporaryStore.CreateAsync();
