@@ -77,6 +77,15 @@ namespace Alexandria.Generators.Diagnostics
             "OpenAPI version '{0}' is not supported; Alexandria reads OpenAPI 3.1.x documents",
             OpenApiCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor OperationNameCollision = Create(
+            "ALX0204", "Operation name collision",
+            "operationId '{0}' generates the C# name '{1}', which {2}; rename the operationId",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidOperation = Create(
+            "ALX0205", "Invalid operation declaration",
+            "Operation '{0}' is invalid: {1}", OpenApiCategory, DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor PromptHashMismatch = Create(
             "ALX0301", "Prompt template hash mismatch",
             "Prompt '{0}' declares template_sha256 '{1}' but its template hashes to '{2}'; update the hash (and bump the version if the template changed on purpose)",
