@@ -87,6 +87,9 @@ namespace Alexandria.Generators
                 .WithTrackingName(TrackingNames.OpenApiModels);
             context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ServerEmitter.Emit(model)));
+
+            // Breaking changes against contracts/contracts.lock.json (diagnostics only).
+            Drift.DriftPipeline.Register(context, classified);
         }
 
         private static bool IsContract(AnalyzerConfigOptions options)

@@ -10,5 +10,6 @@ namespace Alexandria.Generators
         public const string PromptModels = nameof(PromptModels);
         public const string OpenApiModels = nameof(OpenApiModels);
         public const string SchemaExports = nameof(SchemaExports);
+        public const string ContractDrift = nameof(ContractDrift);
     }
 }

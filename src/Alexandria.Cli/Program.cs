@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
         // Subcommands are registered here, one line each.
+        root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
