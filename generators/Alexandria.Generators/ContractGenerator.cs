@@ -37,10 +37,21 @@ namespace Alexandria.Generators
             var contractFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => IsContract(pair.Right.GetOptions(pair.Left)))
-                .Select(static (pair, ct) => (pair.Left.Path, Text: pair.Left.GetText(ct)?.ToString() ?? ""))
+                .Select(static (pair, ct) => (pair.Left.Path, Text: pair.Left.GetText(ct)?.ToString() ?? "", Options: FileOptions.Read(pair.Right.GetOptions(pair.Left))))
                 .Combine(rootNamespace)
-                .Select(static (pair, _) => new ContractFile(pair.Left.Path, Path.GetFileName(pair.Left.Path), pair.Left.Text, pair.Right))
+                .Select(static (pair, _) => new ContractFile(
+                    pair.Left.Path, Path.GetFileName(pair.Left.Path), pair.Left.Text, pair.Right,
+                    pair.Left.Options.Emit, pair.Left.Options.ValidatorName, pair.Left.Options.AssertFormats, pair.Left.Options.SchemaUri))
                 .WithTrackingName(TrackingNames.ContractFiles);
+
+            // Schema documents $refs may name by URI (AlexandriaSchemaUri metadata), resolved at build time.
+            var schemaDocuments = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, ct) => (pair.Left, Uri: FileOptions.Read(pair.Right.GetOptions(pair.Left)).SchemaUri, ct))
+                .Where(static item => item.Uri.Length > 0)
+                .Select(static (item, _) => new SchemaDocumentSource(item.Uri, item.Left.Path, item.Left.GetText(item.ct)?.ToString() ?? ""))
+                .Collect()
+                .Select(static (all, _) => all.OrderBy(d => d.Uri, StringComparer.Ordinal).ToEquatableArray());
 
             var classified = contractFiles
                 .Select(static (file, _) => Classify(file))
@@ -48,22 +59,35 @@ namespace Alexandria.Generators
             context.RegisterSourceOutput(classified.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
 
             var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema).Select(static (c, _) => c.File);
+            var typedSchemas = schemas.Where(static file => !file.IsValidatorOnly);
             var prompts = classified.Where(static c => c.Kind == ContractKind.PromptManifest).Select(static (c, _) => c.File);
             var openApis = classified.Where(static c => c.Kind == ContractKind.OpenApi).Select(static (c, _) => c.File);
 
             // Types and serialization.
-            var schemaModels = schemas
+            var schemaModels = typedSchemas
                 .Select(static (file, _) => Guard(file, SchemaTypeParser.Parse, SchemaTypeParser.Failed))
                 .WithTrackingName(TrackingNames.SchemaModels);
-            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(schemaModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, TypeEmitter.Emit(model)));
 
             // Validators.
             var validatorModels = schemas
-                .Select(static (file, _) => Guard(file, ValidatorParser.Parse, ValidatorParser.Failed))
+                .Combine(schemaDocuments)
+                .Select(static (pair, _) => Guard(pair.Left, file => ValidatorParser.Parse(file, pair.Right), ValidatorParser.Failed))
                 .WithTrackingName(TrackingNames.ValidatorModels);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ValidatorEmitter.Emit(model)));
+
+            // ValidationResult & co. exist once per compilation (not per file), and only if there is a schema.
+            // Not post-initialization output: their namespace comes from MSBuild options.
+            var validationSupport = schemas.Collect()
+                .Select(static (all, _) => all.Length > 0)
+                .Combine(rootNamespace);
+            context.RegisterSourceOutput(validationSupport, static (spc, pair) =>
+            {
+                if (pair.Left)
+                {
+                    AddSources(spc, ValidationSupportEmitter.Emit(pair.Right));
+                }
+            });
 
             // What other contracts may reference across files.
             var exports = schemaModels
@@ -71,6 +95,14 @@ namespace Alexandria.Generators
                 .Collect()
                 .Select(static (all, _) => all.SelectMany(e => e).OrderBy(e => e.FileName, StringComparer.Ordinal).ThenBy(e => e.Pointer, StringComparer.Ordinal).ToEquatableArray())
                 .WithTrackingName(TrackingNames.SchemaExports);
+
+            // Types emit once cross-file $refs are resolved against every schema file's exports.
+            var schemaTypes = schemaModels
+                .Combine(exports)
+                .Select(static (pair, _) => CrossFileReferenceResolver.Resolve(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.SchemaTypes);
+            context.RegisterSourceOutput(schemaTypes.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(schemaTypes.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, TypeEmitter.Emit(model)));
 
             // Prompt accessors.
             var promptModels = prompts
@@ -115,7 +147,7 @@ namespace Alexandria.Generators
         {
             var diagnostics = new List<DiagnosticInfo>();
             var document = ContractDocument.Load(file, diagnostics);
-            var kind = document?.DetectKind() ?? ContractKind.Unknown;
+            var kind = document is null ? ContractKind.Unknown : file.IsValidatorOnly ? ContractKind.JsonSchema : document.DetectKind();
             if (document is not null && kind == ContractKind.Unknown)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownContractKind, document.Locate(document.Root), file.FileName));

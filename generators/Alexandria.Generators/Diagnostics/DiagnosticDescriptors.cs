@@ -59,6 +59,10 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0105", "Invalid regular expression",
             "Pattern '{0}' is not a valid regular expression: {1}", SchemaCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor TypedAsJsonElement = Create(
+            "ALX0120", "Schema typed as JsonElement",
+            "Schema '{0}' is typed as JsonElement: {1}", SchemaCategory, DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor MissingOperationId = Create(
             "ALX0201", "Operation without operationId",
             "Operation '{0} {1}' has no operationId; every operation needs one to name its server method",
@@ -73,6 +77,15 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0203", "Unsupported OpenAPI version",
             "OpenAPI version '{0}' is not supported; Alexandria reads OpenAPI 3.1.x documents",
             OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor OperationNameCollision = Create(
+            "ALX0204", "Operation name collision",
+            "operationId '{0}' generates the C# name '{1}', which {2}; rename the operationId",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidOperation = Create(
+            "ALX0205", "Invalid operation declaration",
+            "Operation '{0}' is invalid: {1}", OpenApiCategory, DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor PromptHashMismatch = Create(
             "ALX0301", "Prompt template hash mismatch",

@@ -24,6 +24,7 @@ namespace Alexandria.Generators.Drift
         public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ClassifiedContract> classified)
         {
             var drift = classified
+                .Where(static c => !c.File.IsValidatorOnly)
                 .Select(static (c, _) => new DriftInput(c.File.Path, c.Kind, c.File.Text))
                 .Collect()
                 .Select(static (inputs, ct) => Check(inputs, ct))

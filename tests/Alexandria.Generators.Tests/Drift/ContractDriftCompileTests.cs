@@ -42,7 +42,7 @@ public sealed class ContractDriftCompileTests
         Assert.Contains("ChunkId", error.GetMessage());
         var span = error.Location.GetLineSpan();
         Assert.Equal("EvidenceFormatter.cs", span.Path);
-        Assert.Equal(6, span.StartLinePosition.Line);
+        Assert.Equal(5, span.StartLinePosition.Line); // 0-based: the "=> pointer.EvidenceId + ..." line
         Assert.All(run.CompilationDiagnostics.Where(d => d.Id != "CS1061"), d => Assert.Fail("Unexpected: " + d));
     }
 }

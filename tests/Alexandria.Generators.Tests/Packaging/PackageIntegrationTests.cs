@@ -73,7 +73,9 @@ public sealed class PackageIntegrationTests : IDisposable
             System.Console.WriteLine(order.OrderId + ":" + order.Quantity);
             """);
 
-        var run = ProcessRunner.Run("dotnet", "run -c Release", consumer, TimeSpan.FromMinutes(4));
+        // A private packages folder: the machine-wide cache would keep serving an older build of the same version.
+        var packages = Path.Combine(_work, "packages");
+        var run = ProcessRunner.Run("dotnet", $"run -c Release -p:RestorePackagesPath=\"{packages}\"", consumer, TimeSpan.FromMinutes(4));
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("A-1:2", run.Output);
     }

@@ -5,8 +5,61 @@ using Alexandria.Generators.Model.Schema;
 
 namespace Alexandria.Generators.Emitting.Types
 {
+    /// <summary>
+    /// The types area's emitter: one file per type (<c>output_schema.RunEvent.g.cs</c>), one per converter, and
+    /// per contract the JSON entry point (<c>OutputSchemaJson</c>) and two internal helpers. Output depends only
+    /// on the model, in the model's order, so the same contract always gives the same bytes.
+    /// </summary>
     internal static class TypeEmitter
     {
-        public static IEnumerable<GeneratedSource> Emit(SchemaTypesModel model) => Enumerable.Empty<GeneratedSource>();
+        public static IEnumerable<GeneratedSource> Emit(SchemaTypesModel model)
+        {
+            if (model.Types.Count == 0)
+            {
+                yield break;
+            }
+
+            var context = new TypeEmitContext(model.FileName, model.Namespace);
+            foreach (var declaration in model.Types)
+            {
+                switch (declaration)
+                {
+                    case RecordDeclaration record:
+                        yield return new GeneratedSource(context.HintName(record.Name), RecordEmitter.Emit(context, record));
+                        yield return new GeneratedSource(context.HintName(record.Name + "JsonConverter"), RecordConverterEmitter.Emit(context, record));
+                        break;
+                    case UnionDeclaration union:
+                        yield return new GeneratedSource(context.HintName(union.Name), UnionEmitter.Emit(context, union));
+                        yield return new GeneratedSource(context.HintName(union.Name + "JsonConverter"), UnionConverterEmitter.Emit(context, union));
+                        break;
+                    case EnumDeclaration enumeration:
+                        yield return new GeneratedSource(context.HintName(enumeration.Name), EnumEmitter.Emit(context, enumeration));
+                        yield return new GeneratedSource(context.HintName(enumeration.Name + "JsonConverter"), EnumConverterEmitter.Emit(context, enumeration));
+                        break;
+                }
+            }
+
+            yield return new GeneratedSource(context.HintName(context.JsonClassName), SerializerOptionsEmitter.Emit(context, model.Types.Select(t => t.Name).ToList()));
+            yield return new GeneratedSource(context.HintName(context.SupportClassName), JsonSupportEmitter.Emit(context));
+            yield return new GeneratedSource(context.HintName(context.EqualityClassName), SequenceEqualityEmitter.Emit(context));
+        }
+
+        /// <summary>Starts a generated file: the shared header and the contract's namespace.</summary>
+        internal static SourceWriter OpenFile(TypeEmitContext context)
+        {
+            var writer = new SourceWriter();
+            GeneratedFileHeader.Write(writer, context.FileName);
+            writer.Line("namespace " + context.Namespace);
+            writer.Line("{");
+            writer.Indentation++;
+            return writer;
+        }
+
+        internal static string CloseFile(SourceWriter writer)
+        {
+            writer.Indentation--;
+            writer.Line("}");
+            return writer.ToString();
+        }
     }
 }

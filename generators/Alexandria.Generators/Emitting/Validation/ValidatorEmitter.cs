@@ -5,8 +5,151 @@ using Alexandria.Generators.Model.Validation;
 
 namespace Alexandria.Generators.Emitting.Validation
 {
+    /// <summary>
+    /// Emits, per schema file, the compiled subschemas (one internal class in the validation namespace) and
+    /// one public validator class per entry, e.g. <c>output_schema.EvidencePointerValidator.g.cs</c>.
+    /// </summary>
     internal static class ValidatorEmitter
     {
-        public static IEnumerable<GeneratedSource> Emit(ValidatorModel model) => Enumerable.Empty<GeneratedSource>();
+        public static IEnumerable<GeneratedSource> Emit(ValidatorModel model)
+        {
+            if (model.Entries.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName), EmitCompiled(model));
+            foreach (var entry in model.Entries)
+            {
+                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, entry.ClassName), EmitValidator(model, entry));
+            }
+        }
+
+        private static string EmitCompiled(ValidatorModel model)
+        {
+            var w = new SourceWriter();
+            GeneratedFileHeader.Write(w, model.FileName);
+            using (w.OpenBlock("namespace " + SchemaNaming.ValidationNamespace(model.Namespace)))
+            {
+                w.Line("/// <summary>The subschemas of " + model.FileName + " compiled to methods, shared by its validators. No schema is read at run time.</summary>");
+                w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                using (w.OpenBlock("internal static class " + model.CompiledClassName))
+                {
+                    EmitTables(w, model);
+                    foreach (var method in model.Methods)
+                    {
+                        SchemaMethodEmitter.Emit(w, model, method);
+                        w.Line();
+                    }
+                }
+            }
+
+            return w.ToString();
+        }
+
+        private static void EmitTables(SourceWriter w, ValidatorModel model)
+        {
+            for (var i = 0; i < model.Constants.Count; i++)
+            {
+                var constant = model.Constants[i];
+                if (constant.StringValue is null && constant.Json is not ("null" or "true" or "false"))
+                {
+                    w.Line("private static readonly " + SchemaMethodEmitter.Element + " K" + SchemaMethodEmitter.Int(i) + " = JsonValues.Parse(" + SchemaMethodEmitter.Lit(constant.Json) + ");");
+                }
+            }
+
+            // Regexes are built on first use: a generator's output cannot use [GeneratedRegex], because source
+            // generators do not see each other's output.
+            for (var i = 0; i < model.Patterns.Count; i++)
+            {
+                var index = SchemaMethodEmitter.Int(i);
+                w.Line("private static global::System.Text.RegularExpressions.Regex? s_p" + index + ";");
+                w.Line("private static global::System.Text.RegularExpressions.Regex P" + index + " => s_p" + index
+                       + " ??= new global::System.Text.RegularExpressions.Regex(" + SchemaMethodEmitter.Lit(model.Patterns[i])
+                       + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            }
+
+            var names = model.DynamicAnchors.Select(d => d.Name).Distinct().ToList();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var resources = model.DynamicAnchors.Where(d => d.Name == names[i]).Select(d => SchemaMethodEmitter.Int(d.Resource));
+                w.Line("private static readonly int[] D" + SchemaMethodEmitter.Int(i) + " = { " + string.Join(", ", resources) + " }; // $dynamicAnchor " + SchemaMethodEmitter.Xml(names[i]));
+            }
+
+            if (model.Constants.Count + model.Patterns.Count + names.Count > 0)
+            {
+                w.Line();
+            }
+        }
+
+        private static string EmitValidator(ValidatorModel model, ValidatorEntryModel entry)
+        {
+            var validation = "global::" + SchemaNaming.ValidationNamespace(model.Namespace);
+            var element = SchemaMethodEmitter.Element;
+            var span = "global::System.ReadOnlySpan<byte>";
+            var assertDefault = model.AssertFormatsByDefault ? "true" : "false";
+            var w = new SourceWriter();
+            GeneratedFileHeader.Write(w, model.FileName);
+            using (w.OpenBlock("namespace " + model.Namespace))
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Validates JSON against <c>" + Xml(entry.SchemaPointer) + "</c> of " + Xml(model.FileName) + ". Generated code: no schema is");
+                w.Line("/// interpreted at run time. Every violation is reported with its instance JSON pointer and keyword.");
+                w.Line("/// </summary>");
+                w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+                using (w.OpenBlock("public static partial class " + entry.ClassName))
+                {
+                    w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error.</summary>");
+                    using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
+                    {
+                        w.Line("var context = new " + validation + ".ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
+                        w.Line("Run(context, instance);");
+                        w.Line("return context.ToResult();");
+                    }
+
+                    w.Line();
+                    w.Line("/// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>");
+                    using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + span + " utf8, " + validation + ".ValidationOptions? options = null)"))
+                    {
+                        w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;");
+                        w.Line("using (document) return Validate(document!.RootElement, options);");
+                    }
+
+                    w.Line();
+                    w.Line("/// <summary>Whether <paramref name=\"instance\"/> is valid; stops at the first violation.</summary>");
+                    using (w.OpenBlock("public static bool IsValid(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
+                    {
+                        w.Line("return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance);");
+                    }
+
+                    w.Line();
+                    w.Line("/// <summary>Whether the UTF-8 text is JSON and valid.</summary>");
+                    using (w.OpenBlock("public static bool IsValid(" + span + " utf8, " + validation + ".ValidationOptions? options = null)"))
+                    {
+                        w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out _)) return false;");
+                        w.Line("using (document) return IsValid(document!.RootElement, options);");
+                    }
+
+                    w.Line();
+                    using (w.OpenBlock("private static bool Run(" + validation + ".ValidationContext context, " + element + " instance)"))
+                    {
+                        // The document's resource opens the dynamic scope, as if evaluation started at its root.
+                        w.Line("context.Enter(" + SchemaMethodEmitter.Int(entry.DocumentResource) + ");");
+                        var method = model.Methods[entry.Method];
+                        if (method.Resource != entry.DocumentResource)
+                        {
+                            w.Line("context.Enter(" + SchemaMethodEmitter.Int(method.Resource) + ");");
+                        }
+
+                        w.Line("return " + validation + "." + model.CompiledClassName + ".S" + SchemaMethodEmitter.Int(entry.Method) + "(context, instance, null);");
+                    }
+                }
+            }
+
+            return w.ToString();
+        }
+
+        private static string Xml(string text) => SchemaMethodEmitter.Xml(text);
     }
 }

@@ -1,14 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Alexandria.Generators.Emitting;
+using Alexandria.Generators.Json;
 using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Validation;
 
 namespace Alexandria.Generators.Parsing.Validation
 {
+    /// <summary>
+    /// Reads a JSON Schema contract into a <see cref="ValidatorModel"/>: one validator per <c>$defs</c>
+    /// entry, or one root validator for a validator-only file (<c>AlexandriaEmit="validators"</c>).
+    /// </summary>
     internal static class ValidatorParser
     {
-        public static ValidatorModel Parse(ContractFile file)
-            => new ValidatorModel(file.FileName, file.Namespace, EquatableArray<DiagnosticInfo>.Empty);
+        /// <summary>Root keyword that turns <c>format</c> assertion on or off for a whole contract.</summary>
+        public const string AssertFormatsKeyword = "x-alexandria-assert-formats";
+
+        public static ValidatorModel Parse(ContractFile file) => Parse(file, EquatableArray<SchemaDocumentSource>.Empty);
+
+        public static ValidatorModel Parse(ContractFile file, EquatableArray<SchemaDocumentSource> documents)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var contract = ContractDocument.Load(file, new List<DiagnosticInfo>());
+            if (contract is null)
+            {
+                // Not JSON: reported once by classification.
+                return ValidatorModel.Empty(file, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var byUri = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                byUri[SchemaUri.Canonical(document.Uri)] = document.Text;
+            }
+
+            var index = new SchemaIndex(uri => byUri.TryGetValue(uri, out var text) ? text : BuiltInMetaschemas.TryGet(uri));
+            var loaded = index.Add(ContractBaseUri(file), contract.Root, isContract: true);
+            var validatorOnly = file.IsValidatorOnly;
+            var compiler = new SchemaCompiler(index, contract, reportEveryReference: validatorOnly, diagnostics);
+            var documentResource = compiler.ResourceId(index.ScopeOf(contract.Root).Resource);
+
+            var entries = new List<ValidatorEntryModel>();
+            if (validatorOnly)
+            {
+                var name = string.IsNullOrWhiteSpace(file.ValidatorName) ? SchemaNaming.RootValidatorName(file.FileName) : file.ValidatorName.Trim();
+                entries.Add(new ValidatorEntryModel(name, "#", compiler.Require(contract.Root), documentResource));
+            }
+            else if (contract.Root is JsonObject root && root["$defs"] is JsonObject definitions)
+            {
+                var taken = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var definition in definitions.Properties)
+                {
+                    var nameOverride = (definition.Value as JsonObject)?.GetString(SchemaNaming.NameOverrideKeyword);
+                    var name = SchemaNaming.ValidatorName(SchemaNaming.TypeName(definition.Name, nameOverride));
+
+                    // A collision is reported (ALX0103) by the types area; the validator keeps the first.
+                    if (taken.Add(name))
+                    {
+                        entries.Add(new ValidatorEntryModel(name, "#" + definition.Value.Pointer, compiler.Require(definition.Value), documentResource));
+                    }
+                }
+            }
+
+            compiler.Run();
+            return new ValidatorModel(
+                file.FileName,
+                file.Namespace,
+                "Compiled" + CSharpNaming.ToPascalCase(Stem(file.FileName)),
+                AssertFormatsByDefault(file, contract.Root),
+                entries.ToEquatableArray(),
+                compiler.Methods.ToEquatableArray(),
+                compiler.Patterns.ToEquatableArray(),
+                compiler.Constants.ToEquatableArray(),
+                compiler.DynamicAnchors.ToEquatableArray(),
+                diagnostics.ToEquatableArray());
+        }
 
         public static ValidatorModel Failed(ContractFile file, DiagnosticInfo failure)
-            => new ValidatorModel(file.FileName, file.Namespace, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+            => ValidatorModel.Empty(file, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+
+        /// <summary>
+        /// Format assertion: the contract's <c>x-alexandria-assert-formats</c>, else the file's
+        /// <c>AlexandriaAssertFormats</c> metadata, else on for <c>$defs</c> contracts (Alexandria's own
+        /// uuids and timestamps must be checked) and off for validator-only files, as draft 2020-12 says.
+        /// </summary>
+        private static bool AssertFormatsByDefault(ContractFile file, JsonNode root)
+        {
+            if (root is JsonObject obj && obj[AssertFormatsKeyword] is JsonNode flag && flag.Kind is JsonNodeKind.True or JsonNodeKind.False)
+            {
+                return flag.Kind == JsonNodeKind.True;
+            }
+
+            if (bool.TryParse(file.AssertFormats, out var configured))
+            {
+                return configured;
+            }
+
+            return !file.IsValidatorOnly;
+        }
+
+        /// <summary>The base URI of a contract without <c>$id</c>: a stable, never-retrieved address built from its name.</summary>
+        private static string ContractBaseUri(ContractFile file)
+            => string.IsNullOrEmpty(file.SchemaUri) ? "https://alexandria.invalid/contracts/" + Uri.EscapeDataString(file.FileName) : file.SchemaUri;
+
+        private static string Stem(string fileName)
+            => fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
     }
 }

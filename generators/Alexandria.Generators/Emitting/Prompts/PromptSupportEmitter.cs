@@ -1,0 +1,161 @@
+namespace Alexandria.Generators.Emitting.Prompts
+{
+    /// <summary>
+    /// Emits the types every accessor shares: the rendered prompt with its breakpoints and prefix hash,
+    /// the descriptor the catalog lists, and the invariant-culture rendering of variable values.
+    /// </summary>
+    internal static class PromptSupportEmitter
+    {
+        private const string List = "global::System.Collections.Generic.IReadOnlyList";
+
+        public static string Emit(string fileName, string ns)
+        {
+            var w = new SourceWriter();
+            GeneratedFileHeader.Write(w, fileName);
+            using (w.OpenBlock("namespace " + ns))
+            {
+                WriteRenderedPrompt(w);
+                w.Line();
+                WriteCacheBreakpoint(w);
+                w.Line();
+                WriteDescriptor(w);
+                w.Line();
+                WriteOutputMarker(w);
+                w.Line();
+                WriteRendering(w);
+            }
+
+            return w.ToString();
+        }
+
+        private static void WriteRenderedPrompt(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// A prompt rendered from its manifest template. The same inputs always give the same");
+            w.Line("/// <see cref=\"Text\"/>, breakpoints and <see cref=\"PrefixHash\"/>, byte for byte, so provider prompt caches hit.");
+            w.Line("/// </summary>");
+            w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            using (w.OpenBlock("public sealed class " + PromptSupportNames.RenderedPrompt))
+            {
+                using (w.OpenBlock("internal " + PromptSupportNames.RenderedPrompt + "(string promptId, string promptVersion, string? role, string templateHash, string text, " + List + "<" + PromptSupportNames.CacheBreakpoint + "> breakpoints)"))
+                {
+                    w.Line("PromptId = promptId;");
+                    w.Line("PromptVersion = promptVersion;");
+                    w.Line("Role = role;");
+                    w.Line("TemplateHash = templateHash;");
+                    w.Line("Text = text;");
+                    w.Line("Breakpoints = breakpoints;");
+                    w.Line("PrefixHash = Sha256Hex(StablePrefix);");
+                }
+
+                w.Line();
+                w.Line("/// <summary>The manifest id of the prompt.</summary>");
+                w.Line("public string PromptId { get; }");
+                w.Line();
+                w.Line("/// <summary>The manifest version of the prompt.</summary>");
+                w.Line("public string PromptVersion { get; }");
+                w.Line();
+                w.Line("/// <summary>The message role, or null for a template rendered by code only.</summary>");
+                w.Line("public string? Role { get; }");
+                w.Line();
+                w.Line("/// <summary>The SHA-256 of the template this text was rendered from (the manifest's template_sha256).</summary>");
+                w.Line("public string TemplateHash { get; }");
+                w.Line();
+                w.Line("/// <summary>The rendered text.</summary>");
+                w.Line("public string Text { get; }");
+                w.Line();
+                w.Line("/// <summary>The cache breakpoints, as offsets into <see cref=\"Text\"/>, in ascending order.</summary>");
+                w.Line("public " + List + "<" + PromptSupportNames.CacheBreakpoint + "> Breakpoints { get; }");
+                w.Line();
+                w.Line("/// <summary>The text before the last breakpoint: the longest prefix a provider may cache (empty without breakpoints).</summary>");
+                w.Line("public string StablePrefix => Breakpoints.Count == 0 ? \"\" : Text.Substring(0, Breakpoints[Breakpoints.Count - 1].Offset);");
+                w.Line();
+                w.Line("/// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref=\"StablePrefix\"/>: equal hashes mean a reusable cache prefix.</summary>");
+                w.Line("public string PrefixHash { get; }");
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line("public override string ToString() => Text;");
+                w.Line();
+                using (w.OpenBlock("private static string Sha256Hex(string text)"))
+                {
+                    w.Line("byte[] hash;");
+                    using (w.OpenBlock("using (var sha = global::System.Security.Cryptography.SHA256.Create())"))
+                    {
+                        w.Line("hash = sha.ComputeHash(global::System.Text.Encoding.UTF8.GetBytes(text));");
+                    }
+
+                    w.Line();
+                    w.Line("const string digits = \"0123456789abcdef\";");
+                    w.Line("var hex = new char[hash.Length * 2];");
+                    using (w.OpenBlock("for (var i = 0; i < hash.Length; i++)"))
+                    {
+                        w.Line("hex[2 * i] = digits[hash[i] >> 4];");
+                        w.Line("hex[(2 * i) + 1] = digits[hash[i] & 0xF];");
+                    }
+
+                    w.Line();
+                    w.Line("return new string(hex);");
+                }
+            }
+        }
+
+        private static void WriteCacheBreakpoint(SourceWriter w)
+        {
+            w.Line("/// <summary>A prompt-cache breakpoint: all text before <paramref name=\"Offset\"/> is a stable prefix named <paramref name=\"Name\"/>.</summary>");
+            w.Line("/// <param name=\"Name\">The breakpoint's name in the manifest.</param>");
+            w.Line("/// <param name=\"Offset\">The offset, in UTF-16 code units, of the breakpoint in the rendered text.</param>");
+            w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            w.Line("public readonly record struct " + PromptSupportNames.CacheBreakpoint + "(string Name, int Offset);");
+        }
+
+        private static void WriteDescriptor(SourceWriter w)
+        {
+            w.Line("/// <summary>What the catalog knows about one prompt: identity, content hash, accessor and output type.</summary>");
+            w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            w.Line("public sealed record " + PromptSupportNames.PromptDescriptor + "(string Id, string Version, string Kind, string? Role, string ContentHash, global::System.Type AccessorType, global::System.Type? OutputType);");
+        }
+
+        private static void WriteOutputMarker(SourceWriter w)
+        {
+            w.Line("/// <summary>Marks a prompt accessor whose reply must satisfy <typeparamref name=\"TOutput\"/>, so callers can constrain on it.</summary>");
+            w.Line("/// <typeparam name=\"TOutput\">The generated type of the prompt's output schema.</typeparam>");
+            w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            w.Line("public interface " + PromptSupportNames.PromptWithOutput + "<TOutput>");
+            w.Line("{");
+            w.Line("}");
+        }
+
+        private static void WriteRendering(SourceWriter w)
+        {
+            w.Line("/// <summary>Renders variable values deterministically: invariant culture, shortest round-trip numbers, list items in the caller's order.</summary>");
+            w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            using (w.OpenBlock("internal static class " + PromptSupportNames.PromptRendering))
+            {
+                w.Line("public static string Integer(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                w.Line();
+                w.Line("public static string Number(double value) => value.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture);");
+                w.Line();
+                using (w.OpenBlock("public static void AppendList(global::System.Text.StringBuilder text, " + List + "<string> items, string itemPrefix, string separator, string empty)"))
+                {
+                    using (w.OpenBlock("if (items.Count == 0)"))
+                    {
+                        w.Line("text.Append(empty);");
+                        w.Line("return;");
+                    }
+
+                    w.Line();
+                    using (w.OpenBlock("for (var i = 0; i < items.Count; i++)"))
+                    {
+                        using (w.OpenBlock("if (i > 0)"))
+                        {
+                            w.Line("text.Append(separator);");
+                        }
+
+                        w.Line();
+                        w.Line("text.Append(itemPrefix).Append(items[i]);");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Linq;
+using Alexandria.Generators.Model.Schema;
+
+namespace Alexandria.Generators.Emitting.Types
+{
+    /// <summary>
+    /// The converter of a generated enum: reads and writes the contract's spellings (<c>in_progress</c>, <c>CT-1</c>),
+    /// and offers <c>ToJsonValue</c>/<c>TryParse</c> for code that handles the strings directly (routes, SQL).
+    /// </summary>
+    internal static class EnumConverterEmitter
+    {
+        public static string Emit(TypeEmitContext context, EnumDeclaration declaration)
+        {
+            var writer = TypeEmitter.OpenFile(context);
+            var type = context.Qualify(declaration.Name);
+            var converter = CSharpTypeNames.ConverterOf(type);
+            var expected = "expected one of: " + string.Join(", ", declaration.Members.Select(m => m.JsonValue)) + ".";
+
+            writer.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> with the contract's spellings.</summary>");
+            writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
+            using (writer.OpenBlock("public sealed class " + declaration.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">"))
+            {
+                writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
+                writer.Line("public static " + converter + " Instance { get; } = new " + converter + "();");
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                using (writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+                {
+                    using (writer.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)"))
+                    {
+                        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharpNaming.Literal(declaration.Name + " must be a JSON string; " + expected) + ");");
+                    }
+
+                    foreach (var member in declaration.Members)
+                    {
+                        writer.Line();
+                        using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(member.JsonValue) + "u8))"))
+                        {
+                            writer.Line("return " + type + "." + member.MemberName + ";");
+                        }
+                    }
+
+                    writer.Line();
+                    writer.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + " + CSharpNaming.Literal("' is not a " + declaration.Name + "; " + expected) + ");");
+                }
+
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)");
+                writer.Line("    => writer.WriteStringValue(ToJsonValue(value));");
+
+                writer.Line();
+                writer.Line("/// <summary>The contract's spelling of <paramref name=\"value\"/>.</summary>");
+                using (writer.OpenBlock("public static string ToJsonValue(" + type + " value) => value switch", "};"))
+                {
+                    foreach (var member in declaration.Members)
+                    {
+                        writer.Line(type + "." + member.MemberName + " => " + CSharpNaming.Literal(member.JsonValue) + ",");
+                    }
+
+                    writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
+                }
+
+                writer.Line();
+                writer.Line("/// <summary>Reads the contract's spelling; false when <paramref name=\"value\"/> is not one of them.</summary>");
+                using (writer.OpenBlock("public static bool TryParse(string? value, out " + type + " result)"))
+                {
+                    using (writer.OpenBlock("switch (value)"))
+                    {
+                        foreach (var member in declaration.Members)
+                        {
+                            writer.Line("case " + CSharpNaming.Literal(member.JsonValue) + ":");
+                            writer.Line("    result = " + type + "." + member.MemberName + ";");
+                            writer.Line("    return true;");
+                        }
+
+                        writer.Line("default:");
+                        writer.Line("    result = default;");
+                        writer.Line("    return false;");
+                    }
+                }
+            }
+
+            return TypeEmitter.CloseFile(writer);
+        }
+    }
+}

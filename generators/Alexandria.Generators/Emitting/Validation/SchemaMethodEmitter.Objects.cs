@@ -1,0 +1,144 @@
+using System.Linq;
+
+namespace Alexandria.Generators.Emitting.Validation
+{
+    /// <summary>minProperties, maxProperties, required, dependentRequired, properties, patternProperties,
+    /// additionalProperties, propertyNames, dependentSchemas.</summary>
+    internal sealed partial class SchemaMethodEmitter
+    {
+        private void EmitObjectKeywords()
+        {
+            var iterates = _m.PatternProperties.Count > 0 || _m.AdditionalProperties is not null;
+            if (_m.MinProperties is null && _m.MaxProperties is null && _m.Required.Count == 0 && _m.DependentRequired.Count == 0
+                && _m.Properties.Count == 0 && !iterates && _m.PropertyNames is null && _m.DependentSchemas.Count == 0)
+            {
+                return;
+            }
+
+            using (_w.OpenBlock("if (k == " + Kind + ".Object)"))
+            {
+                if (_m.MinProperties is not null || _m.MaxProperties is not null)
+                {
+                    _w.Line("var count = JsonValues.CountProperties(e);");
+                    if (_m.MinProperties is long min)
+                    {
+                        Fail("count < " + Int(min), "minProperties", Lit("expected at least " + Int(min) + " properties but found ") + " + count");
+                    }
+
+                    if (_m.MaxProperties is long max)
+                    {
+                        Fail("count > " + Int(max), "maxProperties", Lit("expected at most " + Int(max) + " properties but found ") + " + count");
+                    }
+                }
+
+                foreach (var name in _m.Required)
+                {
+                    Fail("!e.TryGetProperty(" + Lit(name) + ", out _)", "required", Lit("missing required property " + Quote(name)));
+                }
+
+                foreach (var dependency in _m.DependentRequired)
+                {
+                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(dependency.Name) + ", out _))"))
+                    {
+                        foreach (var required in dependency.Required)
+                        {
+                            Fail("!e.TryGetProperty(" + Lit(required) + ", out _)", "dependentRequired", Lit("missing property " + Quote(required) + ", required when " + Quote(dependency.Name) + " is present"));
+                        }
+                    }
+                }
+
+                foreach (var property in _m.Properties)
+                {
+                    var value = Fresh("v");
+                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(property.Name) + ", out var " + value + "))"))
+                    {
+                        _w.Line("ev?.AddName(" + Lit(property.Name) + ");");
+                        _w.Line("c.Push(" + Lit(property.Name) + ");");
+                        var r = Call(property.Method, value, "null");
+                        _w.Line("c.Pop();");
+                        ChildFailed(r);
+                    }
+                }
+
+                if (iterates)
+                {
+                    EmitMemberLoop();
+                }
+
+                if (_m.PropertyNames is int names)
+                {
+                    using (_w.OpenBlock("foreach (var p in e.EnumerateObject())"))
+                    {
+                        _w.Line("var was = c.Suspend();");
+                        var r = Call(names, "JsonValues.NameValue(p.Name)", "null");
+                        _w.Line("c.Resume(was);");
+                        Fail("!" + r, "propertyNames", "\"property name \\\"\" + p.Name + \"\\\" is not allowed\"");
+                    }
+                }
+
+                foreach (var dependency in _m.DependentSchemas)
+                {
+                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(dependency.Name) + ", out _))"))
+                    {
+                        ChildFailed(Call(dependency.Method, "e", "ev"));
+                    }
+                }
+            }
+        }
+
+        /// <summary>One pass over the members for patternProperties and additionalProperties.</summary>
+        private void EmitMemberLoop()
+        {
+            using (_w.OpenBlock("foreach (var p in e.EnumerateObject())"))
+            {
+                _w.Line("var name = p.Name;");
+                var tracksMatch = _m.AdditionalProperties is not null && _m.PatternProperties.Count > 0;
+                if (tracksMatch)
+                {
+                    _w.Line("var matched = false;");
+                }
+
+                foreach (var pattern in _m.PatternProperties)
+                {
+                    using (_w.OpenBlock("if (P" + Int(pattern.Pattern) + ".IsMatch(name))"))
+                    {
+                        if (tracksMatch)
+                        {
+                            _w.Line("matched = true;");
+                        }
+
+                        _w.Line("ev?.AddName(name);");
+                        _w.Line("c.Push(name);");
+                        var r = Call(pattern.Method, "p.Value", "null");
+                        _w.Line("c.Pop();");
+                        ChildFailed(r);
+                    }
+                }
+
+                if (_m.AdditionalProperties is int additional)
+                {
+                    var declared = _m.Properties.Count == 0
+                        ? "false"
+                        : "name is " + string.Join(" or ", _m.Properties.Select(p => Lit(p.Name)));
+                    using (_w.OpenBlock("if (!(" + (tracksMatch ? "matched || " : "") + declared + "))"))
+                    {
+                        _w.Line("ev?.AddName(name);");
+                        if (IsFalseSchema(additional))
+                        {
+                            FailNow("additionalProperties", "\"property \\\"\" + name + \"\\\" is not allowed\"");
+                        }
+                        else
+                        {
+                            _w.Line("c.Push(name);");
+                            var r = Call(additional, "p.Value", "null");
+                            _w.Line("c.Pop();");
+                            ChildFailed(r);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static string Quote(string name) => "\"" + name + "\"";
+    }
+}

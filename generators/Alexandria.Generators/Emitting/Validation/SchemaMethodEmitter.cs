@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Linq;
+using Alexandria.Generators.Model.Validation;
+
+namespace Alexandria.Generators.Emitting.Validation
+{
+    /// <summary>
+    /// Writes one compiled subschema as one method <c>bool S{n}(ValidationContext c, JsonElement e, EvaluatedSet? a)</c>.
+    /// Keywords are emitted in an order that makes annotations flow: in-place references first, then
+    /// assertions and child applicators, then combinators, and <c>unevaluated*</c> last. While collecting,
+    /// evaluation goes on after a failure so every error is reported; otherwise the method returns at once.
+    /// Every <c>Push</c>/<c>Enter</c>/<c>Suspend</c> brackets a single call, so an early return never leaves them open.
+    /// </summary>
+    internal sealed partial class SchemaMethodEmitter
+    {
+        internal const string Element = "global::System.Text.Json.JsonElement";
+        internal const string Kind = "global::System.Text.Json.JsonValueKind";
+
+        private readonly SourceWriter _w;
+        private readonly ValidatorModel _model;
+        private readonly SchemaMethodModel _m;
+        private int _counter;
+
+        private SchemaMethodEmitter(SourceWriter writer, ValidatorModel model, SchemaMethodModel method)
+        {
+            _w = writer;
+            _model = model;
+            _m = method;
+        }
+
+        public static void Emit(SourceWriter writer, ValidatorModel model, SchemaMethodModel method)
+            => new SchemaMethodEmitter(writer, model, method).Emit();
+
+        private bool TracksOwnAnnotations => _m.UnevaluatedItems is not null || _m.UnevaluatedProperties is not null;
+
+        private void Emit()
+        {
+            _w.Line("/// <summary>" + Xml(_m.Location) + "</summary>");
+            using (_w.OpenBlock("internal static bool S" + Int(_m.Index) + "(ValidationContext c, " + Element + " e, EvaluatedSet? a)"))
+            {
+                if (_m.Constant is bool constant)
+                {
+                    if (!constant)
+                    {
+                        _w.Line("c.Fail(\"false\", \"no value is allowed here\", " + Lit(_m.Location) + ");");
+                    }
+
+                    _w.Line(constant ? "return true;" : "return false;");
+                    return;
+                }
+
+                if (_m.UnresolvedReference is string unresolved)
+                {
+                    _w.Line("c.Fail(\"$ref\", " + Lit(unresolved) + ", " + Lit(_m.Location + "/$ref") + ");");
+                    _w.Line("return false;");
+                    return;
+                }
+
+                _w.Line("var ok = true;");
+                _w.Line("var k = e.ValueKind;");
+                _w.Line(TracksOwnAnnotations ? "var ev = new EvaluatedSet();" : "var ev = a;");
+                EmitReferences();
+                EmitGenericAssertions();
+                EmitNumberAssertions();
+                EmitStringAssertions();
+                EmitArrayKeywords();
+                EmitObjectKeywords();
+                EmitCombinators();
+                EmitUnevaluated();
+                if (TracksOwnAnnotations)
+                {
+                    _w.Line("a?.Merge(ev);");
+                }
+
+                _w.Line("return ok;");
+            }
+        }
+
+        /// <summary>Writes <c>var r = S{target}(c, instance, annotations);</c>, entering the target's resource when it differs.</summary>
+        private string Call(int target, string instance, string annotations, bool declare = true)
+        {
+            var result = "r" + Int(_counter++);
+            CallInto(result, target, instance, annotations, declare);
+            return result;
+        }
+
+        private void CallInto(string result, int target, string instance, string annotations, bool declare)
+        {
+            var resource = _model.Methods[target].Resource;
+            var call = (declare ? "var " : "") + result + " = S" + Int(target) + "(c, " + instance + ", " + annotations + ");";
+            if (resource == _m.Resource)
+            {
+                _w.Line(call);
+                return;
+            }
+
+            _w.Line("c.Enter(" + Int(resource) + ");");
+            _w.Line(call);
+            _w.Line("c.Exit();");
+        }
+
+        /// <summary>After a child call: its errors are already recorded, so only the verdict propagates.</summary>
+        private void ChildFailed(string result)
+        {
+            using (_w.OpenBlock("if (!" + result + ")"))
+            {
+                _w.Line("if (!c.Collecting) return false;");
+                _w.Line("ok = false;");
+            }
+        }
+
+        /// <summary>Reports an error of this schema; returns at once unless errors are being collected.</summary>
+        private void Fail(string condition, string keyword, string messageExpression)
+        {
+            using (_w.OpenBlock("if (" + condition + ")"))
+            {
+                FailNow(keyword, messageExpression);
+            }
+        }
+
+        private void FailNow(string keyword, string messageExpression)
+        {
+            _w.Line("if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false;");
+            _w.Line("ok = false;");
+        }
+
+        private bool IsFalseSchema(int method) => _model.Methods[method].Constant == false;
+
+        private string Fresh(string prefix) => prefix + Int(_counter++);
+
+        internal static string Lit(string value) => CSharpNaming.Literal(value);
+
+        internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Text safe inside a one-line XML doc comment: markup escaped, control characters (a member named "a\nb") written as \uXXXX.</summary>
+        internal static string Xml(string text)
+        {
+            var builder = new System.Text.StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    default:
+                        if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>A constant as a person reads it in a message: strings bare, other values as JSON.</summary>
+        private string Display(int constant)
+        {
+            var value = _model.Constants[constant];
+            var text = value.StringValue ?? value.Json;
+            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        }
+
+        private string Displays(System.Collections.Generic.IEnumerable<int> constants) => string.Join(", ", constants.Select(Display));
+    }
+}

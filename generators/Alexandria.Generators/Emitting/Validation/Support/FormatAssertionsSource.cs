@@ -1,0 +1,482 @@
+namespace Alexandria.Generators.Emitting.Validation.Support
+{
+    /// <summary>
+    /// The <c>format</c> checks generated validators call when format assertion is on: RFC 3339 dates and
+    /// times, ISO 8601 durations, RFC 5321 e-mail, RFC 1123 host names, IP addresses, RFC 3986/3987 URIs,
+    /// UUIDs, JSON pointers and ECMA-262 regexes. Hand-written parsers, not regexes, so each rule is explicit.
+    /// </summary>
+    internal static class FormatAssertionsSource
+    {
+        public const string Text = """
+namespace __NAMESPACE__
+{
+    /// <summary>Format checks for generated validators.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class FormatAssertions
+    {
+        public static bool DateTime(string s)
+        {
+            var t = s.IndexOfAny(new[] { 'T', 't' });
+            return t == 10 && Date(s.Substring(0, 10)) && Time(s.Substring(11));
+        }
+
+        public static bool Date(string s)
+        {
+            if (s.Length != 10 || s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4) || !Digits(s, 5, 2) || !Digits(s, 8, 2))
+            {
+                return false;
+            }
+
+            var year = Number(s, 0, 4);
+            var month = Number(s, 5, 2);
+            var day = Number(s, 8, 2);
+            return month >= 1 && month <= 12 && day >= 1 && day <= global::System.DateTime.DaysInMonth(year == 0 ? 2000 : year, month);
+        }
+
+        /// <summary>RFC 3339 full-time: the offset is required; a leap second is allowed only at 23:59:60 UTC.</summary>
+        public static bool Time(string s)
+        {
+            if (s.Length < 9 || s[2] != ':' || s[5] != ':' || !Digits(s, 0, 2) || !Digits(s, 3, 2) || !Digits(s, 6, 2))
+            {
+                return false;
+            }
+
+            var hour = Number(s, 0, 2);
+            var minute = Number(s, 3, 2);
+            var second = Number(s, 6, 2);
+            var i = 8;
+            if (s[i] == '.')
+            {
+                var start = ++i;
+                while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+                if (i == start) return false;
+            }
+
+            if (i >= s.Length) return false;
+            int offset;
+            if ((s[i] == 'Z' || s[i] == 'z') && i == s.Length - 1)
+            {
+                offset = 0;
+            }
+            else if ((s[i] == '+' || s[i] == '-') && s.Length - i == 6 && s[i + 3] == ':' && Digits(s, i + 1, 2) && Digits(s, i + 4, 2))
+            {
+                var offsetHours = Number(s, i + 1, 2);
+                var offsetMinutes = Number(s, i + 4, 2);
+                if (offsetHours > 23 || offsetMinutes > 59) return false;
+                offset = (offsetHours * 60 + offsetMinutes) * (s[i] == '+' ? 1 : -1);
+            }
+            else
+            {
+                return false;
+            }
+
+            if (hour > 23 || minute > 59 || second > 60) return false;
+            if (second == 60)
+            {
+                var utc = ((hour * 60 + minute - offset) % 1440 + 1440) % 1440;
+                return utc == 23 * 60 + 59;
+            }
+
+            return true;
+        }
+
+        /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it: P[nY][nM][nD][T[nH][nM][nS]] or PnW.</summary>
+        public static bool Duration(string s)
+        {
+            if (s.Length < 2 || s[0] != 'P') return false;
+            var i = 1;
+            if (ReadUnits(s, ref i, "W", out var weeks) && weeks > 0)
+            {
+                return i == s.Length;
+            }
+
+            i = 1;
+            ReadUnits(s, ref i, "YMD", out var dateUnits);
+            var timeUnits = 0;
+            if (i < s.Length && s[i] == 'T')
+            {
+                i++;
+                if (!ReadUnits(s, ref i, "HMS", out timeUnits) || timeUnits == 0) return false;
+            }
+
+            return i == s.Length && dateUnits + timeUnits > 0;
+        }
+
+        private static bool ReadUnits(string s, ref int i, string units, out int count)
+        {
+            count = 0;
+            var next = 0;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9')
+            {
+                var start = i;
+                while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+                if (i >= s.Length) return false;
+                var unit = units.IndexOf(s[i], next);
+                if (unit < 0)
+                {
+                    i = start;
+                    return count > 0 || true;
+                }
+
+                next = unit + 1;
+                count++;
+                i++;
+            }
+
+            return true;
+        }
+
+        public static bool Email(string s) => Email(s, international: false);
+
+        public static bool IdnEmail(string s) => Email(s, international: true);
+
+        private static bool Email(string s, bool international)
+        {
+            var at = s.LastIndexOf('@');
+            if (at <= 0 || at == s.Length - 1) return false;
+            var local = s.Substring(0, at);
+            var domain = s.Substring(at + 1);
+            if (local[0] == '"')
+            {
+                if (local.Length < 2 || local[local.Length - 1] != '"') return false;
+                for (var i = 1; i < local.Length - 1; i++)
+                {
+                    var c = local[i];
+                    if (c == '\\') { i++; continue; }
+                    if (c == '"' || c < 0x20) return false;
+                }
+            }
+            else
+            {
+                if (local[0] == '.' || local[local.Length - 1] == '.' || local.Contains("..")) return false;
+                foreach (var c in local)
+                {
+                    if (!(IsAlphaNumeric(c) || "!#$%&'*+-/=?^_`{|}~.".IndexOf(c) >= 0 || (international && c > 0x7F))) return false;
+                }
+            }
+
+            if (domain[0] == '[' && domain[domain.Length - 1] == ']')
+            {
+                var literal = domain.Substring(1, domain.Length - 2);
+                return literal.StartsWith("IPv6:", global::System.StringComparison.Ordinal) ? Ipv6(literal.Substring(5)) : Ipv4(literal);
+            }
+
+            return international ? IdnHostname(domain) : Hostname(domain);
+        }
+
+        /// <summary>RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 63 and 253 characters at most.</summary>
+        public static bool Hostname(string s)
+        {
+            if (s.Length == 0 || s.Length > 253) return false;
+            if (s[s.Length - 1] == '.') s = s.Substring(0, s.Length - 1);
+            foreach (var label in s.Split('.'))
+            {
+                if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-') return false;
+                foreach (var c in label)
+                {
+                    if (!(IsAlphaNumeric(c) || c == '-')) return false;
+                }
+
+                // "--" in positions 3-4 is reserved for A-labels (xn--), which must then be valid punycode.
+                if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
+                {
+                    if (!label.StartsWith("xn--", global::System.StringComparison.OrdinalIgnoreCase)) return false;
+                    try
+                    {
+                        new global::System.Globalization.IdnMapping().GetUnicode(label);
+                    }
+                    catch (global::System.ArgumentException)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        public static bool IdnHostname(string s)
+        {
+            if (s.Length == 0) return false;
+            try
+            {
+                var ascii = new global::System.Globalization.IdnMapping { UseStd3AsciiRules = true }.GetAscii(s);
+                return Hostname(ascii);
+            }
+            catch (global::System.ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        public static bool Ipv4(string s)
+        {
+            var parts = s.Split('.');
+            if (parts.Length != 4) return false;
+            foreach (var part in parts)
+            {
+                if (part.Length == 0 || part.Length > 3 || !Digits(part, 0, part.Length) || (part.Length > 1 && part[0] == '0') || int.Parse(part, global::System.Globalization.CultureInfo.InvariantCulture) > 255)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool Ipv6(string s)
+        {
+            if (s.Length == 0 || s.Length > 45) return false;
+            var lastColon = s.LastIndexOf(':');
+            if (lastColon < 0) return false;
+            var tail = s.Substring(lastColon + 1);
+            var head = s;
+            var groupsNeeded = 8;
+            if (tail.IndexOf('.') >= 0)
+            {
+                if (!Ipv4(tail)) return false;
+                head = s.Substring(0, lastColon + 1) + "0:0";
+            }
+
+            foreach (var c in head)
+            {
+                if (!(IsHex(c) || c == ':')) return false;
+            }
+
+            var doubleColon = head.IndexOf("::", global::System.StringComparison.Ordinal);
+            if (doubleColon >= 0 && head.IndexOf("::", doubleColon + 1, global::System.StringComparison.Ordinal) >= 0) return false;
+            var groups = head.Split(':');
+            var count = 0;
+            for (var i = 0; i < groups.Length; i++)
+            {
+                if (groups[i].Length == 0)
+                {
+                    var allowed = doubleColon >= 0 && (i == 0 || i == groups.Length - 1 || groups[i - 1].Length == 0 || (i + 1 < groups.Length && groups[i + 1].Length == 0));
+                    if (!allowed) return false;
+                    continue;
+                }
+
+                if (groups[i].Length > 4) return false;
+                count++;
+            }
+
+            return doubleColon >= 0 ? count < groupsNeeded : count == groupsNeeded;
+        }
+
+        public static bool Uuid(string s)
+        {
+            if (s.Length != 36) return false;
+            for (var i = 0; i < 36; i++)
+            {
+                var dash = i == 8 || i == 13 || i == 18 || i == 23;
+                if (dash ? s[i] != '-' : !IsHex(s[i])) return false;
+            }
+
+            return true;
+        }
+
+        public static bool Uri(string s) => UriCore(s, requireScheme: true, international: false);
+
+        public static bool UriReference(string s) => UriCore(s, requireScheme: false, international: false);
+
+        public static bool Iri(string s) => UriCore(s, requireScheme: true, international: true);
+
+        public static bool IriReference(string s) => UriCore(s, requireScheme: false, international: true);
+
+        /// <summary>RFC 3986 syntax: scheme, authority (with host and port checked), path, query and fragment characters.</summary>
+        private static bool UriCore(string s, bool requireScheme, bool international)
+        {
+            var rest = s;
+            var colon = s.IndexOf(':');
+            var hasScheme = colon > 0 && IsScheme(s.Substring(0, colon)) && s.IndexOfAny(new[] { '/', '?', '#' }, 0, colon) < 0;
+            if (hasScheme)
+            {
+                rest = s.Substring(colon + 1);
+            }
+            else if (requireScheme)
+            {
+                return false;
+            }
+
+            var hash = rest.IndexOf('#');
+            if (hash >= 0)
+            {
+                if (!UriChars(rest.Substring(hash + 1), "/?:@!$&'()*+,;=", international)) return false;
+                rest = rest.Substring(0, hash);
+            }
+
+            var query = rest.IndexOf('?');
+            if (query >= 0)
+            {
+                if (!UriChars(rest.Substring(query + 1), "/?:@!$&'()*+,;=", international)) return false;
+                rest = rest.Substring(0, query);
+            }
+
+            if (rest.StartsWith("//", global::System.StringComparison.Ordinal))
+            {
+                var slash = rest.IndexOf('/', 2);
+                var authority = slash < 0 ? rest.Substring(2) : rest.Substring(2, slash - 2);
+                rest = slash < 0 ? "" : rest.Substring(slash);
+                var at = authority.LastIndexOf('@');
+                if (at >= 0)
+                {
+                    if (!UriChars(authority.Substring(0, at), ":!$&'()*+,;=", international)) return false;
+                    authority = authority.Substring(at + 1);
+                }
+
+                if (authority.StartsWith("[", global::System.StringComparison.Ordinal))
+                {
+                    var close = authority.IndexOf(']');
+                    if (close < 0 || !Ipv6(authority.Substring(1, close - 1))) return false;
+                    authority = authority.Substring(close + 1);
+                    if (authority.Length > 0 && (authority[0] != ':' || !Digits(authority, 1, authority.Length - 1))) return false;
+                }
+                else
+                {
+                    var portColon = authority.LastIndexOf(':');
+                    if (portColon >= 0)
+                    {
+                        if (!Digits(authority, portColon + 1, authority.Length - portColon - 1)) return false;
+                        authority = authority.Substring(0, portColon);
+                    }
+
+                    if (!UriChars(authority, "!$&'()*+,;=", international)) return false;
+                }
+            }
+            else if (!hasScheme)
+            {
+                // A relative reference's first segment may not contain ':' (it would read as a scheme).
+                var firstSlash = rest.IndexOf('/');
+                var first = firstSlash < 0 ? rest : rest.Substring(0, firstSlash);
+                if (first.IndexOf(':') >= 0) return false;
+            }
+
+            return UriChars(rest, "/:@!$&'()*+,;=", international);
+        }
+
+        private static bool IsScheme(string scheme)
+        {
+            if (scheme.Length == 0 || !IsAsciiLetter(scheme[0])) return false;
+            foreach (var c in scheme)
+            {
+                if (!(IsAlphaNumeric(c) || c == '+' || c == '-' || c == '.')) return false;
+            }
+
+            return true;
+        }
+
+        private static bool UriChars(string s, string allowed, bool international)
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i];
+                if (c == '%')
+                {
+                    if (i + 2 >= s.Length || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+                    i += 2;
+                }
+                else if (!(IsAlphaNumeric(c) || c == '-' || c == '.' || c == '_' || c == '~' || allowed.IndexOf(c) >= 0 || (international && c > 0x7F && !char.IsWhiteSpace(c) && !char.IsControl(c))))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool UriTemplate(string s)
+        {
+            var open = false;
+            foreach (var c in s)
+            {
+                if (c == '{')
+                {
+                    if (open) return false;
+                    open = true;
+                }
+                else if (c == '}')
+                {
+                    if (!open) return false;
+                    open = false;
+                }
+            }
+
+            return !open;
+        }
+
+        public static bool JsonPointer(string s)
+        {
+            if (s.Length > 0 && s[0] != '/') return false;
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (s[i] == '~' && (i + 1 >= s.Length || (s[i + 1] != '0' && s[i + 1] != '1'))) return false;
+            }
+
+            return true;
+        }
+
+        public static bool RelativeJsonPointer(string s)
+        {
+            var i = 0;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+            if (i == 0 || (i > 1 && s[0] == '0')) return false;
+            var rest = s.Substring(i);
+            if (rest.Length > 0 && rest[0] == '+' || rest.Length > 0 && rest[0] == '-')
+            {
+                var j = 1;
+                while (j < rest.Length && rest[j] >= '0' && rest[j] <= '9') j++;
+                if (j == 1 || (j > 2 && rest[1] == '0') || rest[1] == '0' && j == 2 && false) return false;
+                if (rest[1] == '0') return false;
+                rest = rest.Substring(j);
+            }
+
+            return rest == "#" || JsonPointer(rest);
+        }
+
+        /// <summary>An ECMA-262 pattern: .NET must compile it, and .NET-only escapes such as \a, \Z and \A are rejected.</summary>
+        public static bool Regex(string s)
+        {
+            for (var i = 0; i < s.Length - 1; i++)
+            {
+                if (s[i] == '\\')
+                {
+                    if ("aAZzeG".IndexOf(s[i + 1]) >= 0) return false;
+                    i++;
+                }
+            }
+
+            try
+            {
+                _ = new global::System.Text.RegularExpressions.Regex(s);
+                return true;
+            }
+            catch (global::System.ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        private static bool Digits(string s, int start, int length)
+        {
+            if (length <= 0 || start + length > s.Length) return false;
+            for (var i = start; i < start + length; i++)
+            {
+                if (s[i] < '0' || s[i] > '9') return false;
+            }
+
+            return true;
+        }
+
+        private static int Number(string s, int start, int length) => int.Parse(s.Substring(start, length), global::System.Globalization.CultureInfo.InvariantCulture);
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private static bool IsAlphaNumeric(char c) => IsAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+}
+""";
+    }
+}

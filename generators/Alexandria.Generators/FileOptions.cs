@@ -1,0 +1,18 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Alexandria.Generators
+{
+    /// <summary>
+    /// The per-file AdditionalFiles metadata Alexandria reads (made visible by build/Alexandria.Generators.targets):
+    /// <c>AlexandriaEmit</c> (<c>validators</c> for a validator-only schema), <c>AlexandriaValidatorName</c>,
+    /// <c>AlexandriaAssertFormats</c> and <c>AlexandriaSchemaUri</c> (the URI <c>$ref</c>s use for the file).
+    /// </summary>
+    internal readonly record struct FileOptions(string Emit, string ValidatorName, string AssertFormats, string SchemaUri)
+    {
+        public static FileOptions Read(AnalyzerConfigOptions options)
+            => new FileOptions(Get(options, "AlexandriaEmit"), Get(options, "AlexandriaValidatorName"), Get(options, "AlexandriaAssertFormats"), Get(options, "AlexandriaSchemaUri"));
+
+        private static string Get(AnalyzerConfigOptions options, string name)
+            => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) ? value.Trim() : "";
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using Alexandria.Generators.Json;
+
+namespace Alexandria.Generators.Parsing.Schema
+{
+    /// <summary>Questions about a schema's shape that decide which kind of C# type it becomes.</summary>
+    internal static class SchemaShapes
+    {
+        /// <summary>The non-null members of <c>type</c>, and whether <c>null</c> is among them.</summary>
+        public static List<string> ReadTypes(JsonObject schema, out bool nullable)
+        {
+            var types = new List<string>();
+            nullable = false;
+            switch (schema["type"])
+            {
+                case JsonString single:
+                    if (single.Value == "null") nullable = true; else types.Add(single.Value);
+                    break;
+                case JsonArray many:
+                    foreach (var item in many.Items)
+                    {
+                        if (item is JsonString s)
+                        {
+                            if (s.Value == "null") nullable = true; else types.Add(s.Value);
+                        }
+                    }
+
+                    break;
+            }
+
+            // OpenAPI 3.0's "nullable": true appears in shared schemas; it means the same thing.
+            if (schema["nullable"] is JsonLiteral { Kind: JsonNodeKind.True })
+            {
+                nullable = true;
+            }
+
+            return types;
+        }
+
+        /// <summary>A <c>$ref</c> and nothing that changes its meaning: the schema is the referenced one.</summary>
+        public static bool IsPureReference(JsonObject schema)
+            => schema["$ref"] is JsonString && schema["properties"] is null && schema["allOf"] is null;
+
+        /// <summary>An object schema with at least one member (own or through <c>allOf</c>): a record.</summary>
+        public static bool IsRecord(SchemaFile file, JsonObject schema)
+        {
+            if (schema["enum"] is not null || schema["const"] is not null || IsPureReference(schema))
+            {
+                return false;
+            }
+
+            if ((schema["oneOf"] is not null || schema["anyOf"] is not null) && schema["properties"] is null)
+            {
+                return false;
+            }
+
+            var types = ReadTypes(schema, out _);
+            if (types.Count > 1 || (types.Count == 1 && types[0] != "object"))
+            {
+                return false;
+            }
+
+            if (types.Count == 0 && schema["properties"] is null && schema["allOf"] is null)
+            {
+                return false;
+            }
+
+            return ObjectMembers.Collect(file, schema).Members.Count > 0;
+        }
+
+        /// <summary>An <c>enum</c> of strings (null allowed, making it nullable): a C# enum.</summary>
+        public static bool IsStringEnum(JsonObject schema)
+        {
+            if (schema["enum"] is not JsonArray values)
+            {
+                return false;
+            }
+
+            var types = ReadTypes(schema, out _);
+            if (types.Count > 1 || (types.Count == 1 && types[0] != "string"))
+            {
+                return false;
+            }
+
+            var strings = 0;
+            foreach (var value in values.Items)
+            {
+                if (value is JsonString)
+                {
+                    strings++;
+                }
+                else if (value.Kind != JsonNodeKind.Null)
+                {
+                    return false;
+                }
+            }
+
+            return strings > 0;
+        }
+
+        /// <summary>Whether the enum lists <c>null</c> among its values.</summary>
+        public static bool EnumAllowsNull(JsonObject schema)
+        {
+            if (schema["enum"] is JsonArray values)
+            {
+                foreach (var value in values.Items)
+                {
+                    if (value.Kind == JsonNodeKind.Null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The branches of <c>oneOf</c> (or <c>anyOf</c>), without the <c>{"type": "null"}</c> ones.</summary>
+        public static List<JsonNode>? Branches(JsonObject schema, out bool nullable)
+        {
+            nullable = false;
+            if ((schema["oneOf"] ?? schema["anyOf"]) is not JsonArray branches)
+            {
+                return null;
+            }
+
+            var result = new List<JsonNode>();
+            foreach (var branch in branches.Items)
+            {
+                if (branch is JsonObject obj && obj.Properties.Count == 1 && obj.GetString("type") == "null")
+                {
+                    nullable = true;
+                }
+                else
+                {
+                    result.Add(branch);
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Alexandria.Generators.Diagnostics;
+using Alexandria.Generators.Json;
+using Alexandria.Generators.Model;
+using Alexandria.Generators.Model.Validation;
+
+namespace Alexandria.Generators.Parsing.Validation
+{
+    /// <summary>
+    /// Turns the subschemas reachable from a contract's entry points into <see cref="SchemaMethodModel"/>s,
+    /// one per distinct schema node, resolving <c>$ref</c> and <c>$dynamicRef</c> statically. Work is a
+    /// queue, so recursive schemas terminate: a node already queued is referred to by its index.
+    /// </summary>
+    internal sealed class SchemaCompiler
+    {
+        private readonly SchemaIndex _index;
+        private readonly ContractDocument _contract;
+        private readonly bool _reportEveryReference;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly Dictionary<JsonNode, int> _methodOf = new Dictionary<JsonNode, int>();
+        private readonly List<SchemaMethodModel?> _methods = new List<SchemaMethodModel?>();
+        private readonly Queue<JsonNode> _pending = new Queue<JsonNode>();
+        private readonly Dictionary<string, int> _resourceIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _constantIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<ConstantModel> _constants = new List<ConstantModel>();
+        private readonly HashSet<string> _dynamicNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DynamicAnchorModel> _dynamicAnchors = new Dictionary<string, DynamicAnchorModel>(StringComparer.Ordinal);
+
+        public SchemaCompiler(SchemaIndex index, ContractDocument contract, bool reportEveryReference, List<DiagnosticInfo> diagnostics)
+        {
+            _index = index;
+            _contract = contract;
+            _reportEveryReference = reportEveryReference;
+            _diagnostics = diagnostics;
+        }
+
+        public IReadOnlyList<string> Patterns => _patternIds.OrderBy(p => p.Value).Select(p => p.Key).ToList();
+
+        public IReadOnlyList<ConstantModel> Constants => _constants;
+
+        public IEnumerable<SchemaMethodModel> Methods => _methods.Select(m => m!);
+
+        public IEnumerable<DynamicAnchorModel> DynamicAnchors
+            => _dynamicAnchors.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Resource);
+
+        /// <summary>The method index for <paramref name="node"/>, queueing it for compilation the first time.</summary>
+        public int Require(JsonNode node)
+        {
+            if (_methodOf.TryGetValue(node, out var existing))
+            {
+                return existing;
+            }
+
+            var index = _methods.Count;
+            _methodOf[node] = index;
+            _methods.Add(null);
+            _pending.Enqueue(node);
+            return index;
+        }
+
+        public int ResourceId(SchemaResource resource)
+        {
+            if (!_resourceIds.TryGetValue(resource.Uri, out var id))
+            {
+                id = _resourceIds.Count;
+                _resourceIds[resource.Uri] = id;
+            }
+
+            return id;
+        }
+
+        /// <summary>Compiles everything queued, then every <c>$dynamicAnchor</c> a <c>$dynamicRef</c> could land on.</summary>
+        public void Run()
+        {
+            while (true)
+            {
+                while (_pending.Count > 0)
+                {
+                    var node = _pending.Dequeue();
+                    _methods[_methodOf[node]] = Compile(node, _methodOf[node]);
+                }
+
+                // A resource enters the dynamic scope only through one of its compiled subschemas, so only those
+                // resources' anchors can be targets.
+                var added = false;
+                foreach (var resource in _index.Resources.Distinct().ToList())
+                {
+                    if (!_resourceIds.ContainsKey(resource.Uri))
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in _dynamicNames)
+                    {
+                        var key = resource.Uri + "#" + name;
+                        if (resource.DynamicAnchors.TryGetValue(name, out var anchored) && !_dynamicAnchors.ContainsKey(key))
+                        {
+                            _dynamicAnchors[key] = new DynamicAnchorModel(name, ResourceId(resource), Require(anchored));
+                            added = true;
+                        }
+                    }
+                }
+
+                if (!added && _pending.Count == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        private SchemaMethodModel Compile(JsonNode node, int index)
+        {
+            var scope = _index.ScopeOf(node);
+            var model = new SchemaMethodModel
+            {
+                Index = index,
+                Location = scope.Document.Location(node),
+                Resource = ResourceId(scope.Resource),
+            };
+
+            if (node is not JsonObject obj)
+            {
+                // Boolean schemas; anything else is not a schema and constrains nothing.
+                return model with { Constant = node.Kind != JsonNodeKind.False };
+            }
+
+            var vocabularies = scope.Resource.Vocabularies;
+            model = CompileReferences(obj, scope, model);
+            if ((vocabularies & Vocabularies.Validation) != 0)
+            {
+                model = CompileAssertions(obj, scope, model);
+            }
+
+            if ((vocabularies & Vocabularies.Applicator) != 0)
+            {
+                model = CompileApplicators(obj, scope, model);
+            }
+
+            if ((vocabularies & Vocabularies.Unevaluated) != 0)
+            {
+                model = model with
+                {
+                    UnevaluatedItems = Optional(obj, "unevaluatedItems"),
+                    UnevaluatedProperties = Optional(obj, "unevaluatedProperties"),
+                };
+            }
+
+            if (obj.GetString("format") is string format
+                && (vocabularies & (Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)) != 0)
+            {
+                model = model with { Format = format, AlwaysAssertFormat = (vocabularies & Vocabularies.FormatAssertion) != 0 };
+            }
+
+            return model;
+        }
+
+        private SchemaMethodModel CompileReferences(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        {
+            if (obj.GetProperty("$ref") is { Value: JsonString reference } refProperty)
+            {
+                var target = _index.Find(SchemaUri.Resolve(scope.Resource.Uri, reference.Value), out var reason);
+                if (target is null)
+                {
+                    ReportUnresolved(scope, refProperty, reference.Value, reason, dynamic: false);
+                    model = model with { UnresolvedReference = "$ref '" + reference.Value + "' does not resolve: " + reason };
+                }
+                else
+                {
+                    model = model with { Ref = Require(target) };
+                }
+            }
+
+            if (obj.GetProperty("$dynamicRef") is { Value: JsonString dynamicReference } dynamicProperty)
+            {
+                var uri = SchemaUri.Resolve(scope.Resource.Uri, dynamicReference.Value);
+                var target = _index.Find(uri, out var reason);
+                if (target is null)
+                {
+                    ReportUnresolved(scope, dynamicProperty, dynamicReference.Value, reason, dynamic: true);
+                    model = model with { UnresolvedReference = "$dynamicRef '" + dynamicReference.Value + "' does not resolve: " + reason };
+                }
+                else
+                {
+                    // Only a reference whose fragment lands on a $dynamicAnchor is dynamic ("bookending"); any
+                    // other $dynamicRef behaves exactly like $ref.
+                    var absolute = SchemaUri.WithoutFragment(uri, out var fragment);
+                    var name = SchemaUri.PercentDecode(fragment ?? "");
+                    var isDynamic = name.Length > 0 && name[0] != '/' && _index.IsDynamicAnchor(absolute, name, target);
+                    if (isDynamic)
+                    {
+                        _dynamicNames.Add(name);
+                    }
+
+                    model = model with { DynamicRef = new DynamicReferenceModel(name, Require(target), isDynamic) };
+                }
+            }
+
+            return model;
+        }
+
+        private void ReportUnresolved(NodeScope scope, JsonProperty at, string reference, string reason, bool dynamic)
+        {
+            // The types area reports unresolved $refs of $defs contracts; the validators report only what the types
+            // area never looks at, so each problem is reported once.
+            SchemaUri.WithoutFragment(reference, out var fragment);
+            var isAnchorReference = !string.IsNullOrEmpty(fragment) && fragment![0] != '/';
+            if (scope.Document.IsContract && (_reportEveryReference || dynamic || isAnchorReference))
+            {
+                _diagnostics.Add(_contract.Diagnostic(DiagnosticDescriptors.UnresolvedReference, at.Value, reference, reason));
+            }
+        }
+
+        private SchemaMethodModel CompileAssertions(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        {
+            model = model with
+            {
+                Types = ReadTypes(obj["type"]),
+                Minimum = Limit(obj, "minimum"),
+                ExclusiveMinimum = Limit(obj, "exclusiveMinimum"),
+                Maximum = Limit(obj, "maximum"),
+                ExclusiveMaximum = Limit(obj, "exclusiveMaximum"),
+                MultipleOf = Limit(obj, "multipleOf"),
+                MinLength = Count(obj, "minLength"),
+                MaxLength = Count(obj, "maxLength"),
+                MinItems = Count(obj, "minItems"),
+                MaxItems = Count(obj, "maxItems"),
+                UniqueItems = obj["uniqueItems"]?.Kind == JsonNodeKind.True,
+                MinContains = Count(obj, "minContains"),
+                MaxContains = Count(obj, "maxContains"),
+                MinProperties = Count(obj, "minProperties"),
+                MaxProperties = Count(obj, "maxProperties"),
+                Required = obj["required"] is JsonArray required
+                    ? required.Items.OfType<JsonString>().Select(s => s.Value).Distinct().ToEquatableArray()
+                    : EquatableArray<string>.Empty,
+            };
+
+            if (obj.TryGet("const", out var constant))
+            {
+                model = model with { Const = Constant(constant) };
+            }
+
+            if (obj["enum"] is JsonArray values)
+            {
+                model = model with { HasEnum = true, Enum = values.Items.Select(Constant).ToEquatableArray() };
+            }
+
+            if (obj["pattern"] is JsonString pattern && Pattern(pattern, pattern.Value, scope) is int patternId)
+            {
+                model = model with { Pattern = patternId, PatternSource = pattern.Value };
+            }
+
+            if (obj["dependentRequired"] is JsonObject dependentRequired)
+            {
+                model = model with
+                {
+                    DependentRequired = dependentRequired.Properties
+                        .Where(p => p.Value is JsonArray)
+                        .Select(p => new DependentRequiredModel(p.Name, ((JsonArray)p.Value).Items.OfType<JsonString>().Select(s => s.Value).ToEquatableArray()))
+                        .ToEquatableArray(),
+                };
+            }
+
+            return model;
+        }
+
+        private SchemaMethodModel CompileApplicators(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        {
+            return model with
+            {
+                AllOf = List(obj, "allOf"),
+                AnyOf = List(obj, "anyOf"),
+                OneOf = List(obj, "oneOf"),
+                Not = Optional(obj, "not"),
+                If = Optional(obj, "if"),
+                Then = obj.TryGet("if", out _) ? Optional(obj, "then") : null,
+                Else = obj.TryGet("if", out _) ? Optional(obj, "else") : null,
+                PrefixItems = List(obj, "prefixItems"),
+                Items = obj["items"] is JsonArray ? null : Optional(obj, "items"),
+                Contains = Optional(obj, "contains"),
+                Properties = Named(obj, "properties"),
+                PatternProperties = obj["patternProperties"] is JsonObject patterns
+                    ? patterns.Properties
+                        .Select(p => (Member: p, Id: Pattern(p, p.Name, scope)))
+                        .Where(p => p.Id is not null)
+                        .Select(p => new PatternSchemaModel(p.Id!.Value, p.Member.Name, Require(p.Member.Value)))
+                        .ToEquatableArray()
+                    : EquatableArray<PatternSchemaModel>.Empty,
+                AdditionalProperties = Optional(obj, "additionalProperties"),
+                PropertyNames = Optional(obj, "propertyNames"),
+                DependentSchemas = Named(obj, "dependentSchemas"),
+            };
+        }
+
+        private int? Optional(JsonObject obj, string keyword) => obj.TryGet(keyword, out var node) ? Require(node) : (int?)null;
+
+        private EquatableArray<int> List(JsonObject obj, string keyword)
+            => obj[keyword] is JsonArray array ? array.Items.Select(Require).ToEquatableArray() : EquatableArray<int>.Empty;
+
+        private EquatableArray<NamedSchemaModel> Named(JsonObject obj, string keyword)
+            => obj[keyword] is JsonObject map
+                ? map.Properties.Select(p => new NamedSchemaModel(p.Name, Require(p.Value))).ToEquatableArray()
+                : EquatableArray<NamedSchemaModel>.Empty;
+
+        private int Constant(JsonNode node)
+        {
+            var json = JsonText.Write(node);
+            if (!_constantIds.TryGetValue(json, out var id))
+            {
+                id = _constants.Count;
+                _constantIds[json] = id;
+                _constants.Add(new ConstantModel(json, node is JsonString s ? s.Value : null));
+            }
+
+            return id;
+        }
+
+        /// <summary>Translates an ECMA-262 pattern and checks it compiles in .NET now, so a bad one fails the build (ALX0105).</summary>
+        private int? Pattern(object at, string source, NodeScope scope)
+        {
+            var translated = EcmaRegexTranslator.Translate(source);
+            try
+            {
+                _ = new Regex(translated, RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                if (scope.Document.IsContract)
+                {
+                    _diagnostics.Add(at is JsonProperty property
+                        ? _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, property, source, e.Message)
+                        : _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, (JsonNode)at, source, e.Message));
+                }
+
+                return null;
+            }
+
+            if (!_patternIds.TryGetValue(translated, out var id))
+            {
+                id = _patternIds.Count;
+                _patternIds[translated] = id;
+            }
+
+            return id;
+        }
+
+        private static JsonTypes ReadTypes(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonString single:
+                    return TypeOf(single.Value);
+                case JsonArray many:
+                    var types = JsonTypes.None;
+                    foreach (var item in many.Items.OfType<JsonString>())
+                    {
+                        types |= TypeOf(item.Value);
+                    }
+
+                    return types;
+                default:
+                    return JsonTypes.None;
+            }
+        }
+
+        private static JsonTypes TypeOf(string name)
+        {
+            switch (name)
+            {
+                case "null": return JsonTypes.Null;
+                case "boolean": return JsonTypes.Boolean;
+                case "object": return JsonTypes.Object;
+                case "array": return JsonTypes.Array;
+                case "number": return JsonTypes.Number;
+                case "string": return JsonTypes.String;
+                case "integer": return JsonTypes.Integer;
+                default: return JsonTypes.None;
+            }
+        }
+
+        private static NumberLimitModel? Limit(JsonObject obj, string keyword)
+            => obj[keyword] is JsonNumber number ? new NumberLimitModel(number.Text) : null;
+
+        /// <summary>A non-negative integer keyword; <c>2.0</c> counts as 2.</summary>
+        private static long? Count(JsonObject obj, string keyword)
+        {
+            if (obj[keyword] is JsonNumber number
+                && double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && value >= 0
+                && Math.Floor(value) == value)
+            {
+                return value > long.MaxValue ? long.MaxValue : (long)value;
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Alexandria.Runtime.Storage.FileSystem;
+
+/// <summary>
+/// Binary form of one appended batch, the unit of atomicity on disk: a torn batch is dropped whole.
+/// <c>[u8 format=1][i64 firstSeq][i32 count]</c> then per event
+/// <c>[i64 stepId][i64 occurredAt UTC ticks][u8 counted][u16 kind length][kind][i32 json length][json]</c>.
+/// </summary>
+internal static class EventBatchRecord
+{
+    private const byte Format = 1;
+    private const int HeaderLength = 1 + 8 + 4;
+
+    public static byte[] Encode(long firstSeq, IReadOnlyList<EventToAppend> events)
+    {
+        int size = HeaderLength;
+        foreach (EventToAppend e in events)
+        {
+            size += 8 + 8 + 1 + 2 + Encoding.UTF8.GetByteCount(e.Kind) + 4 + e.Json.Length;
+        }
+
+        byte[] buffer = new byte[size];
+        Span<byte> span = buffer;
+        span[0] = Format;
+        BinaryPrimitives.WriteInt64LittleEndian(span[1..], firstSeq);
+        BinaryPrimitives.WriteInt32LittleEndian(span[9..], events.Count);
+        int position = HeaderLength;
+        foreach (EventToAppend e in events)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(span[position..], e.StepId);
+            BinaryPrimitives.WriteInt64LittleEndian(span[(position + 8)..], StorageTime.Normalize(e.OccurredAt).UtcTicks);
+            span[position + 16] = e.Counted ? (byte)1 : (byte)0;
+            int kindLength = Encoding.UTF8.GetBytes(e.Kind, span[(position + 19)..]);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[(position + 17)..], (ushort)kindLength);
+            position += 19 + kindLength;
+            BinaryPrimitives.WriteInt32LittleEndian(span[position..], e.Json.Length);
+            e.Json.Span.CopyTo(span[(position + 4)..]);
+            position += 4 + e.Json.Length;
+        }
+
+        return buffer;
+    }
+
+    public static (long FirstSeq, int Count) ReadHeader(ReadOnlySpan<byte> record)
+    {
+        if (record.Length < HeaderLength || record[0] != Format)
+        {
+            throw new StorageCorruptedException("An event batch record has an unknown format.");
+        }
+
+        long firstSeq = BinaryPrimitives.ReadInt64LittleEndian(record[1..]);
+        int count = BinaryPrimitives.ReadInt32LittleEndian(record[9..]);
+        if (firstSeq < 1 || count < 1)
+        {
+            throw new StorageCorruptedException($"An event batch record claims seq {firstSeq} and {count} events.");
+        }
+
+        return (firstSeq, count);
+    }
+
+    /// <summary>Decodes the events of a batch from <paramref name="fromSeq"/> on, adding at most <paramref name="maxCount"/>.</summary>
+    public static void Decode(string runId, ReadOnlySpan<byte> record, long fromSeq, int maxCount, List<StoredEvent> into)
+    {
+        (long firstSeq, int count) = ReadHeader(record);
+        int position = HeaderLength;
+        try
+        {
+            for (int i = 0; i < count && maxCount > 0; i++)
+            {
+                long stepId = BinaryPrimitives.ReadInt64LittleEndian(record[position..]);
+                long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
+                bool counted = record[position + 16] != 0;
+                int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
+                string kind = Encoding.UTF8.GetString(record.Slice(position + 19, kindLength));
+                position += 19 + kindLength;
+                int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
+                ReadOnlySpan<byte> json = record.Slice(position + 4, jsonLength);
+                position += 4 + jsonLength;
+                long seq = firstSeq + i;
+                if (seq >= fromSeq)
+                {
+                    into.Add(new StoredEvent(runId, seq, stepId, kind, counted, StorageTime.FromUtcTicks(ticks), json.ToArray()));
+                    maxCount--;
+                }
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
+        }
+    }
+}

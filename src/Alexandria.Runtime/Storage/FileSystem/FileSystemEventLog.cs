@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Alexandria.Runtime.Storage.FileSystem;
+
+/// <summary>
+/// Embedded event log: per run, <c>runs/&lt;run_id&gt;/events/events-NNNNNN.seg</c> segment files with
+/// one checksummed record per appended batch. The run's last seq is derived from the records, so
+/// there is no second file to keep in step.
+/// </summary>
+internal sealed class FileSystemEventLog : IEventLog, IDisposable
+{
+    private readonly string _root;
+    private readonly long _segmentMaxBytes;
+    private readonly ConcurrentDictionary<string, RunEvents> _runs = new(StringComparer.Ordinal);
+
+    public FileSystemEventLog(string root, long segmentMaxBytes)
+    {
+        _root = root;
+        _segmentMaxBytes = segmentMaxBytes;
+    }
+
+    public async Task<AppendedRange> AppendAsync(
+        string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        StorageGuards.EventBatch(runId, expectedLastSeq, events);
+        byte[] record = EventBatchRecord.Encode(expectedLastSeq + 1, events);
+        RunEvents run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            run.Refresh(repair: true);
+            if (run.LastSeq != expectedLastSeq)
+            {
+                throw new SequenceConflictException(runId, expectedLastSeq, run.LastSeq);
+            }
+
+            RecordLocation location = run.Log.Append(record);
+            run.Add(location, expectedLastSeq + 1, events.Count);
+            return new AppendedRange(expectedLastSeq + 1, run.LastSeq);
+        }
+        catch (Exception ex) when (ex is not SequenceConflictException)
+        {
+            run.Reset();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        RunEvents run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        var result = new List<StoredEvent>(Math.Min(maxCount, 1024));
+        fromSeq = Math.Max(1, fromSeq);
+        for (int i = run.FindBatch(fromSeq); i >= 0 && i < run.Batches.Count && result.Count < maxCount; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] record = run.Log.Read(run.Batches[i].Location);
+            EventBatchRecord.Decode(runId, record, fromSeq, maxCount - result.Count, result);
+        }
+
+        return result;
+    }
+
+    public async Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        RunEvents run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        return run.LastSeq;
+    }
+
+    public void Dispose()
+    {
+        foreach (RunEvents run in _runs.Values)
+        {
+            run.Dispose();
+        }
+
+        _runs.Clear();
+    }
+
+    private RunEvents GetRun(string runId) =>
+        _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes));
+
+    private readonly record struct Batch(long FirstSeq, int Count, RecordLocation Location);
+
+    /// <summary>What is known about one run's event segments; guarded by <see cref="Lock"/>.</summary>
+    private sealed class RunEvents : IDisposable
+    {
+        public RunEvents(string directory, long segmentMaxBytes)
+        {
+            Log = new SegmentLog(directory, "events", segmentMaxBytes);
+            Lock = new StreamLock(Path.Combine(directory, "lock"));
+        }
+
+        public SegmentLog Log { get; }
+
+        public StreamLock Lock { get; }
+
+        public List<Batch> Batches { get; } = new();
+
+        public long LastSeq { get; private set; }
+
+        public void Refresh(bool repair) => Log.Refresh(repair, (location, payload) =>
+        {
+            (long firstSeq, int count) = EventBatchRecord.ReadHeader(payload);
+            if (firstSeq != LastSeq + 1)
+            {
+                throw new StorageCorruptedException(
+                    $"Event segment '{Log.Directory}' has a batch starting at seq {firstSeq} after seq {LastSeq}; the log is not gapless.");
+            }
+
+            Add(location, firstSeq, count);
+            return true;
+        });
+
+        public void Add(RecordLocation location, long firstSeq, int count)
+        {
+            Batches.Add(new Batch(firstSeq, count, location));
+            LastSeq = firstSeq + count - 1;
+        }
+
+        /// <summary>Index of the batch holding <paramref name="seq"/>, or -1.</summary>
+        public int FindBatch(long seq)
+        {
+            int low = 0;
+            int high = Batches.Count - 1;
+            while (low <= high)
+            {
+                int mid = (low + high) >>> 1;
+                Batch batch = Batches[mid];
+                if (seq < batch.FirstSeq)
+                {
+                    high = mid - 1;
+                }
+                else if (seq >= batch.FirstSeq + batch.Count)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    return mid;
+                }
+            }
+
+            return -1;
+        }
+
+        public void Reset()
+        {
+            Log.Reset();
+            Batches.Clear();
+            LastSeq = 0;
+        }
+
+        public void Dispose()
+        {
+            Log.Dispose();
+            Lock.Dispose();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Alexandria.Runtime.Storage.FileSystem;
+
+/// <summary>
+/// Embedded backend for one machine with no server. Layout under the root directory:
+/// <code>
+/// runs/&lt;run_id&gt;/events/events-000001.seg      one checksummed record per appended batch
+/// runs/&lt;run_id&gt;/snapshots/snapshots-000001.seg snapshot history
+/// runs/&lt;run_id&gt;/snapshots/latest             commit point of the latest snapshot
+/// runs/&lt;run_id&gt;/artifacts/artifacts-000001.seg artifact index rows
+/// runs/&lt;run_id&gt;/objects/&lt;aa&gt;/&lt;sha256&gt;       object store
+/// </code>
+/// Each stream has a <c>lock</c> file held (exclusively, per commit) by its writer.
+/// </summary>
+public sealed class FileSystemRuntimeStore : IRuntimeStore
+{
+    private readonly FileSystemEventLog _events;
+    private readonly FileSystemSnapshotStore _snapshots;
+    private readonly FileSystemArtifactIndex _artifacts;
+
+    private FileSystemRuntimeStore(RuntimeStoreOptions options)
+    {
+        string root = Path.GetFullPath(options.RootDirectory);
+        RootDirectory = root;
+        _events = new FileSystemEventLog(root, options.SegmentMaxBytes);
+        _snapshots = new FileSystemSnapshotStore(root, options.SegmentMaxBytes);
+        _artifacts = new FileSystemArtifactIndex(root, options.SegmentMaxBytes, options.InlinePayloadLimitBytes);
+        Objects = new FileSystemObjectStore(root);
+    }
+
+    /// <summary>The absolute root directory.</summary>
+    public string RootDirectory { get; }
+
+    /// <inheritdoc />
+    public RuntimeStoreBackend Backend => RuntimeStoreBackend.FileSystem;
+
+    /// <inheritdoc />
+    public IEventLog Events => _events;
+
+    /// <inheritdoc />
+    public ISnapshotStore Snapshots => _snapshots;
+
+    /// <inheritdoc />
+    public IArtifactIndex Artifacts => _artifacts;
+
+    /// <inheritdoc />
+    public IObjectStore Objects { get; }
+
+    /// <summary>Opens (creating if needed) an embedded store. Torn tails are repaired lazily, by the first writer of each stream.</summary>
+    public static FileSystemRuntimeStore Open(RuntimeStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.RootDirectory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SegmentMaxBytes);
+        DurableFile.CreateDirectoryDurably(options.RootDirectory);
+        return new FileSystemRuntimeStore(options);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _events.Dispose();
+        _snapshots.Dispose();
+        _artifacts.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,367 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.Win32.SafeHandles;
+
+namespace Alexandria.Runtime.Storage.FileSystem;
+
+/// <summary>
+/// An append-only sequence of checksummed records spread over numbered segment files
+/// (<c>&lt;name&gt;-000001.seg</c>, …). Each record is <c>[u32 length][u32 crc32c][payload]</c>, little
+/// endian, where the CRC-32C covers the length field and the payload, so a damaged length is caught too.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A record is appended with one write and made durable with fsync before the append returns. A
+/// crash can therefore leave at most one incomplete or unverifiable record, and only at the end of
+/// the last segment: the torn tail. <see cref="Refresh"/> with <c>repair</c> (only legal while the
+/// caller holds the stream's exclusive lock, so no writer can be mid-write) truncates it, which makes
+/// every record whole or absent. A bad record anywhere else is not a torn write and is reported as
+/// <see cref="StorageCorruptedException"/> instead of being cut away.
+/// </para>
+/// <para>Not thread-safe: the owner serialises all calls.</para>
+/// </remarks>
+internal sealed class SegmentLog : IDisposable
+{
+    public const int HeaderSize = 8;
+
+    // Larger lengths are treated as garbage, not as a record still being written.
+    private const int MaxRecordLength = 1 << 30;
+
+    private readonly string _directory;
+    private readonly string _name;
+    private readonly long _maxSegmentBytes;
+    private readonly Dictionary<int, SafeFileHandle> _readHandles = new();
+    private FileStream? _writer;
+    private int _writerSegment;
+    private int _segment = 1;
+    private long _end;
+
+    public SegmentLog(string directory, string name, long maxSegmentBytes)
+    {
+        _directory = directory;
+        _name = name;
+        _maxSegmentBytes = maxSegmentBytes;
+    }
+
+    /// <summary>
+    /// Called for each newly found whole record. Returning false leaves the record (and everything
+    /// after it) unconsumed, to be offered again by the next refresh.
+    /// </summary>
+    public delegate bool RecordVisitor(RecordLocation location, ReadOnlySpan<byte> payload);
+
+    public string Directory => _directory;
+
+    /// <summary>Scans records appended since the last refresh (by this or any other process).</summary>
+    /// <param name="repair">Truncate a torn tail. Only while holding the stream's exclusive lock.</param>
+    /// <param name="visitor">Receives each new record in order.</param>
+    public void Refresh(bool repair, RecordVisitor visitor)
+    {
+        while (true)
+        {
+            string path = SegmentPath(_segment);
+            if (!File.Exists(path))
+            {
+                return;
+            }
+
+            ScanResult result = Scan(_segment, visitor);
+            if (result == ScanResult.Stopped)
+            {
+                return;
+            }
+
+            bool hasNext = File.Exists(SegmentPath(_segment + 1));
+            if (result == ScanResult.BadRecord)
+            {
+                if (hasNext && !repair)
+                {
+                    // A reader may have raced a writer that finished the record and rolled over since; look once more.
+                    result = Scan(_segment, visitor);
+                }
+
+                if (result == ScanResult.BadRecord)
+                {
+                    if (hasNext)
+                    {
+                        throw new StorageCorruptedException(
+                            $"Segment '{path}' has a damaged record at offset {_end} although a later segment exists; " +
+                            "this is not a torn write and is not repaired automatically.");
+                    }
+
+                    if (repair)
+                    {
+                        TruncateTail(_segment, _end);
+                    }
+
+                    return;
+                }
+            }
+
+            if (!hasNext)
+            {
+                return;
+            }
+
+            _segment++;
+            _end = 0;
+        }
+    }
+
+    /// <summary>Appends one record durably. The caller holds the exclusive lock and has refreshed with repair.</summary>
+    public RecordLocation Append(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length > MaxRecordLength - HeaderSize)
+        {
+            throw new ArgumentException($"A record is limited to {MaxRecordLength - HeaderSize} bytes.", nameof(payload));
+        }
+
+        if (_end > 0 && _end >= _maxSegmentBytes)
+        {
+            _segment++;
+            _end = 0;
+        }
+
+        FileStream writer = GetWriter();
+        byte[] buffer = new byte[HeaderSize + payload.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
+        payload.CopyTo(buffer.AsSpan(HeaderSize));
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
+
+        long offset = _end;
+        try
+        {
+            writer.Position = offset;
+            writer.Write(buffer);
+            writer.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            // Leave no partial record behind if the file is still writable; otherwise the next repair cuts it.
+            try
+            {
+                writer.SetLength(offset);
+                writer.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+            }
+
+            throw;
+        }
+
+        _end = offset + buffer.Length;
+        return new RecordLocation(_segment, offset, payload.Length);
+    }
+
+    /// <summary>
+    /// Cuts every record after <paramref name="keepThrough"/> (all records when null). Used only for
+    /// records that were never committed; the caller holds the exclusive lock.
+    /// </summary>
+    public void TruncateAfter(RecordLocation? keepThrough)
+    {
+        int segment = keepThrough?.Segment ?? 1;
+        long end = keepThrough?.End ?? 0;
+        for (int later = segment + 1; File.Exists(SegmentPath(later)); later++)
+        {
+            CloseHandles(later);
+            File.Delete(SegmentPath(later));
+        }
+
+        if (File.Exists(SegmentPath(segment)))
+        {
+            TruncateTail(segment, end);
+        }
+
+        DurableFile.FsyncDirectory(_directory);
+        _segment = segment;
+        _end = end;
+    }
+
+    /// <summary>Reads one record again, verifying its checksum.</summary>
+    public byte[] Read(RecordLocation location)
+    {
+        SafeFileHandle handle = GetReadHandle(location.Segment);
+        byte[] buffer = new byte[HeaderSize + location.Length];
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(read), location.Offset + read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        if (read != buffer.Length
+            || BinaryPrimitives.ReadUInt32LittleEndian(buffer) != (uint)location.Length
+            || BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(4)) != Checksum(buffer.AsSpan(0, 4), buffer.AsSpan(HeaderSize)))
+        {
+            throw new StorageCorruptedException(
+                $"Record at offset {location.Offset} of '{SegmentPath(location.Segment)}' changed after it was written.");
+        }
+
+        return buffer.AsSpan(HeaderSize).ToArray();
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        foreach (SafeFileHandle handle in _readHandles.Values)
+        {
+            handle.Dispose();
+        }
+
+        _readHandles.Clear();
+    }
+
+    /// <summary>Forgets everything scanned; the next refresh starts from the first segment.</summary>
+    public void Reset()
+    {
+        Dispose();
+        _segment = 1;
+        _end = 0;
+    }
+
+    internal string SegmentPath(int segment) =>
+        Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{_name}-{segment:D6}.seg"));
+
+    private static uint Checksum(ReadOnlySpan<byte> lengthField, ReadOnlySpan<byte> payload) =>
+        ~Crc32C.Append(Crc32C.Append(~0u, lengthField), payload);
+
+    private ScanResult Scan(int segment, RecordVisitor visitor)
+    {
+        SafeFileHandle handle = GetReadHandle(segment);
+        long length = RandomAccess.GetLength(handle);
+        if (length < _end)
+        {
+            throw new StorageCorruptedException($"Segment '{SegmentPath(segment)}' shrank below data already read; it was truncated by hand.");
+        }
+
+        if (length == _end)
+        {
+            return ScanResult.Clean;
+        }
+
+        byte[] buffer = new byte[length - _end];
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(read), _end + read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        ReadOnlySpan<byte> data = buffer.AsSpan(0, read);
+        int position = 0;
+        while (position < data.Length)
+        {
+            if (data.Length - position < HeaderSize)
+            {
+                return ScanResult.BadRecord;
+            }
+
+            uint recordLength = BinaryPrimitives.ReadUInt32LittleEndian(data[position..]);
+            if (recordLength > MaxRecordLength || recordLength > (uint)(data.Length - position - HeaderSize))
+            {
+                return ScanResult.BadRecord;
+            }
+
+            ReadOnlySpan<byte> payload = data.Slice(position + HeaderSize, (int)recordLength);
+            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(data[(position + 4)..]);
+            if (stored != Checksum(data.Slice(position, 4), payload))
+            {
+                return ScanResult.BadRecord;
+            }
+
+            var location = new RecordLocation(segment, _end, (int)recordLength);
+            if (!visitor(location, payload))
+            {
+                return ScanResult.Stopped;
+            }
+
+            _end = location.End;
+            position += HeaderSize + (int)recordLength;
+        }
+
+        return ScanResult.Clean;
+    }
+
+    private void TruncateTail(int segment, long end)
+    {
+        using var stream = new FileStream(SegmentPath(segment), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        if (stream.Length != end)
+        {
+            stream.SetLength(end);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private FileStream GetWriter()
+    {
+        if (_writer is not null && _writerSegment == _segment)
+        {
+            return _writer;
+        }
+
+        _writer?.Dispose();
+        _writer = null;
+        string path = SegmentPath(_segment);
+        bool created = !File.Exists(path);
+        if (created)
+        {
+            DurableFile.CreateDirectoryDurably(_directory);
+        }
+
+        _writer = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _writerSegment = _segment;
+        if (created)
+        {
+            // The new segment's directory entry must be durable before any record in it is reported as written.
+            DurableFile.FsyncDirectory(_directory);
+        }
+
+        return _writer;
+    }
+
+    private SafeFileHandle GetReadHandle(int segment)
+    {
+        if (!_readHandles.TryGetValue(segment, out SafeFileHandle? handle))
+        {
+            handle = File.OpenHandle(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            _readHandles[segment] = handle;
+        }
+
+        return handle;
+    }
+
+    private void CloseHandles(int segment)
+    {
+        if (_readHandles.Remove(segment, out SafeFileHandle? handle))
+        {
+            handle.Dispose();
+        }
+
+        if (_writer is not null && _writerSegment == segment)
+        {
+            _writer.Dispose();
+            _writer = null;
+        }
+    }
+
+    private enum ScanResult
+    {
+        Clean,
+        BadRecord,
+        Stopped,
+    }
+}

@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Alexandria.Runtime.Storage;
+
+/// <summary>
+/// Filesystem object store, run-addressed and content-addressed:
+/// <c>&lt;root&gt;/runs/&lt;run_id&gt;/objects/&lt;sha256[0..2]&gt;/&lt;sha256&gt;</c>.
+/// </summary>
+/// <remarks>
+/// Content addressing makes writes idempotent and makes the file name the integrity check: every
+/// read re-hashes the bytes and refuses to return them if they changed. Writes go to a temp file in
+/// the same directory, are fsynced, renamed into place and the directory is fsynced, so an object is
+/// either absent or whole, even across a crash. An interrupted write can leave a <c>.tmp-*</c> file
+/// behind; it is never read and can be deleted at any time.
+/// </remarks>
+public sealed class FileSystemObjectStore : IObjectStore
+{
+    private readonly string _root;
+
+    /// <summary>Creates a store rooted at <paramref name="rootDirectory"/> (created on first write).</summary>
+    public FileSystemObjectStore(string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        _root = Path.GetFullPath(rootDirectory);
+    }
+
+    /// <summary>The absolute root directory.</summary>
+    public string RootDirectory => _root;
+
+    /// <summary>The store-relative path of an object, <c>runs/&lt;run_id&gt;/objects/&lt;aa&gt;/&lt;sha256&gt;</c>.</summary>
+    public static string GetObjectPath(string runId, string sha256)
+    {
+        StorageNames.ValidateRunId(runId);
+        StorageNames.ValidateSha256(sha256);
+        return $"runs/{runId}/objects/{sha256[..2]}/{sha256}";
+    }
+
+    /// <inheritdoc />
+    public async Task<ObjectPointer> PutAsync(string runId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var pointer = new ObjectPointer(runId, sha256, content.Length, GetObjectPath(runId, sha256));
+        string target = ToFullPath(pointer.ObjectPath);
+        if (IsWhole(target, content.Length))
+        {
+            return pointer;
+        }
+
+        string directory = Path.GetDirectoryName(target)!;
+        DurableFile.CreateDirectoryDurably(directory);
+        await DurableFile.WriteAtomicallyAsync(target, content, cancellationToken).ConfigureAwait(false);
+        return pointer;
+    }
+
+    /// <inheritdoc />
+    public async Task<ObjectPointer> PutAsync(string runId, Stream content, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        ArgumentNullException.ThrowIfNull(content);
+        string objectsDirectory = Path.Combine(_root, "runs", runId, "objects");
+        DurableFile.CreateDirectoryDurably(objectsDirectory);
+        string temp = DurableFile.NewTempPath(objectsDirectory);
+        try
+        {
+            string sha256;
+            long size;
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            {
+                byte[] buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+
+                output.Flush(flushToDisk: true);
+                size = output.Length;
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            var pointer = new ObjectPointer(runId, sha256, size, GetObjectPath(runId, sha256));
+            string target = ToFullPath(pointer.ObjectPath);
+            if (IsWhole(target, size))
+            {
+                DurableFile.TryDelete(temp);
+                return pointer;
+            }
+
+            string directory = Path.GetDirectoryName(target)!;
+            DurableFile.CreateDirectoryDurably(directory);
+            File.Move(temp, target, overwrite: true);
+            DurableFile.FsyncDirectory(directory);
+            DurableFile.FsyncDirectory(objectsDirectory);
+            return pointer;
+        }
+        catch
+        {
+            DurableFile.TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(string runId, string sha256, CancellationToken cancellationToken = default)
+    {
+        string objectPath = GetObjectPath(runId, sha256);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(ToFullPath(objectPath), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(objectPath);
+        }
+
+        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!string.Equals(actual, sha256, StringComparison.Ordinal))
+        {
+            throw new ArtifactTamperedException(objectPath, sha256, actual);
+        }
+
+        return bytes;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(string runId, string sha256, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(File.Exists(ToFullPath(GetObjectPath(runId, sha256))));
+    }
+
+    /// <summary>The absolute file path of a store-relative object path.</summary>
+    public string ToFullPath(string objectPath) => Path.Combine(_root, objectPath);
+
+    // A same-length file under a content address was written by a completed rename, so it is the same
+    // content unless tampered with, which reads detect. A different length means damage: rewrite it.
+    private static bool IsWhole(string path, long expectedLength)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == expectedLength;
+    }
+}

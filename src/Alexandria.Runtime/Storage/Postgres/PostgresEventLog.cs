@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Alexandria.Runtime.Storage.Postgres;
+
+/// <summary>
+/// Event log in PostgreSQL. An append is one transaction: move the run's head in
+/// <c>event_heads</c> from the expected seq to the new one (the row lock serialises writers of a
+/// run, and a head that moved matches no row), then insert the batch. The events primary key
+/// (run_id, seq) is the backstop against any path that bypasses the head.
+/// </summary>
+internal sealed class PostgresEventLog : IEventLog
+{
+    // Below this a single multi-row INSERT over unnest() is cheaper than setting up a COPY.
+    internal const int CopyThreshold = 16;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IObjectStore _objects;
+    private readonly int _inlineLimitBytes;
+
+    public PostgresEventLog(NpgsqlDataSource dataSource, IObjectStore objects, int inlineLimitBytes)
+    {
+        _dataSource = dataSource;
+        _objects = objects;
+        _inlineLimitBytes = inlineLimitBytes;
+    }
+
+    public async Task<AppendedRange> AppendAsync(
+        string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        StorageGuards.EventBatch(runId, expectedLastSeq, events);
+
+        // Offloaded payloads are written before the transaction: an append that then loses the race
+        // leaves an unreferenced, content-addressed object behind, never a row without its object.
+        var payloads = new PostgresPayload[events.Count];
+        for (int i = 0; i < events.Count; i++)
+        {
+            payloads[i] = await PostgresPayload.PrepareAsync(_objects, runId, events[i].Json, _inlineLimitBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        long newLastSeq = expectedLastSeq + events.Count;
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (!await TryMoveHeadAsync(connection, transaction, runId, expectedLastSeq, newLastSeq, cancellationToken).ConfigureAwait(false))
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                long actual = await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+                throw new SequenceConflictException(runId, expectedLastSeq, actual);
+            }
+
+            if (events.Count < CopyThreshold)
+            {
+                await InsertAsync(connection, transaction, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await CopyAsync(connection, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            long actual = await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+            throw new SequenceConflictException(runId, expectedLastSeq, actual, ex);
+        }
+
+        return new AppendedRange(expectedLastSeq + 1, newLastSeq);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        if (maxCount == 0)
+        {
+            return Array.Empty<StoredEvent>();
+        }
+
+        var rows = new List<(long Seq, long StepId, string Kind, bool Counted, DateTimeOffset OccurredAt, string? Inline, string? Sha256)>();
+        await using (NpgsqlCommand command = _dataSource.CreateCommand(
+            """
+            SELECT seq, step_id, kind, counted, occurred_at, payload::text, payload_sha256
+            FROM events WHERE run_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = Math.Max(1, fromSeq) });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((
+                    reader.GetInt64(0),
+                    reader.GetInt64(1),
+                    reader.GetString(2),
+                    reader.GetBoolean(3),
+                    reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+        }
+
+        var events = new StoredEvent[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            ReadOnlyMemory<byte> json = await PostgresPayload.ResolveAsync(_objects, runId, row.Inline, row.Sha256, cancellationToken).ConfigureAwait(false);
+            events[i] = new StoredEvent(runId, row.Seq, row.StepId, row.Kind, row.Counted, row.OccurredAt, json);
+        }
+
+        return events;
+    }
+
+    public async Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> TryMoveHeadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string runId, long expectedLastSeq, long newLastSeq, CancellationToken cancellationToken)
+    {
+        // A first append inserts the head; a concurrent first append then blocks on the primary key
+        // and, once the winner commits, inserts nothing. A later append moves the head only from the
+        // expected value; under READ COMMITTED the WHERE is re-checked after waiting for the row lock.
+        string sql = expectedLastSeq == 0
+            ? "INSERT INTO event_heads (run_id, last_seq) VALUES ($1, $2) ON CONFLICT (run_id) DO NOTHING"
+            : "UPDATE event_heads SET last_seq = $2 WHERE run_id = $1 AND last_seq = $3";
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = newLastSeq });
+        if (expectedLastSeq != 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedLastSeq });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static async Task<long> ReadLastSeqAsync(NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT last_seq FROM event_heads WHERE run_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result is long lastSeq ? lastSeq : 0;
+    }
+
+    private static async Task InsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string runId,
+        long firstSeq,
+        IReadOnlyList<EventToAppend> events,
+        PostgresPayload[] payloads,
+        CancellationToken cancellationToken)
+    {
+        int count = events.Count;
+        var stepIds = new long[count];
+        var kinds = new string[count];
+        var counted = new bool[count];
+        var occurredAt = new DateTimeOffset[count];
+        var inline = new string?[count];
+        var sha256 = new string?[count];
+        var sizes = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            stepIds[i] = events[i].StepId;
+            kinds[i] = events[i].Kind;
+            counted[i] = events[i].Counted;
+            occurredAt[i] = StorageTime.Normalize(events[i].OccurredAt);
+            inline[i] = payloads[i].Inline;
+            sha256[i] = payloads[i].Sha256;
+            sizes[i] = payloads[i].SizeBytes;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO events (run_id, seq, step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size)
+            SELECT $1, $2 + t.ord - 1, t.step_id, t.kind, t.counted, t.occurred_at, t.payload::json, t.payload_sha256, t.payload_size
+            FROM unnest($3::bigint[], $4::text[], $5::boolean[], $6::timestamptz[], $7::text[], $8::text[], $9::integer[])
+                 WITH ORDINALITY AS t(step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size, ord)
+            """,
+            connection,
+            transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = firstSeq });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = stepIds });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = kinds });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = counted });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = occurredAt });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = inline, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = sha256, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = sizes });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyAsync(
+        NpgsqlConnection connection,
+        string runId,
+        long firstSeq,
+        IReadOnlyList<EventToAppend> events,
+        PostgresPayload[] payloads,
+        CancellationToken cancellationToken)
+    {
+        await using NpgsqlBinaryImporter importer = await connection.BeginBinaryImportAsync(
+            "COPY events (run_id, seq, step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < events.Count; i++)
+        {
+            EventToAppend e = events[i];
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(runId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(firstSeq + i, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(e.StepId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(e.Kind, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(e.Counted, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(StorageTime.Normalize(e.OccurredAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            if (payloads[i].Inline is { } inline)
+            {
+                await importer.WriteAsync(inline, NpgsqlDbType.Json, cancellationToken).ConfigureAwait(false);
+                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(payloads[i].Sha256!, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.WriteAsync(payloads[i].SizeBytes, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

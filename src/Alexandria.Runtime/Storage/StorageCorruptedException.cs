@@ -1,0 +1,16 @@
+using System;
+
+namespace Alexandria.Runtime.Storage;
+
+/// <summary>
+/// Durable storage is damaged in a way recovery must not paper over (for example a bad record in
+/// the middle of a log, which is not a torn tail). Nothing is repaired automatically.
+/// </summary>
+public sealed class StorageCorruptedException : StorageException
+{
+    /// <summary>Creates the exception.</summary>
+    public StorageCorruptedException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

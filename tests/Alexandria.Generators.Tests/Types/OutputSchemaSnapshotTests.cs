@@ -1,0 +1,37 @@
+using System.IO;
+using System.Linq;
+using Alexandria.Generators.Tests.Infrastructure;
+
+namespace Alexandria.Generators.Tests.Types;
+
+/// <summary>The generated source for the real output_schema.json, file by file, as checked-in snapshots.</summary>
+public sealed class OutputSchemaSnapshotTests
+{
+    private static readonly GeneratorRun Run = new GeneratorHarness()
+        .WithContract(Path.Combine(RepositoryPaths.Contracts, "output_schema.json"), File.ReadAllText(Path.Combine(RepositoryPaths.Contracts, "output_schema.json")))
+        .Run();
+
+    [Theory]
+    [InlineData("output_schema.RunEvent.g.cs")]
+    [InlineData("output_schema.RunEventJsonConverter.g.cs")]
+    [InlineData("output_schema.PlanEvent.g.cs")]
+    [InlineData("output_schema.PlanEventJsonConverter.g.cs")]
+    [InlineData("output_schema.AgentRole.g.cs")]
+    [InlineData("output_schema.AgentRoleJsonConverter.g.cs")]
+    [InlineData("output_schema.CompactionSnapshot.g.cs")]
+    [InlineData("output_schema.CompactionSnapshotJsonConverter.g.cs")]
+    [InlineData("output_schema.OutputSchemaJson.g.cs")]
+    [InlineData("output_schema.OutputSchemaJsonSupport.g.cs")]
+    [InlineData("output_schema.OutputSchemaSequenceEquality.g.cs")]
+    public void Generated_file_matches_its_snapshot(string hintName)
+    {
+        SnapshotAssert.Matches(Run.Source(hintName), hintName.Replace(".g.cs", ""));
+    }
+
+    [Fact]
+    public void Output_schema_compiles_with_nullable_enabled_and_no_warnings()
+    {
+        Run.AssertCompiles();
+        Assert.Empty(Run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("ALX01", System.StringComparison.Ordinal)));
+    }
+}

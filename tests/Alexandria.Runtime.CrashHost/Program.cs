@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading.Tasks;
+using Alexandria.Runtime.Storage;
+
+// Appends to one run forever: event batches, and between them snapshots and artifacts, so that a
+// SIGKILL can land in the middle of any kind of write. The parent test kills it and checks that the
+// store reopens whole. Usage: CrashHost <root> <run id> <seed> [postgres connection string]
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: CrashHost <root> <run id> <seed> [postgres connection string]");
+    return 2;
+}
+
+string root = args[0];
+string runId = args[1];
+var random = new Random(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+await using IRuntimeStore store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions
+{
+    RootDirectory = root,
+    PostgresConnectionString = args.Length > 3 ? args[3] : null,
+});
+
+Console.Out.WriteLine("ready");
+Console.Out.Flush();
+
+for (long iteration = 0; ; iteration++)
+{
+    long last = await store.Events.GetLastSeqAsync(runId);
+    int count = random.Next(1, 24);
+    var events = new List<EventToAppend>(count);
+    for (int i = 0; i < count; i++)
+    {
+        // Now and then a payload over the 64 KiB inline limit, so Postgres offloads it.
+        int padding = random.Next(20) == 0 ? 70_000 : random.Next(0, 400);
+        events.Add(new EventToAppend(last / 3, "tool_call_chunk", false, DateTimeOffset.UtcNow, CrashPayload.Event(last + 1 + i, padding)));
+    }
+
+    AppendedRange range = await store.Events.AppendAsync(runId, last, events);
+
+    if (iteration % 3 == 2)
+    {
+        StoredSnapshot? latest = await store.Snapshots.GetLatestAsync(runId);
+        long first = latest is null ? 1 : latest.LastSeq + 1;
+        var snapshotId = Guid.NewGuid();
+        await store.Snapshots.AppendAsync(
+            new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, range.LastSeq, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, range.LastSeq, random.Next(0, 3000))),
+            latest?.SnapshotId);
+    }
+
+    if (iteration % 5 == 4)
+    {
+        byte[] content = new byte[random.Next(1, 200_000)];
+        random.NextBytes(content);
+        await store.StoreArtifactAsync(runId, range.LastSeq / 3, $"outputs/blob-{range.LastSeq}.bin", "application/octet-stream", content);
+    }
+}
+
+/// <summary>The documents the crash host writes; the test checks each one is whole.</summary>
+internal static class CrashPayload
+{
+    public static byte[] Event(long seq, int padding) =>
+        Encoding.UTF8.GetBytes($"{{\"seq\":{seq},\"pad\":\"{new string('x', padding)}\",\"pad_length\":{padding}}}");
+
+    public static byte[] Snapshot(Guid id, long first, long last, int padding) =>
+        Encoding.UTF8.GetBytes($"{{\"snapshot_id\":\"{id}\",\"covered_seq\":{{\"first\":{first},\"last\":{last}}},\"pad\":\"{new string('y', padding)}\",\"pad_length\":{padding}}}");
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Runtime.Storage;
+using Alexandria.Runtime.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Alexandria.Runtime.Tests.Storage;
+
+/// <summary>
+/// Starts the crash host (a child process appending events, snapshots and artifacts in a loop),
+/// SIGKILLs it at a random moment, reopens the store and checks that everything is whole or absent,
+/// the log gapless, nothing committed lost, and the latest snapshot pointer resolvable. Many times.
+/// </summary>
+public abstract class CrashSafetyTests : StoreTestBase
+{
+    private const int Kills = 50;
+    private readonly ITestOutputHelper _output;
+
+    protected CrashSafetyTests(StoreBackend backend, ITestOutputHelper output)
+        : base(backend)
+    {
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Killing_a_writer_mid_append_fifty_times_leaves_a_whole_gapless_log_and_a_resolvable_latest_snapshot()
+    {
+        string run = NewRunId();
+        var random = new Random(20250101);
+        long previousLastSeq = 0;
+        int previousSnapshots = 0;
+        int killedWithProgress = 0;
+        var stopwatch = Stopwatch.StartNew();
+
+        for (int kill = 0; kill < Kills; kill++)
+        {
+            await RunAndKillAsync(run, seed: kill, delayMs: random.Next(20, 151));
+
+            await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
+            long lastSeq = await reopened.Events.GetLastSeqAsync(run);
+            Assert.True(lastSeq >= previousLastSeq, $"kill {kill}: committed events were lost ({previousLastSeq} -> {lastSeq})");
+            killedWithProgress += lastSeq > previousLastSeq ? 1 : 0;
+
+            IReadOnlyList<StoredEvent> events = await reopened.Events.ReadAsync(run, 1, int.MaxValue);
+            Assert.Equal(lastSeq, events.Count);
+            for (int i = 0; i < events.Count; i++)
+            {
+                Assert.Equal(i + 1, events[i].Seq);
+                AssertWhole(events[i].Json, "seq", events[i].Seq);
+            }
+
+            StoredSnapshot? latest = await reopened.Snapshots.GetLatestAsync(run);
+            IReadOnlyList<StoredSnapshot> history = await reopened.Snapshots.GetHistoryAsync(run);
+            Assert.True(history.Count >= previousSnapshots, $"kill {kill}: committed snapshots were lost");
+            if (history.Count > 0)
+            {
+                Assert.NotNull(latest);
+                Assert.Equal(history[^1].SnapshotId, latest!.SnapshotId);
+                Assert.True(latest.LastSeq <= lastSeq, "the latest snapshot covers events that are not in the log");
+                for (int i = 0; i < history.Count; i++)
+                {
+                    Assert.Equal(i == 0 ? null : history[i - 1].SnapshotId, history[i].ParentSnapshotId);
+                    Assert.Equal(i == 0 ? 1 : history[i - 1].LastSeq + 1, history[i].FirstSeq);
+                    using JsonDocument document = JsonDocument.Parse(history[i].Json);
+                    Assert.Equal(history[i].SnapshotId, document.RootElement.GetProperty("snapshot_id").GetGuid());
+                    Assert.Equal(document.RootElement.GetProperty("pad_length").GetInt32(), document.RootElement.GetProperty("pad").GetString()!.Length);
+                }
+            }
+            else
+            {
+                Assert.Null(latest);
+            }
+
+            previousLastSeq = lastSeq;
+            previousSnapshots = history.Count;
+
+            foreach (ArtifactMetadata artifact in await reopened.Artifacts.FindByRunAsync(run))
+            {
+                Assert.Equal(artifact.SizeBytes, (await reopened.ReadArtifactAsync(artifact)).LongLength);
+            }
+        }
+
+        _output.WriteLine(
+            $"{Kills} kills in {stopwatch.Elapsed.TotalSeconds:0.0}s; {previousLastSeq} events, {previousSnapshots} snapshots; " +
+            $"{killedWithProgress} runs made progress before the kill");
+        Assert.True(killedWithProgress >= Kills / 2, $"only {killedWithProgress} of {Kills} child runs appended anything before the kill");
+    }
+
+    private static void AssertWhole(ReadOnlyMemory<byte> json, string seqProperty, long seq)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        Assert.Equal(seq, root.GetProperty(seqProperty).GetInt64());
+        Assert.Equal(root.GetProperty("pad_length").GetInt32(), root.GetProperty("pad").GetString()!.Length);
+    }
+
+    private async Task RunAndKillAsync(string run, int seed, int delayMs)
+    {
+        string host = typeof(CrashSafetyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "CrashHostPath").Value!;
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(host);
+        startInfo.ArgumentList.Add(Root);
+        startInfo.ArgumentList.Add(run);
+        startInfo.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
+        if (Options.PostgresConnectionString is { } connectionString)
+        {
+            startInfo.ArgumentList.Add(connectionString);
+        }
+
+        startInfo.Environment["DOTNET_TieredPGO"] = "0";
+        using Process child = Process.Start(startInfo)!;
+        Task<string> stderr = child.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
+        if (line != "ready")
+        {
+            await child.WaitForExitAsync(timeout.Token);
+            Assert.Fail($"crash host did not start (exit {child.ExitCode}): {line}\n{await stderr}");
+        }
+
+        await Task.Delay(delayMs);
+        Assert.False(child.HasExited, $"crash host stopped by itself: {await stderr}");
+        child.Kill(); // SIGKILL on Unix: no finalizers, no flush, no cleanup.
+        await child.WaitForExitAsync(timeout.Token);
+    }
+}
+
+public sealed class FileSystemCrashSafetyTests : CrashSafetyTests
+{
+    public FileSystemCrashSafetyTests(ITestOutputHelper output)
+        : base(StoreBackend.FileSystem, output)
+    {
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCrashSafetyTests : CrashSafetyTests
+{
+    public PostgresCrashSafetyTests(PostgresCluster cluster, ITestOutputHelper output)
+        : base(StoreBackend.Postgres(cluster), output)
+    {
+    }
+}
