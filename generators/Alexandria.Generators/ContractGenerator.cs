@@ -32,6 +32,9 @@ namespace Alexandria.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // The marker attribute ALX1003 looks for (Analyzers/).
+            context.RegisterPostInitializationOutput(Analyzers.DeterministicPromptAssemblyAttributeSource.Add);
+
             var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadNamespace(provider.GlobalOptions));
 
             var contractFiles = context.AdditionalTextsProvider

@@ -17,6 +17,7 @@ namespace Alexandria.Generators.Diagnostics
         private const string OpenApiCategory = "Alexandria.OpenApi";
         private const string PromptCategory = "Alexandria.Prompts";
         private const string DriftCategory = "Alexandria.Drift";
+        private const string UsageCategory = "Alexandria.Usage";
 
         public static readonly DiagnosticDescriptor InvalidJson = Create(
             "ALX0001", "Contract file is not valid JSON",
@@ -221,6 +222,31 @@ namespace Alexandria.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor DriftInvalidLockFile = Create(
             "ALX0492", "Lock file cannot be read", "{0}", DriftCategory, DiagnosticSeverity.Warning);
+
+        // Analyzers over user code, checked against the contracts read from AdditionalFiles.
+        public static readonly DiagnosticDescriptor UnknownContractName = Create(
+            "ALX1001", "Name not defined by the contracts",
+            "'{0}' is not a {1} defined by the contracts; {2}", UsageCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NonExhaustiveUnionSwitch = Create(
+            "ALX1002", "Switch over a contract union is not exhaustive",
+            "This switch over '{0}' does not handle {1}; add a case for each, so a case added to the contract's oneOf fails the build here instead of falling through",
+            UsageCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NonDeterministicPromptAssembly = Create(
+            "ALX1003", "Non-deterministic call in deterministic prompt assembly",
+            "{0} {1}, so '{2}' (marked [{3}]) would not give byte-identical prompts for the same inputs and breaks prompt-cache stability; pass the value in, or sort before enumerating",
+            UsageCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InlinedEvidence = Create(
+            "ALX1004", "Evidence text inlined where the contract wants a pointer",
+            "{0} looks like evidence text, but '{1}' is an identifier of an evidence pointer; keep the text in the evidence store and pass its evidence_id, chunk_id and span",
+            UsageCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor LiteralViolatesContract = Create(
+            "ALX1005", "Literal violates the contract",
+            "{0} = {1} violates the contract: {2} (property '{3}'), so the generated validator will reject it",
+            UsageCategory, DiagnosticSeverity.Warning);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
             .GetFields()
