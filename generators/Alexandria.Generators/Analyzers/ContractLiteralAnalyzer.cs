@@ -40,7 +40,7 @@ namespace Alexandria.Generators.Analyzers
         private static void Analyze(OperationAnalysisContext context, ContractCatalog catalog)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (ContractSymbols.ReferencedMember(assignment.Target) is not { } member || !IsConstant(assignment.Value))
+            if (ContractSymbols.ReferencedMember(assignment.Target) is not { } member || Constant(assignment.Value) is not { } value)
             {
                 return;
             }
@@ -57,7 +57,7 @@ namespace Alexandria.Generators.Analyzers
                     continue;
                 }
 
-                var violation = Violation(assignment.Value.ConstantValue.Value, constraint);
+                var violation = Violation(value, constraint);
 
                 // An over-long evidence id is inlined evidence text: ALX1004 says that better.
                 var inlinedEvidence = constraint.JsonName is "evidence_id" or "chunk_id" && violation?.StartsWith("maxLength", StringComparison.Ordinal) == true;
@@ -76,16 +76,12 @@ namespace Alexandria.Generators.Analyzers
             }
         }
 
-        /// <summary>A literal, or a negated literal (<c>-1</c>), after implicit conversions.</summary>
-        private static bool IsConstant(IOperation value)
+        /// <summary>The value of a literal, or a negated literal (<c>-1</c>), under implicit conversions (also to a nullable).</summary>
+        private static object? Constant(IOperation value)
         {
             var unwrapped = ContractSymbols.Unwrap(value);
-            if (unwrapped is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation)
-            {
-                unwrapped = ContractSymbols.Unwrap(negation.Operand);
-            }
-
-            return unwrapped is ILiteralOperation && value.ConstantValue.HasValue && value.ConstantValue.Value is not null;
+            var literal = unwrapped is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation ? ContractSymbols.Unwrap(negation.Operand) : unwrapped;
+            return literal is ILiteralOperation && unwrapped.ConstantValue is { HasValue: true, Value: not null } constant ? constant.Value : null;
         }
 
         internal static string? Violation(object? value, PropertyConstraint constraint)

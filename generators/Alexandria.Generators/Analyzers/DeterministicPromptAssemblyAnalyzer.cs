@@ -214,9 +214,13 @@ namespace Alexandria.Generators.Analyzers
         private static bool IsSequence(ITypeSymbol type)
             => type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_IEnumerable;
 
-        /// <summary>The marked method or type the code is in (through lambdas and local functions), and the attribute's name.</summary>
+        /// <summary>
+        /// The member the code is in (through lambdas and local functions; an accessor stands for its property)
+        /// when it or an enclosing type is marked, with the marking attribute's short name.
+        /// </summary>
         private static (ISymbol Symbol, string Attribute)? MarkedScope(ISymbol? symbol)
         {
+            ISymbol? member = null;
             for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
             {
                 var attributes = current.GetAttributes();
@@ -225,11 +229,16 @@ namespace Alexandria.Generators.Analyzers
                     attributes = attributes.AddRange(property.GetAttributes());
                 }
 
+                if (member is null && current is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    member = current is IMethodSymbol { AssociatedSymbol: { } owner } ? owner : current;
+                }
+
                 var marker = attributes.FirstOrDefault(a => a.AttributeClass?.Name is AttributeName or ShortAttributeName);
                 if (marker is not null)
                 {
-                    var named = current is IMethodSymbol { AssociatedSymbol: { } owner } ? owner : current;
-                    return (named, marker.AttributeClass!.Name.Substring(0, marker.AttributeClass.Name.Length - "Attribute".Length));
+                    var name = marker.AttributeClass!.Name;
+                    return (member ?? current, name.Substring(0, name.Length - "Attribute".Length));
                 }
             }
 

@@ -16,14 +16,14 @@ namespace Alexandria.Generators.Tests.Drift;
 /// </summary>
 internal static class DriftFixture
 {
-    public const string Schema = "output_schema.json";
-    public const string OpenApi = "openapi.json";
-    public const string Prompts = "prompts_manifest.json";
+    public const string SchemaFile = "output_schema.json";
+    public const string OpenApiFile = "openapi.json";
+    public const string PromptsFile = "prompts_manifest.json";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static IReadOnlyDictionary<string, string> RealContracts { get; } =
-        new[] { Schema, OpenApi, Prompts }.ToDictionary(n => n, n => File.ReadAllText(Path.Combine(RepositoryPaths.Contracts, n)));
+        new[] { SchemaFile, OpenApiFile, PromptsFile }.ToDictionary(n => n, n => File.ReadAllText(Path.Combine(RepositoryPaths.Contracts, n)));
 
     /// <summary>Applies <paramref name="mutate"/> to one contract's JSON and writes it back indented.</summary>
     public static string Mutate(string text, Action<JsonObject> mutate)
