@@ -217,11 +217,9 @@ namespace Alexandria.Generators.Diagnostics
         public static readonly DiagnosticDescriptor DriftStaleLock = Create(
             "ALX0490", "Lock file is stale", "{0}", DriftCategory, DiagnosticSeverity.Warning);
 
-        public static readonly DiagnosticDescriptor DriftNoLockFile = Create(
-            "ALX0491", "No lock file", "{0}", DriftCategory, DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor DriftInvalidLockFile = Create(
-            "ALX0492", "Lock file cannot be read", "{0}", DriftCategory, DiagnosticSeverity.Warning);
+            "ALX0491", "Lock file cannot be read", "{0}", DriftCategory, DiagnosticSeverity.Warning);
 
         // Analyzers over user code, checked against the contracts read from AdditionalFiles.
         public static readonly DiagnosticDescriptor UnknownContractName = Create(

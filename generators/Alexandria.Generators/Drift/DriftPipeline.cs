@@ -47,12 +47,7 @@ namespace Alexandria.Generators.Drift
             var contracts = ordered.Where(i => i.Kind != ContractKind.Lock).ToList();
             if (locks.Count == 0)
             {
-                if (contracts.Any(c => c.Kind != ContractKind.Unknown))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ById(DriftRules.NoLockFile), null,
-                        "No " + LockFile.FileName + " beside the contracts, so breaking changes are not checked; run '" + LockFile.Command + "' to create the baseline"));
-                }
-
+                // No baseline, no drift check: a project that does not lock its contracts hears nothing from this step.
                 return diagnostics.ToEquatableArray();
             }
 

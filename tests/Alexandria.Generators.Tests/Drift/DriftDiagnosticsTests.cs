@@ -58,12 +58,9 @@ public sealed class DriftDiagnosticsTests
     }
 
     [Fact]
-    public void Without_a_lock_file_only_an_info_suggests_creating_one()
+    public void Without_a_lock_file_nothing_is_reported()
     {
-        var diagnostic = Assert.Single(Drift(Base, lockText: null));
-        Assert.Equal(DriftRules.NoLockFile, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-        Assert.Contains("alexandria contracts lock", diagnostic.GetMessage());
+        Assert.Empty(Drift(ChunkIdRemoved, lockText: null));
     }
 
     [Fact]
@@ -152,7 +149,7 @@ public sealed class DriftDiagnosticsTests
     public void Unreadable_lock_file_is_a_warning_on_the_lock()
     {
         var diagnostic = Assert.Single(Drift(Base, """{ "lock_version": 99, "contracts": {} }"""));
-        AssertAt(diagnostic, "ALX0492", DiagnosticSeverity.Warning, LockPath, 0, 0);
+        AssertAt(diagnostic, "ALX0491", DiagnosticSeverity.Warning, LockPath, 0, 0);
         Assert.Contains("lock_version 99 is not supported", diagnostic.GetMessage());
     }
 
@@ -162,7 +159,6 @@ public sealed class DriftDiagnosticsTests
         var run = new GeneratorHarness().WithRepositoryContracts().Run();
         var drift = run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("ALX04", System.StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(drift.Count == 0, "contracts/ drifted from contracts/contracts.lock.json (run 'alexandria contracts lock' if intended):\n" + string.Join("\n", drift));
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == DriftRules.NoLockFile);
     }
 
     [Fact]

@@ -48,8 +48,7 @@ namespace Alexandria.Generators.Drift
         public const string AcceptedByVersionBump = "ALX0480";
         public const string CompatibleChange = "ALX0481";
         public const string StaleLock = "ALX0490";
-        public const string NoLockFile = "ALX0491";
-        public const string InvalidLockFile = "ALX0492";
+        public const string InvalidLockFile = "ALX0491";
 
         /// <summary>Every breaking rule, in ID order.</summary>
         public static readonly string[] Breaking =
