@@ -28,11 +28,20 @@ public sealed class GeneratorHarness
 
     private readonly List<InMemoryAdditionalText> _contracts = [];
     private readonly List<SyntaxTree> _sources = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _metadata = [];
     private string _namespace = TestNamespace;
 
     public GeneratorHarness WithContract(string path, string text)
     {
         _contracts.Add(new InMemoryAdditionalText(path, text));
+        return this;
+    }
+
+    /// <summary>Adds a contract with AdditionalFiles metadata, e.g. <c>("AlexandriaEmit", "validators")</c>.</summary>
+    public GeneratorHarness WithContract(string path, string text, params (string Name, string Value)[] metadata)
+    {
+        _contracts.Add(new InMemoryAdditionalText(path, text));
+        _metadata[path] = metadata.ToDictionary(m => m.Name, m => m.Value);
         return this;
     }
 
@@ -78,7 +87,7 @@ public sealed class GeneratorHarness
             new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string>
             {
                 ["build_property.AlexandriaNamespace"] = _namespace,
-            }),
+            }, _metadata),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once and compiles everything.</summary>
