@@ -13,7 +13,7 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             if (_m.Ref is int target)
             {
-                using (_w.OpenBlock(""))
+                using (Scope())
                 {
                     _w.Line("if (!c.Descend(" + Lit(_m.Location + "/$ref") + ")) return false;");
                     var r = Call(target, "e", "ev");
@@ -24,7 +24,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
             if (_m.DynamicRef is { } dynamic)
             {
-                using (_w.OpenBlock(""))
+                using (Scope())
                 {
                     _w.Line("if (!c.Descend(" + Lit(_m.Location + "/$dynamicRef") + ")) return false;");
                     var anchors = _model.DynamicAnchors.Where(d => d.Name == dynamic.Anchor).ToList();
@@ -82,7 +82,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
             if (_m.Not is int not)
             {
-                using (_w.OpenBlock(""))
+                using (Scope())
                 {
                     _w.Line("var was = c.Suspend();");
                     var r = Call(not, "e", "null");
@@ -93,7 +93,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
             if (_m.If is int condition)
             {
-                using (_w.OpenBlock(""))
+                using (Scope())
                 {
                     _w.Line("var was = c.Suspend();");
                     _w.Line("var b = ev is null ? null : new EvaluatedSet();");
@@ -125,7 +125,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
         private void EmitAnyOf()
         {
-            using (_w.OpenBlock(""))
+            using (Scope())
             {
                 _w.Line("var passed = 0;");
                 _w.Line("global::System.Collections.Generic.List<ValidationError>? best = null;");
@@ -152,7 +152,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
         private void EmitOneOf()
         {
-            using (_w.OpenBlock(""))
+            using (Scope())
             {
                 _w.Line("var passed = 0;");
                 _w.Line("var first = -1;");

@@ -48,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Validation
         private void EmitItems()
         {
             var prefix = _m.PrefixItems.Count;
-            using (_w.OpenBlock(""))
+            using (Scope())
             {
                 _w.Line("var i = 0;");
                 using (_w.OpenBlock("foreach (var item in e.EnumerateArray())"))
@@ -105,7 +105,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
         private void EmitContains(int contains)
         {
-            using (_w.OpenBlock(""))
+            using (Scope())
             {
                 _w.Line("var matches = 0;");
                 _w.Line("var i = 0;");

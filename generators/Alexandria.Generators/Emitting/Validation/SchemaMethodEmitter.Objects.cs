@@ -91,6 +91,12 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             using (_w.OpenBlock("foreach (var p in e.EnumerateObject())"))
             {
+                if (_m.PatternProperties.Count == 0 && _m.Properties.Count > 0)
+                {
+                    // Declared members are skipped by comparing UTF-8 names in place: no string on the valid path.
+                    _w.Line("if (" + string.Join(" || ", _m.Properties.Select(m => "p.NameEquals(" + Lit(m.Name) + ")")) + ") continue;");
+                }
+
                 _w.Line("var name = p.Name;");
                 var tracksMatch = _m.AdditionalProperties is not null && _m.PatternProperties.Count > 0;
                 if (tracksMatch)
@@ -117,10 +123,19 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 if (_m.AdditionalProperties is int additional)
                 {
-                    var declared = _m.Properties.Count == 0
-                        ? "false"
-                        : "name is " + string.Join(" or ", _m.Properties.Select(p => Lit(p.Name)));
-                    using (_w.OpenBlock("if (!(" + (tracksMatch ? "matched || " : "") + declared + "))"))
+                    // Without patternProperties the declared members were skipped above; with them, both count as matched.
+                    var exclusions = new System.Collections.Generic.List<string>();
+                    if (tracksMatch)
+                    {
+                        exclusions.Add("matched");
+                    }
+
+                    if (_m.Properties.Count > 0 && _m.PatternProperties.Count > 0)
+                    {
+                        exclusions.Add("name is " + string.Join(" or ", _m.Properties.Select(p => Lit(p.Name))));
+                    }
+
+                    using (exclusions.Count == 0 ? Scope() : _w.OpenBlock("if (!(" + string.Join(" || ", exclusions) + "))"))
                     {
                         _w.Line("ev?.AddName(name);");
                         if (IsFalseSchema(additional))

@@ -101,27 +101,23 @@ namespace Alexandria.Generators.Emitting.Validation
 
         /// <summary>After a child call: its errors are already recorded, so only the verdict propagates.</summary>
         private void ChildFailed(string result)
-        {
-            using (_w.OpenBlock("if (!" + result + ")"))
-            {
-                _w.Line("if (!c.Collecting) return false;");
-                _w.Line("ok = false;");
-            }
-        }
+            => _w.Line("if (!" + result + ") { if (!c.Collecting) return false; ok = false; }");
 
         /// <summary>Reports an error of this schema; returns at once unless errors are being collected.</summary>
         private void Fail(string condition, string keyword, string messageExpression)
-        {
-            using (_w.OpenBlock("if (" + condition + ")"))
-            {
-                FailNow(keyword, messageExpression);
-            }
-        }
+            => _w.Line("if (" + condition + ") { " + FailStatements(keyword, messageExpression) + " }");
 
-        private void FailNow(string keyword, string messageExpression)
+        private void FailNow(string keyword, string messageExpression) => _w.Line(FailStatements(keyword, messageExpression));
+
+        private string FailStatements(string keyword, string messageExpression)
+            => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
+
+        /// <summary>A bare <c>{ … }</c> block, so locals of one keyword never clash with another's.</summary>
+        private SourceWriter.Block Scope()
         {
-            _w.Line("if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false;");
-            _w.Line("ok = false;");
+            _w.Line("{");
+            _w.Indentation++;
+            return new SourceWriter.Block(_w, "}");
         }
 
         private bool IsFalseSchema(int method) => _model.Methods[method].Constant == false;

@@ -16,34 +16,18 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!(k == global::System.Text.Json.JsonValueKind.Object))
-            {
-                if (!c.Fail("type", "expected an object but found " + JsonValues.KindName(e), "#/$defs/evidence_span/type")) return false;
-                ok = false;
-            }
+            if (!(k == global::System.Text.Json.JsonValueKind.Object)) { if (!c.Fail("type", "expected an object but found " + JsonValues.KindName(e), "#/$defs/evidence_span/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Object)
             {
-                if (!e.TryGetProperty("start", out _))
-                {
-                    if (!c.Fail("required", "missing required property \"start\"", "#/$defs/evidence_span/required")) return false;
-                    ok = false;
-                }
-                if (!e.TryGetProperty("end", out _))
-                {
-                    if (!c.Fail("required", "missing required property \"end\"", "#/$defs/evidence_span/required")) return false;
-                    ok = false;
-                }
+                if (!e.TryGetProperty("start", out _)) { if (!c.Fail("required", "missing required property \"start\"", "#/$defs/evidence_span/required")) return false; ok = false; }
+                if (!e.TryGetProperty("end", out _)) { if (!c.Fail("required", "missing required property \"end\"", "#/$defs/evidence_span/required")) return false; ok = false; }
                 if (e.TryGetProperty("start", out var v0))
                 {
                     ev?.AddName("start");
                     c.Push("start");
                     var r1 = S1(c, v0, null);
                     c.Pop();
-                    if (!r1)
-                    {
-                        if (!c.Collecting) return false;
-                        ok = false;
-                    }
+                    if (!r1) { if (!c.Collecting) return false; ok = false; }
                 }
                 if (e.TryGetProperty("end", out var v2))
                 {
@@ -51,20 +35,15 @@ namespace Alexandria.Contracts.Validation
                     c.Push("end");
                     var r3 = S2(c, v2, null);
                     c.Pop();
-                    if (!r3)
-                    {
-                        if (!c.Collecting) return false;
-                        ok = false;
-                    }
+                    if (!r3) { if (!c.Collecting) return false; ok = false; }
                 }
                 foreach (var p in e.EnumerateObject())
                 {
+                    if (p.NameEquals("start") || p.NameEquals("end")) continue;
                     var name = p.Name;
-                    if (!(name is "start" or "end"))
                     {
                         ev?.AddName(name);
-                        if (!c.Fail("additionalProperties", "property \"" + name + "\" is not allowed", "#/$defs/evidence_span/additionalProperties")) return false;
-                        ok = false;
+                        if (!c.Fail("additionalProperties", "property \"" + name + "\" is not allowed", "#/$defs/evidence_span/additionalProperties")) return false; ok = false;
                     }
                 }
             }
@@ -77,18 +56,10 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e))))
-            {
-                if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/start/type")) return false;
-                ok = false;
-            }
+            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/start/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Number)
             {
-                if (JsonValues.Compare(e, 0m) < 0)
-                {
-                    if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/start/minimum")) return false;
-                    ok = false;
-                }
+                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/start/minimum")) return false; ok = false; }
             }
             return ok;
         }
@@ -99,18 +70,10 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e))))
-            {
-                if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/end/type")) return false;
-                ok = false;
-            }
+            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/end/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Number)
             {
-                if (JsonValues.Compare(e, 0m) < 0)
-                {
-                    if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/end/minimum")) return false;
-                    ok = false;
-                }
+                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/end/minimum")) return false; ok = false; }
             }
             return ok;
         }
