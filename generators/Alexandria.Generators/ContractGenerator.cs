@@ -32,6 +32,9 @@ namespace Alexandria.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // The marker attribute ALX1003 looks for (Analyzers/).
+            context.RegisterPostInitializationOutput(Analyzers.DeterministicPromptAssemblyAttributeSource.Add);
+
             var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadNamespace(provider.GlobalOptions));
 
             var contractFiles = context.AdditionalTextsProvider
@@ -119,6 +122,9 @@ namespace Alexandria.Generators
                 .WithTrackingName(TrackingNames.OpenApiModels);
             context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(openApiModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ServerEmitter.Emit(model)));
+
+            // Breaking changes against contracts/contracts.lock.json (diagnostics only).
+            Drift.DriftPipeline.Register(context, classified);
         }
 
         private static bool IsContract(AnalyzerConfigOptions options)

@@ -11,5 +11,6 @@ namespace Alexandria.Generators
         public const string OpenApiModels = nameof(OpenApiModels);
         public const string SchemaExports = nameof(SchemaExports);
         public const string SchemaTypes = nameof(SchemaTypes);
+        public const string ContractDrift = nameof(ContractDrift);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Threading.Tasks;
+using Alexandria.Cli.Commands;
 
 namespace Alexandria.Cli;
 
@@ -9,7 +10,11 @@ public static class Program
     public static Task<int> Main(string[] args)
     {
         var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
-        // Subcommands are registered here, one line each.
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

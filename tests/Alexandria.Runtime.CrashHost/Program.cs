@@ -5,7 +5,8 @@ using System.Threading.Tasks;
 using Alexandria.Runtime.Storage;
 
 // Appends to one run forever: event batches, and between them snapshots and artifacts, so that a
-// SIGKILL can land in the middle of any kind of write. The parent test kills it and checks that the
+// SIGKILL can land in the middle of any kind of write. Several hosts may append to the same run at
+// once; they retry on conflicts like any writer. The parent test kills it and checks that the
 // store reopens whole. Usage: CrashHost <root> <run id> <seed> [postgres connection string]
 if (args.Length < 3)
 {
@@ -22,10 +23,29 @@ await using IRuntimeStore store = await RuntimeStore.OpenAsync(new RuntimeStoreO
     PostgresConnectionString = args.Length > 3 ? args[3] : null,
 });
 
-Console.Out.WriteLine("ready");
-Console.Out.Flush();
-
 for (long iteration = 0; ; iteration++)
+{
+    if (iteration == 1)
+    {
+        // Reported after the first commit, so the parent's kill lands among appends, not in start-up.
+        Console.Out.WriteLine("appending");
+        Console.Out.Flush();
+    }
+
+    try
+    {
+        await AppendOnceAsync(store, runId, random, iteration);
+    }
+    catch (SequenceConflictException)
+    {
+        // Another crash host appended first: read the new end and go again.
+    }
+    catch (SnapshotConflictException)
+    {
+    }
+}
+
+static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random random, long iteration)
 {
     long last = await store.Events.GetLastSeqAsync(runId);
     int count = random.Next(1, 24);
@@ -43,17 +63,21 @@ for (long iteration = 0; ; iteration++)
     {
         StoredSnapshot? latest = await store.Snapshots.GetLatestAsync(runId);
         long first = latest is null ? 1 : latest.LastSeq + 1;
-        var snapshotId = Guid.NewGuid();
-        await store.Snapshots.AppendAsync(
-            new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, range.LastSeq, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, range.LastSeq, random.Next(0, 3000))),
-            latest?.SnapshotId);
+        long covered = await store.Events.GetLastSeqAsync(runId);
+        if (covered >= first)
+        {
+            var snapshotId = Guid.NewGuid();
+            await store.Snapshots.AppendAsync(
+                new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, covered, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, covered, random.Next(0, 3000))),
+                latest?.SnapshotId);
+        }
     }
 
     if (iteration % 5 == 4)
     {
         byte[] content = new byte[random.Next(1, 200_000)];
         random.NextBytes(content);
-        await store.StoreArtifactAsync(runId, range.LastSeq / 3, $"outputs/blob-{range.LastSeq}.bin", "application/octet-stream", content);
+        await store.StoreArtifactAsync(runId, range.LastSeq / 3, $"outputs/blob-{range.LastSeq}-{Guid.NewGuid():N}.bin", "application/octet-stream", content);
     }
 }
 

@@ -16,6 +16,8 @@ namespace Alexandria.Generators.Diagnostics
         private const string SchemaCategory = "Alexandria.Schema";
         private const string OpenApiCategory = "Alexandria.OpenApi";
         private const string PromptCategory = "Alexandria.Prompts";
+        private const string DriftCategory = "Alexandria.Drift";
+        private const string UsageCategory = "Alexandria.Usage";
 
         public static readonly DiagnosticDescriptor InvalidJson = Create(
             "ALX0001", "Contract file is not valid JSON",
@@ -109,6 +111,140 @@ namespace Alexandria.Generators.Diagnostics
         public static readonly DiagnosticDescriptor InvalidPrompt = Create(
             "ALX0305", "Invalid prompt declaration",
             "Prompt '{0}' is invalid: {1}", PromptCategory, DiagnosticSeverity.Error);
+
+        // Drift against contracts/contracts.lock.json. The message is composed by Drift/Core (shared with
+        // the CLI) and already says what to do: bump the version that owns the change, then re-lock.
+
+        public static readonly DiagnosticDescriptor DriftContractRemoved = Create(
+            "ALX0400", "Locked contract removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftDefinitionRemoved = Create(
+            "ALX0401", "Schema definition removed or renamed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPropertyRemoved = Create(
+            "ALX0402", "Property removed or renamed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftTypeChanged = Create(
+            "ALX0403", "Schema type changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPropertyBecameRequired = Create(
+            "ALX0404", "Property became required", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPropertyBecameOptional = Create(
+            "ALX0405", "Property became optional", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftEnumNarrowed = Create(
+            "ALX0406", "Enum value removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftUnionCaseRemoved = Create(
+            "ALX0407", "Union case removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftConstChanged = Create(
+            "ALX0408", "Const value changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPatternTightened = Create(
+            "ALX0409", "Pattern added or changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftLengthTightened = Create(
+            "ALX0410", "Length or size bound tightened", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftRangeTightened = Create(
+            "ALX0411", "Numeric range tightened", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftFormatChanged = Create(
+            "ALX0412", "Format added or changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftAdditionalPropertiesClosed = Create(
+            "ALX0413", "Additional properties closed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftOperationRemoved = Create(
+            "ALX0420", "Operation removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftOperationIdChanged = Create(
+            "ALX0421", "operationId changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftOperationMoved = Create(
+            "ALX0422", "Operation path or method changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftResponseRemoved = Create(
+            "ALX0423", "Response removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftMediaTypeRemoved = Create(
+            "ALX0424", "Media type removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftRequiredParameterAdded = Create(
+            "ALX0425", "Required parameter or body added", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftParameterRemoved = Create(
+            "ALX0426", "Parameter or request body removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptRemoved = Create(
+            "ALX0430", "Prompt removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptVariableAdded = Create(
+            "ALX0431", "Prompt variable added", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptVariableRemoved = Create(
+            "ALX0432", "Prompt variable removed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptVariableRetyped = Create(
+            "ALX0433", "Prompt variable retyped", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptTemplateChanged = Create(
+            "ALX0434", "Prompt template changed without a version bump", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptOutputSchemaChanged = Create(
+            "ALX0435", "Prompt output schema changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptRoleChanged = Create(
+            "ALX0436", "Prompt role or kind changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptCacheBreakpointChanged = Create(
+            "ALX0437", "Prompt cache breakpoint removed or moved", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptVariablesReordered = Create(
+            "ALX0438", "Prompt variables reordered", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftPromptRenderingChanged = Create(
+            "ALX0439", "Prompt rendering rules changed", "{0}", DriftCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DriftAcceptedByVersionBump = Create(
+            "ALX0480", "Breaking change accepted by version bump", "{0}", DriftCategory, DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor DriftCompatibleChange = Create(
+            "ALX0481", "Compatible contract change", "{0}", DriftCategory, DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor DriftStaleLock = Create(
+            "ALX0490", "Lock file is stale", "{0}", DriftCategory, DiagnosticSeverity.Warning);
+
+
+        public static readonly DiagnosticDescriptor DriftInvalidLockFile = Create(
+            "ALX0491", "Lock file cannot be read", "{0}", DriftCategory, DiagnosticSeverity.Warning);
+
+        // Analyzers over user code, checked against the contracts read from AdditionalFiles.
+        public static readonly DiagnosticDescriptor UnknownContractName = Create(
+            "ALX1001", "Name not defined by the contracts",
+            "'{0}' is not a {1} defined by the contracts; {2}", UsageCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NonExhaustiveUnionSwitch = Create(
+            "ALX1002", "Switch over a contract union is not exhaustive",
+            "This switch over '{0}' does not handle {1}; add a case for each, so a case added to the contract's oneOf fails the build here instead of falling through",
+            UsageCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NonDeterministicPromptAssembly = Create(
+            "ALX1003", "Non-deterministic call in deterministic prompt assembly",
+            "{0} {1}, so '{2}' (marked [{3}]) would not give byte-identical prompts for the same inputs and breaks prompt-cache stability; pass the value in, or sort before enumerating",
+            UsageCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InlinedEvidence = Create(
+            "ALX1004", "Evidence text inlined where the contract wants a pointer",
+            "{0} looks like evidence text, but '{1}' is an identifier of an evidence pointer; keep the text in the evidence store and pass its evidence_id, chunk_id and span",
+            UsageCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor LiteralViolatesContract = Create(
+            "ALX1005", "Literal violates the contract",
+            "{0} = {1} violates the contract: {2} (property '{3}'), so the generated validator will reject it",
+            UsageCategory, DiagnosticSeverity.Warning);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
             .GetFields()

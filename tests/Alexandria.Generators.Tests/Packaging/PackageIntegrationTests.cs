@@ -27,6 +27,7 @@ public sealed class PackageIntegrationTests : IDisposable
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("analyzers/dotnet/cs/Alexandria.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Alexandria.CodeFixes.dll", entries);
             Assert.Contains("buildTransitive/Alexandria.Generators.targets", entries);
             Assert.Contains("buildTransitive/Alexandria.Generators.props", entries);
         }

@@ -39,6 +39,20 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation failed: leave nothing behind.
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var stopwatch = Stopwatch.StartNew();
         _binDirectory = FindBinDirectory();
         _asServiceUser = Environment.UserName == "root" || IsRoot();
@@ -51,7 +65,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
         await RunAsync(
             Path.Combine(_binDirectory, "initdb"),
-            new[] { "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions" },
+            new[] { "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync" },
             _asServiceUser).ConfigureAwait(false);
 
         // The cluster is disposable, so durability settings are off for speed: the crash tests kill
@@ -243,7 +257,16 @@ public sealed class PostgresCluster : IAsyncLifetime
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' did not finish within 120 s.");
+        }
+
         if (process.ExitCode != 0)
         {
             string output = await Collect(stdout, stderr).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Alexandria.Runtime.Storage;
 using Alexandria.Runtime.Tests.Infrastructure;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Alexandria.Runtime.Tests.Storage;
 
@@ -15,10 +16,11 @@ public sealed class PostgresSchemaTests : StoreTestBase
 {
     private readonly PostgresCluster _cluster;
 
-    public PostgresSchemaTests(PostgresCluster cluster)
+    public PostgresSchemaTests(PostgresCluster cluster, ITestOutputHelper output)
         : base(StoreBackend.Postgres(cluster))
     {
         _cluster = cluster;
+        output.WriteLine($"throwaway cluster started in {cluster.StartupTime.TotalSeconds:0.0}s");
     }
 
     [Fact]

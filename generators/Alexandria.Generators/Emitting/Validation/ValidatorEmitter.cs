@@ -23,6 +23,11 @@ namespace Alexandria.Generators.Emitting.Validation
             {
                 yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, entry.ClassName), EmitValidator(model, entry));
             }
+
+            if (ValidatorCatalogEmitter.HasDefinitions(model))
+            {
+                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, ValidatorCatalogEmitter.ClassName(model.FileName)), ValidatorCatalogEmitter.Emit(model));
+            }
         }
 
         private static string EmitCompiled(ValidatorModel model)

@@ -15,7 +15,10 @@ namespace Alexandria.Generators.Parsing.Schema
         public static UnionDeclaration Assemble(string name, string description, string pointer, string discriminator, string fullName, List<RecordDraft> cases)
         {
             var first = cases[0];
-            var discriminatorName = first.Properties.First(p => p.JsonName == discriminator).PropertyName;
+
+            // Members declared on the base must not take the base's own name (CS0542): "shape" on union Shape is ShapeValue.
+            string OnBase(string propertyName) => propertyName == name ? propertyName + "Value" : propertyName;
+            var discriminatorName = OnBase(first.Properties.First(p => p.JsonName == discriminator).PropertyName);
 
             var shared = new List<PropertyDeclaration>();
             foreach (var candidate in first.Properties)
@@ -26,7 +29,7 @@ namespace Alexandria.Generators.Parsing.Schema
                         && p.IsRequired == candidate.IsRequired
                         && p.Type == candidate.Type)))
                 {
-                    shared.Add(candidate with { IsInherited = true });
+                    shared.Add(candidate with { IsInherited = true, PropertyName = OnBase(candidate.PropertyName) });
                 }
             }
 
@@ -47,7 +50,7 @@ namespace Alexandria.Generators.Parsing.Schema
                     {
                         draft.Properties[i] = property.JsonName == discriminator
                             ? property with { IsInherited = true, PropertyName = discriminatorName }
-                            : property with { IsInherited = true };
+                            : property with { IsInherited = true, PropertyName = OnBase(property.PropertyName) };
                     }
                 }
 

@@ -1,0 +1,31 @@
+using System;
+using System.Threading.Tasks;
+using Alexandria.Runtime.Events;
+using Alexandria.Runtime.Scenarios;
+using Alexandria.Runtime.Storage;
+using Npgsql;
+using Spectre.Console;
+
+namespace Alexandria.Cli.Commands;
+
+/// <summary>
+/// Turns the failures the runtime reports on purpose (damaged records, unsafe run ids, an unreachable
+/// server, a scripted event the contract refuses) into one readable line and an exit code, instead
+/// of a stack trace.
+/// </summary>
+internal static class RuntimeFailures
+{
+    public static async Task<int> ReportAsync(Func<Task<int>> command, int exitCode)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StorageException or InvalidStoragePathException or NpgsqlException
+                                       or EventValidationException or InlinePayloadTooLargeException or ScenarioFormatException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
+            return exitCode;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Contracts;
+using Alexandria.Runtime.Artifacts;
+using Alexandria.Runtime.Compaction;
+using Alexandria.Runtime.Guardrails;
+using Alexandria.Runtime.Json;
+using Alexandria.Runtime.Storage;
+using ContractTrigger = Alexandria.Contracts.CompactionTrigger;
+
+namespace Alexandria.Runtime.Events;
+
+/// <summary>
+/// The single writer of one run: stamps and appends typed events, keeps the loop detector and the
+/// compaction window current, and compacts when the <see cref="CompactionTrigger"/> says so —
+/// building the snapshot, passing it through the <see cref="InvariantGate"/>, and writing it (or
+/// logging why not) between <c>compaction_started</c> and <c>compaction_finished</c> events.
+/// </summary>
+public sealed class RunSession
+{
+    private readonly IRuntimeStore _store;
+    private readonly RunSessionOptions _options;
+    private readonly Compaction.CompactionTrigger _trigger;
+    private readonly SnapshotBuilder _builder;
+    private readonly InvariantGate _gate;
+    private readonly List<RunEvent> _window = new();
+
+    private RunSession(IRuntimeStore store, string runId, RunSessionOptions options)
+    {
+        _store = store;
+        _options = options;
+        RunId = runId;
+        Log = new TypedEventLog(store.Events, store.Objects, options.Compaction.InlineBlobCapBytes);
+        Artifacts = new ArtifactRecorder(store.Artifacts, store.Objects);
+        Loop = new LoopDetector(options.LoopDetection);
+        _trigger = new Compaction.CompactionTrigger(options.Compaction);
+        _builder = new SnapshotBuilder(options.Compaction);
+        _gate = new InvariantGate(options.Compaction, new EvidenceResolver(store.Artifacts, store.Objects));
+    }
+
+    /// <summary>The run this session writes.</summary>
+    public string RunId { get; }
+
+    /// <summary>The typed event log.</summary>
+    public TypedEventLog Log { get; }
+
+    /// <summary>Where the run's tool results and evidence chunks are recorded.</summary>
+    public ArtifactRecorder Artifacts { get; }
+
+    /// <summary>Loop-detection state after the last appended event.</summary>
+    public LoopDetector Loop { get; }
+
+    /// <summary>The last appended seq (0 for an empty log).</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>The latest snapshot, or null before the first compaction.</summary>
+    public CompactionSnapshot? Latest { get; private set; }
+
+    /// <summary>Counted events since the latest snapshot.</summary>
+    public int CountedEventsSinceSnapshot => _trigger.CountedEventsSinceSnapshot;
+
+    /// <summary>Distinct steps since the latest snapshot.</summary>
+    public int StepsSinceSnapshot => _trigger.StepsSinceSnapshot;
+
+    /// <summary>The time source events are stamped from.</summary>
+    public TimeProvider Clock => _options.Clock;
+
+    /// <summary>
+    /// Opens <paramref name="runId"/> for writing: reads its latest snapshot and refolds the log so
+    /// loop detection and the compaction window continue where the run left off.
+    /// </summary>
+    public static async Task<RunSession> OpenAsync(IRuntimeStore store, string runId, RunSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var session = new RunSession(store, runId, options ?? new RunSessionOptions());
+        var latest = await store.Snapshots.GetLatestAsync(runId, cancellationToken).ConfigureAwait(false);
+        session.Latest = latest is null ? null : ContractJson.DeserializeSnapshot(latest.Json.Span);
+        var coveredThrough = session.Latest?.CoveredSeq.Last ?? 0;
+
+        await foreach (var logged in session.Log.ReadRangeAsync(runId, 1, null, cancellationToken).ConfigureAwait(false))
+        {
+            LoopDetectorFeed.Apply(session.Loop, logged.Event);
+            if (logged.Seq > coveredThrough)
+            {
+                session.Track(logged.Event);
+            }
+
+            session.LastSeq = logged.Seq;
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="draft"/>. Its <c>step_id</c>, <c>agent_role</c>, <c>kind</c> and payload are
+    /// kept; <c>run_id</c>, <c>seq</c>, <c>event_id</c> (name-based on run and seq) and <c>occurred_at</c>
+    /// are stamped here. Returns the event as written and any loop signals it raised.
+    /// </summary>
+    public async Task<AppendedEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var seq = LastSeq + 1;
+        var stamped = draft with
+        {
+            RunId = RunId,
+            Seq = seq,
+            EventId = NameBasedUuid.ForEvent(RunId, seq),
+            OccurredAt = TruncateToMicroseconds(_options.Clock.GetUtcNow()),
+        };
+
+        await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
+        LastSeq = seq;
+        var signals = LoopDetectorFeed.Apply(Loop, stamped);
+        Track(stamped);
+        return new AppendedEvent(stamped, signals);
+    }
+
+    /// <summary>
+    /// Marks the end of a step: compacts when counted events or steps since the latest snapshot
+    /// reached their threshold. Returns what the compaction did, or null when none was due.
+    /// </summary>
+    public async Task<CompactionOutcome?> EndStepAsync(CancellationToken cancellationToken = default)
+    {
+        var due = _trigger.Due();
+        return due is { } trigger ? await CompactAsync(trigger, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>Compacts the events since the latest snapshot now, for <paramref name="trigger"/>.</summary>
+    public Task<CompactionOutcome> CompactAsync(ContractTrigger trigger, CancellationToken cancellationToken = default)
+        => CompactAsync(trigger, alter: null, cancellationToken);
+
+    /// <summary>
+    /// The compaction itself; <paramref name="alter"/> lets tests change the built snapshot before the
+    /// gate sees it, to prove the gate stops what the builder would never produce.
+    /// </summary>
+    internal async Task<CompactionOutcome> CompactAsync(ContractTrigger trigger, Func<CompactionSnapshot, CompactionSnapshot>? alter, CancellationToken cancellationToken)
+    {
+        if (_window.Count == 0)
+        {
+            throw new InvalidOperationException("There are no events since the latest snapshot to compact.");
+        }
+
+        var window = new CompactionWindow(RunId, Latest, _window.ToArray());
+        var step = window.Events.Max(e => e.StepId) + 1;
+
+        await AppendAsync(new CompactionStartedEvent
+        {
+            EventId = Guid.Empty,
+            RunId = RunId,
+            Seq = 1,
+            StepId = step,
+            AgentRole = AgentRole.Planner,
+            OccurredAt = default,
+            Payload = new CompactionStartedPayload
+            {
+                Trigger = trigger,
+                CountedEventsSinceSnapshot = window.Events.Count(e => e.IsCounted),
+                StepsSinceSnapshot = window.Events.Select(e => e.StepId).Distinct().Count(),
+                ParentSnapshotId = Latest?.SnapshotId,
+            },
+        }, cancellationToken).ConfigureAwait(false);
+
+        var candidate = _builder.Build(window, Loop);
+        if (alter is not null)
+        {
+            candidate = alter(candidate);
+        }
+
+        var json = ContractJson.Serialize(candidate);
+        var verdict = await _gate.CheckAsync(candidate, json, window, cancellationToken).ConfigureAwait(false);
+        if (!verdict.Passed)
+        {
+            await AppendAsync(new CompactionRejectedEvent
+            {
+                EventId = Guid.Empty,
+                RunId = RunId,
+                Seq = 1,
+                StepId = step,
+                AgentRole = AgentRole.Planner,
+                OccurredAt = default,
+                Payload = new CompactionRejectedPayload
+                {
+                    Reason = verdict.Reason!.Value,
+                    Violations = verdict.Violations.Take(100).Select(v => v.Length <= 2000 ? v : v[..1999] + "…").ToList(),
+                },
+            }, cancellationToken).ConfigureAwait(false);
+            return new CompactionOutcome(trigger, null, verdict);
+        }
+
+        await _store.Snapshots.AppendAsync(
+            new StoredSnapshot(RunId, candidate.SnapshotId, candidate.ParentSnapshotId, candidate.CoveredSeq.First, candidate.CoveredSeq.Last, candidate.CreatedAt, json),
+            expectedLatest: Latest?.SnapshotId,
+            cancellationToken).ConfigureAwait(false);
+        Latest = candidate;
+
+        // The window moves past what the snapshot covers; compaction_started is already the next window's.
+        _window.RemoveRange(0, window.Events.Count);
+        _trigger.Reset();
+        foreach (var pending in _window)
+        {
+            _trigger.Observe(pending.StepId, pending.IsCounted);
+        }
+
+        await AppendAsync(new CompactionFinishedEvent
+        {
+            EventId = Guid.Empty,
+            RunId = RunId,
+            Seq = 1,
+            StepId = step,
+            AgentRole = AgentRole.Planner,
+            OccurredAt = default,
+            Payload = new CompactionFinishedPayload
+            {
+                SnapshotId = candidate.SnapshotId,
+                CoveredSeq = candidate.CoveredSeq,
+                CoveredSteps = candidate.CoveredSteps,
+            },
+        }, cancellationToken).ConfigureAwait(false);
+
+        return new CompactionOutcome(trigger, candidate, verdict);
+    }
+
+    private void Track(RunEvent evt)
+    {
+        _window.Add(evt);
+        _trigger.Observe(evt.StepId, evt.IsCounted);
+    }
+
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+}
+
+/// <summary>An event as appended, and the loop signals it raised.</summary>
+/// <param name="Event">The stamped event.</param>
+/// <param name="LoopSignals">Loop heuristics that reached their threshold with this event.</param>
+public sealed record AppendedEvent(RunEvent Event, IReadOnlyList<LoopSignal> LoopSignals);

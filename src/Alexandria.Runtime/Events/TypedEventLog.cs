@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Validation;
+using Alexandria.Runtime.Json;
+using Alexandria.Runtime.Storage;
+
+namespace Alexandria.Runtime.Events;
+
+/// <summary>
+/// The typed face of the event log. Every event is serialized by the generated converters, checked
+/// by the generated <c>RunEventValidator</c> and the inline cap, and only then handed to
+/// <see cref="IEventLog"/> as bytes; counted vs verbose comes from the generated
+/// <c>IsCounted</c> (the contract's <c>x-alexandria-counted</c>), never from a list kept here.
+/// </summary>
+public sealed class TypedEventLog
+{
+    private const int ReadPageSize = 1000;
+
+    private readonly IEventLog _log;
+    private readonly IObjectStore _objects;
+    private readonly int _inlineCapBytes;
+
+    /// <summary>Creates the facade over <paramref name="log"/> and <paramref name="objects"/>.</summary>
+    /// <param name="log">Where event bytes are appended.</param>
+    /// <param name="objects">Where payloads too large to inline go.</param>
+    /// <param name="inlineCapBytes">Largest event document kept inline (64 KiB by default).</param>
+    public TypedEventLog(IEventLog log, IObjectStore objects, int inlineCapBytes = 64 * 1024)
+    {
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _objects = objects ?? throw new ArgumentNullException(nameof(objects));
+        _inlineCapBytes = inlineCapBytes;
+    }
+
+    /// <summary>The run's last sequence number (0 for an empty log).</summary>
+    public Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
+        => _log.GetLastSeqAsync(runId, cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="events"/> atomically after <paramref name="expectedLastSeq"/>. Each
+    /// event's <c>run_id</c> and <c>seq</c> must already be the ones it is written at.
+    /// </summary>
+    /// <exception cref="EventValidationException">An event fails the generated validator; nothing is written.</exception>
+    /// <exception cref="InlinePayloadTooLargeException">An event is over the inline cap; nothing is written.</exception>
+    /// <exception cref="SequenceConflictException">Another writer appended first; nothing is written.</exception>
+    public Task<AppendedRange> AppendAsync(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = new EventToAppend[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var evt = events[i];
+            if (!string.Equals(evt.RunId, runId, StringComparison.Ordinal) || evt.Seq != expectedLastSeq + 1 + i)
+            {
+                throw new ArgumentException(
+                    $"Event {i} of the batch is stamped run '{evt.RunId}' seq {evt.Seq} but would be written to run '{runId}' at seq {expectedLastSeq + 1 + i}.",
+                    nameof(events));
+            }
+
+            batch[i] = Prepare(evt);
+        }
+
+        return _log.AppendAsync(runId, expectedLastSeq, batch, cancellationToken);
+    }
+
+    /// <summary>Serializes, validates and size-checks one event without writing it.</summary>
+    internal EventToAppend Prepare(RunEvent evt)
+    {
+        var json = ContractJson.Serialize(evt);
+        var kind = ReadKind(json);
+        var result = RunEventValidator.Validate(json);
+        if (!result.IsValid)
+        {
+            throw new EventValidationException(kind, result.Errors.Select(e => $"{Pointer(e.InstancePointer)}: {e.Keyword}: {e.Message}").ToArray());
+        }
+
+        if (json.Length > _inlineCapBytes)
+        {
+            throw new InlinePayloadTooLargeException(kind, json.Length, _inlineCapBytes);
+        }
+
+        return new EventToAppend(evt.StepId, kind, evt.IsCounted, evt.OccurredAt, json);
+    }
+
+    /// <summary>Reads at most <paramref name="maxCount"/> events from <paramref name="fromSeq"/>, typed.</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var stored = await _log.ReadAsync(runId, fromSeq, maxCount, cancellationToken).ConfigureAwait(false);
+        var typed = new LoggedEvent[stored.Count];
+        for (var i = 0; i < stored.Count; i++)
+        {
+            typed[i] = new LoggedEvent(stored[i], ContractJson.DeserializeEvent(stored[i].Json.Span));
+        }
+
+        return typed;
+    }
+
+    /// <summary>Streams the events from <paramref name="fromSeq"/> through <paramref name="toSeq"/> (inclusive; the end of the log when null).</summary>
+    public async IAsyncEnumerable<LoggedEvent> ReadRangeAsync(
+        string runId,
+        long fromSeq = 1,
+        long? toSeq = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var next = Math.Max(1, fromSeq);
+        while (toSeq is null || next <= toSeq)
+        {
+            var want = toSeq is { } last ? (int)Math.Min(ReadPageSize, last - next + 1) : ReadPageSize;
+            var page = await ReadAsync(runId, next, want, cancellationToken).ConfigureAwait(false);
+            foreach (var evt in page)
+            {
+                yield return evt;
+            }
+
+            if (page.Count < want)
+            {
+                yield break;
+            }
+
+            next = page[^1].Seq + 1;
+        }
+    }
+
+    /// <summary>
+    /// Puts a payload in the run-addressed object store and returns the contract's
+    /// <c>blob_pointer</c> to it — how anything over the inline cap travels.
+    /// </summary>
+    public async Task<BlobPointer> StoreBlobAsync(string runId, ReadOnlyMemory<byte> content, string mimeType, CancellationToken cancellationToken = default)
+    {
+        var pointer = await _objects.PutAsync(runId, content, cancellationToken).ConfigureAwait(false);
+        return new BlobPointer
+        {
+            ObjectPath = pointer.ObjectPath,
+            Sha256 = pointer.Sha256,
+            SizeBytes = pointer.SizeBytes,
+            MimeType = mimeType,
+        };
+    }
+
+    /// <summary>Reads the bytes a <c>blob_pointer</c> names, hash-verified by the object store.</summary>
+    public Task<byte[]> ReadBlobAsync(string runId, BlobPointer pointer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        return _objects.ReadAsync(runId, pointer.Sha256, cancellationToken);
+    }
+
+    private static string ReadKind(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
+            ? kind.GetString()!
+            : "";
+    }
+
+    private static string Pointer(string pointer) => pointer.Length == 0 ? "(root)" : pointer;
+}

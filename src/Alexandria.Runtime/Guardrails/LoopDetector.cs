@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Alexandria.Runtime.Guardrails;
+
+/// <summary>
+/// Folds the tool calls of a run, in log order, into the loop-detection counters a snapshot carries
+/// (DOMAIN §4) and reports a <see cref="LoopSignal"/> when a heuristic reaches its threshold.
+/// A pure fold: feeding the same events from seq 1 always yields the same state, which is how a
+/// replay reproduces the <c>loop_detection</c> of every snapshot.
+/// </summary>
+public sealed class LoopDetector
+{
+    private readonly LoopDetectionThresholds _thresholds;
+    private readonly List<string> _recent = new();
+    private readonly Dictionary<string, ToolCall> _calls = new(StringComparer.Ordinal);
+    private string? _lastPair;
+    private string? _lastFailingHash;
+    private string? _overrideLoopHash;
+
+    /// <summary>Creates a detector with <paramref name="thresholds"/> (the reference ones when null).</summary>
+    public LoopDetector(LoopDetectionThresholds? thresholds = null)
+    {
+        _thresholds = thresholds ?? LoopDetectionThresholds.Default;
+    }
+
+    /// <summary>Most recent call hashes, oldest first.</summary>
+    public IReadOnlyList<string> RecentCallHashes => _recent;
+
+    /// <summary>Current run of identical consecutive calls.</summary>
+    public int ConsecutiveIdenticalCalls { get; private set; }
+
+    /// <summary>Current run of identical consecutive action/observation pairs.</summary>
+    public int IdenticalActionObservationPairs { get; private set; }
+
+    /// <summary>Current run of identical consecutive actions that each failed.</summary>
+    public int FailingIdenticalActions { get; private set; }
+
+    /// <summary>Length in steps of the current A/B alternation (0 when there is none).</summary>
+    public int AlternationLength { get; private set; }
+
+    /// <summary>The contract name of the override the planner chose that is still in force, or null.</summary>
+    public string? ActiveOverride { get; private set; }
+
+    /// <summary>The call <paramref name="callId"/> refers to, when an act announced it.</summary>
+    public bool TryGetCall(string callId, out ToolCall call) => _calls.TryGetValue(callId, out call!);
+
+    /// <summary>A plan was made; <paramref name="chosenOverride"/> is its <c>chosen_override</c> (contract name), if any.</summary>
+    public void OnPlan(string? chosenOverride)
+    {
+        if (chosenOverride is null)
+        {
+            return;
+        }
+
+        ActiveOverride = chosenOverride;
+        _overrideLoopHash = _recent.Count > 0 ? _recent[^1] : null;
+    }
+
+    /// <summary>A tool call was made. Returns the signals it raised.</summary>
+    public IReadOnlyList<LoopSignal> OnAct(string callId, string toolName, JsonElement arguments)
+    {
+        var hash = CallHash.Compute(toolName, arguments);
+        _calls[callId] = new ToolCall(callId, toolName, hash);
+
+        ConsecutiveIdenticalCalls = _recent.Count > 0 && _recent[^1] == hash ? ConsecutiveIdenticalCalls + 1 : 1;
+        _recent.Add(hash);
+        if (_recent.Count > _thresholds.RecentCallHashes)
+        {
+            _recent.RemoveAt(0);
+        }
+
+        AlternationLength = MeasureAlternation(_recent);
+
+        // The override stays in force until the run calls something other than what looped.
+        if (ActiveOverride is not null && _overrideLoopHash is not null && hash != _overrideLoopHash)
+        {
+            ActiveOverride = null;
+            _overrideLoopHash = null;
+        }
+
+        var signals = new List<LoopSignal>(2);
+        if (ConsecutiveIdenticalCalls == _thresholds.IdenticalConsecutiveCalls)
+        {
+            signals.Add(new LoopSignal(LoopSignalKind.IdenticalConsecutiveCalls, ConsecutiveIdenticalCalls, _thresholds.IdenticalConsecutiveCalls, hash));
+        }
+
+        if (AlternationLength == _thresholds.AbAlternationSteps)
+        {
+            signals.Add(new LoopSignal(LoopSignalKind.AbAlternation, AlternationLength, _thresholds.AbAlternationSteps, hash));
+        }
+
+        return signals;
+    }
+
+    /// <summary>
+    /// The result of <paramref name="callId"/> was observed with <paramref name="status"/>
+    /// (<c>ok</c>, <c>error</c>, <c>empty</c>); <paramref name="fingerprint"/> identifies its content.
+    /// Returns the signals it raised.
+    /// </summary>
+    public IReadOnlyList<LoopSignal> OnObserve(string callId, string status, string fingerprint)
+    {
+        if (!_calls.TryGetValue(callId, out var call))
+        {
+            // An observation of a call the log never announced cannot be part of a loop we can name.
+            return Array.Empty<LoopSignal>();
+        }
+
+        var pair = call.Hash + "\n" + status + "\n" + fingerprint;
+        IdenticalActionObservationPairs = pair == _lastPair ? IdenticalActionObservationPairs + 1 : 1;
+        _lastPair = pair;
+
+        if (status == "error")
+        {
+            FailingIdenticalActions = call.Hash == _lastFailingHash ? FailingIdenticalActions + 1 : 1;
+            _lastFailingHash = call.Hash;
+        }
+        else
+        {
+            FailingIdenticalActions = 0;
+            _lastFailingHash = null;
+        }
+
+        var signals = new List<LoopSignal>(2);
+        if (IdenticalActionObservationPairs == _thresholds.IdenticalActionObservationPairs)
+        {
+            signals.Add(new LoopSignal(LoopSignalKind.IdenticalActionObservationPairs, IdenticalActionObservationPairs, _thresholds.IdenticalActionObservationPairs, call.Hash));
+        }
+
+        if (FailingIdenticalActions == _thresholds.RepeatedFailingActions)
+        {
+            signals.Add(new LoopSignal(LoopSignalKind.RepeatedFailingAction, FailingIdenticalActions, _thresholds.RepeatedFailingActions, call.Hash));
+        }
+
+        return signals;
+    }
+
+    private static int MeasureAlternation(List<string> hashes)
+    {
+        var n = hashes.Count;
+        if (n < 2 || hashes[n - 1] == hashes[n - 2])
+        {
+            return 0;
+        }
+
+        var length = 2;
+        for (var i = n - 3; i >= 0; i--)
+        {
+            var expected = (n - 1 - i) % 2 == 0 ? hashes[n - 1] : hashes[n - 2];
+            if (hashes[i] != expected)
+            {
+                break;
+            }
+
+            length++;
+        }
+
+        return length;
+    }
+}
+
+/// <summary>A tool call as the act announced it: id, tool and loop-detection hash.</summary>
+public sealed record ToolCall(string CallId, string ToolName, string Hash);

@@ -1,0 +1,48 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Alexandria.Runtime.Json;
+
+/// <summary>
+/// Name-based UUIDs (RFC 9562 version 8, SHA-256 of namespace + name): the same name always yields
+/// the same id, which is what lets a replay of the log reproduce a snapshot byte for byte.
+/// </summary>
+public static class NameBasedUuid
+{
+    /// <summary>Namespace of snapshot ids; name = <c>run_id</c> + '\n' + covered last seq.</summary>
+    public static readonly Guid SnapshotNamespace = new("6b1f3c2e-8d4a-4f5e-9a7b-2c1d0e9f8a71");
+
+    /// <summary>Namespace of event ids; name = <c>run_id</c> + '\n' + seq.</summary>
+    public static readonly Guid EventNamespace = new("0f5e2d8c-3b7a-4e19-8c6d-5a4b3e2f1d09");
+
+    /// <summary>Namespace of artifact ids; name = <c>run_id</c> + '\n' + run-relative path.</summary>
+    public static readonly Guid ArtifactNamespace = new("9c3a7e51-2f6b-4d08-b1e4-7a5c9d2e3f60");
+
+    /// <summary>The version-8 UUID of <paramref name="name"/> inside <paramref name="namespaceId"/>.</summary>
+    public static Guid Create(Guid namespaceId, string name)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var input = new byte[16 + nameBytes.Length];
+        namespaceId.TryWriteBytes(input, bigEndian: true, out _);
+        nameBytes.CopyTo(input, 16);
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+        var uuid = hash[..16];
+        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x80); // version 8
+        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(uuid, bigEndian: true);
+    }
+
+    /// <summary>Id of the snapshot of <paramref name="runId"/> whose covered range ends at <paramref name="coveredLastSeq"/>.</summary>
+    public static Guid ForSnapshot(string runId, long coveredLastSeq)
+        => Create(SnapshotNamespace, runId + "\n" + coveredLastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Id of the event at <paramref name="seq"/> of <paramref name="runId"/>.</summary>
+    public static Guid ForEvent(string runId, long seq)
+        => Create(EventNamespace, runId + "\n" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Id of the artifact stored at <paramref name="path"/> in <paramref name="runId"/>.</summary>
+    public static Guid ForArtifact(string runId, string path) => Create(ArtifactNamespace, runId + "\n" + path);
+}
