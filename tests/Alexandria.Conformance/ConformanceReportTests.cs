@@ -60,11 +60,23 @@ public sealed class ConformanceReportTests(ITestOutputHelper output)
         {
             builder.Append("- `").Append(failure.Case.File).Append("` group ").Append(failure.Case.Group).Append(" \"")
                 .Append(failure.Case.GroupDescription).Append("\", test \"").Append(failure.Case.Description).Append("\": ")
-                .Append(failure.Outcome.Reason).Append('\n');
+                .Append(failure.Outcome.Reason);
+            if (KnownGaps.TryGetValue(failure.Case.File, out var why))
+            {
+                builder.Append(" — ").Append(why);
+            }
+
+            builder.Append('\n');
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Why a known failure fails; a failure not listed here is a regression to investigate.</summary>
+    private static readonly System.Collections.Generic.Dictionary<string, string> KnownGaps = new()
+    {
+        ["optional/cross-draft.json"] = "Alexandria compiles every schema resource with draft 2020-12 semantics; honouring a referenced resource's older `$schema` (draft 2019-09 `items` as an array) would need per-draft keyword semantics, which contracts do not use.",
+    };
 
     private static string SetOf(string file)
         => file.StartsWith("optional/format/", StringComparison.Ordinal) ? "Optional (format)" : file.StartsWith("optional/", StringComparison.Ordinal) ? "Optional" : "Required";

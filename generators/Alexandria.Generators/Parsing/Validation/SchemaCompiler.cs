@@ -254,12 +254,13 @@ namespace Alexandria.Generators.Parsing.Validation
                 model = model with { Pattern = patternId, PatternSource = pattern.Value };
             }
 
-            if (obj["dependentRequired"] is JsonObject dependentRequired)
+            // Draft 7's "dependencies" is still common in contracts; its array members mean dependentRequired.
+            var dependentRequired = Members(obj, "dependentRequired").Concat(Members(obj, "dependencies")).Where(p => p.Value is JsonArray).ToList();
+            if (dependentRequired.Count > 0)
             {
                 model = model with
                 {
-                    DependentRequired = dependentRequired.Properties
-                        .Where(p => p.Value is JsonArray)
+                    DependentRequired = dependentRequired
                         .Select(p => new DependentRequiredModel(p.Name, ((JsonArray)p.Value).Items.OfType<JsonString>().Select(s => s.Value).ToEquatableArray()))
                         .ToEquatableArray(),
                 };
@@ -292,7 +293,9 @@ namespace Alexandria.Generators.Parsing.Validation
                     : EquatableArray<PatternSchemaModel>.Empty,
                 AdditionalProperties = Optional(obj, "additionalProperties"),
                 PropertyNames = Optional(obj, "propertyNames"),
-                DependentSchemas = Named(obj, "dependentSchemas"),
+                DependentSchemas = Members(obj, "dependentSchemas").Concat(Members(obj, "dependencies").Where(p => p.Value is not JsonArray))
+                    .Select(p => new NamedSchemaModel(p.Name, Require(p.Value)))
+                    .ToEquatableArray(),
             };
         }
 
@@ -305,6 +308,9 @@ namespace Alexandria.Generators.Parsing.Validation
             => obj[keyword] is JsonObject map
                 ? map.Properties.Select(p => new NamedSchemaModel(p.Name, Require(p.Value))).ToEquatableArray()
                 : EquatableArray<NamedSchemaModel>.Empty;
+
+        private static IEnumerable<JsonProperty> Members(JsonObject obj, string keyword)
+            => obj[keyword] is JsonObject map ? map.Properties : Enumerable.Empty<JsonProperty>();
 
         private int Constant(JsonNode node)
         {

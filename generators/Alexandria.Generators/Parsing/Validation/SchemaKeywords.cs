@@ -16,6 +16,6 @@ namespace Alexandria.Generators.Parsing.Validation
 
         public static readonly HashSet<string> Arrays = new HashSet<string> { "allOf", "anyOf", "oneOf", "prefixItems" };
 
-        public static readonly HashSet<string> Maps = new HashSet<string> { "$defs", "properties", "patternProperties", "dependentSchemas" };
+        public static readonly HashSet<string> Maps = new HashSet<string> { "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies" };
     }
 }

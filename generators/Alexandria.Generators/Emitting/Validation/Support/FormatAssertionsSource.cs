@@ -81,51 +81,16 @@ namespace __NAMESPACE__
             return true;
         }
 
-        /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it: P[nY][nM][nD][T[nH][nM][nS]] or PnW.</summary>
+        private static global::System.Text.RegularExpressions.Regex? s_duration;
+
+        /// <summary>
+        /// ISO 8601 duration as RFC 3339 appendix A restricts it: units in order and without gaps (P1Y2D is
+        /// invalid: days need months), or weeks alone.
+        /// </summary>
         public static bool Duration(string s)
-        {
-            if (s.Length < 2 || s[0] != 'P') return false;
-            var i = 1;
-            if (ReadUnits(s, ref i, "W", out var weeks) && weeks > 0)
-            {
-                return i == s.Length;
-            }
-
-            i = 1;
-            ReadUnits(s, ref i, "YMD", out var dateUnits);
-            var timeUnits = 0;
-            if (i < s.Length && s[i] == 'T')
-            {
-                i++;
-                if (!ReadUnits(s, ref i, "HMS", out timeUnits) || timeUnits == 0) return false;
-            }
-
-            return i == s.Length && dateUnits + timeUnits > 0;
-        }
-
-        private static bool ReadUnits(string s, ref int i, string units, out int count)
-        {
-            count = 0;
-            var next = 0;
-            while (i < s.Length && s[i] >= '0' && s[i] <= '9')
-            {
-                var start = i;
-                while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
-                if (i >= s.Length) return false;
-                var unit = units.IndexOf(s[i], next);
-                if (unit < 0)
-                {
-                    i = start;
-                    return count > 0 || true;
-                }
-
-                next = unit + 1;
-                count++;
-                i++;
-            }
-
-            return true;
-        }
+            => (s_duration ??= new global::System.Text.RegularExpressions.Regex(
+                "^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\\z",
+                global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)).IsMatch(s);
 
         public static bool Email(string s) => Email(s, international: false);
 
@@ -169,7 +134,6 @@ namespace __NAMESPACE__
         public static bool Hostname(string s)
         {
             if (s.Length == 0 || s.Length > 253) return false;
-            if (s[s.Length - 1] == '.') s = s.Substring(0, s.Length - 1);
             foreach (var label in s.Split('.'))
             {
                 if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-') return false;
@@ -184,7 +148,8 @@ namespace __NAMESPACE__
                     if (!label.StartsWith("xn--", global::System.StringComparison.OrdinalIgnoreCase)) return false;
                     try
                     {
-                        new global::System.Globalization.IdnMapping().GetUnicode(label);
+                        var unicode = new global::System.Globalization.IdnMapping().GetUnicode(label);
+                        if (!IdnaLabel(unicode) || !IdnaBidi(new[] { unicode })) return false;
                     }
                     catch (global::System.ArgumentException)
                     {
@@ -198,7 +163,14 @@ namespace __NAMESPACE__
 
         public static bool IdnHostname(string s)
         {
-            if (s.Length == 0) return false;
+            if (s.Length == 0 || ".\u3002\uFF0E\uFF61".IndexOf(s[s.Length - 1]) >= 0) return false;
+            var labels = s.Split('.', '\u3002', '\uFF0E', '\uFF61');
+            foreach (var label in labels)
+            {
+                if (label.Length == 0 || !IdnaLabel(label)) return false;
+            }
+
+            if (!IdnaBidi(labels)) return false;
             try
             {
                 var ascii = new global::System.Globalization.IdnMapping { UseStd3AsciiRules = true }.GetAscii(s);
@@ -209,6 +181,80 @@ namespace __NAMESPACE__
                 return false;
             }
         }
+
+        /// <summary>IDNA 2008 (RFC 5891/5892) rules for one U-label: disallowed code points and the contextual rules.</summary>
+        private static bool IdnaLabel(string label)
+        {
+            if (label.Length == 0) return false;
+            var first = char.GetUnicodeCategory(label, 0);
+            if (first is global::System.Globalization.UnicodeCategory.NonSpacingMark or global::System.Globalization.UnicodeCategory.SpacingCombiningMark or global::System.Globalization.UnicodeCategory.EnclosingMark) return false;
+            bool arabicIndic = false, extendedArabicIndic = false, hasJapanese = false, hasKatakanaDot = false;
+            for (var i = 0; i < label.Length; i++)
+            {
+                var c = label[i];
+                var previous = i > 0 ? label[i - 1] : '\0';
+                var next = i + 1 < label.Length ? label[i + 1] : '\0';
+                if ("\u0640\u07FA\u302E\u302F\u3031\u3032\u3033\u3034\u3035\u303B".IndexOf(c) >= 0 || char.IsControl(c) || char.IsWhiteSpace(c)) return false;
+                if ((char.IsPunctuation(c) || char.IsSymbol(c)) && c < 0x80 == false && "\u00B7\u0375\u05F3\u05F4\u30FB\u0F0B\u06FD\u06FE".IndexOf(c) < 0) return false;
+                switch (c)
+                {
+                    case '\u00B7': if (previous != 'l' || next != 'l') return false; break;
+                    case '\u0375': if (!(next >= '\u0370' && next <= '\u03FF') && !(next >= '\u1F00' && next <= '\u1FFF')) return false; break;
+                    case '\u05F3':
+                    case '\u05F4': if (!(previous >= '\u0590' && previous <= '\u05FF')) return false; break;
+                    case '\u200D': if (!IsVirama(previous)) return false; break;
+                    case '\u200C': if (!IsVirama(previous) && !(IsArabicLetter(previous) && IsArabicLetter(next))) return false; break;
+                    case '\u30FB': hasKatakanaDot = true; break;
+                }
+
+                if (c >= '\u0660' && c <= '\u0669') arabicIndic = true;
+                if (c >= '\u06F0' && c <= '\u06F9') extendedArabicIndic = true;
+                if ((c >= '\u3040' && c <= '\u30FF' && c != '\u30FB') || (c >= '\u3400' && c <= '\u9FFF')) hasJapanese = true;
+            }
+
+            return !(arabicIndic && extendedArabicIndic) && (!hasKatakanaDot || hasJapanese);
+        }
+
+        /// <summary>The Bidi rule (RFC 5893) for a domain name that contains right-to-left characters.</summary>
+        private static bool IdnaBidi(string[] labels)
+        {
+            var isBidi = false;
+            foreach (var label in labels)
+            {
+                foreach (var c in label)
+                {
+                    isBidi |= IsRightToLeft(c) || (c >= '\u0660' && c <= '\u0669');
+                }
+            }
+
+            if (!isBidi) return true;
+            foreach (var label in labels)
+            {
+                if (label.Length == 0) continue;
+                var first = label[0];
+                if (IsDigit(first)) return false;
+                bool european = false, arabic = false;
+                foreach (var c in label)
+                {
+                    if (IsRightToLeft(first) ? (char.IsLetter(c) && !IsRightToLeft(c)) : (IsRightToLeft(c) || (c >= '\u0660' && c <= '\u0669'))) return false;
+                    european |= (c >= '0' && c <= '9') || (c >= '\u06F0' && c <= '\u06F9');
+                    arabic |= c >= '\u0660' && c <= '\u0669';
+                }
+
+                if (european && arabic) return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsDigit(char c) => (c >= '0' && c <= '9') || (c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9');
+
+        private static bool IsRightToLeft(char c)
+            => (c >= '\u0590' && c <= '\u08FF' && !IsDigit(c)) || (c >= '\uFB1D' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFF');
+
+        private static bool IsArabicLetter(char c) => c >= '\u0620' && c <= '\u06FF' && char.IsLetter(c);
+
+        private static bool IsVirama(char c) => "\u094D\u09CD\u0A4D\u0ACD\u0B4D\u0BCD\u0C4D\u0CCD\u0D4D\u0DCA\u0E3A\u0F84\u1039\u103A\u1714\u1734\u17D2\u1A60\u1B44\u1BAA\uA806\uA8C4\uA953\uABED".IndexOf(c) >= 0;
 
         public static bool Ipv4(string s)
         {
@@ -225,43 +271,49 @@ namespace __NAMESPACE__
             return true;
         }
 
+        /// <summary>RFC 4291 text form: eight groups of 1-4 hex digits, one "::" for a run of zeros, an IPv4 tail allowed.</summary>
         public static bool Ipv6(string s)
         {
             if (s.Length == 0 || s.Length > 45) return false;
+            var groups = 0;
             var lastColon = s.LastIndexOf(':');
             if (lastColon < 0) return false;
-            var tail = s.Substring(lastColon + 1);
-            var head = s;
-            var groupsNeeded = 8;
-            if (tail.IndexOf('.') >= 0)
+            if (s.IndexOf('.', lastColon) >= 0)
             {
-                if (!Ipv4(tail)) return false;
-                head = s.Substring(0, lastColon + 1) + "0:0";
+                if (!Ipv4(s.Substring(lastColon + 1))) return false;
+                groups = 2;
+                s = s.Substring(0, lastColon + 1) + "0";
+                groups--;
             }
 
-            foreach (var c in head)
+            var compressed = s.IndexOf("::", global::System.StringComparison.Ordinal);
+            if (compressed >= 0)
             {
-                if (!(IsHex(c) || c == ':')) return false;
+                if (s.IndexOf("::", compressed + 1, global::System.StringComparison.Ordinal) >= 0) return false;
+                var left = s.Substring(0, compressed);
+                var right = s.Substring(compressed + 2);
+                if (!HexGroups(left, ref groups) || !HexGroups(right, ref groups)) return false;
+                return groups < 8;
             }
 
-            var doubleColon = head.IndexOf("::", global::System.StringComparison.Ordinal);
-            if (doubleColon >= 0 && head.IndexOf("::", doubleColon + 1, global::System.StringComparison.Ordinal) >= 0) return false;
-            var groups = head.Split(':');
-            var count = 0;
-            for (var i = 0; i < groups.Length; i++)
+            return HexGroups(s, ref groups) && groups == 8;
+        }
+
+        private static bool HexGroups(string s, ref int count)
+        {
+            if (s.Length == 0) return true;
+            foreach (var group in s.Split(':'))
             {
-                if (groups[i].Length == 0)
+                if (group.Length == 0 || group.Length > 4) return false;
+                foreach (var c in group)
                 {
-                    var allowed = doubleColon >= 0 && (i == 0 || i == groups.Length - 1 || groups[i - 1].Length == 0 || (i + 1 < groups.Length && groups[i + 1].Length == 0));
-                    if (!allowed) return false;
-                    continue;
+                    if (!IsHex(c)) return false;
                 }
 
-                if (groups[i].Length > 4) return false;
                 count++;
             }
 
-            return doubleColon >= 0 ? count < groupsNeeded : count == groupsNeeded;
+            return true;
         }
 
         public static bool Uuid(string s)
@@ -328,7 +380,7 @@ namespace __NAMESPACE__
                 if (authority.StartsWith("[", global::System.StringComparison.Ordinal))
                 {
                     var close = authority.IndexOf(']');
-                    if (close < 0 || !Ipv6(authority.Substring(1, close - 1))) return false;
+                    if (close < 0 || !IpLiteral(authority.Substring(1, close - 1))) return false;
                     authority = authority.Substring(close + 1);
                     if (authority.Length > 0 && (authority[0] != ':' || !Digits(authority, 1, authority.Length - 1))) return false;
                 }
@@ -353,6 +405,24 @@ namespace __NAMESPACE__
             }
 
             return UriChars(rest, "/:@!$&'()*+,;=", international);
+        }
+
+        /// <summary>The inside of "[…]" in a URI host: an IPv6 address or an IPvFuture ("v" hex "." …).</summary>
+        private static bool IpLiteral(string s)
+        {
+            if (s.Length > 0 && (s[0] == 'v' || s[0] == 'V'))
+            {
+                var dot = s.IndexOf('.');
+                if (dot < 2) return false;
+                for (var i = 1; i < dot; i++)
+                {
+                    if (!IsHex(s[i])) return false;
+                }
+
+                return dot < s.Length - 1 && UriChars(s.Substring(dot + 1), ":!$&'()*+,;=", false);
+            }
+
+            return Ipv6(s);
         }
 
         private static bool IsScheme(string scheme)
@@ -385,24 +455,70 @@ namespace __NAMESPACE__
             return true;
         }
 
+        /// <summary>RFC 6570 level 4 syntax: literals, and expressions of an optional operator and comma-separated varspecs.</summary>
         public static bool UriTemplate(string s)
         {
-            var open = false;
-            foreach (var c in s)
+            for (var i = 0; i < s.Length; i++)
             {
+                var c = s[i];
                 if (c == '{')
                 {
-                    if (open) return false;
-                    open = true;
+                    var close = s.IndexOf('}', i);
+                    if (close < 0 || !UriTemplateExpression(s.Substring(i + 1, close - i - 1))) return false;
+                    i = close;
                 }
-                else if (c == '}')
+                else if (c == '%')
                 {
-                    if (!open) return false;
-                    open = false;
+                    if (i + 2 >= s.Length || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+                    i += 2;
+                }
+                else if (c <= ' ' || c == 0x7F || "\"<>\\^`|}".IndexOf(c) >= 0)
+                {
+                    return false;
                 }
             }
 
-            return !open;
+            return true;
+        }
+
+        private static bool UriTemplateExpression(string e)
+        {
+            if (e.Length > 0 && "+#./;?&".IndexOf(e[0]) >= 0) e = e.Substring(1);
+            foreach (var spec in e.Split(','))
+            {
+                var name = spec;
+                if (name.EndsWith("*", global::System.StringComparison.Ordinal))
+                {
+                    name = name.Substring(0, name.Length - 1);
+                }
+                else
+                {
+                    var colon = name.IndexOf(':');
+                    if (colon >= 0)
+                    {
+                        var max = name.Substring(colon + 1);
+                        if (max.Length == 0 || max.Length > 4 || max[0] == '0' || !Digits(max, 0, max.Length)) return false;
+                        name = name.Substring(0, colon);
+                    }
+                }
+
+                if (name.Length == 0 || name[0] == '.' || name[name.Length - 1] == '.' || name.Contains("..")) return false;
+                for (var i = 0; i < name.Length; i++)
+                {
+                    var c = name[i];
+                    if (c == '%')
+                    {
+                        if (i + 2 >= name.Length || !IsHex(name[i + 1]) || !IsHex(name[i + 2])) return false;
+                        i += 2;
+                    }
+                    else if (!(IsAlphaNumeric(c) || c == '_' || c == '.'))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         public static bool JsonPointer(string s)
@@ -444,11 +560,17 @@ namespace __NAMESPACE__
                     if ("aAZzeG".IndexOf(s[i + 1]) >= 0) return false;
                     i++;
                 }
+                else if (s[i] == '(' && s[i + 1] == '?' && (i + 2 >= s.Length || ":=!<".IndexOf(s[i + 2]) < 0))
+                {
+                    // ECMA-262 groups are (?: (?= (?! (?<= (?<! (?<name>; inline flags and comments are not.
+                    return false;
+                }
             }
 
             try
             {
-                _ = new global::System.Text.RegularExpressions.Regex(s);
+                // ECMA's "[]" (matches nothing) and "[^]" (matches anything) have no .NET spelling.
+                _ = new global::System.Text.RegularExpressions.Regex(s.Replace("[^]", "[\\s\\S]").Replace("[]", "(?!)"));
                 return true;
             }
             catch (global::System.ArgumentException)
