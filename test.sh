@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Alexandria.sln -c Release -nologo -v quiet
-dotnet test Alexandria.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" "$@"
+# A test that hangs is killed (and reported with a dump) rather than eating the whole CI budget.
+dotnet test Alexandria.sln -c Release --no-build -nologo --blame-hang-timeout 15m --logger "trx" --logger "console;verbosity=minimal" "$@"
