@@ -15,7 +15,7 @@ namespace Alexandria.Differential.Tests;
 /// <summary>
 /// Issue 3, item 4: the generated validators and NJsonSchema 11.6.2's run-time validator must agree on
 /// valid/invalid for ≥ 10,000 instances of Alexandria's own contracts, wherever NJsonSchema supports the keywords
-/// involved. Every disagreement must fall into a documented category (see docs/conformance.md).
+/// involved. Every disagreement must fall into a documented category (see docs/differential.md).
 /// </summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
