@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Validation;
+
+namespace Alexandria.Server;
+
+/// <summary>Builds the contract's <c>problem_details</c> bodies (RFC 7807) the server answers every error with.</summary>
+public static partial class Problems
+{
+    private const int MaxErrors = 100;
+    private const int MaxMessageLength = 2000;
+    private const int MaxDetailLength = 4000;
+
+    /// <summary>A problem with a status, a short title and an optional detail and error list.</summary>
+    public static ProblemDetails Create(int status, string title, string? detail = null, IReadOnlyList<ProblemError>? errors = null) => new()
+    {
+        Type = new Uri("https://alexandria.local/problems/" + Slug(title), UriKind.Absolute),
+        Title = title,
+        Status = status,
+        Detail = detail is null ? null : Truncate(detail, MaxDetailLength),
+        Errors = errors,
+    };
+
+    /// <summary>One error naming the JSON pointer (or, for path and query parameters, the parameter) at fault.</summary>
+    public static ProblemError Error(string pointer, string keyword, string message) => new()
+    {
+        Pointer = pointer,
+        Keyword = keyword.Length > 64 ? keyword[..64] : keyword,
+        Message = Truncate(message.Length == 0 ? "Invalid." : message, MaxMessageLength),
+    };
+
+    /// <summary>The generated validator's errors as problem errors, at most 100.</summary>
+    /// <remarks>An unknown property is reported at the property itself (<c>/extra</c>), not at the object that holds it.</remarks>
+    public static IReadOnlyList<ProblemError> FromValidation(ValidationResult result)
+        => result.Errors.Take(MaxErrors).Select(e => Error(PointerOf(e), e.Keyword, e.Message)).ToArray();
+
+    private static string PointerOf(ValidationError error)
+    {
+        if (error.Keyword is "additionalProperties" or "unevaluatedProperties"
+            && UnknownProperty().Match(error.Message) is { Success: true } match)
+        {
+            return error.InstancePointer + "/" + match.Groups[1].Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        }
+        return error.InstancePointer;
+    }
+
+    [GeneratedRegex("^property \"(.*)\" is not allowed", RegexOptions.Singleline)]
+    private static partial Regex UnknownProperty();
+
+    /// <summary>400 for a path or query parameter out of range; the pointer names the parameter.</summary>
+    public static ProblemDetails BadParameter(string name, string keyword, string message)
+        => Create(400, "Invalid parameter", $"Parameter '{name}': {message}", [Error("/" + name, keyword, $"Parameter '{name}': {message}")]);
+
+    /// <summary>404 for a run, snapshot, artifact or packet that does not exist.</summary>
+    public static ProblemDetails NotFound(string what) => Create(404, "Not found", what + " does not exist.");
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static string Slug(string title)
+        => new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+}

@@ -1,0 +1,265 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Server;
+using Alexandria.Contracts.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alexandria.Server;
+
+/// <summary>
+/// Maps every operation of <see cref="AlexandriaRuntimeOperations.All"/> onto an <see cref="IAlexandriaRuntimeServer"/>.
+/// A body is read as bytes, parsed (invalid JSON: 400) and run through the generated validator of its
+/// definition (violations: 422) before it is deserialized or anything is written; every error is
+/// <c>application/problem+json</c> naming the JSON pointer at fault, and no input yields a 5xx.
+/// </summary>
+public static class ServerEndpoints
+{
+    /// <summary>The largest request body accepted (the contract allows 1,000 events of up to 64 KiB inline).</summary>
+    public const long MaxBodyBytes = 16L * 1024 * 1024;
+
+    private const string ProblemJson = "application/problem+json";
+
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    /// <summary>Maps the API's routes and <c>GET /openapi.json</c>.</summary>
+    public static IEndpointRouteBuilder MapAlexandriaRuntime(this IEndpointRouteBuilder endpoints, IAlexandriaRuntimeServer server)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(server);
+
+        endpoints.MapGet("/openapi.json", WriteOpenApiAsync);
+
+        foreach (var operation in AlexandriaRuntimeOperations.All)
+        {
+            RequestDelegate handler = operation.OperationId switch
+            {
+                "createRun" => WithBody<CreateRunRequest>(CreateRunRequestValidator.Validate,
+                    async (ctx, body, ct) => await server.CreateRunAsync(new CreateRunOperationRequest { Body = body }, ct)),
+                "getRun" => Without(async (ctx, ct) => await server.GetRunAsync(new GetRunOperationRequest { RunId = Route(ctx, "runId") }, ct)),
+                "appendEvents" => WithBody<AppendEventsRequest>(AppendEventsRequestValidator.Validate,
+                    async (ctx, body, ct) => await server.AppendEventsAsync(new AppendEventsOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
+                "readEvents" => Without(async (ctx, ct) => await server.ReadEventsAsync(new ReadEventsOperationRequest
+                {
+                    RunId = Route(ctx, "runId"),
+                    FromSeq = QueryLong(ctx, "from_seq"),
+                    Limit = QueryLong(ctx, "limit"),
+                }, ct)),
+                "getSnapshotHistory" => Without(async (ctx, ct) => await server.GetSnapshotHistoryAsync(new GetSnapshotHistoryOperationRequest { RunId = Route(ctx, "runId") }, ct)),
+                "getLatestSnapshot" => Without(async (ctx, ct) => await server.GetLatestSnapshotAsync(new GetLatestSnapshotOperationRequest { RunId = Route(ctx, "runId") }, ct)),
+                "getSnapshot" => Without(async (ctx, ct) => await server.GetSnapshotAsync(new GetSnapshotOperationRequest { RunId = Route(ctx, "runId"), SnapshotId = RouteGuid(ctx, "snapshotId") }, ct)),
+                "registerArtifact" => WithBody<ArtifactRecord>(ArtifactRecordValidator.Validate,
+                    async (ctx, body, ct) => await server.RegisterArtifactAsync(new RegisterArtifactOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
+                "getArtifact" => Without(async (ctx, ct) => await server.GetArtifactAsync(new GetArtifactOperationRequest { RunId = Route(ctx, "runId"), ArtifactId = RouteGuid(ctx, "artifactId") }, ct)),
+                "createHandoff" => WithBody<Packet>(HandoffPacketValidator.Validate,
+                    async (ctx, body, ct) => await server.CreateHandoffAsync(new CreateHandoffOperationRequest { RunId = Route(ctx, "runId"), Body = (HandoffPacket)body }, ct)),
+                "listHandoffs" => Without(async (ctx, ct) => await server.ListHandoffsAsync(new ListHandoffsOperationRequest { RunId = Route(ctx, "runId") }, ct)),
+                "submitPacket" => WithBody<Packet>(PacketValidator.Validate,
+                    async (ctx, body, ct) => await server.SubmitPacketAsync(new SubmitPacketOperationRequest { Body = body }, ct)),
+                "acknowledgePacket" => Without(async (ctx, ct) => await server.AcknowledgePacketAsync(new AcknowledgePacketOperationRequest { PacketId = RouteGuid(ctx, "packetId") }, ct)),
+                _ => throw new InvalidOperationException($"Operation '{operation.OperationId}' of openapi.json has no handler; map it here."),
+            };
+            endpoints.MapMethods(operation.RouteTemplate, [operation.Method], handler).WithName(operation.OperationId);
+        }
+        return endpoints;
+    }
+
+    /// <summary>The contract file as embedded at build time, byte for byte.</summary>
+    public static byte[] OpenApiDocument { get; } = LoadOpenApi();
+
+    private static async Task WriteOpenApiAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = OpenApiDocument.Length;
+        await context.Response.Body.WriteAsync(OpenApiDocument, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static RequestDelegate Without(Func<HttpContext, CancellationToken, Task<object>> call)
+        => context => GuardAsync(context, async () => await WriteResultAsync(context, await call(context, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+
+    private static RequestDelegate WithBody<TBody>(Func<JsonElement, ValidationOptions?, ValidationResult> validate, Func<HttpContext, TBody, CancellationToken, Task<object>> call)
+        where TBody : class
+        => context => GuardAsync(context, async () =>
+        {
+            var bytes = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                return;
+            }
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(bytes, ParseOptions);
+            }
+            catch (JsonException invalid)
+            {
+                var message = "The body is not valid JSON: " + invalid.Message;
+                await WriteProblemAsync(context, Problems.Create(400, "Malformed JSON", message, [Problems.Error("", "json", message)])).ConfigureAwait(false);
+                return;
+            }
+            using (document)
+            {
+                var validation = validate(document.RootElement, null);
+                if (!validation.IsValid)
+                {
+                    var errors = Problems.FromValidation(validation);
+                    await WriteProblemAsync(context, Problems.Create(422, "Request body violates the contract",
+                        $"{validation.Errors.Count} schema violation(s); first at '{errors[0].Pointer}': {errors[0].Message}", errors)).ConfigureAwait(false);
+                    return;
+                }
+                TBody? body;
+                try
+                {
+                    body = document.RootElement.Deserialize<TBody>(OutputSchemaJson.Options);
+                }
+                catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+                {
+                    await WriteProblemAsync(context, Problems.Create(422, "Request body violates the contract", ex.Message,
+                        [Problems.Error("", "deserialize", ex.Message)])).ConfigureAwait(false);
+                    return;
+                }
+                if (body is null)
+                {
+                    await WriteProblemAsync(context, Problems.Create(422, "Request body violates the contract", "The body is null.",
+                        [Problems.Error("", "type", "The body must be an object.")])).ConfigureAwait(false);
+                    return;
+                }
+                await WriteResultAsync(context, await call(context, body, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        });
+
+    private static async Task GuardAsync(HttpContext context, Func<Task> handle)
+    {
+        try
+        {
+            await handle().ConfigureAwait(false);
+        }
+        catch (BadParameterException bad)
+        {
+            await WriteProblemAsync(context, Problems.BadParameter(bad.Name, bad.Keyword, bad.Message)).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException bad)
+        {
+            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+            await WriteProblemAsync(context, Problems.Create(status, "Bad request", bad.Message, [Problems.Error("", "request", bad.Message)])).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+#pragma warning disable CA1031 // the last resort: a server fault is still answered as problem+json, never as an empty 500
+        catch (Exception fault)
+#pragma warning restore CA1031
+        {
+            await WriteProblemAsync(context, Problems.Create(500, "Internal server error", fault.GetType().Name + ": " + fault.Message)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        var declared = context.Request.ContentLength;
+        if (declared > MaxBodyBytes)
+        {
+            await WriteTooLargeAsync(context).ConfigureAwait(false);
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                await WriteTooLargeAsync(context).ConfigureAwait(false);
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Task WriteTooLargeAsync(HttpContext context)
+    {
+        var message = $"The body exceeds {MaxBodyBytes} bytes.";
+        return WriteProblemAsync(context, Problems.Create(413, "Request body too large", message, [Problems.Error("", "maxBytes", message)]));
+    }
+
+    private static async Task WriteResultAsync(HttpContext context, object result)
+    {
+        // Every generated result case carries StatusCode, ContentType and Body.
+        var type = result.GetType();
+        var status = (int)type.GetProperty("StatusCode", BindingFlags.Public | BindingFlags.Instance)!.GetValue(result)!;
+        var contentType = (string?)type.GetProperty("ContentType", BindingFlags.Public | BindingFlags.Instance)!.GetValue(result);
+        var body = type.GetProperty("Body", BindingFlags.Public | BindingFlags.Instance)?.GetValue(result);
+        var declared = type.GetProperty("Body", BindingFlags.Public | BindingFlags.Instance)?.PropertyType;
+        context.Response.StatusCode = status;
+        if (body is null || contentType is null || declared is null)
+        {
+            return;
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, declared, OutputSchemaJson.Options);
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, ProblemDetails problem)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(problem, OutputSchemaJson.Options);
+        context.Response.StatusCode = (int)problem.Status;
+        context.Response.ContentType = ProblemJson;
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string Route(HttpContext context, string name)
+        => context.Request.RouteValues[name] as string ?? throw new BadParameterException(name, "required", "is required.");
+
+    private static Guid RouteGuid(HttpContext context, string name)
+        => Guid.TryParseExact(Route(context, name), "D", out var id)
+            ? id
+            : throw new BadParameterException(name, "format", "must be a UUID (8-4-4-4-12 hex digits).");
+
+    private static long? QueryLong(HttpContext context, string name)
+    {
+        if (!context.Request.Query.TryGetValue(name, out var values) || values.Count == 0)
+        {
+            return null;
+        }
+        if (values.Count > 1)
+        {
+            throw new BadParameterException(name, "type", "must be given once.");
+        }
+        return long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new BadParameterException(name, "type", "must be an integer.");
+    }
+
+    private static byte[] LoadOpenApi()
+    {
+        using var stream = typeof(ServerEndpoints).Assembly.GetManifestResourceStream("Alexandria.Server.openapi.json")
+            ?? throw new InvalidOperationException("openapi.json is not embedded in Alexandria.Server.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private sealed class BadParameterException(string name, string keyword, string message) : Exception(message)
+    {
+        public string Name { get; } = name;
+
+        public string Keyword { get; } = keyword;
+    }
+}
