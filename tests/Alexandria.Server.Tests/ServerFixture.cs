@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Alexandria.Server.Tests;
+
+/// <summary>One real Kestrel server on a free loopback port over a throwaway filesystem store, shared by a test class.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "alexandria-server-tests-" + Guid.NewGuid().ToString("N"));
+    private AlexandriaServerHost? _host;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await AlexandriaServerHost.StartAsync(new AlexandriaServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            StoreDirectory = _directory,
+            MinimumLogLevel = LogLevel.Error,
+        });
+        Client = new HttpClient { BaseAddress = new Uri(_host.Addresses[0]), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp directory is harmless.
+        }
+    }
+}
