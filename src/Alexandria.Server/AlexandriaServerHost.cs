@@ -38,6 +38,9 @@ public sealed class AlexandriaServerHost : IAsyncDisposable
         _store = store;
     }
 
+    /// <summary>The store the server serves (owned by the host: disposed with it).</summary>
+    public IRuntimeStore Store => _store;
+
     /// <summary>The addresses the server actually listens on (port 0 resolved).</summary>
     public IReadOnlyList<string> Addresses => [.. _app.Urls];
 

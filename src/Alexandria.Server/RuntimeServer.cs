@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Server;
 using Alexandria.Runtime.Events;
+using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
 using AppendEventsResult = Alexandria.Contracts.Server.AppendEventsResult;
 
@@ -203,7 +204,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         var latest = await _store.Snapshots.GetLatestAsync(request.RunId, cancellationToken).ConfigureAwait(false);
         return latest is null
             ? new GetLatestSnapshotResult.NotFound(Problems.NotFound($"A snapshot of run '{request.RunId}'"))
-            : new GetLatestSnapshotResult.Ok(Deserialize<CompactionSnapshot>(latest.Json.Span));
+            : new GetLatestSnapshotResult.Ok(StoredDocuments.ReadSnapshot(latest));
     }
 
     /// <inheritdoc/>
@@ -217,7 +218,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         var snapshot = await _store.Snapshots.GetAsync(request.RunId, request.SnapshotId, cancellationToken).ConfigureAwait(false);
         return snapshot is null
             ? new GetSnapshotResult.NotFound(Problems.NotFound($"Snapshot '{request.SnapshotId}' of run '{request.RunId}'"))
-            : new GetSnapshotResult.Ok(Deserialize<CompactionSnapshot>(snapshot.Json.Span));
+            : new GetSnapshotResult.Ok(StoredDocuments.ReadSnapshot(snapshot));
     }
 
     /// <inheritdoc/>

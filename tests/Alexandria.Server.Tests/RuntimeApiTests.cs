@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Alexandria.Runtime.Storage;
 
 namespace Alexandria.Server.Tests;
 
@@ -13,6 +14,7 @@ namespace Alexandria.Server.Tests;
 public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private readonly HttpClient _client = server.Client;
+    private readonly ServerFixture _server = server;
 
     private async Task<string> CreateRunAsync(string? runId = null)
     {
@@ -159,6 +161,33 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_compaction_snapshot_is_served_as_latest_by_id_and_in_the_history()
+    {
+        var runId = await CreateRunAsync();
+        var examples = Path.Combine(Path.GetDirectoryName(OpenApiPath())!, "examples");
+        var snapshot = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(examples, "compaction_snapshot.valid.1.json")))!.AsObject();
+        var snapshotId = Guid.NewGuid();
+        snapshot["snapshot_id"] = snapshotId.ToString("D");
+        snapshot["run_id"] = runId;
+        await _server.Host.Store.Snapshots.AppendAsync(new StoredSnapshot(runId, snapshotId, null, 1, 24,
+            DateTimeOffset.Parse((string)snapshot["created_at"]!, System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Encoding.UTF8.GetBytes(snapshot.ToJsonString())), expectedLatest: null);
+
+        var latest = await _client.GetJsonAsync($"/runs/{runId}/snapshots/latest");
+        var byId = await _client.GetJsonAsync($"/runs/{runId}/snapshots/{snapshotId}");
+        var history = await _client.GetJsonAsync($"/runs/{runId}/snapshots");
+        var run = await _client.GetJsonAsync($"/runs/{runId}");
+
+        Assert.Equal(HttpStatusCode.OK, latest.Status);
+        Assert.True(JsonNode.DeepEquals(snapshot, latest.Body), latest.Text);
+        Assert.True(JsonNode.DeepEquals(snapshot, byId.Body), byId.Text);
+        var entry = history.Body!["snapshots"]!.AsArray().Single()!;
+        Assert.Equal(snapshotId.ToString("D"), (string)entry["snapshot_id"]!);
+        Assert.Equal(24, (long)entry["covered_seq"]!["last"]!);
+        Assert.Equal(snapshotId.ToString("D"), (string)run.Body!["latest_snapshot_id"]!);
+    }
+
+    [Fact]
     public async Task A_handoff_is_listed_and_a_submitted_packet_can_be_acknowledged()
     {
         var runId = await CreateRunAsync();
@@ -195,7 +224,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
     [Fact]
     public async Task Openapi_json_is_served_byte_for_byte()
     {
-        var path = typeof(RuntimeApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OpenApiPath").Value!;
+        var path = OpenApiPath();
 
         using var response = await _client.GetAsync(new Uri("/openapi.json", UriKind.Relative));
 
@@ -250,6 +279,9 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         AssertProblem(reply, 400, pointer);
     }
+
+    private static string OpenApiPath()
+        => typeof(RuntimeApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OpenApiPath").Value!;
 
     private static void AssertProblem(Reply reply, int status, string pointer, bool exact = true)
     {

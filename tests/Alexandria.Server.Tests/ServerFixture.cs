@@ -14,6 +14,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The running host, for what the API cannot do itself (writing a compaction snapshot).</summary>
+    public AlexandriaServerHost Host => _host ?? throw new InvalidOperationException("The server has not started.");
+
     public async Task InitializeAsync()
     {
         _host = await AlexandriaServerHost.StartAsync(new AlexandriaServerOptions
