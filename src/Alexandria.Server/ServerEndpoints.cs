@@ -55,6 +55,8 @@ public static class ServerEndpoints
                 "getSnapshotHistory" => Without(async (ctx, ct) => await server.GetSnapshotHistoryAsync(new GetSnapshotHistoryOperationRequest { RunId = Route(ctx, "runId") }, ct)),
                 "getLatestSnapshot" => Without(async (ctx, ct) => await server.GetLatestSnapshotAsync(new GetLatestSnapshotOperationRequest { RunId = Route(ctx, "runId") }, ct)),
                 "getSnapshot" => Without(async (ctx, ct) => await server.GetSnapshotAsync(new GetSnapshotOperationRequest { RunId = Route(ctx, "runId"), SnapshotId = RouteGuid(ctx, "snapshotId") }, ct)),
+                "compactRun" => WithBody<CompactRunRequest>(CompactRunRequestValidator.Validate,
+                    async (ctx, body, ct) => await server.CompactRunAsync(new CompactRunOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
                 "registerArtifact" => WithBody<ArtifactRecord>(ArtifactRecordValidator.Validate,
                     async (ctx, body, ct) => await server.RegisterArtifactAsync(new RegisterArtifactOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
                 "getArtifact" => Without(async (ctx, ct) => await server.GetArtifactAsync(new GetArtifactOperationRequest { RunId = Route(ctx, "runId"), ArtifactId = RouteGuid(ctx, "artifactId") }, ct)),

@@ -26,6 +26,7 @@ public sealed class ExampleRoundTripTests
         ["guardrail_outcome"] = typeof(GuardrailOutcome),
         ["problem_details"] = typeof(ProblemDetails),
         ["append_events_request"] = typeof(AppendEventsRequest),
+        ["compact_run_request"] = typeof(CompactRunRequest),
     };
 
     public static TheoryData<string, string> ValidExamples()

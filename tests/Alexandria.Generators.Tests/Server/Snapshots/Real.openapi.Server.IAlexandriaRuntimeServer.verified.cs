@@ -5,7 +5,7 @@
 
 namespace Alexandria.Contracts.Server
 {
-    /// <summary>The server side of Alexandria runtime API 1.0.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
+    /// <summary>The server side of Alexandria runtime API 1.1.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public interface IAlexandriaRuntimeServer
     {
@@ -45,6 +45,12 @@ namespace Alexandria.Contracts.Server
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/snapshots/{snapshotId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
         global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetSnapshotResult> GetSnapshotAsync(global::Alexandria.Contracts.Server.GetSnapshotOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Compact a run now</summary>
+        /// <remarks>Folds the events since the latest snapshot into a new snapshot, through the same invariant gate as automatic compaction. The runtime logs compaction_started and compaction_finished (or compaction_rejected) events, so the run's last seq moves on.</remarks>
+        /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/compactions</c>.</param>
+        /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.CompactRunResult> CompactRunAsync(global::Alexandria.Contracts.Server.CompactRunOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Register an artifact</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/artifacts</c>.</param>

@@ -401,6 +401,11 @@ namespace Alexandria.Contracts
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.CreateRunRequest>(options, global::Alexandria.Contracts.CreateRunRequestJsonConverter.Instance);
                 }
 
+                if (type == typeof(global::Alexandria.Contracts.CompactRunRequest))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.CompactRunRequest>(options, global::Alexandria.Contracts.CompactRunRequestJsonConverter.Instance);
+                }
+
                 if (type == typeof(global::Alexandria.Contracts.AppendEventsRequest))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.AppendEventsRequest>(options, global::Alexandria.Contracts.AppendEventsRequestJsonConverter.Instance);

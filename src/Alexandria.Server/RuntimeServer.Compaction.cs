@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Server;
+using Alexandria.Runtime.Compaction;
+using Alexandria.Runtime.Events;
+using Alexandria.Runtime.Storage;
+
+namespace Alexandria.Server;
+
+/// <summary>
+/// <c>POST /runs/{runId}/compactions</c>: the same compaction a <see cref="RunSession"/> runs at a step's
+/// end, on request. The session refolds the run's log, so the window, the loop state and the parent are
+/// the store's, not the caller's.
+/// </summary>
+public sealed partial class RuntimeServer
+{
+    /// <inheritdoc/>
+    public async Task<CompactRunResult> CompactRunAsync(CompactRunOperationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (BadRunId(request.RunId) is { } bad)
+        {
+            return new CompactRunResult.BadRequest(bad);
+        }
+        if (!await RunExistsAsync(request.RunId, cancellationToken).ConfigureAwait(false))
+        {
+            return new CompactRunResult.NotFound(RunNotFound(request.RunId));
+        }
+
+        var session = await RunSession.OpenAsync(_store, request.RunId, new RunSessionOptions { Clock = _time }, cancellationToken).ConfigureAwait(false);
+        if (request.Body.ExpectedSeq is { } expected && expected != session.LastSeq)
+        {
+            return new CompactRunResult.Conflict(SequenceMoved(expected, session.LastSeq));
+        }
+        if (session.CountedEventsSinceSnapshot == 0 && session.StepsSinceSnapshot == 0)
+        {
+            var message = $"Run '{request.RunId}' has no events since its latest snapshot.";
+            return new CompactRunResult.Conflict(Problems.Create(409, "Nothing to compact", message,
+                [Problems.Error("/trigger", "window", message)]));
+        }
+
+        try
+        {
+            var outcome = await session.CompactAsync(request.Body.Trigger, cancellationToken).ConfigureAwait(false);
+            return outcome.Snapshot is { } snapshot
+                ? new CompactRunResult.Created(snapshot)
+                : new CompactRunResult.UnprocessableEntity(Rejected(outcome.Verdict));
+        }
+        catch (SequenceConflictException conflict)
+        {
+            return new CompactRunResult.Conflict(SequenceMoved(conflict.ExpectedLastSeq, conflict.ActualLastSeq));
+        }
+        catch (SnapshotConflictException conflict)
+        {
+            return new CompactRunResult.Conflict(Problems.Create(409, "Snapshot conflict", conflict.Message,
+                [Problems.Error("/trigger", "latest", conflict.Message)]));
+        }
+    }
+
+    private static ProblemDetails SequenceMoved(long expected, long actual)
+    {
+        var message = $"expected_seq is {expected} but the run ends at seq {actual}.";
+        return Problems.Create(409, "Sequence conflict", message, [Problems.Error("/expected_seq", "sequence", message)]);
+    }
+
+    /// <summary>
+    /// The gate's violations as problem errors. Violations name the snapshot member they concern as a
+    /// leading JSON pointer (<c>/findings/0/evidence/0: …</c>); the rest concern the snapshot as a whole.
+    /// </summary>
+    private static ProblemDetails Rejected(GateVerdict verdict)
+    {
+        var errors = verdict.Violations.Take(100).Select(violation =>
+        {
+            var colon = violation.IndexOf(": ", StringComparison.Ordinal);
+            var pointer = violation.StartsWith('/') && colon > 0 ? violation[..colon] : "";
+            return Problems.Error(pointer, verdict.Reason == CompactionRejectionReason.SchemaInvalid ? "schema" : "invariant", violation);
+        }).ToArray();
+        return Problems.Create(422, "Snapshot rejected by the invariant gate",
+            $"The compaction was rejected ({verdict.Violations.Count} violation(s)); nothing was written but the compaction_rejected event.", errors);
+    }
+}
