@@ -60,6 +60,7 @@ public sealed class AlexandriaServerHost : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ServerEndpoints.MaxBodyBytes + 1);
             builder.WebHost.UseUrls([.. options.Urls]);
             var app = builder.Build();
+            app.UseAlexandriaProblemStatusPages();
             app.MapAlexandriaRuntime(new RuntimeServer(store, options.StoreDirectory));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             return new AlexandriaServerHost(app, store);

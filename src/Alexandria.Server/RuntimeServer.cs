@@ -128,7 +128,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         catch (InlinePayloadTooLargeException tooLarge)
         {
             return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Inline payload too large", tooLarge.Message,
-                [Problems.Error("/events", "maxInlineBytes", tooLarge.Message)]));
+                [Problems.Error($"/events/{tooLarge.Seq - body.ExpectedSeq - 1}/payload", "maxInlineBytes", tooLarge.Message)]));
         }
         catch (EventValidationException invalid)
         {

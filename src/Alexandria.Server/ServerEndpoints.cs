@@ -2,7 +2,9 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -96,6 +98,13 @@ public static class ServerEndpoints
             {
                 return;
             }
+            if (FirstInvalidUtf8Byte(bytes) is { } offset)
+            {
+                // JsonDocument accepts invalid UTF-8 inside strings and fails only when one is read.
+                var message = $"The body is not valid UTF-8 (byte offset {offset}).";
+                await WriteProblemAsync(context, Problems.Create(400, "Malformed JSON", message, [Problems.Error("", "json", message)])).ConfigureAwait(false);
+                return;
+            }
             JsonDocument document;
             try
             {
@@ -136,6 +145,44 @@ public static class ServerEndpoints
                 }
                 await WriteResultAsync(context, await call(context, body, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
             }
+        });
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static long? FirstInvalidUtf8Byte(byte[] bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return null;
+        }
+        catch (DecoderFallbackException invalid)
+        {
+            return invalid.Index;
+        }
+    }
+
+    /// <summary>
+    /// Answers what routing refuses before an operation runs (no such path: 404; a path without that
+    /// method: 405) with a problem body too, so a client never sees an empty error.
+    /// </summary>
+    public static IApplicationBuilder UseAlexandriaProblemStatusPages(this IApplicationBuilder app)
+        => app.UseStatusCodePages(async statusContext =>
+        {
+            var context = statusContext.HttpContext;
+            var status = context.Response.StatusCode;
+            var what = $"{context.Request.Method} {context.Request.Path}";
+            var (title, message) = status switch
+            {
+                404 => ("No such operation", $"{what} is not an operation of openapi.json."),
+                405 => ("Method not allowed", $"{what}: the path exists but not with this method."),
+                _ => ("Request refused", $"{what} was refused with {status}."),
+            };
+            await WriteProblemAsync(context, Problems.Create(status, title, message, [Problems.Error("", "route", message)])).ConfigureAwait(false);
         });
 
     private static async Task GuardAsync(HttpContext context, Func<Task> handle)

@@ -280,6 +280,34 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         AssertProblem(reply, 400, pointer);
     }
 
+    [Fact]
+    public async Task Invalid_utf8_inside_a_string_is_a_400_naming_the_byte_offset_not_a_500()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"objective\": \"ab\"}");
+        bytes[15] = 0xC3; // a lead byte followed by '"': invalid UTF-8 that JsonDocument accepts until the string is read
+
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _client.PostAsync(new Uri("/runs", UriKind.Relative), content);
+        var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()), "");
+
+        AssertProblem(reply, 400, "");
+        Assert.Contains("byte offset 15", (string)reply.Body!["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/no/such/operation", 404)]
+    [InlineData("DELETE", "/runs", 405)]
+    public async Task What_routing_refuses_is_a_problem_too(string method, string path, int status)
+    {
+        using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)));
+        var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()), "");
+
+        AssertProblem(reply, status, "");
+    }
+
     private static string OpenApiPath()
         => typeof(RuntimeApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OpenApiPath").Value!;
 

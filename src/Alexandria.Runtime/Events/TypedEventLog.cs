@@ -81,7 +81,7 @@ public sealed class TypedEventLog
 
         if (json.Length > _inlineCapBytes)
         {
-            throw new InlinePayloadTooLargeException(kind, json.Length, _inlineCapBytes);
+            throw new InlinePayloadTooLargeException(kind, evt.Seq, json.Length, _inlineCapBytes);
         }
 
         return new EventToAppend(evt.StepId, kind, evt.IsCounted, evt.OccurredAt, json);
