@@ -24,56 +24,55 @@ internal static class InspectCommand
         var limitOption = new Option<int>("--limit") { Description = "Most events to list.", DefaultValueFactory = _ => 200 };
         var storeOption = StoreLocation.StoreOption();
         var postgresOption = StoreLocation.PostgresOption();
+        var serverOption = StoreLocation.ServerOption();
         var command = new Command("inspect", "Show a run's events and snapshots.")
         {
-            runArgument, fromOption, limitOption, storeOption, postgresOption,
+            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => InspectAsync(
-            parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption),
-            parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 2));
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        {
+            var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
+            await using var _ = source.ConfigureAwait(false);
+            return await InspectAsync(source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), cancellationToken).ConfigureAwait(false);
+        }, exitCode: 2));
         return command;
     }
 
-    private static async Task<int> InspectAsync(string runId, long from, int limit, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
+    private static async Task<int> InspectAsync(IRunSource source, string runId, long from, int limit, CancellationToken cancellationToken)
     {
-        var runtime = await StoreLocation.OpenAsync(store, postgres, cancellationToken).ConfigureAwait(false);
-        await using var _ = runtime.ConfigureAwait(false);
-        var log = new TypedEventLog(runtime.Events, runtime.Objects);
-        var lastSeq = await log.GetLastSeqAsync(runId, cancellationToken).ConfigureAwait(false);
+        var lastSeq = await source.GetLastSeqAsync(runId, cancellationToken).ConfigureAwait(false);
         if (lastSeq == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Run {runId} has no events in the {StoreLocation.Describe(store, postgres)}.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]Run {runId} has no events in the {source.Description}.[/]");
             return 2;
         }
 
-        var events = await log.ReadAsync(runId, Math.Max(1, from), Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
+        var events = await source.ReadEventsAsync(runId, Math.Max(1, from), Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
         var eventTable = new Table()
             .Title($"Events {events.FirstOrDefault()?.Seq ?? 0}..{events.LastOrDefault()?.Seq ?? 0} of {lastSeq}")
             .AddColumns("seq", "step", "role", "kind", "counted", "time (UTC)", "detail");
-        foreach (var logged in events)
+        foreach (var evt in events)
         {
-            var evt = logged.Event;
             eventTable.AddRow(
-                logged.Seq.ToString(CultureInfo.InvariantCulture),
+                evt.Seq.ToString(CultureInfo.InvariantCulture),
                 evt.StepId.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(ContractNames.Of(evt.AgentRole)),
-                Markup.Escape(logged.Stored.Kind),
-                logged.Stored.Counted ? "[bold]counted[/]" : "[grey]verbose[/]",
+                Markup.Escape(evt.Kind),
+                evt.IsCounted ? "[bold]counted[/]" : "[grey]verbose[/]",
                 evt.OccurredAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 Markup.Escape(Detail(evt)));
         }
 
         AnsiConsole.Write(eventTable);
 
-        var history = await runtime.Snapshots.GetHistoryAsync(runId, cancellationToken).ConfigureAwait(false);
+        var history = await source.GetSnapshotsAsync(runId, cancellationToken).ConfigureAwait(false);
         var snapshotTable = new Table().Title($"Snapshots ({history.Count})").AddColumns("snapshot", "parent", "covered seq", "covered steps", "counted", "findings", "open questions", "created at");
-        foreach (var stored in history)
+        foreach (var snapshot in history)
         {
-            var snapshot = StoredDocuments.ReadSnapshot(stored);
             snapshotTable.AddRow(
-                Short(stored.SnapshotId),
-                stored.ParentSnapshotId is { } parent ? Short(parent) : "-",
+                Short(snapshot.SnapshotId),
+                snapshot.ParentSnapshotId is { } parent ? Short(parent) : "-",
                 $"{snapshot.CoveredSeq.First}..{snapshot.CoveredSeq.Last}",
                 $"{snapshot.CoveredSteps.First}..{snapshot.CoveredSteps.Last}",
                 snapshot.CountedEvents.ToString(CultureInfo.InvariantCulture),
@@ -83,13 +82,9 @@ internal static class InspectCommand
         }
 
         AnsiConsole.Write(snapshotTable);
-        if (history.Count > 0)
+        if (history.Count > 0 && history[^1].Narrative is { } narrative)
         {
-            var latest = StoredDocuments.ReadSnapshot(history[^1]);
-            if (latest.Narrative is { } narrative)
-            {
-                AnsiConsole.Write(new Panel(Markup.Escape(narrative)).Header("Latest snapshot narrative"));
-            }
+            AnsiConsole.Write(new Panel(Markup.Escape(narrative)).Header("Latest snapshot narrative"));
         }
 
         return 0;

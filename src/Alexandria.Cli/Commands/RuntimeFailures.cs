@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http;
+using Alexandria.Client;
 using System.Threading.Tasks;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Scenarios;
@@ -23,6 +25,18 @@ internal static class RuntimeFailures
         }
         catch (Exception e) when (e is StorageException or InvalidStoragePathException or NpgsqlException
                                        or EventValidationException or InlinePayloadTooLargeException or ScenarioFormatException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
+            return exitCode;
+        }
+        catch (AlexandriaApiException e)
+        {
+            // The server's problem body says what and where; NSwag's message only names the status.
+            var problem = e.Problem();
+            AnsiConsole.MarkupLineInterpolated($"[red]Server answered {e.StatusCode}:[/] {problem?.Title ?? e.Message}{(problem?.Detail is { } detail ? " - " + detail : "")}");
+            return exitCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or ArgumentException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
             return exitCode;

@@ -27,6 +27,26 @@ internal static class StoreLocation
         Description = "Npgsql connection string; events, snapshots and artifact rows go to PostgreSQL instead of the embedded store.",
     };
 
+    public static Option<string?> ServerOption() => new("--server")
+    {
+        Description = "Base URL of an Alexandria server (alexandria serve), read through the generated HTTP client instead of a local store.",
+    };
+
+    /// <summary>The server when <paramref name="server"/> is given, else the local store the other two options name.</summary>
+    public static async Task<IRunSource> OpenSourceAsync(DirectoryInfo directory, string? postgres, string? server, CancellationToken cancellationToken)
+    {
+        if (server is not null)
+        {
+            if (!Uri.TryCreate(server, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"--server must be an absolute http:// or https:// URL, not '{server}'.");
+            }
+            return new ServerRunSource(url);
+        }
+        var store = await OpenAsync(directory, postgres, cancellationToken).ConfigureAwait(false);
+        return new StoreRunSource(store, Describe(directory, postgres));
+    }
+
     public static Task<IRuntimeStore> OpenAsync(DirectoryInfo directory, string? postgres, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
