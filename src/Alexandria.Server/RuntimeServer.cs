@@ -10,6 +10,7 @@ using Alexandria.Contracts.Server;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
+using Alexandria.Runtime.Storage.Postgres;
 using AppendEventsResult = Alexandria.Contracts.Server.AppendEventsResult;
 
 namespace Alexandria.Server;
@@ -17,7 +18,7 @@ namespace Alexandria.Server;
 /// <summary>
 /// The generated <see cref="IAlexandriaRuntimeServer"/> over the runtime's store: events through the
 /// <see cref="TypedEventLog"/>, snapshots and artifacts through the store, and run records, handoffs and
-/// packets (which the runtime has no table for) through a <see cref="ServerDocumentStore"/>.
+/// packets (which the runtime has no table for) through an <see cref="IServerDocumentStore"/> on the same backend.
 /// Bodies arrive already validated by the generated validators (see <see cref="ServerEndpoints"/>).
 /// </summary>
 public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
@@ -28,16 +29,26 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
 
     private readonly IRuntimeStore _store;
     private readonly TypedEventLog _events;
-    private readonly ServerDocumentStore _documents;
+    private readonly IServerDocumentStore _documents;
     private readonly TimeProvider _time;
 
-    /// <summary>Serves <paramref name="store"/>; documents go under <paramref name="rootDirectory"/>.</summary>
+    /// <summary>
+    /// Serves <paramref name="store"/>; its documents go to PostgreSQL when the store is PostgreSQL, else under
+    /// <paramref name="rootDirectory"/>.
+    /// </summary>
     public RuntimeServer(IRuntimeStore store, string rootDirectory, TimeProvider? time = null)
+        : this(store, store is PostgresRuntimeStore postgres ? new PostgresServerDocumentStore(postgres.DataSource) : new FileServerDocumentStore(rootDirectory), time)
+    {
+    }
+
+    /// <summary>Serves <paramref name="store"/> with its documents in <paramref name="documents"/>.</summary>
+    public RuntimeServer(IRuntimeStore store, IServerDocumentStore documents, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(documents);
         _store = store;
         _events = new TypedEventLog(store.Events, store.Objects);
-        _documents = new ServerDocumentStore(rootDirectory);
+        _documents = documents;
         _time = time ?? TimeProvider.System;
     }
 

@@ -171,6 +171,48 @@ public sealed class ClientEndToEndTests(PostgresServer server)
         Assert.Equal(handoff, Assert.Single(listed.Handoffs));
     }
 
+    [Fact]
+    public async Task A_second_server_on_the_same_database_sees_the_same_runs_handoffs_and_packets()
+    {
+        var runId = await NewRunAsync("shared");
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        await _client.CreateHandoffAsync(runId, handoff);
+        var packet = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
+        await _client.SubmitPacketAsync(packet);
+
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "alexandria-second-" + Guid.NewGuid().ToString("N"));
+        await using (var second = await Alexandria.Server.AlexandriaServerHost.StartAsync(new Alexandria.Server.AlexandriaServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            StoreDirectory = directory,
+            PostgresConnectionString = server.ConnectionString,
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical,
+        }))
+        {
+            using var http = new System.Net.Http.HttpClient();
+            var other = AlexandriaClient.Create(new Uri(second.Addresses[0]), http);
+
+            Assert.Equal(await _client.GetRunAsync(runId), await other.GetRunAsync(runId));
+            Assert.Equal(handoff, Assert.Single((await other.ListHandoffsAsync(runId)).Handoffs));
+            Assert.Equal($"ACK loaded context {packet.PacketId:D}", (await other.AcknowledgePacketAsync(packet.PacketId)).Message);
+        }
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        Assert.Equal(2, await CountDocumentsAsync($"runs/{runId}/%"));              // run.json, the handoff
+        Assert.Equal(2, await CountDocumentsAsync($"packets/{packet.PacketId:N}%")); // the packet, its acknowledgement
+    }
+
+    private async Task<long> CountDocumentsAsync(string pathPattern)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM server_documents WHERE path LIKE @pattern", connection);
+        command.Parameters.AddWithValue("pattern", pathPattern);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task<string> NewRunAsync(string hint)
     {
         var runId = Examples.NewRunId(hint);

@@ -104,6 +104,9 @@ public sealed class PostgresSchemaTests : StoreTestBase
         Assert.True(await reader.ReadAsync());
         Assert.Equal(1, reader.GetInt32(0));
         Assert.Equal("initial", reader.GetString(1));
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(2, reader.GetInt32(0));
+        Assert.Equal("server_documents", reader.GetString(1));
         Assert.False(await reader.ReadAsync());
     }
 

@@ -8,23 +8,22 @@ using System.Threading.Tasks;
 namespace Alexandria.Server;
 
 /// <summary>
-/// What the runtime has no table for (run records, handoffs, packets and their acknowledgements): small JSON
-/// documents under <c>&lt;root&gt;/server/</c>, written to a temporary file and renamed into place.
-/// Callers pass only ids that already matched the contract's id pattern or are GUIDs.
+/// The server's documents on the embedded store: small JSON files under <c>&lt;root&gt;/server/</c>, written
+/// to a temporary file, flushed to disk and renamed into place.
 /// </summary>
-public sealed class ServerDocumentStore
+public sealed class FileServerDocumentStore : IServerDocumentStore
 {
     private readonly string _root;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Keeps the documents under <paramref name="rootDirectory"/>/server.</summary>
-    public ServerDocumentStore(string rootDirectory)
+    public FileServerDocumentStore(string rootDirectory)
     {
         _root = Path.Combine(Path.GetFullPath(rootDirectory), "server");
         Directory.CreateDirectory(_root);
     }
 
-    /// <summary>Writes a document only if none exists at that name; false when one does.</summary>
+    /// <inheritdoc/>
     public async Task<bool> TryCreateAsync(string relativePath, byte[] json, CancellationToken cancellationToken)
     {
         var path = Resolve(relativePath);
@@ -44,14 +43,14 @@ public sealed class ServerDocumentStore
         }
     }
 
-    /// <summary>The document's bytes, or null when there is none.</summary>
+    /// <inheritdoc/>
     public async Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken)
     {
         var path = Resolve(relativePath);
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    /// <summary>Every document in a folder, ordered by file name.</summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<byte[]>> ReadAllAsync(string relativeDirectory, CancellationToken cancellationToken)
     {
         var directory = Resolve(relativeDirectory);
@@ -65,13 +64,6 @@ public sealed class ServerDocumentStore
             documents.Add(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false));
         }
         return documents;
-    }
-
-    /// <summary>How many documents a folder holds.</summary>
-    public int Count(string relativeDirectory)
-    {
-        var directory = Resolve(relativeDirectory);
-        return Directory.Exists(directory) ? Directory.GetFiles(directory, "*.json").Length : 0;
     }
 
     private string Resolve(string relativePath)
@@ -88,7 +80,11 @@ public sealed class ServerDocumentStore
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temporary, json, cancellationToken).ConfigureAwait(false);
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        {
+            await file.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+            file.Flush(flushToDisk: true);
+        }
         File.Move(temporary, path, overwrite: false);
     }
 }
