@@ -17,6 +17,12 @@ internal readonly record struct LatestPointer(Guid SnapshotId, long Version)
 
     public static LatestPointer? Read(string path)
     {
+        if (!File.Exists(path))
+        {
+            // The usual case now; checked first so that reading a run does not throw and catch.
+            return null;
+        }
+
         string text;
         try
         {
