@@ -16,8 +16,8 @@ namespace Alexandria.Runtime.Events;
 /// <summary>
 /// The single writer of one run: stamps and appends typed events, keeps the loop detector and the
 /// compaction window current, and compacts when the <see cref="CompactionTrigger"/> says so —
-/// building the snapshot, passing it through the <see cref="InvariantGate"/>, and writing it (or
-/// logging why not) between <c>compaction_started</c> and <c>compaction_finished</c> events.
+/// building the snapshot, passing it through the <see cref="InvariantGate"/>, and committing it
+/// with its <c>compaction_started</c> and <c>compaction_finished</c> events (or logging why not).
 /// </summary>
 public sealed class RunSession
 {
