@@ -4,7 +4,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Alexandria.Runtime.Storage;
 
-// Appends to one run forever: event batches, and between them snapshots and artifacts, so that a
+// Appends to one run forever: event batches, and between them snapshots (alone, or committed with
+// the events that record them, as compaction does) and artifacts, so that a
 // SIGKILL can land in the middle of any kind of write. Several hosts may append to the same run at
 // once; they retry on conflicts like any writer. The parent test kills it and checks that the
 // store reopens whole. Usage: CrashHost <root> <run id> <seed> [postgres connection string]
@@ -67,9 +68,21 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
         if (covered >= first)
         {
             var snapshotId = Guid.NewGuid();
-            await store.Snapshots.AppendAsync(
-                new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, covered, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, covered, random.Next(0, 3000))),
-                latest?.SnapshotId);
+            var snapshot = new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, covered, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, covered, random.Next(0, 3000)));
+            if (iteration % 2 == 0)
+            {
+                await store.Snapshots.AppendAsync(snapshot, latest?.SnapshotId);
+            }
+            else
+            {
+                // The compaction path: the snapshot and the events that record it, committed together.
+                EventToAppend[] recording =
+                [
+                    new(covered / 3, "compaction_started", false, DateTimeOffset.UtcNow, CrashPayload.Event(covered + 1, random.Next(0, 400))),
+                    new(covered / 3, "compaction_finished", false, DateTimeOffset.UtcNow, CrashPayload.Event(covered + 2, random.Next(0, 400))),
+                ];
+                await store.CommitCompactionAsync(snapshot, latest?.SnapshotId, covered, recording);
+            }
         }
     }
 

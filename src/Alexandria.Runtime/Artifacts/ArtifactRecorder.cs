@@ -19,12 +19,20 @@ public sealed class ArtifactRecorder
 {
     private readonly IArtifactIndex _index;
     private readonly IObjectStore _objects;
+    private readonly EvidenceResolver? _resolver;
 
     /// <summary>Creates a recorder over <paramref name="index"/> and <paramref name="objects"/>.</summary>
     public ArtifactRecorder(IArtifactIndex index, IObjectStore objects)
+        : this(index, objects, resolver: null)
+    {
+    }
+
+    /// <summary>A recorder that also tells <paramref name="resolver"/> about every evidence chunk it records.</summary>
+    internal ArtifactRecorder(IArtifactIndex index, IObjectStore objects, EvidenceResolver? resolver)
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _objects = objects ?? throw new ArgumentNullException(nameof(objects));
+        _resolver = resolver;
     }
 
     /// <summary>
@@ -50,6 +58,8 @@ public sealed class ArtifactRecorder
         {
             throw new InvalidOperationException($"Evidence chunk '{evidenceId}' / '{chunkId}' was stored before with different text; evidence is immutable.");
         }
+
+        _resolver?.RememberChunk(recorded, evidenceId, chunkId, text.Length);
 
         return recorded;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -10,14 +11,32 @@ using Alexandria.Runtime.Storage;
 namespace Alexandria.Runtime.Artifacts;
 
 /// <summary>
-/// Checks that evidence pointers resolve: the run holds an artifact for the pointer's
-/// <c>evidence_id</c> + <c>chunk_id</c> (see <see cref="EvidenceChunk"/>), its bytes pass the object
-/// store's hash check, and the span lies within the chunk's text.
+/// Checks that evidence pointers resolve: the run's artifact index holds an evidence chunk for the
+/// pointer's <c>evidence_id</c> + <c>chunk_id</c> (see <see cref="EvidenceChunk"/>), its object is in
+/// the object store, and the span lies within the chunk's text.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The chunk's length comes from its index row: the <c>chars</c> its recorder wrote, when that agrees
+/// with the row's byte size (UTF-8 needs 1 to 3 bytes per UTF-16 code unit); otherwise the bytes are
+/// read, which also verifies them against their SHA-256. Every later read of the evidence verifies
+/// the hash too, so the gate does not re-hash it.
+/// </para>
+/// <para>
+/// Artifacts are immutable and never deleted and objects are content-addressed, so a resolution
+/// stays true once made: each chunk is resolved once per resolver, and later pointers into it cost a
+/// look-up and the span check. A run's index is listed only when a pointer names a chunk not seen
+/// yet, and then only rows not seen before are parsed. Safe to share between threads: the caches
+/// only ever gain facts.
+/// </para>
+/// </remarks>
 public sealed class EvidenceResolver
 {
     private readonly IArtifactIndex _index;
     private readonly IObjectStore _objects;
+    private readonly ConcurrentDictionary<(string RunId, string EvidenceId, string ChunkId), Chunk> _chunks = new();
+    private readonly ConcurrentDictionary<Guid, bool> _indexed = new();
+    private readonly ConcurrentDictionary<(string RunId, string Sha256), int> _lengths = new();
 
     /// <summary>Creates a resolver over <paramref name="index"/> and <paramref name="objects"/>.</summary>
     public EvidenceResolver(IArtifactIndex index, IObjectStore objects)
@@ -34,68 +53,112 @@ public sealed class EvidenceResolver
         string runId, IEnumerable<(string Where, EvidencePointer Pointer)> pointers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointers);
-        var chunks = await IndexChunksAsync(runId, cancellationToken).ConfigureAwait(false);
-        var lengths = new Dictionary<(string, string), int?>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        var listed = false;
         var violations = new List<string>();
 
         foreach (var (where, pointer) in pointers)
         {
-            var key = (pointer.EvidenceId, pointer.ChunkId);
-            var label = $"{where}: evidence '{pointer.EvidenceId}' chunk '{pointer.ChunkId}'";
-            if (!chunks.TryGetValue(key, out var artifact))
+            var key = (runId, pointer.EvidenceId, pointer.ChunkId);
+            if (!_chunks.TryGetValue(key, out var chunk) && !listed)
             {
-                violations.Add(label + " does not resolve to a stored artifact.");
+                await IndexChunksAsync(runId, cancellationToken).ConfigureAwait(false);
+                listed = true;
+            }
+
+            if (chunk is null && !_chunks.TryGetValue(key, out chunk))
+            {
+                violations.Add(Label(where, pointer) + " does not resolve to a stored artifact.");
                 continue;
             }
 
-            if (!lengths.TryGetValue(key, out var length))
+            var artifact = chunk.Artifact;
+            if (!_lengths.TryGetValue((runId, artifact.Hash), out var chars))
             {
-                try
+                if (unreadable.Contains(artifact.Hash))
                 {
-                    var bytes = await _objects.ReadAsync(runId, artifact.Hash, cancellationToken).ConfigureAwait(false);
-                    length = Encoding.UTF8.GetString(bytes).Length;
-                }
-                catch (StorageException e)
-                {
-                    violations.Add($"{label} names artifact {artifact.ArtifactId} whose bytes cannot be read: {e.Message}");
-                    length = null;
+                    continue;
                 }
 
-                lengths[key] = length;
-            }
+                var problem = await MeasureAsync(runId, chunk, cancellationToken).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    violations.Add($"{Label(where, pointer)} names artifact {artifact.ArtifactId} whose bytes cannot be read: {problem}");
+                    unreadable.Add(artifact.Hash);
+                    continue;
+                }
 
-            if (length is not { } chars)
-            {
-                continue;
+                chars = _lengths[(runId, artifact.Hash)];
             }
 
             if (pointer.Span.Start > pointer.Span.End || pointer.Span.End > chars)
             {
-                violations.Add($"{label} span [{pointer.Span.Start}, {pointer.Span.End}) does not lie within the chunk's {chars} characters.");
+                violations.Add($"{Label(where, pointer)} span [{pointer.Span.Start}, {pointer.Span.End}) does not lie within the chunk's {chars} characters.");
             }
         }
 
         return violations;
     }
 
-    private async Task<Dictionary<(string, string), ArtifactMetadata>> IndexChunksAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes <paramref name="artifact"/>, just recorded as chunk <paramref name="chunkId"/> of
+    /// <paramref name="evidenceId"/> with text <paramref name="chars"/> long, known without listing
+    /// the index again.
+    /// </summary>
+    internal void RememberChunk(ArtifactMetadata artifact, string evidenceId, string chunkId, int chars)
     {
-        var artifacts = await _index.FindByRunAsync(runId, stepId: null, cancellationToken).ConfigureAwait(false);
-        var chunks = new Dictionary<(string, string), ArtifactMetadata>();
-        foreach (var artifact in artifacts)
+        if (_indexed.TryAdd(artifact.ArtifactId, true))
         {
-            if (TryReadChunkKey(artifact.Metadata, out var key))
-            {
-                chunks.TryAdd(key, artifact);
-            }
+            _chunks.TryAdd((artifact.RunId, evidenceId, chunkId), new Chunk(artifact, chars));
         }
-
-        return chunks;
     }
 
-    private static bool TryReadChunkKey(ReadOnlyMemory<byte> metadata, out (string, string) key)
+    /// <summary>Finds the chunk's length in characters and caches it; returns why it cannot, or null.</summary>
+    private async Task<string?> MeasureAsync(string runId, Chunk chunk, CancellationToken cancellationToken)
     {
-        key = default;
+        var artifact = chunk.Artifact;
+        try
+        {
+            if (chunk.Chars is { } chars && chars <= artifact.SizeBytes && artifact.SizeBytes <= 3L * chars)
+            {
+                if (!await _objects.ExistsAsync(runId, artifact.Hash, cancellationToken).ConfigureAwait(false))
+                {
+                    return $"object {artifact.Hash} is not in the object store.";
+                }
+            }
+            else
+            {
+                var bytes = await _objects.ReadAsync(runId, artifact.Hash, cancellationToken).ConfigureAwait(false);
+                chars = Encoding.UTF8.GetString(bytes).Length;
+            }
+
+            _lengths.TryAdd((runId, artifact.Hash), chars);
+            return null;
+        }
+        catch (StorageException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string Label(string where, EvidencePointer pointer) => $"{where}: evidence '{pointer.EvidenceId}' chunk '{pointer.ChunkId}'";
+
+    private async Task IndexChunksAsync(string runId, CancellationToken cancellationToken)
+    {
+        var artifacts = await _index.FindByRunAsync(runId, stepId: null, cancellationToken).ConfigureAwait(false);
+        foreach (var artifact in artifacts)
+        {
+            if (_indexed.TryAdd(artifact.ArtifactId, true) && TryReadChunk(artifact.Metadata, out var evidenceId, out var chunkId, out var chars))
+            {
+                _chunks.TryAdd((runId, evidenceId, chunkId), new Chunk(artifact, chars));
+            }
+        }
+    }
+
+    private static bool TryReadChunk(ReadOnlyMemory<byte> metadata, out string evidenceId, out string chunkId, out int? chars)
+    {
+        evidenceId = chunkId = "";
+        chars = null;
         if (metadata.IsEmpty)
         {
             return false;
@@ -105,13 +168,22 @@ public sealed class EvidenceResolver
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty(EvidenceChunk.KindMember, out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != EvidenceChunk.KindValue
-            || !root.TryGetProperty(EvidenceChunk.EvidenceIdMember, out var evidenceId) || evidenceId.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty(EvidenceChunk.ChunkIdMember, out var chunkId) || chunkId.ValueKind != JsonValueKind.String)
+            || !root.TryGetProperty(EvidenceChunk.EvidenceIdMember, out var evidence) || evidence.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty(EvidenceChunk.ChunkIdMember, out var chunk) || chunk.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        key = (evidenceId.GetString()!, chunkId.GetString()!);
+        evidenceId = evidence.GetString()!;
+        chunkId = chunk.GetString()!;
+        if (root.TryGetProperty(EvidenceChunk.LengthMember, out var length) && length.ValueKind == JsonValueKind.Number && length.TryGetInt32(out var value) && value >= 0)
+        {
+            chars = value;
+        }
+
         return true;
     }
+
+    /// <summary>An evidence chunk's index row and, when its recorder said so, its length in characters.</summary>
+    private sealed record Chunk(ArtifactMetadata Artifact, int? Chars);
 }

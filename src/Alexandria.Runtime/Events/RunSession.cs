@@ -16,8 +16,8 @@ namespace Alexandria.Runtime.Events;
 /// <summary>
 /// The single writer of one run: stamps and appends typed events, keeps the loop detector and the
 /// compaction window current, and compacts when the <see cref="CompactionTrigger"/> says so —
-/// building the snapshot, passing it through the <see cref="InvariantGate"/>, and writing it (or
-/// logging why not) between <c>compaction_started</c> and <c>compaction_finished</c> events.
+/// building the snapshot, passing it through the <see cref="InvariantGate"/>, and committing it
+/// with its <c>compaction_started</c> and <c>compaction_finished</c> events (or logging why not).
 /// </summary>
 public sealed class RunSession
 {
@@ -34,11 +34,12 @@ public sealed class RunSession
         _options = options;
         RunId = runId;
         Log = new TypedEventLog(store.Events, store.Objects, options.Compaction.InlineBlobCapBytes);
-        Artifacts = new ArtifactRecorder(store.Artifacts, store.Objects);
+        var evidence = new EvidenceResolver(store.Artifacts, store.Objects);
+        Artifacts = new ArtifactRecorder(store.Artifacts, store.Objects, evidence);
         Loop = new LoopDetector(options.LoopDetection);
         _trigger = new Compaction.CompactionTrigger(options.Compaction);
         _builder = new SnapshotBuilder(options.Compaction);
-        _gate = new InvariantGate(options.Compaction, new EvidenceResolver(store.Artifacts, store.Objects));
+        _gate = new InvariantGate(options.Compaction, evidence);
     }
 
     /// <summary>The run this session writes.</summary>
@@ -102,20 +103,9 @@ public sealed class RunSession
     public async Task<AppendedEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var seq = LastSeq + 1;
-        var stamped = draft with
-        {
-            RunId = RunId,
-            Seq = seq,
-            EventId = NameBasedUuid.ForEvent(RunId, seq),
-            OccurredAt = TruncateToMicroseconds(_options.Clock.GetUtcNow()),
-        };
-
+        var stamped = Stamp(draft, LastSeq + 1);
         await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
-        LastSeq = seq;
-        var signals = LoopDetectorFeed.Apply(Loop, stamped);
-        Track(stamped);
-        return new AppendedEvent(stamped, signals);
+        return new AppendedEvent(stamped, Accept(stamped));
     }
 
     /// <summary>
@@ -136,6 +126,13 @@ public sealed class RunSession
     /// The compaction itself; <paramref name="alter"/> lets tests change the built snapshot before the
     /// gate sees it, to prove the gate stops what the builder would never produce.
     /// </summary>
+    /// <remarks>
+    /// <c>compaction_started</c> is stamped first but written last, in one batch with the event that
+    /// closes it: with <c>compaction_rejected</c> in one durable write, or with
+    /// <c>compaction_finished</c> through <see cref="IRuntimeStore.CommitCompactionAsync"/>, together
+    /// with the snapshot and its <c>latest</c> move. Neither event is part of the window it reports on,
+    /// so the snapshot and the log read the same as when they were written one by one.
+    /// </remarks>
     internal async Task<CompactionOutcome> CompactAsync(ContractTrigger trigger, Func<CompactionSnapshot, CompactionSnapshot>? alter, CancellationToken cancellationToken)
     {
         if (_window.Count == 0)
@@ -145,23 +142,25 @@ public sealed class RunSession
 
         var window = new CompactionWindow(RunId, Latest, _window.ToArray());
         var step = window.Events.Max(e => e.StepId) + 1;
-
-        await AppendAsync(new CompactionStartedEvent
-        {
-            EventId = Guid.Empty,
-            RunId = RunId,
-            Seq = 1,
-            StepId = step,
-            AgentRole = AgentRole.Planner,
-            OccurredAt = default,
-            Payload = new CompactionStartedPayload
+        var started = Stamp(
+            new CompactionStartedEvent
             {
-                Trigger = trigger,
-                CountedEventsSinceSnapshot = window.Events.Count(e => e.IsCounted),
-                StepsSinceSnapshot = window.Events.Select(e => e.StepId).Distinct().Count(),
-                ParentSnapshotId = Latest?.SnapshotId,
+                EventId = Guid.Empty,
+                RunId = RunId,
+                Seq = 1,
+                StepId = step,
+                AgentRole = AgentRole.Planner,
+                OccurredAt = default,
+                Payload = new CompactionStartedPayload
+                {
+                    Trigger = trigger,
+                    CountedEventsSinceSnapshot = window.Events.Count(e => e.IsCounted),
+                    StepsSinceSnapshot = window.Events.Select(e => e.StepId).Distinct().Count(),
+                    ParentSnapshotId = Latest?.SnapshotId,
+                },
             },
-        }, cancellationToken).ConfigureAwait(false);
+            LastSeq + 1);
+        var startedRow = Log.Prepare(started);
 
         var candidate = _builder.Build(window, Loop);
         if (alter is not null)
@@ -173,7 +172,30 @@ public sealed class RunSession
         var verdict = await _gate.CheckAsync(candidate, json, window, cancellationToken).ConfigureAwait(false);
         if (!verdict.Passed)
         {
-            await AppendAsync(new CompactionRejectedEvent
+            var rejected = Stamp(
+                new CompactionRejectedEvent
+                {
+                    EventId = Guid.Empty,
+                    RunId = RunId,
+                    Seq = 1,
+                    StepId = step,
+                    AgentRole = AgentRole.Planner,
+                    OccurredAt = default,
+                    Payload = new CompactionRejectedPayload
+                    {
+                        Reason = verdict.Reason!.Value,
+                        Violations = verdict.Violations.Take(100).Select(v => v.Length <= 2000 ? v : v[..1999] + "…").ToList(),
+                    },
+                },
+                LastSeq + 2);
+            await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, Log.Prepare(rejected) }, cancellationToken).ConfigureAwait(false);
+            Accept(started);
+            Accept(rejected);
+            return new CompactionOutcome(trigger, null, verdict);
+        }
+
+        var finished = Stamp(
+            new CompactionFinishedEvent
             {
                 EventId = Guid.Empty,
                 RunId = RunId,
@@ -181,46 +203,49 @@ public sealed class RunSession
                 StepId = step,
                 AgentRole = AgentRole.Planner,
                 OccurredAt = default,
-                Payload = new CompactionRejectedPayload
+                Payload = new CompactionFinishedPayload
                 {
-                    Reason = verdict.Reason!.Value,
-                    Violations = verdict.Violations.Take(100).Select(v => v.Length <= 2000 ? v : v[..1999] + "…").ToList(),
+                    SnapshotId = candidate.SnapshotId,
+                    CoveredSeq = candidate.CoveredSeq,
+                    CoveredSteps = candidate.CoveredSteps,
                 },
-            }, cancellationToken).ConfigureAwait(false);
-            return new CompactionOutcome(trigger, null, verdict);
-        }
-
-        await _store.Snapshots.AppendAsync(
+            },
+            LastSeq + 2);
+        await _store.CommitCompactionAsync(
             new StoredSnapshot(RunId, candidate.SnapshotId, candidate.ParentSnapshotId, candidate.CoveredSeq.First, candidate.CoveredSeq.Last, candidate.CreatedAt, json),
             expectedLatest: Latest?.SnapshotId,
+            expectedLastSeq: LastSeq,
+            new[] { startedRow, Log.Prepare(finished) },
             cancellationToken).ConfigureAwait(false);
         Latest = candidate;
 
-        // The window moves past what the snapshot covers; compaction_started is already the next window's.
+        // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
         _trigger.Reset();
-        foreach (var pending in _window)
-        {
-            _trigger.Observe(pending.StepId, pending.IsCounted);
-        }
-
-        await AppendAsync(new CompactionFinishedEvent
-        {
-            EventId = Guid.Empty,
-            RunId = RunId,
-            Seq = 1,
-            StepId = step,
-            AgentRole = AgentRole.Planner,
-            OccurredAt = default,
-            Payload = new CompactionFinishedPayload
-            {
-                SnapshotId = candidate.SnapshotId,
-                CoveredSeq = candidate.CoveredSeq,
-                CoveredSteps = candidate.CoveredSteps,
-            },
-        }, cancellationToken).ConfigureAwait(false);
-
+        Accept(started);
+        Accept(finished);
         return new CompactionOutcome(trigger, candidate, verdict);
+    }
+
+    /// <summary>
+    /// <paramref name="draft"/> as it is written at <paramref name="seq"/>: run id, seq, name-based
+    /// event id and the clock's time (microseconds, as storage keeps it).
+    /// </summary>
+    private RunEvent Stamp(RunEvent draft, long seq) => draft with
+    {
+        RunId = RunId,
+        Seq = seq,
+        EventId = NameBasedUuid.ForEvent(RunId, seq),
+        OccurredAt = TruncateToMicroseconds(_options.Clock.GetUtcNow()),
+    };
+
+    /// <summary>Takes a written event into the session's state; returns the loop signals it raised.</summary>
+    private IReadOnlyList<LoopSignal> Accept(RunEvent written)
+    {
+        LastSeq = written.Seq;
+        var signals = LoopDetectorFeed.Apply(Loop, written);
+        Track(written);
+        return signals;
     }
 
     private void Track(RunEvent evt)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -72,7 +71,7 @@ public sealed class TypedEventLog
     internal EventToAppend Prepare(RunEvent evt)
     {
         var json = ContractJson.Serialize(evt);
-        var kind = ReadKind(json);
+        var kind = evt.Kind;
         var result = RunEventValidator.Validate(json);
         if (!result.IsValid)
         {
@@ -147,14 +146,6 @@ public sealed class TypedEventLog
     {
         ArgumentNullException.ThrowIfNull(pointer);
         return _objects.ReadAsync(runId, pointer.Sha256, cancellationToken);
-    }
-
-    private static string ReadKind(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
-            ? kind.GetString()!
-            : "";
     }
 
     private static string Pointer(string pointer) => pointer.Length == 0 ? "(root)" : pointer;

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Alexandria.Runtime.Storage;
 
@@ -22,6 +25,29 @@ public interface IRuntimeStore : IAsyncDisposable
 
     /// <summary>Run-addressed blob storage (artifact content and payloads over the inline limit).</summary>
     IObjectStore Objects { get; }
+
+    /// <summary>
+    /// Commits a compaction: appends <paramref name="snapshot"/> and moves its run's <c>latest</c> to it
+    /// (as <see cref="ISnapshotStore.AppendAsync"/>), and appends <paramref name="events"/> — the events
+    /// that record the compaction — after <paramref name="expectedLastSeq"/> (as
+    /// <see cref="IEventLog.AppendAsync"/>). An event that names the snapshot is never durable without it.
+    /// </summary>
+    /// <remarks>
+    /// This default runs the two appends one after the other, snapshot first. The built-in backends
+    /// check both preconditions before writing anything, so a conflict writes nothing: PostgreSQL
+    /// commits everything in one transaction; the embedded store holds the run's event-log lock
+    /// while it checks the head, writes the snapshot record and then the event batch (one durable
+    /// write each), so a crash between the two can leave only a snapshot whose events are missing.
+    /// </remarks>
+    /// <exception cref="SnapshotConflictException">The latest snapshot moved, or the id already exists.</exception>
+    /// <exception cref="SequenceConflictException">Another writer appended events first.</exception>
+    async Task<AppendedRange> CommitCompactionAsync(
+        StoredSnapshot snapshot, Guid? expectedLatest, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await Snapshots.AppendAsync(snapshot, expectedLatest, cancellationToken).ConfigureAwait(false);
+        return await Events.AppendAsync(snapshot.RunId, expectedLastSeq, events, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>The backend of an <see cref="IRuntimeStore"/>.</summary>

@@ -118,44 +118,81 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
     }
 
     [Fact]
-    public async Task A_snapshot_whose_pointer_was_never_moved_is_invisible_and_cut_by_the_next_writer()
+    public async Task A_snapshot_append_is_one_record_and_no_pointer_file()
     {
         string run = NewRunId();
         StoredSnapshot first = TestDocuments.Snapshot(run, null, 1, 10);
         await Store.Snapshots.AppendAsync(first, null);
-        string latest = Path.Combine(Root, "runs", run, "snapshots", "latest");
-        byte[] pointerToFirst = await File.ReadAllBytesAsync(latest);
-        StoredSnapshot orphan = TestDocuments.Snapshot(run, first.SnapshotId, 11, 20);
-        await Store.Snapshots.AppendAsync(orphan, first.SnapshotId);
-        await Store.DisposeAsync();
+        await Store.Snapshots.AppendAsync(TestDocuments.Snapshot(run, first.SnapshotId, 11, 20), first.SnapshotId);
 
-        // As if the process died after the record was durable but before the pointer was replaced.
-        await File.WriteAllBytesAsync(latest, pointerToFirst);
+        Assert.False(File.Exists(LegacyPointer(run)));
+        Assert.Equal(new[] { "lock", "snapshots-000001.seg" }, Directory.GetFiles(SnapshotDirectory(run)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_torn_snapshot_record_is_absent_after_reopen_and_cut_by_the_next_writer()
+    {
+        string run = NewRunId();
+        StoredSnapshot first = TestDocuments.Snapshot(run, null, 1, 10);
+        await Store.Snapshots.AppendAsync(first, null);
+        await Store.Snapshots.AppendAsync(TestDocuments.Snapshot(run, first.SnapshotId, 11, 20, padding: 500), first.SnapshotId);
+        await Store.DisposeAsync();
+        string segment = SnapshotSegment(run);
+        using (var stream = new FileStream(segment, FileMode.Open))
+        {
+            // As if the process died while the second record was being written: its commit point never came.
+            stream.SetLength(stream.Length - 100);
+        }
+
+        await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
+        Assert.Equal(first.SnapshotId, (await reopened.Snapshots.GetLatestAsync(run))!.SnapshotId);
+        Assert.Equal(new[] { first.SnapshotId }, (await reopened.Snapshots.GetHistoryAsync(run)).Select(s => s.SnapshotId));
+
+        StoredSnapshot next = TestDocuments.Snapshot(run, first.SnapshotId, 11, 25);
+        await reopened.Snapshots.AppendAsync(next, first.SnapshotId);
+        await using IRuntimeStore again = await OpenAnotherStoreAsync();
+        Assert.Equal(new[] { first.SnapshotId, next.SnapshotId }, (await again.Snapshots.GetHistoryAsync(run)).Select(s => s.SnapshotId));
+        Assert.Equal(next.SnapshotId, (await again.Snapshots.GetLatestAsync(run))!.SnapshotId);
+    }
+
+    [Fact]
+    public async Task A_legacy_record_past_its_latest_pointer_is_invisible_and_cut_by_the_next_writer()
+    {
+        // A store written before snapshot records committed themselves: format-1 records plus a
+        // latest pointer file naming the first; the second record's append died before its pointer moved.
+        string run = NewRunId();
+        StoredSnapshot first = TestDocuments.Snapshot(run, null, 1, 10);
+        StoredSnapshot orphan = TestDocuments.Snapshot(run, first.SnapshotId, 11, 20);
+        WriteLegacySnapshots(run, first, orphan);
+        await File.WriteAllTextAsync(LegacyPointer(run), $"alexandria-snapshot-latest/1\n{first.SnapshotId:D}\n1\n");
 
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
         Assert.Equal(first.SnapshotId, (await reopened.Snapshots.GetLatestAsync(run))!.SnapshotId);
         Assert.Equal(new[] { first.SnapshotId }, (await reopened.Snapshots.GetHistoryAsync(run)).Select(s => s.SnapshotId));
         Assert.Null(await reopened.Snapshots.GetAsync(run, orphan.SnapshotId));
+        await Assert.ThrowsAsync<SnapshotConflictException>(() => reopened.Snapshots.AppendAsync(TestDocuments.Snapshot(run, orphan.SnapshotId, 21, 22), orphan.SnapshotId));
 
         StoredSnapshot next = TestDocuments.Snapshot(run, first.SnapshotId, 11, 25);
         await reopened.Snapshots.AppendAsync(next, first.SnapshotId);
-        Assert.Equal(new[] { first.SnapshotId, next.SnapshotId }, (await reopened.Snapshots.GetHistoryAsync(run)).Select(s => s.SnapshotId));
+        StoredSnapshot after = TestDocuments.Snapshot(run, next.SnapshotId, 26, 30);
+        await reopened.Snapshots.AppendAsync(after, next.SnapshotId);
+
+        await using IRuntimeStore again = await OpenAnotherStoreAsync();
+        Assert.Equal(new[] { first.SnapshotId, next.SnapshotId, after.SnapshotId }, (await again.Snapshots.GetHistoryAsync(run)).Select(s => s.SnapshotId));
+        Assert.Equal(after.SnapshotId, (await again.Snapshots.GetLatestAsync(run))!.SnapshotId);
+        Assert.Equal(first.Json.ToArray(), (await again.Snapshots.GetAsync(run, first.SnapshotId))!.Json.ToArray());
     }
 
     [Fact]
-    public async Task A_pointer_to_a_missing_snapshot_is_reported_as_corruption()
+    public async Task A_legacy_pointer_to_a_missing_snapshot_is_reported_as_corruption()
     {
         string run = NewRunId();
-        await Store.Snapshots.AppendAsync(TestDocuments.Snapshot(run, null, 1, 10), null);
-        await Store.DisposeAsync();
-        string segment = Path.Combine(Root, "runs", run, "snapshots", "snapshots-000001.seg");
-        using (var stream = new FileStream(segment, FileMode.Open))
-        {
-            stream.SetLength(0);
-        }
+        Directory.CreateDirectory(SnapshotDirectory(run));
+        await File.WriteAllTextAsync(LegacyPointer(run), $"alexandria-snapshot-latest/1\n{Guid.NewGuid():D}\n1\n");
 
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
         await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Snapshots.GetLatestAsync(run));
+        await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Snapshots.AppendAsync(TestDocuments.Snapshot(run, null, 1, 2), null));
     }
 
     [Fact]
@@ -168,6 +205,25 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
         new Random(7).NextBytes(data);
         Assert.Equal(Alexandria.Runtime.Storage.Crc32C.ComputeWithTable(data), Alexandria.Runtime.Storage.Crc32C.Compute(data));
     }
+
+    /// <summary>Writes <paramref name="snapshots"/> as format-1 records (versions 1, 2, …), as earlier versions did.</summary>
+    private void WriteLegacySnapshots(string run, params StoredSnapshot[] snapshots)
+    {
+        using var log = new Alexandria.Runtime.Storage.FileSystem.SegmentLog(SnapshotDirectory(run), "snapshots", 64L * 1024 * 1024);
+        log.Refresh(repair: true, (_, _) => true);
+        for (int i = 0; i < snapshots.Length; i++)
+        {
+            byte[] record = Alexandria.Runtime.Storage.FileSystem.SnapshotRecord.Encode(i + 1, snapshots[i]);
+            record[0] = Alexandria.Runtime.Storage.FileSystem.SnapshotRecord.LegacyFormat;
+            log.Append(record);
+        }
+    }
+
+    private string SnapshotDirectory(string run) => Path.Combine(Root, "runs", run, "snapshots");
+
+    private string SnapshotSegment(string run) => Path.Combine(SnapshotDirectory(run), "snapshots-000001.seg");
+
+    private string LegacyPointer(string run) => Path.Combine(SnapshotDirectory(run), "latest");
 
     private string EventSegment(string run, int number) => Path.Combine(Root, "runs", run, "events", $"events-{number:D6}.seg");
 }

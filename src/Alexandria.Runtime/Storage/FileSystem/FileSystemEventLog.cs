@@ -24,8 +24,21 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         _segmentMaxBytes = segmentMaxBytes;
     }
 
-    public async Task<AppendedRange> AppendAsync(
+    public Task<AppendedRange> AppendAsync(
         string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+        => AppendAsync(runId, expectedLastSeq, events, beforeWrite: null, cancellationToken);
+
+    /// <summary>
+    /// Appends as <see cref="AppendAsync(string, long, IReadOnlyList{EventToAppend}, CancellationToken)"/>;
+    /// <paramref name="beforeWrite"/> runs under the run's writer lock once the head check passed and
+    /// before the batch is written. When it throws, no event is written.
+    /// </summary>
+    public async Task<AppendedRange> AppendAsync(
+        string runId,
+        long expectedLastSeq,
+        IReadOnlyList<EventToAppend> events,
+        Func<CancellationToken, Task>? beforeWrite,
+        CancellationToken cancellationToken)
     {
         StorageGuards.EventBatch(runId, expectedLastSeq, events);
         byte[] record = EventBatchRecord.Encode(expectedLastSeq + 1, events);
@@ -39,11 +52,16 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
                 throw new SequenceConflictException(runId, expectedLastSeq, run.LastSeq);
             }
 
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(cancellationToken).ConfigureAwait(false);
+            }
+
             RecordLocation location = run.Log.Append(record);
             run.Add(location, expectedLastSeq + 1, events.Count);
             return new AppendedRange(expectedLastSeq + 1, run.LastSeq);
         }
-        catch (Exception ex) when (ex is not SequenceConflictException)
+        catch (Exception ex) when (ex is not (SequenceConflictException or SnapshotConflictException))
         {
             run.Reset();
             throw;

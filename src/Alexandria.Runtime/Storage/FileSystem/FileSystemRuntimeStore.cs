@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Alexandria.Runtime.Storage.FileSystem;
@@ -8,8 +10,7 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// Embedded backend for one machine with no server. Layout under the root directory:
 /// <code>
 /// runs/&lt;run_id&gt;/events/events-000001.seg      one checksummed record per appended batch
-/// runs/&lt;run_id&gt;/snapshots/snapshots-000001.seg snapshot history
-/// runs/&lt;run_id&gt;/snapshots/latest             commit point of the latest snapshot
+/// runs/&lt;run_id&gt;/snapshots/snapshots-000001.seg snapshot history; the last committed record is the latest
 /// runs/&lt;run_id&gt;/artifacts/artifacts-000001.seg artifact index rows
 /// runs/&lt;run_id&gt;/objects/&lt;aa&gt;/&lt;sha256&gt;       object store
 /// </code>
@@ -48,6 +49,23 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
 
     /// <inheritdoc />
     public IObjectStore Objects { get; }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Under the run's event-log lock: check the event head, write the snapshot record (its commit
+    /// point, one fsync), then the event batch (one fsync). A conflict on either writes nothing.
+    /// </remarks>
+    public Task<AppendedRange> CommitCompactionAsync(
+        StoredSnapshot snapshot, Guid? expectedLatest, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return _events.AppendAsync(
+            snapshot.RunId,
+            expectedLastSeq,
+            events,
+            beforeWrite: token => _snapshots.AppendAsync(snapshot, expectedLatest, token),
+            cancellationToken);
+    }
 
     /// <summary>Opens (creating if needed) an embedded store. Torn tails are repaired lazily, by the first writer of each stream.</summary>
     public static FileSystemRuntimeStore Open(RuntimeStoreOptions options)

@@ -9,13 +9,15 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 
 /// <summary>
 /// Embedded snapshot store: per run, an append-only segment of snapshot records in
-/// <c>runs/&lt;run_id&gt;/snapshots/</c> plus the <c>latest</c> pointer file.
+/// <c>runs/&lt;run_id&gt;/snapshots/</c>. The run's latest snapshot is its last committed record.
 /// </summary>
 /// <remarks>
-/// An append writes and fsyncs the record, then atomically replaces <c>latest</c>: the pointer file
-/// is the commit point. A crash between the two leaves a record newer than <c>latest</c>; readers
-/// ignore it and the next writer (holding the lock) cuts it away, so the append had no effect, just
-/// as a rolled-back transaction. Records at or below <c>latest</c> are never touched again.
+/// An append is one checksummed record written and fsynced in one go (see <see cref="SnapshotRecord"/>):
+/// that single durable write inserts the snapshot and moves <c>latest</c>, so the two cannot part.
+/// A crash mid-write leaves a torn tail that readers never see and the next writer cuts away, as a
+/// rolled-back transaction. Stores written by earlier versions may also hold format-1 records and a
+/// <c>latest</c> pointer file, which committed them; a format-1 record newer than that pointer is an
+/// append that crashed before its commit point and is treated the same way.
 /// </remarks>
 internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
 {
@@ -36,27 +38,26 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            LatestPointer? latest = LatestPointer.Read(run.LatestPath);
-            if (latest?.SnapshotId != expectedLatest)
+            run.Refresh(repair: true);
+            run.DiscardUncommitted();
+            Guid? actualLatest = run.Latest?.SnapshotId;
+            if (actualLatest != expectedLatest)
             {
-                throw new SnapshotConflictException(snapshot.RunId, expectedLatest, latest?.SnapshotId);
+                throw new SnapshotConflictException(snapshot.RunId, expectedLatest, actualLatest);
             }
 
-            run.Refresh(repair: true, committedVersion: long.MaxValue);
-            run.DiscardUncommitted(latest);
             if (run.Contains(snapshot.SnapshotId))
             {
                 throw new SnapshotConflictException(
                     snapshot.RunId,
                     expectedLatest,
-                    latest?.SnapshotId,
+                    actualLatest,
                     $"Snapshot {snapshot.SnapshotId} already exists; snapshots are immutable, append a new id. Nothing was written.");
             }
 
-            var next = new LatestPointer(snapshot.SnapshotId, (latest?.Version ?? 0) + 1);
-            RecordLocation location = run.Log.Append(SnapshotRecord.Encode(next.Version, snapshot));
-            await next.WriteAsync(run.LatestPath, cancellationToken).ConfigureAwait(false);
-            run.Add(location, next.Version, next.SnapshotId);
+            long version = run.Entries.Count + 1;
+            RecordLocation location = run.Log.Append(SnapshotRecord.Encode(version, snapshot));
+            run.Add(location, version, snapshot.SnapshotId);
         }
         catch (Exception ex) when (ex is not SnapshotConflictException)
         {
@@ -70,8 +71,8 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         StorageNames.ValidateRunId(runId);
         RunSnapshots run = GetRun(runId);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
-        LatestPointer? latest = run.RefreshCommitted();
-        return latest is { } pointer ? run.Load(runId, pointer.SnapshotId) : null;
+        run.Refresh(repair: false);
+        return run.Latest is { } latest ? run.Load(runId, latest) : null;
     }
 
     public async Task<StoredSnapshot?> GetAsync(string runId, Guid snapshotId, CancellationToken cancellationToken = default)
@@ -79,8 +80,8 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         StorageNames.ValidateRunId(runId);
         RunSnapshots run = GetRun(runId);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
-        LatestPointer? latest = run.RefreshCommitted();
-        return latest is not null && run.IsCommitted(snapshotId, latest.Value) ? run.Load(runId, snapshotId) : null;
+        run.Refresh(repair: false);
+        return run.TryGet(snapshotId, out Entry entry) ? run.Load(runId, entry) : null;
     }
 
     public async Task<IReadOnlyList<StoredSnapshot>> GetHistoryAsync(string runId, CancellationToken cancellationToken = default)
@@ -88,17 +89,11 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         StorageNames.ValidateRunId(runId);
         RunSnapshots run = GetRun(runId);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
-        LatestPointer? latest = run.RefreshCommitted();
-        var history = new List<StoredSnapshot>();
-        if (latest is { } pointer)
+        run.Refresh(repair: false);
+        var history = new List<StoredSnapshot>(run.Entries.Count);
+        foreach (Entry entry in run.Entries)
         {
-            foreach (Entry entry in run.Entries)
-            {
-                if (entry.Version <= pointer.Version)
-                {
-                    history.Add(SnapshotRecord.Decode(runId, run.Log.Read(entry.Location)));
-                }
-            }
+            history.Add(run.Load(runId, entry));
         }
 
         return history;
@@ -119,92 +114,96 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
 
     private readonly record struct Entry(long Version, Guid SnapshotId, RecordLocation Location);
 
-    /// <summary>What is known about one run's snapshot files; guarded by <see cref="Lock"/>.</summary>
+    /// <summary>
+    /// What is known about one run's snapshot files; guarded by <see cref="Lock"/>. Only committed
+    /// records are ever taken into <see cref="Entries"/>.
+    /// </summary>
     private sealed class RunSnapshots : IDisposable
     {
         private readonly Dictionary<Guid, int> _byId = new();
+        private readonly string _legacyPointerPath;
+        private LatestPointer? _legacyPointer;
+        private bool _sawSelfCommitting;
+        private bool _uncommittedTail;
 
         public RunSnapshots(string directory, long segmentMaxBytes)
         {
             Log = new SegmentLog(directory, "snapshots", segmentMaxBytes);
             Lock = new StreamLock(Path.Combine(directory, "lock"));
-            LatestPath = Path.Combine(directory, "latest");
+            _legacyPointerPath = Path.Combine(directory, "latest");
         }
 
         public SegmentLog Log { get; }
 
         public StreamLock Lock { get; }
 
-        public string LatestPath { get; }
-
         public List<Entry> Entries { get; } = new();
 
+        public Entry? Latest => Entries.Count == 0 ? null : Entries[^1];
+
         /// <summary>
-        /// Reads the pointer first, then the records: a record is durable before the pointer names it,
-        /// so the named record is always found. Records newer than the pointer are left unread.
+        /// Takes in the committed records appended since the last refresh and stops at the first
+        /// uncommitted one (a legacy record past the legacy pointer), leaving it unread.
         /// </summary>
-        public LatestPointer? RefreshCommitted()
+        public void Refresh(bool repair)
         {
-            LatestPointer? latest = LatestPointer.Read(LatestPath);
-            if (latest is not { } pointer)
+            // Once a self-committing record exists, every legacy record before it was committed
+            // (the writer that appended it cut the rest), so the pointer file no longer matters.
+            if (!_sawSelfCommitting)
             {
-                return null;
+                _legacyPointer = LatestPointer.Read(_legacyPointerPath);
             }
 
-            Refresh(repair: false, pointer.Version);
-            if (!_byId.TryGetValue(pointer.SnapshotId, out int index) || Entries[index].Version != pointer.Version)
+            long legacyCommitted = _legacyPointer?.Version ?? 0;
+            _uncommittedTail = false;
+            Log.Refresh(repair, (location, payload) =>
+            {
+                (long version, Guid id, bool selfCommitting) = SnapshotRecord.ReadKey(payload);
+                if (!selfCommitting && version > legacyCommitted)
+                {
+                    _uncommittedTail = true;
+                    return false;
+                }
+
+                long expected = Entries.Count + 1;
+                if (version != expected)
+                {
+                    throw new StorageCorruptedException($"Snapshot segment '{Log.Directory}' has version {version} where {expected} was expected.");
+                }
+
+                _sawSelfCommitting |= selfCommitting;
+                Add(location, version, id);
+                return true;
+            });
+
+            if (_legacyPointer is { } pointer
+                && (Entries.Count < pointer.Version || Entries[(int)pointer.Version - 1].SnapshotId != pointer.SnapshotId))
             {
                 throw new StorageCorruptedException(
-                    $"Snapshot pointer '{LatestPath}' names snapshot {pointer.SnapshotId} (version {pointer.Version}), which is not in the snapshot segments.");
+                    $"Snapshot pointer '{_legacyPointerPath}' names snapshot {pointer.SnapshotId} (version {pointer.Version}), which is not in the snapshot segments.");
             }
-
-            return latest;
         }
 
-        public void Refresh(bool repair, long committedVersion) => Log.Refresh(repair, (location, payload) =>
+        /// <summary>Cuts what follows the last committed record (an append that crashed before its commit point). Writers only.</summary>
+        public void DiscardUncommitted()
         {
-            (long version, Guid id) = SnapshotRecord.ReadKey(payload);
-            if (version > committedVersion)
+            if (_uncommittedTail)
             {
-                return false;
+                Log.TruncateAfter(Latest?.Location);
+                _uncommittedTail = false;
             }
-
-            long expected = Entries.Count == 0 ? 1 : Entries[^1].Version + 1;
-            if (version != expected)
-            {
-                throw new StorageCorruptedException($"Snapshot segment '{Log.Directory}' has version {version} where {expected} was expected.");
-            }
-
-            Add(location, version, id);
-            return true;
-        });
-
-        /// <summary>Cuts records newer than the pointer (an append that crashed before its commit point).</summary>
-        public void DiscardUncommitted(LatestPointer? latest)
-        {
-            long committed = latest?.Version ?? 0;
-            if (Entries.Count == 0 || Entries[^1].Version <= committed)
-            {
-                return;
-            }
-
-            int keep = (int)committed;
-            Log.TruncateAfter(keep == 0 ? null : Entries[keep - 1].Location);
-            for (int i = keep; i < Entries.Count; i++)
-            {
-                _byId.Remove(Entries[i].SnapshotId);
-            }
-
-            Entries.RemoveRange(keep, Entries.Count - keep);
         }
 
         public bool Contains(Guid snapshotId) => _byId.ContainsKey(snapshotId);
 
-        public bool IsCommitted(Guid snapshotId, LatestPointer latest) =>
-            _byId.TryGetValue(snapshotId, out int index) && Entries[index].Version <= latest.Version;
+        public bool TryGet(Guid snapshotId, out Entry entry)
+        {
+            bool found = _byId.TryGetValue(snapshotId, out int index);
+            entry = found ? Entries[index] : default;
+            return found;
+        }
 
-        public StoredSnapshot? Load(string runId, Guid snapshotId) =>
-            _byId.TryGetValue(snapshotId, out int index) ? SnapshotRecord.Decode(runId, Log.Read(Entries[index].Location)) : null;
+        public StoredSnapshot Load(string runId, Entry entry) => SnapshotRecord.Decode(runId, Log.Read(entry.Location));
 
         public void Add(RecordLocation location, long version, Guid snapshotId)
         {
@@ -217,6 +216,9 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
             Log.Reset();
             Entries.Clear();
             _byId.Clear();
+            _legacyPointer = null;
+            _sawSelfCommitting = false;
+            _uncommittedTail = false;
         }
 
         public void Dispose()

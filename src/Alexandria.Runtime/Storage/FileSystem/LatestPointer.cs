@@ -2,22 +2,27 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Alexandria.Runtime.Storage.FileSystem;
 
 /// <summary>
-/// The <c>latest</c> file of a run's snapshots, the commit point of a snapshot append. It is only
-/// ever replaced whole (temp + fsync + rename + directory fsync), and only after the snapshot
-/// record it names is durable, so it never names a missing snapshot.
+/// The <c>latest</c> file that earlier versions wrote beside a run's snapshot segment as the commit
+/// point of a format-1 snapshot record (see <see cref="SnapshotRecord"/>). It is no longer written;
+/// it is read so that a legacy record appended after the version it names — an append that crashed
+/// before its commit point — stays invisible and is cut by the next writer.
 /// </summary>
 internal readonly record struct LatestPointer(Guid SnapshotId, long Version)
 {
-    private const string Magic = "alexandria-snapshot-latest/1";
+    public const string Magic = "alexandria-snapshot-latest/1";
 
     public static LatestPointer? Read(string path)
     {
+        if (!File.Exists(path))
+        {
+            // The usual case now; checked first so that reading a run does not throw and catch.
+            return null;
+        }
+
         string text;
         try
         {
@@ -40,10 +45,4 @@ internal readonly record struct LatestPointer(Guid SnapshotId, long Version)
 
         return new LatestPointer(id, version);
     }
-
-    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
-        DurableFile.WriteAtomicallyAsync(
-            path,
-            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Magic}\n{SnapshotId:D}\n{Version}\n")),
-            cancellationToken);
 }

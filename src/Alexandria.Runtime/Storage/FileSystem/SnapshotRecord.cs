@@ -5,20 +5,26 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 
 /// <summary>
 /// Binary form of one snapshot in the run's snapshot segment:
-/// <c>[u8 format=1][i64 version][16 id][u8 has parent][16 parent][i64 first seq][i64 last seq][i64 created UTC ticks][json]</c>.
-/// The per-run <c>version</c> (1, 2, …) orders the history and lets recovery tell committed records
-/// (version ≤ the latest pointer's) from an uncommitted tail.
+/// <c>[u8 format][i64 version][16 id][u8 has parent][16 parent][i64 first seq][i64 last seq][i64 created UTC ticks][json]</c>.
+/// The per-run <c>version</c> (1, 2, …) orders the history.
 /// </summary>
+/// <remarks>
+/// Format 2 (written now) commits itself: the record's checksummed, fsynced append is the commit
+/// point of the snapshot and of the <c>latest</c> move, so one durable write does both. Format 1
+/// (written by earlier versions) was committed by the separate <c>latest</c> pointer file; such a
+/// record counts only up to the version that file names.
+/// </remarks>
 internal static class SnapshotRecord
 {
-    private const byte Format = 1;
+    public const byte LegacyFormat = 1;
+    public const byte SelfCommittingFormat = 2;
     private const int HeaderLength = 1 + 8 + 16 + 1 + 16 + 8 + 8 + 8;
 
     public static byte[] Encode(long version, StoredSnapshot snapshot)
     {
         byte[] buffer = new byte[HeaderLength + snapshot.Json.Length];
         Span<byte> span = buffer;
-        span[0] = Format;
+        span[0] = SelfCommittingFormat;
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], version);
         snapshot.SnapshotId.TryWriteBytes(span[9..]);
         span[25] = snapshot.ParentSnapshotId is null ? (byte)0 : (byte)1;
@@ -30,19 +36,19 @@ internal static class SnapshotRecord
         return buffer;
     }
 
-    public static (long Version, Guid SnapshotId) ReadKey(ReadOnlySpan<byte> record)
+    public static (long Version, Guid SnapshotId, bool SelfCommitting) ReadKey(ReadOnlySpan<byte> record)
     {
-        if (record.Length < HeaderLength || record[0] != Format)
+        if (record.Length < HeaderLength || record[0] is not (LegacyFormat or SelfCommittingFormat))
         {
             throw new StorageCorruptedException("A snapshot record has an unknown format.");
         }
 
-        return (BinaryPrimitives.ReadInt64LittleEndian(record[1..]), new Guid(record.Slice(9, 16)));
+        return (BinaryPrimitives.ReadInt64LittleEndian(record[1..]), new Guid(record.Slice(9, 16)), record[0] == SelfCommittingFormat);
     }
 
     public static StoredSnapshot Decode(string runId, ReadOnlySpan<byte> record)
     {
-        (_, Guid id) = ReadKey(record);
+        (_, Guid id, _) = ReadKey(record);
         Guid? parent = record[25] == 0 ? null : new Guid(record.Slice(26, 16));
         return new StoredSnapshot(
             runId,

@@ -33,34 +33,33 @@ internal sealed class PostgresEventLog : IEventLog
         string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
     {
         StorageGuards.EventBatch(runId, expectedLastSeq, events);
-
-        // Offloaded payloads are written before the transaction: an append that then loses the race
-        // leaves an unreferenced, content-addressed object behind, never a row without its object.
-        var payloads = new PostgresPayload[events.Count];
-        for (int i = 0; i < events.Count; i++)
-        {
-            payloads[i] = await PostgresPayload.PrepareAsync(_objects, runId, events[i].Json, _inlineLimitBytes, cancellationToken).ConfigureAwait(false);
-        }
-
+        PostgresPayload[] payloads = await PreparePayloadsAsync(runId, events, cancellationToken).ConfigureAwait(false);
         long newLastSeq = expectedLastSeq + events.Count;
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (!await TryMoveHeadAsync(connection, transaction, runId, expectedLastSeq, newLastSeq, cancellationToken).ConfigureAwait(false))
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            NpgsqlBatchCommand head = MoveHeadCommand(runId, expectedLastSeq, newLastSeq);
+            batch.BatchCommands.Add(head);
+            bool copy = events.Count >= CopyThreshold;
+            if (!copy)
             {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                long actual = await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false);
-                throw new SequenceConflictException(runId, expectedLastSeq, actual);
+                // Head move and insert in one round trip; when the head did not move, the insert is rolled back with it.
+                batch.BatchCommands.Add(InsertCommand(runId, expectedLastSeq + 1, events, payloads));
             }
 
-            if (events.Count < CopyThreshold)
-            {
-                await InsertAsync(connection, transaction, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
-            }
-            else
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            bool moved = head.RecordsAffected == 1;
+            if (moved && copy)
             {
                 await CopyAsync(connection, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!moved)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw new SequenceConflictException(runId, expectedLastSeq, await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false));
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +71,94 @@ internal sealed class PostgresEventLog : IEventLog
         }
 
         return new AppendedRange(expectedLastSeq + 1, newLastSeq);
+    }
+
+    /// <summary>
+    /// Offloaded payloads are written before any transaction: an append that then loses the race
+    /// leaves an unreferenced, content-addressed object behind, never a row without its object.
+    /// </summary>
+    internal async Task<PostgresPayload[]> PreparePayloadsAsync(string runId, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
+    {
+        var payloads = new PostgresPayload[events.Count];
+        for (int i = 0; i < events.Count; i++)
+        {
+            payloads[i] = await PostgresPayload.PrepareAsync(_objects, runId, events[i].Json, _inlineLimitBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return payloads;
+    }
+
+    /// <summary>
+    /// Moves the run's head from <paramref name="expectedLastSeq"/> to <paramref name="newLastSeq"/>;
+    /// it affects exactly one row when the head was where the writer expected it.
+    /// </summary>
+    /// <remarks>
+    /// A first append inserts the head; a concurrent first append then blocks on the primary key
+    /// and, once the winner commits, inserts nothing. A later append moves the head only from the
+    /// expected value; under READ COMMITTED the WHERE is re-checked after waiting for the row lock.
+    /// </remarks>
+    internal static NpgsqlBatchCommand MoveHeadCommand(string runId, long expectedLastSeq, long newLastSeq)
+    {
+        var command = new NpgsqlBatchCommand(expectedLastSeq == 0
+            ? "INSERT INTO event_heads (run_id, last_seq) VALUES ($1, $2) ON CONFLICT (run_id) DO NOTHING"
+            : "UPDATE event_heads SET last_seq = $2 WHERE run_id = $1 AND last_seq = $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = newLastSeq });
+        if (expectedLastSeq != 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedLastSeq });
+        }
+
+        return command;
+    }
+
+    /// <summary>Inserts <paramref name="events"/> at <paramref name="firstSeq"/>.. with one multi-row INSERT over unnest().</summary>
+    internal static NpgsqlBatchCommand InsertCommand(string runId, long firstSeq, IReadOnlyList<EventToAppend> events, PostgresPayload[] payloads)
+    {
+        int count = events.Count;
+        var stepIds = new long[count];
+        var kinds = new string[count];
+        var counted = new bool[count];
+        var occurredAt = new DateTimeOffset[count];
+        var inline = new string?[count];
+        var sha256 = new string?[count];
+        var sizes = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            stepIds[i] = events[i].StepId;
+            kinds[i] = events[i].Kind;
+            counted[i] = events[i].Counted;
+            occurredAt[i] = StorageTime.Normalize(events[i].OccurredAt);
+            inline[i] = payloads[i].Inline;
+            sha256[i] = payloads[i].Sha256;
+            sizes[i] = payloads[i].SizeBytes;
+        }
+
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO events (run_id, seq, step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size)
+            SELECT $1, $2 + t.ord - 1, t.step_id, t.kind, t.counted, t.occurred_at, t.payload::json, t.payload_sha256, t.payload_size
+            FROM unnest($3::bigint[], $4::text[], $5::boolean[], $6::timestamptz[], $7::text[], $8::text[], $9::integer[])
+                 WITH ORDINALITY AS t(step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size, ord)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = firstSeq });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = stepIds });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = kinds });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = counted });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = occurredAt });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = inline, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = sha256, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = sizes });
+        return command;
+    }
+
+    internal static async Task<long> ReadLastSeqAsync(NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT last_seq FROM event_heads WHERE run_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return result is long lastSeq ? lastSeq : 0;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
@@ -123,83 +210,6 @@ internal sealed class PostgresEventLog : IEventLog
         StorageNames.ValidateRunId(runId);
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<bool> TryMoveHeadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string runId, long expectedLastSeq, long newLastSeq, CancellationToken cancellationToken)
-    {
-        // A first append inserts the head; a concurrent first append then blocks on the primary key
-        // and, once the winner commits, inserts nothing. A later append moves the head only from the
-        // expected value; under READ COMMITTED the WHERE is re-checked after waiting for the row lock.
-        string sql = expectedLastSeq == 0
-            ? "INSERT INTO event_heads (run_id, last_seq) VALUES ($1, $2) ON CONFLICT (run_id) DO NOTHING"
-            : "UPDATE event_heads SET last_seq = $2 WHERE run_id = $1 AND last_seq = $3";
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = newLastSeq });
-        if (expectedLastSeq != 0)
-        {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedLastSeq });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
-
-    private static async Task<long> ReadLastSeqAsync(NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT last_seq FROM event_heads WHERE run_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-        object? result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return result is long lastSeq ? lastSeq : 0;
-    }
-
-    private static async Task InsertAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string runId,
-        long firstSeq,
-        IReadOnlyList<EventToAppend> events,
-        PostgresPayload[] payloads,
-        CancellationToken cancellationToken)
-    {
-        int count = events.Count;
-        var stepIds = new long[count];
-        var kinds = new string[count];
-        var counted = new bool[count];
-        var occurredAt = new DateTimeOffset[count];
-        var inline = new string?[count];
-        var sha256 = new string?[count];
-        var sizes = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            stepIds[i] = events[i].StepId;
-            kinds[i] = events[i].Kind;
-            counted[i] = events[i].Counted;
-            occurredAt[i] = StorageTime.Normalize(events[i].OccurredAt);
-            inline[i] = payloads[i].Inline;
-            sha256[i] = payloads[i].Sha256;
-            sizes[i] = payloads[i].SizeBytes;
-        }
-
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO events (run_id, seq, step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size)
-            SELECT $1, $2 + t.ord - 1, t.step_id, t.kind, t.counted, t.occurred_at, t.payload::json, t.payload_sha256, t.payload_size
-            FROM unnest($3::bigint[], $4::text[], $5::boolean[], $6::timestamptz[], $7::text[], $8::text[], $9::integer[])
-                 WITH ORDINALITY AS t(step_id, kind, counted, occurred_at, payload, payload_sha256, payload_size, ord)
-            """,
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = firstSeq });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = stepIds });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = kinds });
-        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = counted });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = occurredAt });
-        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = inline, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = sha256, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = sizes });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyAsync(

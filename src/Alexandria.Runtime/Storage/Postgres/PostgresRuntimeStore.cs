@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -11,14 +13,16 @@ namespace Alexandria.Runtime.Storage.Postgres;
 public sealed class PostgresRuntimeStore : IRuntimeStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresEventLog _events;
+    private readonly PostgresSnapshotStore _snapshots;
 
     private PostgresRuntimeStore(NpgsqlDataSource dataSource, RuntimeStoreOptions options)
     {
         _dataSource = dataSource;
         var objects = new FileSystemObjectStore(options.RootDirectory);
         Objects = objects;
-        Events = new PostgresEventLog(dataSource, objects, options.InlinePayloadLimitBytes);
-        Snapshots = new PostgresSnapshotStore(dataSource, objects, options.InlinePayloadLimitBytes);
+        _events = new PostgresEventLog(dataSource, objects, options.InlinePayloadLimitBytes);
+        _snapshots = new PostgresSnapshotStore(dataSource, objects, options.InlinePayloadLimitBytes);
         Artifacts = new PostgresArtifactIndex(dataSource, options.InlinePayloadLimitBytes);
     }
 
@@ -26,10 +30,10 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
     public RuntimeStoreBackend Backend => RuntimeStoreBackend.Postgres;
 
     /// <inheritdoc />
-    public IEventLog Events { get; }
+    public IEventLog Events => _events;
 
     /// <inheritdoc />
-    public ISnapshotStore Snapshots { get; }
+    public ISnapshotStore Snapshots => _snapshots;
 
     /// <inheritdoc />
     public IArtifactIndex Artifacts { get; }
@@ -40,11 +44,64 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
     /// <summary>The data source every connection comes from.</summary>
     public NpgsqlDataSource DataSource => _dataSource;
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction, two round trips: the event head move, the event insert, the snapshot insert
+    /// and the <c>latest</c> move go as one batch, then the commit — or a rollback when the head or
+    /// the latest snapshot was not where the writer expected it.
+    /// </remarks>
+    public async Task<AppendedRange> CommitCompactionAsync(
+        StoredSnapshot snapshot, Guid? expectedLatest, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        StorageGuards.Snapshot(snapshot);
+        string runId = snapshot.RunId;
+        StorageGuards.EventBatch(runId, expectedLastSeq, events);
+        PostgresPayload snapshotPayload = await _snapshots.PreparePayloadAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        PostgresPayload[] eventPayloads = await _events.PreparePayloadsAsync(runId, events, cancellationToken).ConfigureAwait(false);
+        long newLastSeq = expectedLastSeq + events.Count;
+
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            NpgsqlBatchCommand head = PostgresEventLog.MoveHeadCommand(runId, expectedLastSeq, newLastSeq);
+            batch.BatchCommands.Add(head);
+            batch.BatchCommands.Add(PostgresEventLog.InsertCommand(runId, expectedLastSeq + 1, events, eventPayloads));
+            PostgresSnapshotStore.AppendCommands appended = PostgresSnapshotStore.AddAppendCommands(batch, snapshot, snapshotPayload, expectedLatest);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            if (head.RecordsAffected != 1 || !appended.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                if (head.RecordsAffected != 1)
+                {
+                    throw new SequenceConflictException(runId, expectedLastSeq, await PostgresEventLog.ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false));
+                }
+
+                throw new SnapshotConflictException(runId, expectedLatest, await PostgresSnapshotStore.ReadLatestIdAsync(connection, runId, cancellationToken).ConfigureAwait(false));
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            if (ex.TableName == "events")
+            {
+                throw new SequenceConflictException(runId, expectedLastSeq, await PostgresEventLog.ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false), ex);
+            }
+
+            throw await PostgresSnapshotStore.ConflictAsync(connection, snapshot, expectedLatest, ex, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AppendedRange(expectedLastSeq + 1, newLastSeq);
+    }
+
     /// <summary>Connects, applies pending migrations and returns the store.</summary>
     public static async Task<PostgresRuntimeStore> OpenAsync(RuntimeStoreOptions options, CancellationToken cancellationToken = default)
     {
-        System.ArgumentNullException.ThrowIfNull(options);
-        System.ArgumentException.ThrowIfNullOrEmpty(options.PostgresConnectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.PostgresConnectionString);
         NpgsqlDataSource dataSource = NpgsqlDataSource.Create(options.PostgresConnectionString);
         try
         {

@@ -8,7 +8,8 @@ namespace Alexandria.Runtime.Storage.Postgres;
 
 /// <summary>
 /// Snapshots in PostgreSQL: rows in <c>snapshots</c> are never changed; <c>snapshot_latest</c> holds
-/// one pointer per run, locked, checked and moved in the same transaction as the insert.
+/// one pointer per run, checked and moved in the same transaction as the insert (one round trip for
+/// both statements, one for the commit).
 /// </summary>
 internal sealed class PostgresSnapshotStore : ISnapshotStore
 {
@@ -29,77 +30,94 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
     public async Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, CancellationToken cancellationToken = default)
     {
         StorageGuards.Snapshot(snapshot);
-        string runId = snapshot.RunId;
-        PostgresPayload payload = await PostgresPayload.PrepareAsync(_objects, runId, snapshot.Json, _inlineLimitBytes, cancellationToken).ConfigureAwait(false);
-
+        PostgresPayload payload = await PreparePayloadAsync(snapshot, cancellationToken).ConfigureAwait(false);
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            Guid? actualLatest = null;
-            long version = 0;
-            await using (var command = new NpgsqlCommand(
-                "SELECT snapshot_id, version FROM snapshot_latest WHERE run_id = $1 FOR UPDATE", connection, transaction))
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            AppendCommands commands = AddAppendCommands(batch, snapshot, payload, expectedLatest);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!commands.Succeeded)
             {
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-                await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    actualLatest = reader.GetGuid(0);
-                    version = reader.GetInt64(1);
-                }
-            }
-
-            if (actualLatest != expectedLatest)
-            {
-                throw new SnapshotConflictException(runId, expectedLatest, actualLatest);
-            }
-
-            await using (var command = new NpgsqlCommand(
-                """
-                INSERT INTO snapshots (snapshot_id, run_id, version, parent_snapshot_id, first_seq, last_seq, created_at, payload, payload_sha256, payload_size)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10)
-                """,
-                connection,
-                transaction))
-            {
-                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshot.SnapshotId });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version + 1 });
-                command.Parameters.Add(new NpgsqlParameter { Value = snapshot.ParentSnapshotId is { } parent ? parent : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.FirstSeq });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.LastSeq });
-                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = StorageTime.Normalize(snapshot.CreatedAt) });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)payload.Inline ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)payload.Sha256 ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = payload.SizeBytes });
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            string moveLatest = actualLatest is null
-                ? "INSERT INTO snapshot_latest (run_id, snapshot_id, version) VALUES ($1, $2, $3) ON CONFLICT (run_id) DO NOTHING"
-                : "UPDATE snapshot_latest SET snapshot_id = $2, version = $3 WHERE run_id = $1";
-            await using (var command = new NpgsqlCommand(moveLatest, connection, transaction))
-            {
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshot.SnapshotId });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version + 1 });
-                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    throw new SnapshotConflictException(runId, expectedLatest, await ReadLatestIdAsync(runId, cancellationToken).ConfigureAwait(false));
-                }
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                throw new SnapshotConflictException(snapshot.RunId, expectedLatest, await ReadLatestIdAsync(connection, snapshot.RunId, cancellationToken).ConfigureAwait(false));
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            Guid? actual = await ReadLatestIdAsync(runId, cancellationToken).ConfigureAwait(false);
-            string? detail = ex.ConstraintName == "snapshots_pkey"
-                ? $"Snapshot {snapshot.SnapshotId} already exists; snapshots are immutable, append a new id. Nothing was written."
-                : null;
-            throw new SnapshotConflictException(runId, expectedLatest, actual, detail, ex);
+            throw await ConflictAsync(connection, snapshot, expectedLatest, ex, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Offloads the document to the object store first when it is over the inline limit.</summary>
+    internal Task<PostgresPayload> PreparePayloadAsync(StoredSnapshot snapshot, CancellationToken cancellationToken) =>
+        PostgresPayload.PrepareAsync(_objects, snapshot.RunId, snapshot.Json, _inlineLimitBytes, cancellationToken);
+
+    /// <summary>
+    /// Adds the two statements of a snapshot append to <paramref name="batch"/>: insert the snapshot at
+    /// the version after the latest, then move <c>latest</c> to it. Both are conditioned on the latest
+    /// being <paramref name="expectedLatest"/>, so each affects exactly one row when it was; otherwise
+    /// the caller rolls back. Two writers that both saw the same latest collide on
+    /// <c>UNIQUE (run_id, version)</c>, which makes the later one fail once the first commits.
+    /// </summary>
+    internal static AppendCommands AddAppendCommands(NpgsqlBatch batch, StoredSnapshot snapshot, PostgresPayload payload, Guid? expectedLatest)
+    {
+        var insert = new NpgsqlBatchCommand(expectedLatest is null
+            ? """
+              INSERT INTO snapshots (snapshot_id, run_id, version, parent_snapshot_id, first_seq, last_seq, created_at, payload, payload_sha256, payload_size)
+              SELECT $1, $2, 1, $3, $4, $5, $6, $7::json, $8, $9
+              WHERE NOT EXISTS (SELECT 1 FROM snapshot_latest WHERE run_id = $2)
+              """
+            : """
+              INSERT INTO snapshots (snapshot_id, run_id, version, parent_snapshot_id, first_seq, last_seq, created_at, payload, payload_sha256, payload_size)
+              SELECT $1, $2, l.version + 1, $3, $4, $5, $6, $7::json, $8, $9
+              FROM snapshot_latest l WHERE l.run_id = $2 AND l.snapshot_id = $10
+              """);
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshot.SnapshotId });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.RunId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = snapshot.ParentSnapshotId is { } parent ? parent : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.FirstSeq });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.LastSeq });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = StorageTime.Normalize(snapshot.CreatedAt) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)payload.Inline ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)payload.Sha256 ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = payload.SizeBytes });
+
+        var moveLatest = new NpgsqlBatchCommand(expectedLatest is null
+            ? "INSERT INTO snapshot_latest (run_id, snapshot_id, version) VALUES ($1, $2, 1) ON CONFLICT (run_id) DO NOTHING"
+            : "UPDATE snapshot_latest SET snapshot_id = $2, version = version + 1 WHERE run_id = $1 AND snapshot_id = $3");
+        moveLatest.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.RunId });
+        moveLatest.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshot.SnapshotId });
+        if (expectedLatest is { } expected)
+        {
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = expected });
+            moveLatest.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = expected });
+        }
+
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(moveLatest);
+        return new AppendCommands(insert, moveLatest);
+    }
+
+    /// <summary>The conflict a unique violation during a snapshot append stands for; reads the actual latest.</summary>
+    internal static async Task<SnapshotConflictException> ConflictAsync(
+        NpgsqlConnection connection, StoredSnapshot snapshot, Guid? expectedLatest, PostgresException ex, CancellationToken cancellationToken)
+    {
+        Guid? actual = await ReadLatestIdAsync(connection, snapshot.RunId, cancellationToken).ConfigureAwait(false);
+        string? detail = ex.ConstraintName == "snapshots_pkey"
+            ? $"Snapshot {snapshot.SnapshotId} already exists; snapshots are immutable, append a new id. Nothing was written."
+            : null;
+        return new SnapshotConflictException(snapshot.RunId, expectedLatest, actual, detail, ex);
+    }
+
+    internal static async Task<Guid?> ReadLatestIdAsync(NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT snapshot_id FROM snapshot_latest WHERE run_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is Guid id ? id : null;
     }
 
     public async Task<StoredSnapshot?> GetLatestAsync(string runId, CancellationToken cancellationToken = default)
@@ -128,13 +146,6 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
     {
         StorageNames.ValidateRunId(runId);
         return QueryAsync(runId, $"SELECT {Columns} FROM snapshots s WHERE s.run_id = $1 ORDER BY s.version", null, cancellationToken);
-    }
-
-    private async Task<Guid?> ReadLatestIdAsync(string runId, CancellationToken cancellationToken)
-    {
-        await using NpgsqlCommand command = _dataSource.CreateCommand("SELECT snapshot_id FROM snapshot_latest WHERE run_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is Guid id ? id : null;
     }
 
     private async Task<IReadOnlyList<StoredSnapshot>> QueryAsync(string runId, string sql, Guid? snapshotId, CancellationToken cancellationToken)
@@ -171,5 +182,11 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
         }
 
         return snapshots;
+    }
+
+    /// <summary>The statements of one snapshot append; the append took effect when both affected their row.</summary>
+    internal readonly record struct AppendCommands(NpgsqlBatchCommand Insert, NpgsqlBatchCommand MoveLatest)
+    {
+        public bool Succeeded => Insert.RecordsAffected == 1 && MoveLatest.RecordsAffected == 1;
     }
 }
