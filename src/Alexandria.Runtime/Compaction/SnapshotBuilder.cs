@@ -18,7 +18,7 @@ namespace Alexandria.Runtime.Compaction;
 /// <list type="bullet">
 /// <item><c>objective</c>: the latest plan that restates it, else the parent's.</item>
 /// <item><c>plan_state</c>: the latest plan's steps, with later <c>plan_delta</c> updates applied by step id.</item>
-/// <item><c>findings</c>: one per observation with status ok that cites evidence (<c>F-&lt;seq&gt;</c>); the newest 500.</item>
+/// <item><c>findings</c>: one per observation with status ok that cites evidence (<c>F-&lt;seq&gt;</c>); the newest 500, fewer when the snapshot would exceed the inline cap (see <see cref="WithinInlineCap"/>).</item>
 /// <item><c>decisions</c>: a loop override chosen in a plan, and every plan change a <c>plan_delta</c> explains (<c>D-&lt;seq&gt;</c>); the newest 500.</item>
 /// <item><c>open_questions</c>: an empty or failed call raises one, tagged with its call hash; a later successful identical call settles it; the newest 100.</item>
 /// <item><c>tool_usage</c>: calls per tool (acts) and failures (observations with status error), by tool name.</item>
@@ -157,8 +157,45 @@ public sealed class SnapshotBuilder
             NarrativeTemplateId = null,
         };
 
-        return _policy.RenderNarrative ? SnapshotNarrative.Attach(snapshot) : snapshot;
+        return WithinInlineCap(snapshot);
     }
+
+    /// <summary>
+    /// The snapshot is full working state, so findings, decisions and open questions would grow with the run
+    /// until the snapshot no longer fits the inline cap and every later compaction is rejected. The oldest of
+    /// them leave the snapshot first (a tenth of the longest list at a time, deterministically, so a replay
+    /// drops the same ones); the log and the parent snapshots still hold them. Plan state, tool usage and loop
+    /// state are never dropped: a snapshot that is over the cap without any of these lists still fails the gate.
+    /// </summary>
+    private CompactionSnapshot WithinInlineCap(CompactionSnapshot snapshot)
+    {
+        while (true)
+        {
+            var finished = _policy.RenderNarrative ? SnapshotNarrative.Attach(snapshot) : snapshot;
+            if (ContractJson.Serialize(finished).Length <= _policy.InlineBlobCapBytes)
+            {
+                return finished;
+            }
+            if (snapshot.Findings.Count > 0 && snapshot.Findings.Count >= snapshot.Decisions.Count)
+            {
+                snapshot = snapshot with { Findings = DropOldest(snapshot.Findings) };
+            }
+            else if (snapshot.Decisions.Count > 0)
+            {
+                snapshot = snapshot with { Decisions = DropOldest(snapshot.Decisions) };
+            }
+            else if (snapshot.OpenQuestions.Count > 0)
+            {
+                snapshot = snapshot with { OpenQuestions = DropOldest(snapshot.OpenQuestions) };
+            }
+            else
+            {
+                return finished;
+            }
+        }
+    }
+
+    private static List<T> DropOldest<T>(IReadOnlyList<T> items) => items.Skip(Math.Max(1, items.Count / 10)).ToList();
 
     private static void Observe(
         RunEvent evt,
