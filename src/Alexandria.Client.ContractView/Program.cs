@@ -18,7 +18,8 @@ try
 }
 catch (ContractViewException error)
 {
-    // MSBuild's canonical error format, so the build names the contract file and the pointer.
-    Console.Error.WriteLine($"{error.File}: error ALXC001: {error.Message}");
+    // MSBuild's canonical error format (no code: this is not a generator diagnostic), so the build names
+    // the contract file and the pointer.
+    Console.Error.WriteLine($"{error.File}: error : {error.Message}");
     return 1;
 }

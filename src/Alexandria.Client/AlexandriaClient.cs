@@ -1,29 +1,40 @@
 using System;
 using System.Net.Http;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Alexandria.Contracts;
 
 namespace Alexandria.Client;
 
 /// <summary>
 /// The hand-written half of the NSwag-generated <see cref="AlexandriaClient"/>: it serializes with the
-/// source-generated converters (so unions such as <see cref="Packet"/> and nullable members round-trip
-/// exactly as the contract says), and it offers a constructor from a base address.
+/// source-generated converters only (so unions such as <see cref="Packet"/> and nullable members round-trip
+/// exactly as the contract says, without reflection), and it can own its <see cref="HttpClient"/>.
 /// </summary>
-public partial class AlexandriaClient
+/// <remarks>
+/// Two ways to make one: <see cref="Create(Uri)"/> owns a new <see cref="HttpClient"/> and disposes it with
+/// the client; <c>new AlexandriaClient(httpClient)</c> uses yours (its <c>BaseAddress</c> must end with '/',
+/// since the generated operations use relative paths) and never disposes it.
+/// </remarks>
+public partial class AlexandriaClient : IDisposable
 {
-    /// <summary>A client of the server at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080</c>) over <paramref name="httpClient"/>.</summary>
-    /// <remarks>The generated operations use relative paths, so the base address is given a trailing slash.</remarks>
-    public static AlexandriaClient Create(Uri baseAddress, HttpClient? httpClient = null)
+    private HttpClient? _ownedHttpClient;
+
+    /// <summary>A client of the server at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080</c>) that owns its HTTP connection.</summary>
+    public static AlexandriaClient Create(Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var client = httpClient ?? new HttpClient();
-        client.BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        return new AlexandriaClient(client);
+        var http = new HttpClient { BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/") };
+        return new AlexandriaClient(http) { _ownedHttpClient = http };
     }
 
-    // The generated converters first; reflection would see a union's abstract base and fail.
-    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
-        => settings.TypeInfoResolver = JsonTypeInfoResolver.Combine(OutputSchemaJson.Resolver, settings.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
+    /// <summary>Disposes the <see cref="HttpClient"/> when <see cref="Create(Uri)"/> made it; a client you passed in is left alone.</summary>
+    public void Dispose()
+    {
+        _ownedHttpClient?.Dispose();
+        _ownedHttpClient = null;
+        GC.SuppressFinalize(this);
+    }
+
+    // Only the generated converters: every body and response of openapi.json is a generated type.
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => settings.TypeInfoResolver = OutputSchemaJson.Resolver;
 }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Alexandria.Server;
 
@@ -17,36 +15,38 @@ public sealed class PostgresServerDocumentStore(NpgsqlDataSource dataSource) : I
     public async Task<bool> TryCreateAsync(string relativePath, byte[] json, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO server_documents (path, body) VALUES (@path, @body::jsonb) ON CONFLICT (path) DO NOTHING");
+            "INSERT INTO server_documents (path, body) VALUES (@path, @body) ON CONFLICT (path) DO NOTHING");
         command.Parameters.AddWithValue("path", relativePath);
-        command.Parameters.Add(new NpgsqlParameter("body", NpgsqlDbType.Text) { Value = Encoding.UTF8.GetString(json) });
+        command.Parameters.AddWithValue("body", json);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc/>
     public async Task<byte[]?> ReadAsync(string relativePath, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT body::text FROM server_documents WHERE path = @path");
+        await using var command = dataSource.CreateCommand("SELECT body FROM server_documents WHERE path = @path");
         command.Parameters.AddWithValue("path", relativePath);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? Encoding.UTF8.GetBytes(body) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<byte[]>> ReadAllAsync(string relativeDirectory, CancellationToken cancellationToken)
     {
-        // starts_with rather than LIKE: run ids may contain '_', a LIKE wildcard.
+        // A range on the bytewise-sorted key ('0' follows '/'), not LIKE: run ids may contain '_', a LIKE wildcard.
+        var prefix = relativeDirectory.TrimEnd('/') + "/";
         await using var command = dataSource.CreateCommand(
             """
-            SELECT body::text FROM server_documents
-            WHERE starts_with(path, @prefix) AND strpos(substr(path, length(@prefix) + 1), '/') = 0
+            SELECT body FROM server_documents
+            WHERE path >= @prefix AND path < @end AND strpos(substr(path, length(@prefix) + 1), '/') = 0
             ORDER BY path
             """);
-        command.Parameters.AddWithValue("prefix", relativeDirectory.TrimEnd('/') + "/");
+        command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("end", prefix[..^1] + "0");
         var documents = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            documents.Add(Encoding.UTF8.GetBytes(reader.GetString(0)));
+            documents.Add(reader.GetFieldValue<byte[]>(0));
         }
         return documents;
     }

@@ -35,9 +35,9 @@ public sealed partial class RuntimeServer
         {
             return new CompactRunResult.Conflict(SequenceMoved(expected, session.LastSeq));
         }
-        if (session.CountedEventsSinceSnapshot == 0 && session.StepsSinceSnapshot == 0)
+        if (!session.HasWorkSinceSnapshot)
         {
-            var message = $"Run '{request.RunId}' has no events since its latest snapshot.";
+            var message = $"Run '{request.RunId}' has no events since its latest snapshot but the compaction bookkeeping.";
             return new CompactRunResult.Conflict(Problems.Create(409, "Nothing to compact", message,
                 [Problems.Error("/trigger", "window", message)]));
         }
@@ -79,6 +79,6 @@ public sealed partial class RuntimeServer
             return Problems.Error(pointer, verdict.Reason == CompactionRejectionReason.SchemaInvalid ? "schema" : "invariant", violation);
         }).ToArray();
         return Problems.Create(422, "Snapshot rejected by the invariant gate",
-            $"The compaction was rejected ({verdict.Violations.Count} violation(s)); nothing was written but the compaction_rejected event.", errors);
+            $"The compaction was rejected ({verdict.Violations.Count} violation(s)); no snapshot was written, only the compaction_started and compaction_rejected events.", errors);
     }
 }

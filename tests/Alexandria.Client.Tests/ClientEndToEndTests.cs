@@ -32,6 +32,17 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Text_with_control_characters_round_trips_through_the_postgres_documents()
+    {
+        var runId = Examples.NewRunId("nul");
+
+        var created = await _client.CreateRunAsync(new CreateRunRequest { RunId = runId, Objective = "a\u0000b\u0001c \"quoted\" \\ é 🙂" });
+
+        Assert.Equal(created, await _client.GetRunAsync(runId));
+        Assert.Equal("a\u0000b\u0001c \"quoted\" \\ é 🙂", (await _client.GetRunAsync(runId)).Objective);
+    }
+
+    [Fact]
     public async Task Appended_events_come_back_equal_and_live_in_postgres()
     {
         var runId = await NewRunAsync("append");
@@ -85,6 +96,21 @@ public sealed class ClientEndToEndTests(PostgresServer server)
         var kinds = (await _client.ReadEventsAsync(runId, from_seq: 19, limit: 10)).Events.Select(e => e.Kind).Take(2);
         Assert.Equal(["compaction_started", "compaction_finished"], kinds);
         Assert.Equal(2, await CountRowsAsync("snapshots", runId));
+    }
+
+    [Fact]
+    public async Task A_compaction_right_after_a_compaction_is_a_409_not_a_snapshot_of_bookkeeping()
+    {
+        var runId = await NewRunAsync("compact-twice");
+        await _client.AppendEventsAsync(runId, new AppendEventsRequest { ExpectedSeq = 0, Events = Examples.StepEvents(runId, 1, 6) });
+        await _client.CompactRunAsync(runId, new CompactRunRequest { Trigger = CompactionTrigger.Manual });
+
+        var error = await Assert.ThrowsAsync<AlexandriaApiException<ProblemDetails>>(
+            () => _client.CompactRunAsync(runId, new CompactRunRequest { Trigger = CompactionTrigger.Manual }));
+
+        Assert.Equal(409, error.StatusCode);
+        Assert.Single((await _client.GetSnapshotHistoryAsync(runId)).Snapshots);
+        Assert.Equal(8, (await _client.GetRunAsync(runId)).LastSeq);
     }
 
     [Fact]
@@ -142,16 +168,14 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     {
         var request = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
         var response = Examples.Read<Packet>("context_response_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
+        var handoff = Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
 
-        var receipt = await _client.SubmitPacketAsync(request);
-        var responseReceipt = await _client.SubmitPacketAsync(response);
+        var receipts = new[] { await _client.SubmitPacketAsync(request), await _client.SubmitPacketAsync(response), await _client.SubmitPacketAsync(handoff) };
         var ack = await _client.AcknowledgePacketAsync(request.PacketId);
         var ackAgain = await _client.AcknowledgePacketAsync(request.PacketId);
 
-        Assert.IsType<ContextRequestPacket>(request);
-        Assert.IsType<ContextResponsePacket>(response);
-        Assert.Equal(PacketStatus.Active, receipt.Status);
-        Assert.Equal(responseReceipt.PacketId, response.PacketId);
+        Assert.Equal([request.PacketId, response.PacketId, handoff.PacketId], receipts.Select(r => r.PacketId));
+        Assert.All(receipts, r => Assert.Equal(PacketStatus.Active, r.Status));
         Assert.Equal($"ACK loaded context {request.PacketId:D}", ack.Message);
         Assert.Equal(ack, ackAgain);
         var missing = await Assert.ThrowsAsync<AlexandriaApiException<ProblemDetails>>(() => _client.AcknowledgePacketAsync(Guid.NewGuid()));
@@ -181,24 +205,27 @@ public sealed class ClientEndToEndTests(PostgresServer server)
         await _client.SubmitPacketAsync(packet);
 
         var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "alexandria-second-" + Guid.NewGuid().ToString("N"));
-        await using (var second = await Alexandria.Server.AlexandriaServerHost.StartAsync(new Alexandria.Server.AlexandriaServerOptions
+        try
         {
-            Urls = ["http://127.0.0.1:0"],
-            StoreDirectory = directory,
-            PostgresConnectionString = server.ConnectionString,
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical,
-        }))
-        {
-            using var http = new System.Net.Http.HttpClient();
-            var other = AlexandriaClient.Create(new Uri(second.Addresses[0]), http);
+            await using var second = await Alexandria.Server.AlexandriaServerHost.StartAsync(new Alexandria.Server.AlexandriaServerOptions
+            {
+                Urls = ["http://127.0.0.1:0"],
+                StoreDirectory = directory,
+                PostgresConnectionString = server.ConnectionString,
+                MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical,
+            });
+            using var other = AlexandriaClient.Create(new Uri(second.Addresses[0]));
 
             Assert.Equal(await _client.GetRunAsync(runId), await other.GetRunAsync(runId));
             Assert.Equal(handoff, Assert.Single((await other.ListHandoffsAsync(runId)).Handoffs));
             Assert.Equal($"ACK loaded context {packet.PacketId:D}", (await other.AcknowledgePacketAsync(packet.PacketId)).Message);
         }
-        if (System.IO.Directory.Exists(directory))
+        finally
         {
-            System.IO.Directory.Delete(directory, recursive: true);
+            if (System.IO.Directory.Exists(directory))
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
         }
         Assert.Equal(2, await CountDocumentsAsync($"runs/{runId}/%"));              // run.json, the handoff
         Assert.Equal(2, await CountDocumentsAsync($"packets/{packet.PacketId:N}%")); // the packet, its acknowledgement

@@ -173,15 +173,21 @@ public sealed class ResponseConformanceTests(PostgresServer server)
     private static async Task<HttpResponseMessage> AppendToNewRunAsync(HttpClient http)
     {
         var runId = Examples.NewRunId("probe-append");
-        (await Post(http, "runs", new JsonObject { ["run_id"] = runId, ["objective"] = "Probe." })).EnsureSuccessStatusCode();
+        using (var created = await Post(http, "runs", new JsonObject { ["run_id"] = runId, ["objective"] = "Probe." }))
+        {
+            created.EnsureSuccessStatusCode();
+        }
         return await Post(http, $"runs/{runId}/events", Events(runId, 0, 3));
     }
 
     private static async Task<HttpResponseMessage> CompactNewRunAsync(HttpClient http)
     {
-        var response = await AppendToNewRunAsync(http);
-        var runId = response.RequestMessage!.RequestUri!.Segments[^2].TrimEnd('/');
-        response.EnsureSuccessStatusCode();
+        string runId;
+        using (var appended = await AppendToNewRunAsync(http))
+        {
+            appended.EnsureSuccessStatusCode();
+            runId = appended.RequestMessage!.RequestUri!.Segments[^2].TrimEnd('/');
+        }
         return await Post(http, $"runs/{runId}/compactions", new JsonObject { ["trigger"] = "manual" });
     }
 

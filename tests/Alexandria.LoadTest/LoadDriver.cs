@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Client;
@@ -10,88 +9,76 @@ using Alexandria.Contracts;
 
 namespace Alexandria.LoadTest;
 
-/// <summary>How hard to push: clients in parallel, each appending batches to its own run for a duration.</summary>
-public sealed record LoadOptions(int Clients, TimeSpan Duration, int BatchSize);
-
-/// <summary>What the load run measured, and whether every acknowledged event is stored.</summary>
-public sealed record LoadReport(
-    LoadOptions Options,
-    TimeSpan Elapsed,
-    long Requests,
-    long Events,
-    long Failures,
-    TimeSpan P50,
-    TimeSpan P99,
-    TimeSpan Max,
-    IReadOnlyList<string> CountMismatches)
-{
-    public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
-
-    public double EventsPerSecond => Events / Elapsed.TotalSeconds;
-}
-
 /// <summary>
-/// Drives the server through the generated client: each client creates a run and appends batches with
-/// expected_seq until the time is up, timing every call; then every run is read back page by page and its
-/// seqs must be exactly 1..(events the server acknowledged), nothing lost, nothing extra.
+/// Drives the server through the generated client: clients append batches with <c>expected_seq</c> until the
+/// time is up, timing every call and counting what the server acknowledged; then every run is read back page
+/// by page and must hold exactly seqs 1..(acknowledged events) — nothing lost, nothing extra.
 /// </summary>
 public static class LoadDriver
 {
+    /// <summary>Runs <paramref name="options"/> against the server at <paramref name="server"/> and reports.</summary>
     public static async Task<LoadReport> RunAsync(Uri server, LoadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 }) { Timeout = TimeSpan.FromSeconds(60) };
-        var client = AlexandriaClient.Create(server, http);
+        using var client = AlexandriaClient.Create(server);
         var prefix = "load-" + Guid.NewGuid().ToString("N")[..8];
+        var runIds = Enumerable.Range(0, options.SharedRun ? 1 : options.Clients).Select(i => $"{prefix}-{i}").ToArray();
+        foreach (var runId in runIds)
+        {
+            await client.CreateRunAsync(new CreateRunRequest { RunId = runId, Objective = "Load test." }, cancellationToken).ConfigureAwait(false);
+        }
 
         var clock = Stopwatch.StartNew();
         var deadline = clock.Elapsed + options.Duration;
-        var workers = Enumerable.Range(0, options.Clients)
-            .Select(i => AppendUntilAsync(client, $"{prefix}-{i}", options.BatchSize, clock, deadline, cancellationToken))
-            .ToArray();
-        var results = await Task.WhenAll(workers).ConfigureAwait(false);
+        var results = await Task.WhenAll(Enumerable.Range(0, options.Clients)
+            .Select(i => AppendUntilAsync(client, runIds[i % runIds.Length], options.BatchSize, clock, deadline, cancellationToken))).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
 
-        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
         var mismatches = new List<string>();
-        foreach (var result in results)
+        foreach (var runId in runIds)
         {
-            if (await CheckCountAsync(client, result.RunId, result.Acknowledged, cancellationToken).ConfigureAwait(false) is { } mismatch)
+            var acknowledged = results.Where(r => r.RunId == runId).Sum(r => r.Acknowledged);
+            if (await CheckCountAsync(client, runId, acknowledged, cancellationToken).ConfigureAwait(false) is { } mismatch)
             {
                 mismatches.Add(mismatch);
             }
         }
 
-        return new LoadReport(options, elapsed, latencies.Length, results.Sum(r => r.Acknowledged), results.Sum(r => r.Failures),
+        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
+        return new LoadReport(options, elapsed, latencies.Length, results.Sum(r => r.Acknowledged), results.Sum(r => r.Conflicts), results.Sum(r => r.Failures),
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length == 0 ? TimeSpan.Zero : latencies[^1], mismatches);
     }
 
-    private sealed record WorkerResult(string RunId, long Acknowledged, long Failures, List<TimeSpan> Latencies);
+    private sealed record WorkerResult(string RunId, long Acknowledged, long Conflicts, long Failures, List<TimeSpan> Latencies);
 
     private static async Task<WorkerResult> AppendUntilAsync(AlexandriaClient client, string runId, int batchSize, Stopwatch clock, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        await client.CreateRunAsync(new CreateRunRequest { RunId = runId, Objective = "Load test." }, cancellationToken).ConfigureAwait(false);
-        long lastSeq = 0;
-        long failures = 0;
+        // The head is only where the next batch goes; what counts is what the server said it appended.
+        var head = (await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).LastSeq;
+        long acknowledged = 0, conflicts = 0, failures = 0;
         var latencies = new List<TimeSpan>();
         while (clock.Elapsed < deadline)
         {
-            var batch = Batch(runId, lastSeq, batchSize);
             var started = clock.Elapsed;
             try
             {
-                var appended = await client.AppendEventsAsync(runId, new AppendEventsRequest { ExpectedSeq = lastSeq, Events = batch }, cancellationToken).ConfigureAwait(false);
-                lastSeq = appended.LastSeq;
+                var appended = await client.AppendEventsAsync(runId, new AppendEventsRequest { ExpectedSeq = head, Events = Batch(runId, head, batchSize) }, cancellationToken).ConfigureAwait(false);
+                acknowledged += appended.LastSeq - appended.FirstSeq + 1;
+                head = appended.LastSeq;
+            }
+            catch (AlexandriaApiException conflict) when (conflict.StatusCode == 409)
+            {
+                conflicts++;
+                head = (await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).LastSeq;
             }
             catch (AlexandriaApiException)
             {
-                // Counted, not retried blindly: the count check below says whether anything was lost.
                 failures++;
-                lastSeq = (await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).LastSeq;
+                head = (await client.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).LastSeq;
             }
             latencies.Add(clock.Elapsed - started);
         }
-        return new WorkerResult(runId, lastSeq, failures, latencies);
+        return new WorkerResult(runId, acknowledged, conflicts, failures, latencies);
     }
 
     private static async Task<string?> CheckCountAsync(AlexandriaClient client, string runId, long acknowledged, CancellationToken cancellationToken)
@@ -109,18 +96,18 @@ public static class LoadDriver
                 }
                 expected++;
             }
-            next = page.NextSeq;
+            next = page.Events.Count == 0 ? null : page.NextSeq;
         }
         return expected - 1 == acknowledged ? null : $"{runId}: {acknowledged} events acknowledged, {expected - 1} stored";
     }
 
-    private static List<RunEvent> Batch(string runId, long lastSeq, int size)
+    private static List<RunEvent> Batch(string runId, long head, int size)
         => Enumerable.Range(1, size).Select(i => (RunEvent)new PlanEvent
         {
             EventId = Guid.NewGuid(),
             RunId = runId,
-            Seq = lastSeq + i,
-            StepId = (lastSeq + i) / 4,
+            Seq = head + i,
+            StepId = (head + i) / 4,
             AgentRole = AgentRole.Planner,
             OccurredAt = DateTimeOffset.UtcNow,
             Payload = new PlanPayload

@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
-using Alexandria.Client;
 using System.Threading.Tasks;
+using Alexandria.Client;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Scenarios;
 using Alexandria.Runtime.Storage;
@@ -36,7 +36,7 @@ internal static class RuntimeFailures
             AnsiConsole.MarkupLineInterpolated($"[red]Server answered {e.StatusCode}:[/] {problem?.Title ?? e.Message}{(problem?.Detail is { } detail ? " - " + detail : "")}");
             return exitCode;
         }
-        catch (Exception e) when (e is HttpRequestException or ArgumentException)
+        catch (Exception e) when (e is HttpRequestException or ArgumentException or OverflowException or TaskCanceledException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
             return exitCode;

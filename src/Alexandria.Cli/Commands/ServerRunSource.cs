@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Client;
@@ -17,13 +16,11 @@ internal sealed class ServerRunSource : IRunSource
     // openapi.json declares from_seq as a plain integer, so NSwag types it int: a run past 2^31 events
     // cannot be paged through this client (checked below) until the contract says int64.
 
-    private readonly HttpClient _http;
     private readonly AlexandriaClient _client;
 
     public ServerRunSource(Uri server)
     {
-        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        _client = AlexandriaClient.Create(server, _http);
+        _client = AlexandriaClient.Create(server);
         Description = $"server at {server}";
     }
 
@@ -49,7 +46,8 @@ internal sealed class ServerRunSource : IRunSource
         {
             var page = await _client.ReadEventsAsync(runId, checked((int)from), Math.Min(PageSize, limit - events.Count), cancellationToken).ConfigureAwait(false);
             events.AddRange(page.Events);
-            next = page.NextSeq;
+            // A page that brings nothing cannot advance; asking again would loop forever.
+            next = page.Events.Count == 0 ? null : page.NextSeq;
         }
         return events;
     }
@@ -67,7 +65,7 @@ internal sealed class ServerRunSource : IRunSource
 
     public ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        _client.Dispose();
         return ValueTask.CompletedTask;
     }
 }

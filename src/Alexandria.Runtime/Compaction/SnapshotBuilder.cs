@@ -19,8 +19,8 @@ namespace Alexandria.Runtime.Compaction;
 /// <item><c>objective</c>: the latest plan that restates it, else the parent's.</item>
 /// <item><c>plan_state</c>: the latest plan's steps, with later <c>plan_delta</c> updates applied by step id.</item>
 /// <item><c>findings</c>: one per observation with status ok that cites evidence (<c>F-&lt;seq&gt;</c>); the newest 500, fewer when the snapshot would exceed the inline cap (see <see cref="WithinInlineCap"/>).</item>
-/// <item><c>decisions</c>: a loop override chosen in a plan, and every plan change a <c>plan_delta</c> explains (<c>D-&lt;seq&gt;</c>); the newest 500.</item>
-/// <item><c>open_questions</c>: an empty or failed call raises one, tagged with its call hash; a later successful identical call settles it; the newest 100.</item>
+/// <item><c>decisions</c>: a loop override chosen in a plan, and every plan change a <c>plan_delta</c> explains (<c>D-&lt;seq&gt;</c>); the newest 500 (or fewer, as findings).</item>
+/// <item><c>open_questions</c>: an empty or failed call raises one, tagged with its call hash; a later successful identical call settles it; the newest 100 (or fewer, as findings).</item>
 /// <item><c>tool_usage</c>: calls per tool (acts) and failures (observations with status error), by tool name.</item>
 /// <item><c>loop_detection</c>: the <see cref="LoopDetector"/> fed with the whole log up to the covered last seq.</item>
 /// </list>
@@ -163,7 +163,7 @@ public sealed class SnapshotBuilder
     /// <summary>
     /// The snapshot is full working state, so findings, decisions and open questions would grow with the run
     /// until the snapshot no longer fits the inline cap and every later compaction is rejected. The oldest of
-    /// them leave the snapshot first (a tenth of the longest list at a time, deterministically, so a replay
+    /// them leave the snapshot first (a tenth of the longest of the three lists at a time, ties in that order; deterministic, so a replay
     /// drops the same ones); the log and the parent snapshots still hold them. Plan state, tool usage and loop
     /// state are never dropped: a snapshot that is over the cap without any of these lists still fails the gate.
     /// </summary>
@@ -176,22 +176,14 @@ public sealed class SnapshotBuilder
             {
                 return finished;
             }
-            if (snapshot.Findings.Count > 0 && snapshot.Findings.Count >= snapshot.Decisions.Count)
-            {
-                snapshot = snapshot with { Findings = DropOldest(snapshot.Findings) };
-            }
-            else if (snapshot.Decisions.Count > 0)
-            {
-                snapshot = snapshot with { Decisions = DropOldest(snapshot.Decisions) };
-            }
-            else if (snapshot.OpenQuestions.Count > 0)
-            {
-                snapshot = snapshot with { OpenQuestions = DropOldest(snapshot.OpenQuestions) };
-            }
-            else
+            var longest = Math.Max(snapshot.Findings.Count, Math.Max(snapshot.Decisions.Count, snapshot.OpenQuestions.Count));
+            if (longest == 0)
             {
                 return finished;
             }
+            snapshot = longest == snapshot.Findings.Count ? snapshot with { Findings = DropOldest(snapshot.Findings) }
+                : longest == snapshot.Decisions.Count ? snapshot with { Decisions = DropOldest(snapshot.Decisions) }
+                : snapshot with { OpenQuestions = DropOldest(snapshot.OpenQuestions) };
         }
     }
 

@@ -66,6 +66,12 @@ public sealed class RunSession
     /// <summary>Distinct steps since the latest snapshot.</summary>
     public int StepsSinceSnapshot => _trigger.StepsSinceSnapshot;
 
+    /// <summary>
+    /// True when an event other than the compaction bookkeeping (<c>compaction_*</c>) happened since the latest
+    /// snapshot: a compaction now would record work, not only the previous compaction's own events.
+    /// </summary>
+    public bool HasWorkSinceSnapshot => _window.Exists(e => e is not (CompactionStartedEvent or CompactionFinishedEvent or CompactionRejectedEvent));
+
     /// <summary>The time source events are stamped from.</summary>
     public TimeProvider Clock => _options.Clock;
 

@@ -18,8 +18,8 @@ public sealed class RequestFuzzer(int seed)
 
     private readonly Random _random = new(seed);
 
-    /// <summary>A valid body template for one operation.</summary>
-    public sealed record Template(string Operation, string Path, JsonObject Body);
+    /// <summary>A valid body template for one operation, and the output_schema.json definition its body must satisfy.</summary>
+    public sealed record Template(string Operation, string Path, string Definition, JsonObject Body);
 
     public IEnumerable<FuzzRequest> Generate(IReadOnlyList<Template> templates, string runId, int count)
     {
@@ -46,7 +46,7 @@ public sealed class RequestFuzzer(int seed)
         {
             body = Damage(template);
         }
-        return new FuzzRequest(template.Operation, Breakage.MalformedJson, "", null, HttpMethod.Post, template.Path, body);
+        return new FuzzRequest(template.Operation, Breakage.MalformedJson, "", null, template.Definition, HttpMethod.Post, template.Path, body);
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
@@ -137,16 +137,16 @@ public sealed class RequestFuzzer(int seed)
         string Pick(string[] values) => values[_random.Next(values.Length)];
         return _random.Next(5) switch
         {
-            0 => new FuzzRequest("getRun", Breakage.BadParameter, "/runId", null, HttpMethod.Get, "runs/" + Uri.EscapeDataString(Pick(badRunIds)), null),
-            1 => new FuzzRequest("readEvents", Breakage.BadParameter, "/limit", null, HttpMethod.Get, $"runs/{runId}/events?limit={Uri.EscapeDataString(Pick(badNumbers))}", null),
-            2 => new FuzzRequest("readEvents", Breakage.BadParameter, "/from_seq", null, HttpMethod.Get, $"runs/{runId}/events?from_seq={Uri.EscapeDataString(Pick(["0", "-5", "x", "2.5"]))}", null),
-            3 => new FuzzRequest("getSnapshot", Breakage.BadParameter, "/snapshotId", null, HttpMethod.Get, $"runs/{runId}/snapshots/{Pick(badUuids)}", null),
-            _ => new FuzzRequest("acknowledgePacket", Breakage.BadParameter, "/packetId", null, HttpMethod.Post, $"packets/{Pick(badUuids)}/ack", null),
+            0 => new FuzzRequest("getRun", Breakage.BadParameter, "/runId", null, null, HttpMethod.Get, "runs/" + Uri.EscapeDataString(Pick(badRunIds)), null),
+            1 => new FuzzRequest("readEvents", Breakage.BadParameter, "/limit", null, null, HttpMethod.Get, $"runs/{runId}/events?limit={Uri.EscapeDataString(Pick(badNumbers))}", null),
+            2 => new FuzzRequest("readEvents", Breakage.BadParameter, "/from_seq", null, null, HttpMethod.Get, $"runs/{runId}/events?from_seq={Uri.EscapeDataString(Pick(["0", "-5", "x", "2.5"]))}", null),
+            3 => new FuzzRequest("getSnapshot", Breakage.BadParameter, "/snapshotId", null, null, HttpMethod.Get, $"runs/{runId}/snapshots/{Pick(badUuids)}", null),
+            _ => new FuzzRequest("acknowledgePacket", Breakage.BadParameter, "/packetId", null, null, HttpMethod.Post, $"packets/{Pick(badUuids)}/ack", null),
         };
     }
 
     private static FuzzRequest Damaged(Template template, Breakage breakage, string pointer, string? detail, JsonObject body)
-        => new(template.Operation, breakage, pointer, detail, HttpMethod.Post, template.Path, Encoding.UTF8.GetBytes(body.ToJsonString()));
+        => new(template.Operation, breakage, pointer, detail, template.Definition, HttpMethod.Post, template.Path, Encoding.UTF8.GetBytes(body.ToJsonString()));
 
     private (string Pointer, T Node) Pick<T>(IReadOnlyList<(string Pointer, T Node)> candidates) => candidates[_random.Next(candidates.Count)];
 

@@ -40,6 +40,9 @@ namespace Alexandria.Contracts.Server
         /// <summary><c>GET /runs/{runId}/snapshots/{snapshotId}</c>: Get one snapshot.</summary>
         public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor GetSnapshot { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("getSnapshot", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetSnapshotMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetSnapshot, typeof(global::Alexandria.Contracts.Server.GetSnapshotOperationRequest), null, typeof(global::Alexandria.Contracts.Server.GetSnapshotResult), 200);
 
+        /// <summary><c>POST /runs/{runId}/compactions</c>: Compact a run now.</summary>
+        public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor CompactRun { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("compactRun", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.CompactRunMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.CompactRun, typeof(global::Alexandria.Contracts.Server.CompactRunOperationRequest), typeof(global::Alexandria.Contracts.CompactRunRequest), typeof(global::Alexandria.Contracts.Server.CompactRunResult), 201);
+
         /// <summary><c>POST /runs/{runId}/artifacts</c>: Register an artifact.</summary>
         public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor RegisterArtifact { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("registerArtifact", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.RegisterArtifactMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.RegisterArtifact, typeof(global::Alexandria.Contracts.Server.RegisterArtifactOperationRequest), typeof(global::Alexandria.Contracts.ArtifactRecord), typeof(global::Alexandria.Contracts.Server.RegisterArtifactResult), 201);
 
@@ -68,6 +71,7 @@ namespace Alexandria.Contracts.Server
             GetSnapshotHistory,
             GetLatestSnapshot,
             GetSnapshot,
+            CompactRun,
             RegisterArtifact,
             GetArtifact,
             CreateHandoff,

@@ -51,6 +51,12 @@ namespace Alexandria.Contracts.Server
         /// <summary>The HTTP method of <c>getSnapshot</c>.</summary>
         public const string GetSnapshotMethod = "GET";
 
+        /// <summary>The route of <c>compactRun</c>.</summary>
+        public const string CompactRun = "/runs/{runId}/compactions";
+
+        /// <summary>The HTTP method of <c>compactRun</c>.</summary>
+        public const string CompactRunMethod = "POST";
+
         /// <summary>The route of <c>registerArtifact</c>.</summary>
         public const string RegisterArtifact = "/runs/{runId}/artifacts";
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -9,22 +8,6 @@ using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
 
 namespace Alexandria.Cli.Commands;
-
-/// <summary>Where a read-only command reads a run from: a local store, or a server through the generated client.</summary>
-internal interface IRunSource : IAsyncDisposable
-{
-    /// <summary>What the source is, for messages.</summary>
-    string Description { get; }
-
-    /// <summary>The run's last seq; 0 when it has no events or does not exist.</summary>
-    Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken);
-
-    /// <summary>At most <paramref name="limit"/> events from <paramref name="fromSeq"/>, in seq order.</summary>
-    Task<IReadOnlyList<RunEvent>> ReadEventsAsync(string runId, long fromSeq, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Every snapshot of the run, oldest first.</summary>
-    Task<IReadOnlyList<CompactionSnapshot>> GetSnapshotsAsync(string runId, CancellationToken cancellationToken);
-}
 
 /// <summary>A run in the embedded store or PostgreSQL, read through the runtime.</summary>
 internal sealed class StoreRunSource(IRuntimeStore store, string description) : IRunSource
