@@ -73,14 +73,15 @@ namespace Alexandria.Generators.Emitting.Validation
             }
 
             // Regexes are built on first use: a generator's output cannot use [GeneratedRegex], because source
-            // generators do not see each other's output.
+            // generators do not see each other's output. Compiled, because the interpreter costs ~0.5-1.5 µs a
+            // match on the contracts' id patterns: more than reading the whole value it checks.
             for (var i = 0; i < model.Patterns.Count; i++)
             {
                 var index = SchemaMethodEmitter.Int(i);
                 w.Line("private static global::System.Text.RegularExpressions.Regex? s_p" + index + ";");
                 w.Line("private static global::System.Text.RegularExpressions.Regex P" + index + " => s_p" + index
                        + " ??= new global::System.Text.RegularExpressions.Regex(" + SchemaMethodEmitter.Lit(model.Patterns[i])
-                       + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                       + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);");
             }
 
             var names = model.DynamicAnchors.Select(d => d.Name).Distinct().ToList();

@@ -18,6 +18,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         private readonly ValidatorModel _model;
         private readonly Dictionary<int, EvaluatedNames?> _names = new Dictionary<int, EvaluatedNames?>();
+        private readonly Dictionary<int, List<MergedMembers>> _merged = new Dictionary<int, List<MergedMembers>>();
 
         public StreamingAnalysis(ValidatorModel model)
         {
@@ -70,6 +71,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             foreach (var p in m.Properties) Add(p.Name);
             foreach (var r in m.Required) Add(r);
+            foreach (var merged in MergedMembers(m))
+            {
+                foreach (var p in merged.Schema.Properties) Add(p.Name);
+                foreach (var r in merged.Schema.Required) Add(r);
+            }
+
             foreach (var d in m.DependentRequired)
             {
                 Add(d.Name);
@@ -83,6 +90,71 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// Subschemas applied in place that only constrain members (<c>properties</c>, <c>required</c>), reached
+        /// through <c>$ref</c>/<c>allOf</c> from an object-only schema: their members join this schema's single
+        /// pass instead of costing a pass of their own (the run events' shared envelope).
+        /// </summary>
+        public List<MergedMembers> MergedMembers(SchemaMethodModel m)
+        {
+            if (_merged.TryGetValue(m.Index, out var known))
+            {
+                return known;
+            }
+
+            var merged = _merged[m.Index] = new List<MergedMembers>();
+            if (m.Types == JsonTypes.Object && m.Constant is null && m.UnresolvedReference is null)
+            {
+                foreach (var (child, references) in DirectInPlace(m))
+                {
+                    var subtree = new List<MergedMembers>();
+                    if (CollectMembersOnly(child, references, new HashSet<int> { m.Index }, subtree))
+                    {
+                        merged.AddRange(subtree);
+                    }
+                }
+            }
+
+            return merged;
+        }
+
+        /// <summary>Whether a direct in-place child of <paramref name="m"/> is merged into its member pass.</summary>
+        public bool IsMerged(SchemaMethodModel m, int child) => MergedMembers(m).Any(x => x.Schema.Index == child && x.Direct);
+
+        /// <summary>The must-pass in-place children with how many <c>$ref</c>s each sits behind (the depth guard counts them).</summary>
+        private static IEnumerable<(int Child, int References)> DirectInPlace(SchemaMethodModel m)
+        {
+            if (m.Ref is int target) yield return (target, 1);
+            if (m.DynamicRef is { } dynamic) yield return (dynamic.Fallback, 1);
+            foreach (var branch in m.AllOf) yield return (branch, 0);
+        }
+
+        private bool CollectMembersOnly(int method, int references, HashSet<int> visiting, List<MergedMembers> into)
+        {
+            var m = _model.Methods[method];
+            var objectsAllowed = m.Types == JsonTypes.None || (m.Types & JsonTypes.Object) != 0;
+            var membersOnly = m.Constant is null && m.UnresolvedReference is null && objectsAllowed && m.Const is null && !m.HasEnum
+                && m.MinProperties is null && m.MaxProperties is null && m.DependentRequired.Count == 0 && m.DependentSchemas.Count == 0
+                && m.PatternProperties.Count == 0 && m.AdditionalProperties is null && m.PropertyNames is null && m.UnevaluatedProperties is null
+                && m.AnyOf.Count == 0 && m.OneOf.Count == 0 && m.Not is null && m.If is null
+                && (m.DynamicRef is null || !m.DynamicRef.IsDynamic || !_model.DynamicAnchors.Any(d => d.Name == m.DynamicRef.Anchor));
+            if (!membersOnly || !visiting.Add(method))
+            {
+                return false;
+            }
+
+            into.Add(new MergedMembers(m, references, into.Count == 0));
+            foreach (var (child, more) in DirectInPlace(m))
+            {
+                if (!CollectMembersOnly(child, references + more, visiting, into))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public bool HasUnevaluatedProperties(SchemaMethodModel m)
@@ -229,6 +301,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             if (m.UnevaluatedItems is int unevaluatedItems) yield return unevaluatedItems;
         }
     }
+
+    /// <summary>
+    /// A subschema whose members are checked in another schema's pass; <see cref="References"/> is how many
+    /// <c>$ref</c>s lead to it, <see cref="Direct"/> whether it is that schema's own child.
+    /// </summary>
+    internal sealed record MergedMembers(SchemaMethodModel Schema, int References, bool Direct);
 
     /// <summary>Member names a subschema evaluates in place: <see cref="All"/> of them, or exactly <see cref="Names"/>.</summary>
     internal sealed class EvaluatedNames

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Validation;
 
@@ -23,11 +24,18 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             // Steps that must pass; the last may run on r itself when nothing after it reads the value.
             var steps = new List<Action<string>>();
-            if (_m.Ref is int target) steps.Add(reader => EmitReference(target, reader));
-            if (_m.DynamicRef is { } dynamic) steps.Add(reader => EmitReference(dynamic.Fallback, reader));
+            if (_m.Ref is int target && !_analysis.IsMerged(_m, target)) steps.Add(reader => EmitReference(target, reader));
+            if (_m.DynamicRef is { } dynamic && !_analysis.IsMerged(_m, dynamic.Fallback)) steps.Add(reader => EmitReference(dynamic.Fallback, reader));
             foreach (var branch in _m.AllOf)
             {
-                if (!IsTrue(branch)) steps.Add(reader => _w.Line("if (!" + Call(branch, reader) + ") return false;"));
+                if (!IsTrue(branch) && !_analysis.IsMerged(_m, branch)) steps.Add(reader => _w.Line("if (!" + Call(branch, reader) + ") return false;"));
+            }
+
+            // Merged subschemas skip their own $ref calls; the depth those would have reached is checked here instead.
+            var references = _analysis.MergedMembers(_m).Select(x => x.References).DefaultIfEmpty(0).Max();
+            if (references > 0)
+            {
+                _w.Line("if (!s.CanDescend(" + Int(references) + ")) return false;");
             }
 
             if (anyOf is not null) steps.Add(reader => EmitDispatch(anyOf, _m.AnyOf, reader));

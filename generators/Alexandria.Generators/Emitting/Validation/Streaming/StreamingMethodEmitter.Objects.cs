@@ -14,7 +14,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         private bool HasObjectKeywords
             => _m.MinProperties is not null || _m.MaxProperties is not null || _m.Required.Count > 0 || _m.DependentRequired.Count > 0
                || _m.Properties.Count > 0 || _m.PatternProperties.Count > 0 || _m.AdditionalProperties is not null
-               || _m.PropertyNames is not null || _m.DependentSchemas.Count > 0 || _analysis.HasUnevaluatedProperties(_m);
+               || _m.PropertyNames is not null || _m.DependentSchemas.Count > 0 || _analysis.HasUnevaluatedProperties(_m)
+               || _analysis.MergedMembers(_m).Any(x => x.Schema.Properties.Count > 0 || x.Schema.Required.Count > 0);
 
         public static string NameMatcher(int method) => "M" + SchemaMethodEmitter.Int(method);
 
@@ -120,45 +121,73 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             _w.Line("case " + Int(bit) + ": // " + SchemaMethodEmitter.Xml(name));
             _w.Indentation++;
             var mask = Bit(bit);
-            var property = _m.Properties.FirstOrDefault(p => p.Name == name);
-            if (property is not null)
+            var own = _m.Properties.FirstOrDefault(p => p.Name == name);
+            var schemas = PropertySchemas(name);
+            if (schemas.Count > 0)
             {
                 // The document path validates only the last of repeated members; one pass cannot know which is last.
                 _w.Line("if ((seen & " + mask + ") != 0) return s.GiveUp();");
-                _w.Line("seen |= " + mask + ";");
-                if (IsFalse(property.Method))
+            }
+
+            _w.Line("seen |= " + mask + ";");
+            if (schemas.Any(x => IsFalse(x.Method)))
+            {
+                _w.Line("return false;");
+                _w.Indentation--;
+                return;
+            }
+
+            // One schema and nothing else reading the value: it consumes the reader; otherwise each reads a copy.
+            var alone = schemas.Count == 1 && _m.PatternProperties.Count == 0 && (own is not null || !UndeclaredReads(name));
+            foreach (var (method, references) in schemas.Where(x => !IsTrue(x.Method)))
+            {
+                var reader = "r";
+                if (!alone)
                 {
-                    _w.Line("return false;");
-                    _w.Indentation--;
-                    return;
+                    reader = Fresh("v");
+                    _w.Line("var " + reader + " = r;");
                 }
 
-                if (!IsTrue(property.Method))
+                if (references == 0)
                 {
-                    // With patterns the value may be read again; otherwise the schema consumes it.
-                    if (_m.PatternProperties.Count > 0)
-                    {
-                        MustPassOnCopy(property.Method);
-                    }
-                    else
-                    {
-                        _w.Line("if (!" + Call(property.Method, "r") + ") return false;");
-                    }
+                    _w.Line("if (!" + Call(method, reader) + ") return false;");
+                    continue;
                 }
+
+                // As deep as the merged subschema's own $ref calls would have made it.
+                var result = Fresh("ok");
+                _w.Line("s.Depth += " + Int(references) + ";");
+                _w.Line("var " + result + " = " + Call(method, reader) + ";");
+                _w.Line("s.Depth -= " + Int(references) + ";");
+                _w.Line("if (!" + result + ") return false;");
             }
-            else
+
+            if (own is null && EmitUndeclared(name))
             {
-                _w.Line("seen |= " + mask + ";");
-                if (EmitUndeclared(name))
-                {
-                    _w.Indentation--;
-                    return;
-                }
+                _w.Indentation--;
+                return;
             }
 
             _w.Line("break;");
             _w.Indentation--;
         }
+
+        /// <summary>The <c>properties</c> schemas for <paramref name="name"/>: this schema's, then those of merged subschemas.</summary>
+        private List<(int Method, int References)> PropertySchemas(string name)
+        {
+            var schemas = _m.Properties.Where(p => p.Name == name).Select(p => (p.Method, 0)).ToList();
+            foreach (var merged in _analysis.MergedMembers(_m))
+            {
+                schemas.AddRange(merged.Schema.Properties.Where(p => p.Name == name).Select(p => (p.Method, merged.References)));
+            }
+
+            return schemas;
+        }
+
+        /// <summary>Whether additionalProperties or unevaluatedProperties read the value of an undeclared member named <paramref name="name"/>.</summary>
+        private bool UndeclaredReads(string name)
+            => (_m.AdditionalProperties is int additional && !IsTrue(additional))
+               || (_analysis.HasUnevaluatedProperties(_m) && _analysis.NamesBeforeUnevaluated(_m.Index) is { All: false } evaluated && !evaluated.Names.Contains(name));
 
         /// <summary>
         /// A member outside <c>properties</c> (<paramref name="name"/> when it is tracked, null for any other):
@@ -215,7 +244,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         private void EmitPresenceRules(List<string> names)
         {
-            var required = Mask(names, _m.Required);
+            var required = Mask(names, _m.Required.Concat(_analysis.MergedMembers(_m).SelectMany(x => x.Schema.Required)));
             if (required != "0UL")
             {
                 _w.Line("if ((seen & " + required + ") != " + required + ") return false;");

@@ -49,6 +49,9 @@ namespace __NAMESPACE__
 
         public void Ascend() => Depth--;
 
+        /// <summary>Whether <paramref name="references"/> nested references from here stay within the depth Descend allows.</summary>
+        public readonly bool CanDescend(int references) => Depth + references <= MaxReferenceDepth;
+
         public bool GiveUp()
         {
             Undecided = true;
