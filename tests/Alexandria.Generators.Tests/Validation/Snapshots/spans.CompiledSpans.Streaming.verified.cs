@@ -73,7 +73,6 @@ namespace Alexandria.Contracts.Validation
             {
                 if (StreamingValues.Compare(ref r, 0m) < 0) return false;
             }
-            r.Skip();
             return true;
         }
 
@@ -86,7 +85,6 @@ namespace Alexandria.Contracts.Validation
             {
                 if (StreamingValues.Compare(ref r, 0m) < 0) return false;
             }
-            r.Skip();
             return true;
         }
 

@@ -70,10 +70,17 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 EmitObjectKeywords();
                 EmitArrayKeywords();
-                _w.Line("r.Skip();");
+                if (MaySeeContainer)
+                {
+                    _w.Line("r.Skip();");
+                }
+
                 _w.Line("return true;");
             }
         }
+
+        /// <summary>Whether the value can still be an object or array once <c>type</c> has passed (then it may need skipping).</summary>
+        private bool MaySeeContainer => _m.Types == JsonTypes.None || (_m.Types & (JsonTypes.Object | JsonTypes.Array)) != 0;
 
         /// <summary>The call <c>R{target}(ref s, ref reader)</c>.</summary>
         private static string Call(int target, string reader) => MethodName(target) + "(ref s, ref " + reader + ")";

@@ -65,7 +65,7 @@ namespace __NAMESPACE__
     internal static class StreamingValues
     {
         /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones borrow from the array pool.</summary>
-        public const int StackChars = 256;
+        public const int StackChars = 128;
 
         public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = 256 };
 
