@@ -15,6 +15,7 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject)) return false;
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
+                var start = r;
                 var seen = 0UL;
                 while (r.Read() && r.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
@@ -25,12 +26,12 @@ namespace Alexandria.Contracts.Validation
                         case 0: // start
                             if ((seen & 0x1UL) != 0) return s.GiveUp();
                             seen |= 0x1UL;
-                            if (!R1(ref s, ref r)) return false;
+                            if (!R1(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "start"u8);
                             break;
                         case 1: // end
                             if ((seen & 0x2UL) != 0) return s.GiveUp();
                             seen |= 0x2UL;
-                            if (!R2(ref s, ref r)) return false;
+                            if (!R2(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "end"u8);
                             break;
                         default:
                             return false;

@@ -30,7 +30,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             var counts = _m.MinProperties is not null || _m.MaxProperties is not null;
             using (_w.OpenBlock("if (t == " + Token + ".StartObject)"))
             {
-                if (_m.DependentSchemas.Count > 0) _w.Line("var start = r;");
+                if (_m.DependentSchemas.Count > 0 || names.Any(n => PropertySchemas(n).Count > 0)) _w.Line("var start = r;");
                 if (names.Count > 0) _w.Line("var seen = 0UL;");
                 if (counts) _w.Line("var count = 0;");
                 if (_m.PatternProperties.Count > 0) _w.Line("global::System.Span<char> nameBuffer = stackalloc char[StreamingValues.StackChars];");
@@ -139,6 +139,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             // One schema and nothing else reading the value: it consumes the reader; otherwise each reads a copy.
             var alone = schemas.Count == 1 && _m.PatternProperties.Count == 0 && (own is not null || !UndeclaredReads(name));
+            var reject = "return StreamingValues.RejectMember(ref s, start, " + Utf8Literals.For(name) + ");";
             foreach (var (method, references) in schemas.Where(x => !IsTrue(x.Method)))
             {
                 var reader = "r";
@@ -150,7 +151,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 if (references == 0)
                 {
-                    _w.Line("if (!" + Call(method, reader) + ") return false;");
+                    _w.Line("if (!" + Call(method, reader) + ") " + reject);
                     continue;
                 }
 
@@ -159,7 +160,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 _w.Line("s.Depth += " + Int(references) + ";");
                 _w.Line("var " + result + " = " + Call(method, reader) + ";");
                 _w.Line("s.Depth -= " + Int(references) + ";");
-                _w.Line("if (!" + result + ") return false;");
+                _w.Line("if (!" + result + ") " + reject);
             }
 
             if (own is null && EmitUndeclared(name))

@@ -249,6 +249,20 @@ namespace __NAMESPACE__
         }
 
         /// <summary>
+        /// A member's value failed its <c>properties</c> schema. The document path judges only the last of repeated
+        /// members, so when the object (under <paramref name="obj"/>, on its start) repeats the name, this pass gives up.
+        /// </summary>
+        public static bool RejectMember(ref StreamingState s, global::System.Text.Json.Utf8JsonReader obj, global::System.ReadOnlySpan<byte> name)
+        {
+            if (s.Undecided || !FirstMember(ref obj, name))
+            {
+                return false;
+            }
+
+            return NextMember(ref obj, name) ? s.GiveUp() : false;
+        }
+
+        /// <summary>
         /// uniqueItems over the array under the reader (which it does not move). Scalars are compared in place, pair by
         /// pair as JsonValues.FindDuplicate does; an array holding containers or escaped strings goes through a document.
         /// </summary>
