@@ -181,7 +181,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (streams)
                     {
-                        w.Line("var state = new " + validation + ".StreamingState(options?.AssertFormats ?? " + assertDefault + ");");
+                        w.Line("var state = new " + validation + ".StreamingState(utf8, options?.AssertFormats ?? " + assertDefault + ");");
                         w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8, " + validation + ".StreamingValues.ReaderOptions);");
                         w.Line("if (reader.Read() && " + validation + "." + model.CompiledClassName + "." + StreamingMethodEmitter.MethodName(entry.Method) + "(ref state, ref reader)) return !reader.Read();");
                         w.Line("if (!state.Undecided) return false;");

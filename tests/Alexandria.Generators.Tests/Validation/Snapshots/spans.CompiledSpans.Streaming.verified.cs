@@ -15,7 +15,7 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject)) return false;
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var start = r;
+                var start = r.TokenStartIndex;
                 var seen = 0UL;
                 while (r.Read() && r.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {

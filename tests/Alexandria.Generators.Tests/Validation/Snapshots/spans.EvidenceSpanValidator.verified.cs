@@ -42,7 +42,7 @@ namespace Alexandria.Contracts
         {
             try
             {
-                var state = new global::Alexandria.Contracts.Validation.StreamingState(options?.AssertFormats ?? true);
+                var state = new global::Alexandria.Contracts.Validation.StreamingState(utf8, options?.AssertFormats ?? true);
                 var reader = new global::System.Text.Json.Utf8JsonReader(utf8, global::Alexandria.Contracts.Validation.StreamingValues.ReaderOptions);
                 if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read();
                 if (!state.Undecided) return false;

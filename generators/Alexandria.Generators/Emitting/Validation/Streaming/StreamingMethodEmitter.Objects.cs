@@ -30,7 +30,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             var counts = _m.MinProperties is not null || _m.MaxProperties is not null;
             using (_w.OpenBlock("if (t == " + Token + ".StartObject)"))
             {
-                if (_m.DependentSchemas.Count > 0 || names.Any(n => PropertySchemas(n).Count > 0)) _w.Line("var start = r;");
+                if (_m.DependentSchemas.Count > 0) _w.Line("var objectReader = r;");
+                if (names.Any(n => PropertySchemas(n).Count > 0)) _w.Line("var start = r.TokenStartIndex;");
                 if (names.Count > 0) _w.Line("var seen = 0UL;");
                 if (counts) _w.Line("var count = 0;");
                 if (_m.PatternProperties.Count > 0) _w.Line("global::System.Span<char> nameBuffer = stackalloc char[StreamingValues.StackChars];");
@@ -270,7 +271,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 using (_w.OpenBlock("if ((seen & " + Mask(names, new[] { dependency.Name }) + ") != 0)"))
                 {
                     var copy = Fresh("v");
-                    _w.Line("var " + copy + " = start;");
+                    _w.Line("var " + copy + " = objectReader;");
                     _w.Line("if (!" + Call(dependency.Method, copy) + ") return false;");
                 }
             }

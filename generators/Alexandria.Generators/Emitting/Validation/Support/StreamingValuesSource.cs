@@ -14,16 +14,20 @@ namespace __NAMESPACE__
     /// <summary>State of one streaming validation pass; used only by generated validators.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal struct StreamingState
+    internal ref struct StreamingState
     {
         private const int MaxReferenceDepth = 256;
 
-        public StreamingState(bool assertFormats)
+        public StreamingState(global::System.ReadOnlySpan<byte> document, bool assertFormats)
         {
+            Document = document;
             AssertFormats = assertFormats;
             Depth = 0;
             Undecided = false;
         }
+
+        /// <summary>The whole input, so a rare second look at an object reads it again from its start instead of every object keeping a reader copy.</summary>
+        public readonly global::System.ReadOnlySpan<byte> Document;
 
         public readonly bool AssertFormats;
 
@@ -250,11 +254,12 @@ namespace __NAMESPACE__
 
         /// <summary>
         /// A member's value failed its <c>properties</c> schema. The document path judges only the last of repeated
-        /// members, so when the object (under <paramref name="obj"/>, on its start) repeats the name, this pass gives up.
+        /// members, so when the object (starting at <paramref name="start"/> in the input) repeats the name, this pass gives up.
         /// </summary>
-        public static bool RejectMember(ref StreamingState s, global::System.Text.Json.Utf8JsonReader obj, global::System.ReadOnlySpan<byte> name)
+        public static bool RejectMember(ref StreamingState s, long start, global::System.ReadOnlySpan<byte> name)
         {
-            if (s.Undecided || !FirstMember(ref obj, name))
+            var obj = new global::System.Text.Json.Utf8JsonReader(s.Document.Slice((int)start), ReaderOptions);
+            if (s.Undecided || !obj.Read() || !FirstMember(ref obj, name))
             {
                 return false;
             }
