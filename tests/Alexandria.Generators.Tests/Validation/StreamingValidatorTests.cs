@@ -34,7 +34,11 @@ public sealed class StreamingValidatorTests
             "event": { "oneOf": [{ "$ref": "#/$defs/a_event" }, { "$ref": "#/$defs/b_event" }] },
             "any_event": { "anyOf": [{ "$ref": "#/$defs/a_event" }, { "$ref": "#/$defs/b_event" }] },
             "point": { "type": "object", "properties": { "n": { "type": "integer" } }, "additionalProperties": false },
-            "items_after_prefix": { "type": "array", "prefixItems": [{ "type": "integer" }], "unevaluatedItems": false }
+            "items_after_prefix": { "type": "array", "prefixItems": [{ "type": "integer" }], "unevaluatedItems": false },
+            "run_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,3}$" },
+            "media": { "type": "string", "pattern": "^[a-z0-9][a-z0-9!#$&^_.+-]{0,5}/[a-z0-9][a-z0-9.+-]*$" },
+            "ack": { "type": "string", "pattern": "^ACK [0-9a-f-]{4}$", "maxLength": 8 },
+            "overlapping": { "type": "string", "pattern": "^[a-z]{0,3}[a-c]$" }
           }
         }
         """;
@@ -81,6 +85,35 @@ public sealed class StreamingValidatorTests
     {
         Assert.Equal(valid, Validators.IsValid("PointValidator", json));
         Assert.Equal(valid, Validators.IsValidUtf8("PointValidator", json));
+    }
+
+    /// <summary>Simple patterns are matched on the UTF-8 bytes; escaped strings and overlapping atoms use the regex.</summary>
+    [Theory]
+    [InlineData("RunIdValidator", "\"a\"", true)]
+    [InlineData("RunIdValidator", "\"a-_9\"", true)]
+    [InlineData("RunIdValidator", "\"a-_9x\"", false)]
+    [InlineData("RunIdValidator", "\"-a\"", false)]
+    [InlineData("RunIdValidator", "\"\"", false)]
+    [InlineData("RunIdValidator", "\"A\"", false)]
+    [InlineData("RunIdValidator", "\"\\u0061b\"", true)]
+    [InlineData("RunIdValidator", "\"a\\n\"", false)]
+    [InlineData("RunIdValidator", "\"é\"", false)]
+    [InlineData("MediaValidator", "\"text/plain\"", true)]
+    [InlineData("MediaValidator", "\"a+b.c/x-y\"", true)]
+    [InlineData("MediaValidator", "\"text/\"", false)]
+    [InlineData("MediaValidator", "\"texttt/x\"", true)]
+    [InlineData("MediaValidator", "\"textttt/x\"", false)]
+    [InlineData("MediaValidator", "\"a//b\"", false)]
+    [InlineData("AckValidator", "\"ACK 0f-a\"", true)]
+    [InlineData("AckValidator", "\"ACK 0f-\"", false)]
+    [InlineData("AckValidator", "\"ACK 0f-ab\"", false)]
+    [InlineData("OverlappingValidator", "\"abc\"", true)]
+    [InlineData("OverlappingValidator", "\"zzza\"", true)]
+    [InlineData("OverlappingValidator", "\"zzzz\"", false)]
+    public void Patterns_match_on_bytes_as_the_regex_does(string validator, string json, bool valid)
+    {
+        Assert.Equal(valid, Validators.IsValid(validator, json));
+        Assert.Equal(valid, Validators.IsValidUtf8(validator, json));
     }
 
     [Theory]

@@ -35,6 +35,15 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                             w.Line();
                         }
                     }
+
+                    foreach (var pattern in methods.Select(i => model.Methods[i].Pattern).OfType<int>().Distinct().OrderBy(p => p))
+                    {
+                        if (SimplePattern.Parse(model.Patterns[pattern]) is { } simple)
+                        {
+                            simple.EmitMatcher(w, pattern, model.Patterns[pattern]);
+                            w.Line();
+                        }
+                    }
                 }
             }
 

@@ -162,12 +162,22 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 return;
             }
 
+            var simple = _m.Pattern is int p ? SimplePattern.Parse(_model.Patterns[p]) : null;
             using (_w.OpenBlock("if (t == " + Token + ".String)"))
             {
-                if (_m.Pattern is null && check is null)
+                if ((_m.Pattern is null || simple is not null) && check is null)
                 {
-                    _w.Line("var n = StreamingValues.CodePoints(ref r);");
-                    _w.Line("if (!(" + LengthCondition("n") + ")) return false;");
+                    if (hasLength)
+                    {
+                        _w.Line("var n = StreamingValues.CodePoints(ref r);");
+                        _w.Line("if (!(" + LengthCondition("n") + ")) return false;");
+                    }
+
+                    if (simple is not null)
+                    {
+                        EmitSimplePattern(_m.Pattern!.Value);
+                    }
+
                     return;
                 }
 
@@ -196,6 +206,21 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 _w.Line("StreamingValues.Release(rented);");
                 _w.Line("if (!pass) return false;");
             }
+        }
+
+        /// <summary>Unescaped text is matched on its bytes; escaped text is decoded for the regex.</summary>
+        private void EmitSimplePattern(int pattern)
+        {
+            _w.Line("bool matched;");
+            using (_w.OpenBlock("if (r.ValueIsEscaped)"))
+            {
+                _w.Line("char[]? rented = null;");
+                _w.Line("matched = P" + Int(pattern) + ".IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
+                _w.Line("StreamingValues.Release(rented);");
+            }
+
+            _w.Line("else matched = " + SimplePattern.MatcherName(pattern) + "(r.ValueSpan);");
+            _w.Line("if (!matched) return false;");
         }
 
         private string LengthCondition(string n)

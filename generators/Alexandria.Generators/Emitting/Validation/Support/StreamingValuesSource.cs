@@ -216,6 +216,10 @@ namespace __NAMESPACE__
             return buffer.Slice(0, r.CopyString(buffer));
         }
 
+        /// <summary>Whether an ASCII byte is in the class given as two 64-bit masks (a simple pattern's atom); never a non-ASCII byte.</summary>
+        public static bool InClass(byte b, ulong low, ulong high)
+            => b < 64 ? ((low >> b) & 1) != 0 : b < 128 && ((high >> (b - 64)) & 1) != 0;
+
         public static void Release(char[]? rented)
         {
             if (rented is not null)
