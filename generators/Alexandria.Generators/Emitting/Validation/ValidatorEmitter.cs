@@ -19,12 +19,15 @@ namespace Alexandria.Generators.Emitting.Validation
                 yield break;
             }
 
-            yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName), EmitCompiled(model));
+            // The streaming half is written before anything is yielded: should it fail, the file gets no validators
+            // at all (and ALX0004) rather than validators calling methods that were never emitted.
             var analysis = new StreamingAnalysis(model);
             var streaming = StreamingEmitter.Methods(model, analysis);
-            if (streaming.Count > 0)
+            var streamingText = streaming.Count > 0 ? StreamingEmitter.Emit(model, analysis, streaming) : null;
+            yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName), EmitCompiled(model));
+            if (streamingText is not null)
             {
-                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName + ".Streaming"), StreamingEmitter.Emit(model, analysis, streaming));
+                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName + ".Streaming"), streamingText);
             }
 
             foreach (var entry in model.Entries)
