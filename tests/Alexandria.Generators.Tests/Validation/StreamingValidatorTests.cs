@@ -34,6 +34,7 @@ public sealed class StreamingValidatorTests
             "event": { "oneOf": [{ "$ref": "#/$defs/a_event" }, { "$ref": "#/$defs/b_event" }] },
             "any_event": { "anyOf": [{ "$ref": "#/$defs/a_event" }, { "$ref": "#/$defs/b_event" }] },
             "point": { "type": "object", "properties": { "n": { "type": "integer" } }, "additionalProperties": false },
+            "counts": { "type": "object", "properties": { "n": { "type": "integer" } }, "additionalProperties": { "type": "integer" } },
             "items_after_prefix": { "type": "array", "prefixItems": [{ "type": "integer" }], "unevaluatedItems": false },
             "run_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,3}$" },
             "media": { "type": "string", "pattern": "^[a-z0-9][a-z0-9!#$&^_.+-]{0,5}/[a-z0-9][a-z0-9.+-]*$" },
@@ -134,5 +135,15 @@ public sealed class StreamingValidatorTests
     {
         Assert.False(Validators.IsValidUtf8("EventValidator", json));
         Assert.NotEmpty(Validators.ValidateUtf8("EventValidator", System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"n\":1,\"\\ud800\":2}", false)]
+    [InlineData("{\"n\":1,\"\\u00e9\":2}", true)]
+    [InlineData("{\"n\":1,\"\u00e9\":2}", true)]
+    public void A_member_name_that_cannot_be_read_as_text_fails_both_paths_where_additionalProperties_reads_it(string json, bool valid)
+    {
+        Assert.Equal(valid, Validators.IsValidUtf8("CountsValidator", json));
+        Assert.Equal(valid, Validators.ValidateUtf8("CountsValidator", System.Text.Encoding.UTF8.GetBytes(json)).Count == 0);
     }
 }

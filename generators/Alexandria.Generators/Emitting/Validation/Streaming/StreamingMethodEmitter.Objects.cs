@@ -14,7 +14,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         private bool HasObjectKeywords
             => _m.MinProperties is not null || _m.MaxProperties is not null || _m.Required.Count > 0 || _m.DependentRequired.Count > 0
                || _m.Properties.Count > 0 || _m.PatternProperties.Count > 0 || _m.AdditionalProperties is not null
-               || _m.PropertyNames is not null || _m.DependentSchemas.Count > 0 || _analysis.HasUnevaluatedProperties(_m)
+               || _m.PropertyNames is not null || _m.DependentSchemas.Count > 0 || _m.UnevaluatedProperties is not null
                || _analysis.MergedMembers(_m).Any(x => x.Schema.Properties.Count > 0 || x.Schema.Required.Count > 0);
 
         public static string NameMatcher(int method) => "M" + SchemaMethodEmitter.Int(method);
@@ -50,6 +50,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         {
             if (counts) _w.Line("count++;");
             if (names.Count > 0) _w.Line("var id = " + NameMatcher(_m.Index) + "(ref r);");
+            EmitNameRead(names);
             if (_m.PropertyNames is int propertyNames && !IsTrue(propertyNames))
             {
                 // The name token reads as a string; a copy keeps the reader on it.
@@ -115,6 +116,33 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
 
             _w.Line("r.Skip();");
+        }
+
+        /// <summary>
+        /// The document path reads member names as text for propertyNames (every member) and for
+        /// additionalProperties/unevaluatedProperties (members outside <c>properties</c>); a name that cannot be read
+        /// must fail here too. Patterns decode the name anyway.
+        /// </summary>
+        private void EmitNameRead(List<string> names)
+        {
+            // A false schema rejects such a member whether or not its name reads, and a tracked name always reads.
+            var readsOthers = (_m.AdditionalProperties is int additional && !IsFalse(additional))
+                || (_m.UnevaluatedProperties is int unevaluated && !IsFalse(unevaluated));
+            if (_m.PatternProperties.Count > 0)
+            {
+                return;
+            }
+
+            if (_m.PropertyNames is not null || (names.Count == 0 && readsOthers))
+            {
+                _w.Line("StreamingValues.RequireText(ref r);");
+            }
+            else if (readsOthers)
+            {
+                // Tracked names start with this schema's own properties, so their ids are the first ones.
+                var own = _m.Properties.Select(p => p.Name).Distinct().Count();
+                _w.Line(own == 0 ? "StreamingValues.RequireText(ref r);" : "if (id < 0 || id >= " + Int(own) + ") StreamingValues.RequireText(ref r);");
+            }
         }
 
         private void EmitNamedCase(string name, int bit)

@@ -189,6 +189,25 @@ namespace __NAMESPACE__
             return points;
         }
 
+        /// <summary>
+        /// Throws as JsonElement.GetString would when the string or member name under the reader cannot be read as
+        /// text, where the document path reads it (a member name that additionalProperties, unevaluatedProperties or
+        /// propertyNames looks at) and this path would not otherwise.
+        /// </summary>
+        public static void RequireText(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped)
+            {
+                char[]? rented = null;
+                Text(in r, stackalloc char[StackChars], ref rented);
+                Release(rented);
+            }
+            else if (!global::System.Text.Ascii.IsValid(r.ValueSpan) && !global::System.Text.Unicode.Utf8.IsValid(r.ValueSpan))
+            {
+                throw new global::System.InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+            }
+        }
+
         public static int CodePoints(global::System.ReadOnlySpan<char> s)
         {
             var count = s.Length;
