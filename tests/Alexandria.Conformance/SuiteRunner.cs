@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 
 namespace Alexandria.Conformance;
@@ -9,12 +10,18 @@ namespace Alexandria.Conformance;
 public sealed record SuiteOutcome(bool Passed, string Reason);
 
 /// <summary>
-/// Calls the validator the build generated for a case's group. The validators are compiled into this
-/// assembly; they are looked up by name (reflection only here, in the tests).
+/// Calls the validator the build generated for a case's group, through both of its paths: IsValid on the
+/// JsonElement (the document path Validate shares) and IsValid on the UTF-8 bytes (the streaming path where the
+/// schema allows it). A case passes only when both give the suite's verdict. The validators are compiled into
+/// this assembly; they are looked up by name (reflection only here, in the tests).
 /// </summary>
 public static class SuiteRunner
 {
-    private static readonly ConcurrentDictionary<string, Func<JsonElement, bool>?> Validators = new();
+    private delegate bool Utf8IsValid(ReadOnlySpan<byte> utf8, Generated.Validation.ValidationOptions? options);
+
+    private sealed record Paths(Func<JsonElement, Generated.Validation.ValidationOptions?, bool> Element, Utf8IsValid Utf8);
+
+    private static readonly ConcurrentDictionary<string, Paths?> Validators = new();
 
     public static SuiteOutcome Run(SuiteCase test)
     {
@@ -25,14 +32,21 @@ public static class SuiteRunner
         }
 
         bool verdict;
+        bool streamed;
         try
         {
             using var document = JsonDocument.Parse(test.DataJson);
-            verdict = validator(document.RootElement);
+            verdict = validator.Element(document.RootElement, null);
+            streamed = validator.Utf8(Encoding.UTF8.GetBytes(test.DataJson), null);
         }
         catch (Exception e)
         {
             return new SuiteOutcome(false, "the validator threw " + e.GetType().Name + ": " + e.Message);
+        }
+
+        if (streamed != verdict)
+        {
+            return new SuiteOutcome(false, $"IsValid(JsonElement) says {verdict} but IsValid(ReadOnlySpan<byte>) says {streamed}");
         }
 
         return verdict == test.Valid
@@ -40,16 +54,18 @@ public static class SuiteRunner
             : new SuiteOutcome(false, test.Valid ? "rejected a valid instance" : "accepted an invalid instance");
     }
 
-    private static Func<JsonElement, bool>? Find(string name)
+    private static Paths? Find(string name)
     {
         var type = typeof(SuiteRunner).Assembly.GetType("Alexandria.Conformance.Generated." + name);
-        var method = type?.GetMethod("IsValid", [typeof(JsonElement), typeof(Generated.Validation.ValidationOptions)]);
-        if (method is null)
+        var element = type?.GetMethod("IsValid", [typeof(JsonElement), typeof(Generated.Validation.ValidationOptions)]);
+        var utf8 = type?.GetMethod("IsValid", [typeof(ReadOnlySpan<byte>), typeof(Generated.Validation.ValidationOptions)]);
+        if (element is null || utf8 is null)
         {
             return null;
         }
 
-        var isValid = method.CreateDelegate<Func<JsonElement, Generated.Validation.ValidationOptions?, bool>>();
-        return instance => isValid(instance, null);
+        return new Paths(
+            element.CreateDelegate<Func<JsonElement, Generated.Validation.ValidationOptions?, bool>>(),
+            utf8.CreateDelegate<Utf8IsValid>());
     }
 }

@@ -78,6 +78,18 @@ public sealed class CompiledValidators
             .ToList();
     }
 
+    /// <summary>Calls <c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>, the streaming path where the schema allows it.</summary>
+    public bool IsValidUtf8(string validatorName, string json)
+    {
+        var method = ValidatorType(validatorName).GetMethods().Single(m => m.Name == "IsValid" && m.GetParameters()[0].ParameterType == typeof(ReadOnlySpan<byte>));
+        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(byte[]));
+        var call = System.Linq.Expressions.Expression.Call(
+            method,
+            System.Linq.Expressions.Expression.Convert(parameter, typeof(ReadOnlySpan<byte>), typeof(ReadOnlySpan<byte>).GetMethod("op_Implicit", [typeof(byte[])])),
+            System.Linq.Expressions.Expression.Constant(null, method.GetParameters()[1].ParameterType));
+        return System.Linq.Expressions.Expression.Lambda<Func<byte[], bool>>(call, parameter).Compile()(System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
     private object Invoke(string validatorName, string methodName, JsonElement instance, bool? assertFormats)
     {
         var type = ValidatorType(validatorName);

@@ -30,7 +30,7 @@ public sealed class ValidatorOnlyContractTests
         var harness = new GeneratorHarness().WithContract("/c/port.json", """{ "type": "integer", "minimum": 1, "maximum": 65535 }""", ("AlexandriaEmit", "validators"));
         var run = harness.Run().AssertCompiles();
 
-        Assert.Equal(["port.CompiledPort.g.cs", "port.PortValidator.g.cs"], run.Sources.Select(s => s.HintName).Where(h => h.StartsWith("port.", System.StringComparison.Ordinal)).Order());
+        Assert.Equal(["port.CompiledPort.g.cs", "port.CompiledPort.Streaming.g.cs", "port.PortValidator.g.cs"], run.Sources.Select(s => s.HintName).Where(h => h.StartsWith("port.", System.StringComparison.Ordinal)).Order());
         var validators = CompiledValidators.From(harness);
         Assert.True(validators.IsValid("PortValidator", "8080"));
         Assert.Equal("maximum", Assert.Single(validators.Validate("PortValidator", "70000")).Keyword);

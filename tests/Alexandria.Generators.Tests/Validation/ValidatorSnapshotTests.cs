@@ -22,6 +22,7 @@ public sealed class ValidatorSnapshotTests
         var run = new GeneratorHarness().WithContract("/c/spans.json", contract).Run().AssertCompiles();
 
         SnapshotAssert.Matches(run.Source("spans.CompiledSpans.g.cs"), "spans.CompiledSpans");
+        SnapshotAssert.Matches(run.Source("spans.CompiledSpans.Streaming.g.cs"), "spans.CompiledSpans.Streaming");
         SnapshotAssert.Matches(run.Source("spans.EvidenceSpanValidator.g.cs"), "spans.EvidenceSpanValidator");
     }
 }

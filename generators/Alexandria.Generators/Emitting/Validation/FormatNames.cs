@@ -14,6 +14,11 @@ namespace Alexandria.Generators.Emitting.Validation
             ["json-pointer"] = "JsonPointer", ["relative-json-pointer"] = "RelativeJsonPointer", ["regex"] = "Regex",
         };
 
+        /// <summary>Checks that take a <c>ReadOnlySpan&lt;char&gt;</c>; the streaming path passes the others a string.</summary>
+        private static readonly HashSet<string> SpanChecks = new HashSet<string> { "DateTime", "Date", "Time", "Duration", "Uuid", "Uri", "UriReference", "Iri", "IriReference" };
+
         public static string? CheckFor(string format) => Checks.TryGetValue(format, out var check) ? check : null;
+
+        public static bool TakesSpan(string check) => SpanChecks.Contains(check);
     }
 }

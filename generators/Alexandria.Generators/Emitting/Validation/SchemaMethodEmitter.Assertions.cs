@@ -113,17 +113,16 @@ namespace Alexandria.Generators.Emitting.Validation
         }
 
         private static string TypeCondition(JsonTypes types)
-        {
-            var conditions = new List<string>();
-            if ((types & JsonTypes.Null) != 0) conditions.Add("k == " + Kind + ".Null");
-            if ((types & JsonTypes.Boolean) != 0) conditions.Add("k == " + Kind + ".True || k == " + Kind + ".False");
-            if ((types & JsonTypes.Object) != 0) conditions.Add("k == " + Kind + ".Object");
-            if ((types & JsonTypes.Array) != 0) conditions.Add("k == " + Kind + ".Array");
-            if ((types & JsonTypes.String) != 0) conditions.Add("k == " + Kind + ".String");
-            if ((types & JsonTypes.Number) != 0) conditions.Add("k == " + Kind + ".Number");
-            else if ((types & JsonTypes.Integer) != 0) conditions.Add("(k == " + Kind + ".Number && JsonValues.IsInteger(e))");
-            return string.Join(" || ", conditions);
-        }
+            => TypeConditions.For(types, kind => kind switch
+            {
+                JsonTypes.Null => "k == " + Kind + ".Null",
+                JsonTypes.Boolean => "k == " + Kind + ".True || k == " + Kind + ".False",
+                JsonTypes.Object => "k == " + Kind + ".Object",
+                JsonTypes.Array => "k == " + Kind + ".Array",
+                JsonTypes.String => "k == " + Kind + ".String",
+                JsonTypes.Number => "k == " + Kind + ".Number",
+                _ => "(k == " + Kind + ".Number && JsonValues.IsInteger(e))",
+            });
 
         private static string TypeNames(JsonTypes types)
         {

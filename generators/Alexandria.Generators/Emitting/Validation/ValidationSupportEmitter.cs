@@ -18,6 +18,7 @@ namespace Alexandria.Generators.Emitting.Validation
             yield return Source("Alexandria.Validation.ValidationContext.g.cs", ValidationContextSource.Text, ns);
             yield return Source("Alexandria.Validation.JsonValues.g.cs", JsonValuesSource.Text, ns);
             yield return Source("Alexandria.Validation.FormatAssertions.g.cs", FormatAssertionsSource.Text, ns);
+            yield return Source("Alexandria.Validation.StreamingValues.g.cs", StreamingValuesSource.Text, ns);
         }
 
         private static GeneratedSource Source(string hintName, string text, string ns)

@@ -48,6 +48,21 @@ namespace Alexandria.Generators.Emitting.Validation
                     {
                         EmitSwitch(w, entries, "utf8", result);
                     }
+
+                    w.Line();
+                    w.Line("/// <summary>Whether UTF-8 JSON is valid against the definition named <paramref name=\"definition\"/>, by the validator's <c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>; false when no such definition exists.</summary>");
+                    using (w.OpenBlock("public static bool TryIsValid(string definition, global::System.ReadOnlySpan<byte> utf8, out bool isValid, " + options + "? options = null)"))
+                    {
+                        using (w.OpenBlock("switch (definition)"))
+                        {
+                            foreach (var (name, className) in entries)
+                            {
+                                w.Line("case " + CSharpNaming.Literal(name) + ": isValid = " + className + ".IsValid(utf8, options); return true;");
+                            }
+
+                            w.Line("default: isValid = false; return false;");
+                        }
+                    }
                 }
             }
 

@@ -8,7 +8,7 @@ namespace Alexandria.Contracts.Validation
     /// <summary>The subschemas of spans.json compiled to methods, shared by its validators. No schema is read at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class CompiledSpans
+    internal static partial class CompiledSpans
     {
         /// <summary>#/$defs/evidence_span</summary>
         internal static bool S0(ValidationContext c, global::System.Text.Json.JsonElement e, EvaluatedSet? a)

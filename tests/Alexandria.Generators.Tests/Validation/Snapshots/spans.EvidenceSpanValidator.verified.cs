@@ -24,7 +24,11 @@ namespace Alexandria.Contracts
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
             if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;
-            using (document) return Validate(document!.RootElement, options);
+            using (document)
+            {
+                try { return Validate(document!.RootElement, options); }
+                catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
+            }
         }
 
         /// <summary>Whether <paramref name="instance"/> is valid; stops at the first violation.</summary>
@@ -33,11 +37,20 @@ namespace Alexandria.Contracts
             return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance);
         }
 
-        /// <summary>Whether the UTF-8 text is JSON and valid.</summary>
+        /// <summary>Whether the UTF-8 text is JSON and valid, in one pass over the bytes: no document, nothing allocated for valid input.</summary>
         public static bool IsValid(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
-            if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out _)) return false;
-            using (document) return IsValid(document!.RootElement, options);
+            try
+            {
+                var state = new global::Alexandria.Contracts.Validation.StreamingState(utf8, options?.AssertFormats ?? true);
+                var reader = new global::System.Text.Json.Utf8JsonReader(utf8, global::Alexandria.Contracts.Validation.StreamingValues.ReaderOptions);
+                if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read();
+                if (!state.Undecided) return false;
+                if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out _)) return false;
+                using (document) return IsValid(document!.RootElement, options);
+            }
+            catch (global::System.Text.Json.JsonException) { return false; }
+            catch (global::System.InvalidOperationException) { return false; }
         }
 
         private static bool Run(global::Alexandria.Contracts.Validation.ValidationContext context, global::System.Text.Json.JsonElement instance)

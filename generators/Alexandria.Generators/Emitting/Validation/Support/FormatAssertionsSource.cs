@@ -15,13 +15,14 @@ namespace __NAMESPACE__
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class FormatAssertions
     {
-        public static bool DateTime(string s)
+        // Date, time, duration and uuid take spans so the streaming validators check them without a string.
+        public static bool DateTime(global::System.ReadOnlySpan<char> s)
         {
-            var t = s.IndexOfAny(new[] { 'T', 't' });
-            return t == 10 && Date(s.Substring(0, 10)) && Time(s.Substring(11));
+            var t = global::System.MemoryExtensions.IndexOfAny(s, 'T', 't');
+            return t == 10 && Date(s.Slice(0, 10)) && Time(s.Slice(11));
         }
 
-        public static bool Date(string s)
+        public static bool Date(global::System.ReadOnlySpan<char> s)
         {
             if (s.Length != 10 || s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4) || !Digits(s, 5, 2) || !Digits(s, 8, 2))
             {
@@ -35,7 +36,7 @@ namespace __NAMESPACE__
         }
 
         /// <summary>RFC 3339 full-time: the offset is required; a leap second is allowed only at 23:59:60 UTC.</summary>
-        public static bool Time(string s)
+        public static bool Time(global::System.ReadOnlySpan<char> s)
         {
             if (s.Length < 9 || s[2] != ':' || s[5] != ':' || !Digits(s, 0, 2) || !Digits(s, 3, 2) || !Digits(s, 6, 2))
             {
@@ -87,7 +88,7 @@ namespace __NAMESPACE__
         /// ISO 8601 duration as RFC 3339 appendix A restricts it: units in order and without gaps (P1Y2D is
         /// invalid: days need months), or weeks alone.
         /// </summary>
-        public static bool Duration(string s)
+        public static bool Duration(global::System.ReadOnlySpan<char> s)
             => (s_duration ??= new global::System.Text.RegularExpressions.Regex(
                 "^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\\z",
                 global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)).IsMatch(s);
@@ -316,7 +317,7 @@ namespace __NAMESPACE__
             return true;
         }
 
-        public static bool Uuid(string s)
+        public static bool Uuid(global::System.ReadOnlySpan<char> s)
         {
             if (s.Length != 36) return false;
             for (var i = 0; i < 36; i++)
@@ -328,69 +329,69 @@ namespace __NAMESPACE__
             return true;
         }
 
-        public static bool Uri(string s) => UriCore(s, requireScheme: true, international: false);
+        public static bool Uri(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: true, international: false);
 
-        public static bool UriReference(string s) => UriCore(s, requireScheme: false, international: false);
+        public static bool UriReference(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: false, international: false);
 
-        public static bool Iri(string s) => UriCore(s, requireScheme: true, international: true);
+        public static bool Iri(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: true, international: true);
 
-        public static bool IriReference(string s) => UriCore(s, requireScheme: false, international: true);
+        public static bool IriReference(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: false, international: true);
 
         /// <summary>RFC 3986 syntax: scheme, authority (with host and port checked), path, query and fragment characters.</summary>
-        private static bool UriCore(string s, bool requireScheme, bool international)
+        private static bool UriCore(global::System.ReadOnlySpan<char> s, bool requireScheme, bool international)
         {
             var rest = s;
-            var colon = s.IndexOf(':');
-            var hasScheme = colon > 0 && IsScheme(s.Substring(0, colon)) && s.IndexOfAny(new[] { '/', '?', '#' }, 0, colon) < 0;
+            var colon = IndexOf(s, ':');
+            var hasScheme = colon > 0 && IsScheme(s.Slice(0, colon)) && global::System.MemoryExtensions.IndexOfAny(s.Slice(0, colon), '/', '?', '#') < 0;
             if (hasScheme)
             {
-                rest = s.Substring(colon + 1);
+                rest = s.Slice(colon + 1);
             }
             else if (requireScheme)
             {
                 return false;
             }
 
-            var hash = rest.IndexOf('#');
+            var hash = IndexOf(rest, '#');
             if (hash >= 0)
             {
-                if (!UriChars(rest.Substring(hash + 1), "/?:@!$&'()*+,;=", international)) return false;
-                rest = rest.Substring(0, hash);
+                if (!UriChars(rest.Slice(hash + 1), "/?:@!$&'()*+,;=", international)) return false;
+                rest = rest.Slice(0, hash);
             }
 
-            var query = rest.IndexOf('?');
+            var query = IndexOf(rest, '?');
             if (query >= 0)
             {
-                if (!UriChars(rest.Substring(query + 1), "/?:@!$&'()*+,;=", international)) return false;
-                rest = rest.Substring(0, query);
+                if (!UriChars(rest.Slice(query + 1), "/?:@!$&'()*+,;=", international)) return false;
+                rest = rest.Slice(0, query);
             }
 
-            if (rest.StartsWith("//", global::System.StringComparison.Ordinal))
+            if (rest.Length >= 2 && rest[0] == '/' && rest[1] == '/')
             {
-                var slash = rest.IndexOf('/', 2);
-                var authority = slash < 0 ? rest.Substring(2) : rest.Substring(2, slash - 2);
-                rest = slash < 0 ? "" : rest.Substring(slash);
-                var at = authority.LastIndexOf('@');
+                var slash = IndexOf(rest.Slice(2), '/');
+                var authority = slash < 0 ? rest.Slice(2) : rest.Slice(2, slash);
+                rest = slash < 0 ? global::System.ReadOnlySpan<char>.Empty : rest.Slice(slash + 2);
+                var at = global::System.MemoryExtensions.LastIndexOf(authority, '@');
                 if (at >= 0)
                 {
-                    if (!UriChars(authority.Substring(0, at), ":!$&'()*+,;=", international)) return false;
-                    authority = authority.Substring(at + 1);
+                    if (!UriChars(authority.Slice(0, at), ":!$&'()*+,;=", international)) return false;
+                    authority = authority.Slice(at + 1);
                 }
 
-                if (authority.StartsWith("[", global::System.StringComparison.Ordinal))
+                if (authority.Length > 0 && authority[0] == '[')
                 {
-                    var close = authority.IndexOf(']');
-                    if (close < 0 || !IpLiteral(authority.Substring(1, close - 1))) return false;
-                    authority = authority.Substring(close + 1);
+                    var close = IndexOf(authority, ']');
+                    if (close < 0 || !IpLiteral(authority.Slice(1, close - 1))) return false;
+                    authority = authority.Slice(close + 1);
                     if (authority.Length > 0 && (authority[0] != ':' || !Digits(authority, 1, authority.Length - 1))) return false;
                 }
                 else
                 {
-                    var portColon = authority.LastIndexOf(':');
+                    var portColon = global::System.MemoryExtensions.LastIndexOf(authority, ':');
                     if (portColon >= 0)
                     {
                         if (!Digits(authority, portColon + 1, authority.Length - portColon - 1)) return false;
-                        authority = authority.Substring(0, portColon);
+                        authority = authority.Slice(0, portColon);
                     }
 
                     if (!UriChars(authority, "!$&'()*+,;=", international)) return false;
@@ -399,33 +400,35 @@ namespace __NAMESPACE__
             else if (!hasScheme)
             {
                 // A relative reference's first segment may not contain ':' (it would read as a scheme).
-                var firstSlash = rest.IndexOf('/');
-                var first = firstSlash < 0 ? rest : rest.Substring(0, firstSlash);
-                if (first.IndexOf(':') >= 0) return false;
+                var firstSlash = IndexOf(rest, '/');
+                var first = firstSlash < 0 ? rest : rest.Slice(0, firstSlash);
+                if (IndexOf(first, ':') >= 0) return false;
             }
 
             return UriChars(rest, "/:@!$&'()*+,;=", international);
         }
 
+        private static int IndexOf(global::System.ReadOnlySpan<char> s, char c) => global::System.MemoryExtensions.IndexOf(s, c);
+
         /// <summary>The inside of "[…]" in a URI host: an IPv6 address or an IPvFuture ("v" hex "." …).</summary>
-        private static bool IpLiteral(string s)
+        private static bool IpLiteral(global::System.ReadOnlySpan<char> s)
         {
             if (s.Length > 0 && (s[0] == 'v' || s[0] == 'V'))
             {
-                var dot = s.IndexOf('.');
+                var dot = IndexOf(s, '.');
                 if (dot < 2) return false;
                 for (var i = 1; i < dot; i++)
                 {
                     if (!IsHex(s[i])) return false;
                 }
 
-                return dot < s.Length - 1 && UriChars(s.Substring(dot + 1), ":!$&'()*+,;=", false);
+                return dot < s.Length - 1 && UriChars(s.Slice(dot + 1), ":!$&'()*+,;=", false);
             }
 
-            return Ipv6(s);
+            return Ipv6(s.ToString());
         }
 
-        private static bool IsScheme(string scheme)
+        private static bool IsScheme(global::System.ReadOnlySpan<char> scheme)
         {
             if (scheme.Length == 0 || !IsAsciiLetter(scheme[0])) return false;
             foreach (var c in scheme)
@@ -436,7 +439,7 @@ namespace __NAMESPACE__
             return true;
         }
 
-        private static bool UriChars(string s, string allowed, bool international)
+        private static bool UriChars(global::System.ReadOnlySpan<char> s, string allowed, bool international)
         {
             for (var i = 0; i < s.Length; i++)
             {
@@ -579,7 +582,7 @@ namespace __NAMESPACE__
             }
         }
 
-        private static bool Digits(string s, int start, int length)
+        private static bool Digits(global::System.ReadOnlySpan<char> s, int start, int length)
         {
             if (length <= 0 || start + length > s.Length) return false;
             for (var i = start; i < start + length; i++)
@@ -590,7 +593,17 @@ namespace __NAMESPACE__
             return true;
         }
 
-        private static int Number(string s, int start, int length) => int.Parse(s.Substring(start, length), global::System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>The value of ASCII digits <see cref="Digits"/> has checked; summed by hand, as int.Parse costs more than the whole check.</summary>
+        private static int Number(global::System.ReadOnlySpan<char> s, int start, int length)
+        {
+            var value = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                value = value * 10 + (s[i] - '0');
+            }
+
+            return value;
+        }
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 

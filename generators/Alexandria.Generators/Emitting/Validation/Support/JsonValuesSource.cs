@@ -45,6 +45,10 @@ namespace __NAMESPACE__
             }
         }
 
+        /// <summary>The result for a document holding a string that cannot be read as text (not UTF-8, or an unpaired surrogate escape).</summary>
+        public static ValidationResult Unreadable(global::System.InvalidOperationException e)
+            => new ValidationResult(new[] { new ValidationError("", "json", "the input is not valid JSON text: " + e.Message, "") });
+
         public static double ToDouble(global::System.Text.Json.JsonElement e)
             => double.Parse(e.GetRawText(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
 

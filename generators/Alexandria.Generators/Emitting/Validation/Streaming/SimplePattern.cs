@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Alexandria.Generators.Emitting.Validation.Streaming
+{
+    /// <summary>
+    /// A <c>pattern</c> simple enough to check on the UTF-8 bytes without a regex: anchored (<c>^…\z</c>), a
+    /// sequence of ASCII character classes or literals with counts (<c>[a-z0-9][a-z0-9_-]{0,63}</c>). Matching
+    /// greedily is exact when no repeated atom shares a character with what may follow it, which is checked.
+    /// A non-ASCII byte is outside every class, so a string that is not ASCII fails as the regex would fail it.
+    /// </summary>
+    internal sealed class SimplePattern
+    {
+        private readonly List<Atom> _atoms;
+
+        private SimplePattern(List<Atom> atoms)
+        {
+            _atoms = atoms;
+        }
+
+        public static string MatcherName(int pattern) => "Q" + SchemaMethodEmitter.Int(pattern);
+
+        /// <summary>Reads a translated (.NET) pattern; null when it is not of the simple form.</summary>
+        public static SimplePattern? Parse(string pattern)
+        {
+            if (!pattern.StartsWith("^", System.StringComparison.Ordinal) || !pattern.EndsWith("\\z", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var body = pattern.Substring(1, pattern.Length - 3);
+            var atoms = new List<Atom>();
+            var i = 0;
+            while (i < body.Length)
+            {
+                var set = body[i] == '[' ? ReadClass(body, ref i) : ReadLiteral(body, ref i);
+                if (set is null || !ReadCount(body, ref i, out var min, out var max))
+                {
+                    return null;
+                }
+
+                atoms.Add(new Atom(set, min, max));
+            }
+
+            return atoms.Count > 0 && IsDeterministic(atoms) ? new SimplePattern(atoms) : null;
+        }
+
+        /// <summary><c>bool Q{n}(ReadOnlySpan&lt;byte&gt; s)</c>.</summary>
+        public void EmitMatcher(SourceWriter w, int index, string source)
+        {
+            w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
+            using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
+            {
+                w.Line("var p = 0;");
+                w.Line("int n;");
+                foreach (var atom in _atoms)
+                {
+                    var (low, high) = atom.Masks();
+                    var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
+                    w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                    if (atom.Min > 0)
+                    {
+                        w.Line("if (n < " + SchemaMethodEmitter.Int(atom.Min) + ") return false;");
+                    }
+                }
+
+                w.Line("return p == s.Length;");
+            }
+        }
+
+        private static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
+
+        private static bool IsDeterministic(List<Atom> atoms)
+        {
+            for (var i = 0; i < atoms.Count; i++)
+            {
+                if (atoms[i].Min == atoms[i].Max)
+                {
+                    continue;
+                }
+
+                // A repeated atom takes the longest run; that is the only way to match when nothing up to the next
+                // required atom could take one of its characters instead.
+                for (var j = i + 1; j < atoms.Count; j++)
+                {
+                    if (atoms[i].Overlaps(atoms[j])) return false;
+                    if (atoms[j].Min > 0) break;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool[]? ReadClass(string body, ref int i)
+        {
+            var set = new bool[128];
+            var j = i + 1;
+            if (j >= body.Length || body[j] == '^' || body[j] == ']')
+            {
+                return null;
+            }
+
+            while (j < body.Length && body[j] != ']')
+            {
+                var c = body[j];
+                if (!IsPlain(c) || c == '[')
+                {
+                    return null;
+                }
+
+                if (j + 2 < body.Length && body[j + 1] == '-' && body[j + 2] != ']')
+                {
+                    var end = body[j + 2];
+                    if (!IsPlain(end) || end == '[' || end < c)
+                    {
+                        return null;
+                    }
+
+                    for (var x = c; x <= end; x++) set[x] = true;
+                    j += 3;
+                }
+                else
+                {
+                    set[c] = true;
+                    j++;
+                }
+            }
+
+            if (j >= body.Length)
+            {
+                return null;
+            }
+
+            i = j + 1;
+            return set;
+        }
+
+        private static bool[]? ReadLiteral(string body, ref int i)
+        {
+            var c = body[i];
+            if (!IsPlain(c) || "^$.|?*+()[]{}".IndexOf(c) >= 0)
+            {
+                return null;
+            }
+
+            var set = new bool[128];
+            set[c] = true;
+            i++;
+            return set;
+        }
+
+        private static bool ReadCount(string body, ref int i, out int min, out int max)
+        {
+            min = max = 1;
+            if (i >= body.Length)
+            {
+                return true;
+            }
+
+            switch (body[i])
+            {
+                case '?': min = 0; i++; break;
+                case '*': min = 0; max = int.MaxValue; i++; break;
+                case '+': max = int.MaxValue; i++; break;
+                case '{':
+                    var close = body.IndexOf('}', i);
+                    if (close < 0) return false;
+                    var parts = body.Substring(i + 1, close - i - 1).Split(',');
+                    if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out min)) return false;
+                    max = parts.Length == 1 ? min
+                        : parts[1].Length == 0 ? int.MaxValue
+                        : int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var upper) && upper >= min ? upper : -1;
+                    if (max < 0) return false;
+                    i = close + 1;
+                    break;
+                default:
+                    return true;
+            }
+
+            // Lazy and possessive counts are not the simple form.
+            return i >= body.Length || (body[i] != '?' && body[i] != '+');
+        }
+
+        /// <summary>Printable ASCII other than the backslash: escapes are left to the regex.</summary>
+        private static bool IsPlain(char c) => c >= ' ' && c <= '~' && c != '\\';
+
+        private sealed class Atom
+        {
+            public Atom(bool[] set, int min, int max)
+            {
+                Set = set;
+                Min = min;
+                Max = max;
+            }
+
+            public bool[] Set { get; }
+
+            public int Min { get; }
+
+            public int Max { get; }
+
+            public bool Overlaps(Atom other)
+            {
+                for (var c = 0; c < 128; c++)
+                {
+                    if (Set[c] && other.Set[c]) return true;
+                }
+
+                return false;
+            }
+
+            public (ulong Low, ulong High) Masks()
+            {
+                ulong low = 0, high = 0;
+                for (var c = 0; c < 128; c++)
+                {
+                    if (!Set[c]) continue;
+                    if (c < 64) low |= 1UL << c;
+                    else high |= 1UL << (c - 64);
+                }
+
+                return (low, high);
+            }
+        }
+    }
+}

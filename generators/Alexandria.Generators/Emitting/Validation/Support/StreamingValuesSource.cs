@@ -1,0 +1,362 @@
+namespace Alexandria.Generators.Emitting.Validation.Support
+{
+    /// <summary>
+    /// The run-time half of the streaming validators (<c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>): the state one pass
+    /// threads through, and <see cref="JsonValuesSource">JsonValues</see>' semantics over a
+    /// <c>Utf8JsonReader</c> positioned on a value. Every rule here must give the verdict JsonValues gives on
+    /// the same value, because IsValid and Validate must agree on every input.
+    /// </summary>
+    internal static class StreamingValuesSource
+    {
+        public const string Text = """
+namespace __NAMESPACE__
+{
+    /// <summary>State of one streaming validation pass; used only by generated validators.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal ref struct StreamingState
+    {
+        private const int MaxReferenceDepth = 256;
+
+        public StreamingState(global::System.ReadOnlySpan<byte> document, bool assertFormats)
+        {
+            Document = document;
+            AssertFormats = assertFormats;
+            Depth = 0;
+            Undecided = false;
+        }
+
+        /// <summary>The whole input, so a rare second look at an object reads it again from its start instead of every object keeping a reader copy.</summary>
+        public readonly global::System.ReadOnlySpan<byte> Document;
+
+        public readonly bool AssertFormats;
+
+        /// <summary>Nested in-place references, counted as ValidationContext.Descend counts them so both paths give up at the same depth.</summary>
+        public int Depth;
+
+        /// <summary>
+        /// Set when one forward pass cannot give the document path's verdict exactly (an object repeats a member a
+        /// schema reads by name: the document path reads only the last one). The caller then validates by document.
+        /// </summary>
+        public bool Undecided;
+
+        public bool Descend()
+        {
+            if (Depth >= MaxReferenceDepth)
+            {
+                return false;
+            }
+
+            Depth++;
+            return true;
+        }
+
+        public void Ascend() => Depth--;
+
+        /// <summary>Whether <paramref name="references"/> nested references from here stay within the depth Descend allows.</summary>
+        public readonly bool CanDescend(int references) => Depth + references <= MaxReferenceDepth;
+
+        public bool GiveUp()
+        {
+            Undecided = true;
+            return false;
+        }
+    }
+
+    /// <summary>JSON Schema value semantics over a <see cref="global::System.Text.Json.Utf8JsonReader"/> on one value; used only by generated validators.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class StreamingValues
+    {
+        /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones borrow from the array pool.</summary>
+        public const int StackChars = 128;
+
+        public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = 256 };
+
+        /// <summary>The token, with a member name read as the string it is (<c>propertyNames</c> validates names as strings).</summary>
+        public static global::System.Text.Json.JsonTokenType TokenOf(ref global::System.Text.Json.Utf8JsonReader r)
+            => r.TokenType == global::System.Text.Json.JsonTokenType.PropertyName ? global::System.Text.Json.JsonTokenType.String : r.TokenType;
+
+        public static double ToDouble(ref global::System.Text.Json.Utf8JsonReader r)
+            => double.Parse(r.ValueSpan, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
+
+        public static bool IsInteger(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (r.TryGetInt64(out _))
+            {
+                return true;
+            }
+
+            if (r.TryGetDecimal(out var d))
+            {
+                return d == decimal.Truncate(d);
+            }
+
+            var x = ToDouble(ref r);
+            return double.IsInfinity(x) || global::System.Math.Floor(x) == x;
+        }
+
+        public static int Compare(ref global::System.Text.Json.Utf8JsonReader r, decimal limit)
+        {
+            if (r.TryGetInt64(out var n))
+            {
+                return ((decimal)n).CompareTo(limit);
+            }
+
+            return r.TryGetDecimal(out var d) ? d.CompareTo(limit) : ToDouble(ref r).CompareTo((double)limit);
+        }
+
+        public static int Compare(ref global::System.Text.Json.Utf8JsonReader r, double limit) => ToDouble(ref r).CompareTo(limit);
+
+        public static bool IsMultipleOf(ref global::System.Text.Json.Utf8JsonReader r, decimal divisor)
+        {
+            if (r.TryGetDecimal(out var d))
+            {
+                try
+                {
+                    return d % divisor == 0m;
+                }
+                catch (global::System.OverflowException)
+                {
+                }
+            }
+
+            return IsMultipleOf(ref r, (double)divisor);
+        }
+
+        public static bool IsMultipleOf(ref global::System.Text.Json.Utf8JsonReader r, double divisor)
+        {
+            var x = ToDouble(ref r);
+            return !double.IsInfinity(x) && x % divisor == 0;
+        }
+
+        /// <summary>JsonValues.DeepEquals between the value under the reader and a constant; containers are compared as documents.</summary>
+        public static bool DeepEquals(global::System.Text.Json.Utf8JsonReader r, global::System.Text.Json.JsonElement constant)
+        {
+            switch (TokenOf(ref r))
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                    if (constant.ValueKind != global::System.Text.Json.JsonValueKind.Number) return false;
+                    if (r.TryGetDecimal(out var x) && constant.TryGetDecimal(out var y)) return x == y;
+                    return ToDouble(ref r) == JsonValues.ToDouble(constant);
+                case global::System.Text.Json.JsonTokenType.String:
+                    return constant.ValueKind == global::System.Text.Json.JsonValueKind.String && r.ValueTextEquals(constant.GetString());
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                    // Member order does not matter in JSON equality, so containers go through a document. Only schemas
+                    // with object or array constants reach this, never the contracts' own.
+                    using (var document = global::System.Text.Json.JsonDocument.ParseValue(ref r))
+                    {
+                        return JsonValues.DeepEquals(document.RootElement, constant);
+                    }
+                case global::System.Text.Json.JsonTokenType.True: return constant.ValueKind == global::System.Text.Json.JsonValueKind.True;
+                case global::System.Text.Json.JsonTokenType.False: return constant.ValueKind == global::System.Text.Json.JsonValueKind.False;
+                default: return constant.ValueKind == global::System.Text.Json.JsonValueKind.Null;
+            }
+        }
+
+        /// <summary>
+        /// Length in code points of the string under the reader, without decoding it when it has no escapes. Broken
+        /// UTF-8 throws as JsonElement.GetString does, so both paths reject the same inputs.
+        /// </summary>
+        public static int CodePoints(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped)
+            {
+                char[]? rented = null;
+                var count = CodePoints(Text(in r, stackalloc char[StackChars], ref rented));
+                Release(rented);
+                return count;
+            }
+
+            var bytes = r.ValueSpan;
+            if (global::System.Text.Ascii.IsValid(bytes))
+            {
+                return bytes.Length;
+            }
+
+            if (!global::System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                throw new global::System.InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+            }
+
+            var points = 0;
+            foreach (var b in bytes)
+            {
+                points += (b & 0xC0) != 0x80 ? 1 : 0;
+            }
+
+            return points;
+        }
+
+        /// <summary>
+        /// Throws as JsonElement.GetString would when the string or member name under the reader cannot be read as
+        /// text, where the document path reads it (a member name that additionalProperties, unevaluatedProperties or
+        /// propertyNames looks at) and this path would not otherwise.
+        /// </summary>
+        public static void RequireText(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped)
+            {
+                char[]? rented = null;
+                Text(in r, stackalloc char[StackChars], ref rented);
+                Release(rented);
+            }
+            else if (!global::System.Text.Ascii.IsValid(r.ValueSpan) && !global::System.Text.Unicode.Utf8.IsValid(r.ValueSpan))
+            {
+                throw new global::System.InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+            }
+        }
+
+        public static int CodePoints(global::System.ReadOnlySpan<char> s)
+        {
+            var count = s.Length;
+            for (var i = 1; i < s.Length; i++)
+            {
+                if (char.IsLowSurrogate(s[i]) && char.IsHighSurrogate(s[i - 1]))
+                {
+                    count--;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>
+        /// The string (or member name) under the reader as UTF-16, in <paramref name="stack"/> when it fits, else in an
+        /// array rented into <paramref name="rented"/>; hand that to <see cref="Release"/>.
+        /// </summary>
+        /// <remarks>The reader comes by <c>in</c> so the compiler knows the stack buffer cannot escape into it.</remarks>
+        public static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader r, global::System.Span<char> stack, ref char[]? rented)
+        {
+            // Unescaping and transcoding never make more UTF-16 units than there are UTF-8 bytes.
+            var length = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
+            var buffer = length <= stack.Length ? stack : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
+            return buffer.Slice(0, r.CopyString(buffer));
+        }
+
+        /// <summary>Whether an ASCII byte is in the class given as two 64-bit masks (a simple pattern's atom); never a non-ASCII byte.</summary>
+        public static bool InClass(byte b, ulong low, ulong high)
+            => b < 64 ? ((low >> b) & 1) != 0 : b < 128 && ((high >> (b - 64)) & 1) != 0;
+
+        public static void Release(char[]? rented)
+        {
+            if (rented is not null)
+            {
+                global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>From the reader on an object's start, moves to the value of its first member named <paramref name="name"/>; false when there is none.</summary>
+        public static bool FirstMember(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> name)
+            => NextMemberFrom(ref r, name);
+
+        /// <summary>From the reader on a member's value, moves to the value of the next member named <paramref name="name"/>; false when there is none.</summary>
+        public static bool NextMember(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> name)
+        {
+            r.Skip();
+            return NextMemberFrom(ref r, name);
+        }
+
+        private static bool NextMemberFrom(ref global::System.Text.Json.Utf8JsonReader r, global::System.ReadOnlySpan<byte> name)
+        {
+            while (r.Read() && r.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var found = r.ValueTextEquals(name);
+                r.Read();
+                if (found)
+                {
+                    return true;
+                }
+
+                r.Skip();
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A member's value failed its <c>properties</c> schema. The document path judges only the last of repeated
+        /// members, so when the object (starting at <paramref name="start"/> in the input) repeats the name, this pass gives up.
+        /// </summary>
+        public static bool RejectMember(ref StreamingState s, long start, global::System.ReadOnlySpan<byte> name)
+        {
+            var obj = new global::System.Text.Json.Utf8JsonReader(s.Document.Slice((int)start), ReaderOptions);
+            if (s.Undecided || !obj.Read() || !FirstMember(ref obj, name))
+            {
+                return false;
+            }
+
+            return NextMember(ref obj, name) ? s.GiveUp() : false;
+        }
+
+        /// <summary>
+        /// uniqueItems over the array under the reader (which it does not move). Scalars are compared in place, pair by
+        /// pair as JsonValues.FindDuplicate does; an array holding containers or escaped strings goes through a document.
+        /// </summary>
+        public static bool ItemsAreUnique(global::System.Text.Json.Utf8JsonReader array)
+        {
+            var outer = array;
+            while (outer.Read() && outer.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (!IsPlainScalar(ref outer))
+                {
+                    return ItemsAreUniqueByDocument(array);
+                }
+
+                var inner = outer;
+                while (inner.Read() && inner.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    if (!IsPlainScalar(ref inner))
+                    {
+                        return ItemsAreUniqueByDocument(array);
+                    }
+
+                    if (ScalarEquals(ref outer, ref inner))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPlainScalar(ref global::System.Text.Json.Utf8JsonReader r)
+            => r.TokenType switch
+            {
+                global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray => false,
+                global::System.Text.Json.JsonTokenType.String => !r.ValueIsEscaped && global::System.Text.Unicode.Utf8.IsValid(r.ValueSpan),
+                _ => true,
+            };
+
+        private static bool ScalarEquals(ref global::System.Text.Json.Utf8JsonReader a, ref global::System.Text.Json.Utf8JsonReader b)
+        {
+            var kind = a.TokenType;
+            if (kind != b.TokenType)
+            {
+                return false;
+            }
+
+            switch (kind)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                    return global::System.MemoryExtensions.SequenceEqual(a.ValueSpan, b.ValueSpan);
+                case global::System.Text.Json.JsonTokenType.Number:
+                    if (a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y)) return x == y;
+                    return ToDouble(ref a) == ToDouble(ref b);
+                default:
+                    return true;
+            }
+        }
+
+        private static bool ItemsAreUniqueByDocument(global::System.Text.Json.Utf8JsonReader array)
+        {
+            using var document = global::System.Text.Json.JsonDocument.ParseValue(ref array);
+            return JsonValues.FindDuplicate(document.RootElement).First < 0;
+        }
+    }
+}
+""";
+    }
+}
