@@ -43,10 +43,10 @@ public static class ServerEndpoints
         {
             RequestDelegate handler = operation.OperationId switch
             {
-                "createRun" => WithBody<CreateRunRequest>(CreateRunRequestValidator.Validate,
+                "createRun" => WithBody<CreateRunRequest>(CreateRunRequestValidator.IsValid, CreateRunRequestValidator.Validate,
                     async (ctx, body, ct) => await server.CreateRunAsync(new CreateRunOperationRequest { Body = body }, ct)),
                 "getRun" => Without(async (ctx, ct) => await server.GetRunAsync(new GetRunOperationRequest { RunId = Route(ctx, "runId") }, ct)),
-                "appendEvents" => WithBody<AppendEventsRequest>(AppendEventsRequestValidator.Validate,
+                "appendEvents" => WithBody<AppendEventsRequest>(AppendEventsRequestValidator.IsValid, AppendEventsRequestValidator.Validate,
                     async (ctx, body, ct) => await server.AppendEventsAsync(new AppendEventsOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
                 "readEvents" => Without(async (ctx, ct) => await server.ReadEventsAsync(new ReadEventsOperationRequest
                 {
@@ -57,15 +57,15 @@ public static class ServerEndpoints
                 "getSnapshotHistory" => Without(async (ctx, ct) => await server.GetSnapshotHistoryAsync(new GetSnapshotHistoryOperationRequest { RunId = Route(ctx, "runId") }, ct)),
                 "getLatestSnapshot" => Without(async (ctx, ct) => await server.GetLatestSnapshotAsync(new GetLatestSnapshotOperationRequest { RunId = Route(ctx, "runId") }, ct)),
                 "getSnapshot" => Without(async (ctx, ct) => await server.GetSnapshotAsync(new GetSnapshotOperationRequest { RunId = Route(ctx, "runId"), SnapshotId = RouteGuid(ctx, "snapshotId") }, ct)),
-                "compactRun" => WithBody<CompactRunRequest>(CompactRunRequestValidator.Validate,
+                "compactRun" => WithBody<CompactRunRequest>(CompactRunRequestValidator.IsValid, CompactRunRequestValidator.Validate,
                     async (ctx, body, ct) => await server.CompactRunAsync(new CompactRunOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
-                "registerArtifact" => WithBody<ArtifactRecord>(ArtifactRecordValidator.Validate,
+                "registerArtifact" => WithBody<ArtifactRecord>(ArtifactRecordValidator.IsValid, ArtifactRecordValidator.Validate,
                     async (ctx, body, ct) => await server.RegisterArtifactAsync(new RegisterArtifactOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
                 "getArtifact" => Without(async (ctx, ct) => await server.GetArtifactAsync(new GetArtifactOperationRequest { RunId = Route(ctx, "runId"), ArtifactId = RouteGuid(ctx, "artifactId") }, ct)),
-                "createHandoff" => WithBody<Packet>(HandoffPacketValidator.Validate,
+                "createHandoff" => WithBody<Packet>(HandoffPacketValidator.IsValid, HandoffPacketValidator.Validate,
                     async (ctx, body, ct) => await server.CreateHandoffAsync(new CreateHandoffOperationRequest { RunId = Route(ctx, "runId"), Body = (HandoffPacket)body }, ct)),
                 "listHandoffs" => Without(async (ctx, ct) => await server.ListHandoffsAsync(new ListHandoffsOperationRequest { RunId = Route(ctx, "runId") }, ct)),
-                "submitPacket" => WithBody<Packet>(PacketValidator.Validate,
+                "submitPacket" => WithBody<Packet>(PacketValidator.IsValid, PacketValidator.Validate,
                     async (ctx, body, ct) => await server.SubmitPacketAsync(new SubmitPacketOperationRequest { Body = body }, ct)),
                 "acknowledgePacket" => Without(async (ctx, ct) => await server.AcknowledgePacketAsync(new AcknowledgePacketOperationRequest { PacketId = RouteGuid(ctx, "packetId") }, ct)),
                 _ => throw new InvalidOperationException($"Operation '{operation.OperationId}' of openapi.json has no handler; map it here."),
@@ -89,7 +89,10 @@ public static class ServerEndpoints
     private static RequestDelegate Without(Func<HttpContext, CancellationToken, Task<object>> call)
         => context => GuardAsync(context, async () => await WriteResultAsync(context, await call(context, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
-    private static RequestDelegate WithBody<TBody>(Func<JsonElement, ValidationOptions?, ValidationResult> validate, Func<HttpContext, TBody, CancellationToken, Task<object>> call)
+    /// <summary>A generated validator's allocation-free streaming check.</summary>
+    private delegate bool StreamingCheck(ReadOnlySpan<byte> utf8, ValidationOptions? options);
+
+    private static RequestDelegate WithBody<TBody>(StreamingCheck isValid, Func<JsonElement, ValidationOptions?, ValidationResult> validate, Func<HttpContext, TBody, CancellationToken, Task<object>> call)
         where TBody : class
         => context => GuardAsync(context, async () =>
         {
@@ -118,8 +121,9 @@ public static class ServerEndpoints
             }
             using (document)
             {
-                var validation = validate(document.RootElement, null);
-                if (!validation.IsValid)
+                // The streaming check decides; only a refused body pays for the full error report.
+                var validation = isValid(bytes, null) ? null : validate(document.RootElement, null);
+                if (validation is { IsValid: false })
                 {
                     var errors = Problems.FromValidation(validation);
                     await WriteProblemAsync(context, Problems.Create(422, "Request body violates the contract",

@@ -32,7 +32,10 @@ await using var host = await AlexandriaServerHost.StartAsync(new AlexandriaServe
 Console.WriteLine($"server {host.Addresses[0]} on PostgreSQL (cluster up in {cluster.StartupTime.TotalSeconds:F1} s); {clients} clients x {seconds} s, batches of {batch}{(shared ? ", all on one run" : ", a run each")}");
 
 var report = await LoadDriver.RunAsync(new Uri(host.Addresses[0]), new LoadOptions(clients, TimeSpan.FromSeconds(seconds), batch, shared));
-Directory.Delete(directory, recursive: true);
+if (Directory.Exists(directory))
+{
+    Directory.Delete(directory, recursive: true);
+}
 
 Console.WriteLine("| clients | runs | duration | batch | requests | events | requests/s | events/s | p50 | p99 | max | conflicts | failures | lost |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

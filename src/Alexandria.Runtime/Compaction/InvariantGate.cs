@@ -38,10 +38,10 @@ public sealed class InvariantGate
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(window);
 
-        var schema = CompactionSnapshotValidator.Validate(json.Span);
-        var schemaViolations = schema.IsValid
+        // The streaming check (no allocation) decides; only a refused snapshot pays for the error report.
+        var schemaViolations = CompactionSnapshotValidator.IsValid(json.Span)
             ? new List<string>()
-            : schema.Errors.Select(e => $"{(e.InstancePointer.Length == 0 ? "(root)" : e.InstancePointer)}: {e.Keyword}: {e.Message}").ToList();
+            : CompactionSnapshotValidator.Validate(json.Span).Errors.Select(e => $"{(e.InstancePointer.Length == 0 ? "(root)" : e.InstancePointer)}: {e.Keyword}: {e.Message}").ToList();
 
         var violations = new List<string>();
         CheckIdentity(candidate, window, violations);

@@ -72,9 +72,10 @@ public sealed class TypedEventLog
     {
         var json = ContractJson.Serialize(evt);
         var kind = evt.Kind;
-        var result = RunEventValidator.Validate(json);
-        if (!result.IsValid)
+        // The streaming check (no allocation) decides; only a refused event pays for the error report.
+        if (!RunEventValidator.IsValid(json))
         {
+            var result = RunEventValidator.Validate(json);
             throw new EventValidationException(kind, result.Errors.Select(e => $"{Pointer(e.InstancePointer)}: {e.Keyword}: {e.Message}").ToArray());
         }
 
