@@ -37,7 +37,8 @@ public sealed partial class RuntimeServer
         }
         if (!session.HasWorkSinceSnapshot)
         {
-            var message = $"Run '{request.RunId}' has no events since its latest snapshot but the compaction bookkeeping.";
+            var since = session.Latest is null ? "since it started" : "since its latest snapshot";
+            var message = $"Run '{request.RunId}' has nothing to compact: no event {since} other than compaction bookkeeping.";
             return new CompactRunResult.Conflict(Problems.Create(409, "Nothing to compact", message,
                 [Problems.Error("/trigger", "window", message)]));
         }
