@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Alexandria.Contracts.Tests;
 
@@ -25,5 +26,33 @@ public sealed class StreamingValidationTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>
+    /// The discriminator dispatch first guesses the branch from the raw bytes; a nested <c>kind</c> before the real
+    /// one makes the guess wrong, and the verdict must still be the document path's.
+    /// </summary>
+    [Theory]
+    [InlineData("plan", 2, true)]
+    [InlineData("act", 2, true)]
+    [InlineData("observe", 0, false)]
+    [InlineData("plan", 0, false)]
+    public void A_decoy_discriminator_before_the_real_one_does_not_change_the_verdict(string decoy, int seq, bool valid)
+    {
+        var example = JsonNode.Parse(ContractExamples.Read("run_event.valid.2.json"))!.AsObject();
+        example["payload"]!["arguments"]!["kind"] = decoy;
+        example["seq"] = seq;
+        var reordered = new JsonObject { ["payload"] = example["payload"]!.DeepClone() };
+        foreach (var (name, value) in example)
+        {
+            if (name != "payload")
+            {
+                reordered[name] = value!.DeepClone();
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(reordered.ToJsonString());
+        Assert.Equal(valid, RunEventValidator.Validate(bytes).IsValid);
+        Assert.Equal(valid, RunEventValidator.IsValid(bytes));
     }
 }

@@ -129,6 +129,12 @@ public sealed class StreamingAgreementTests(ITestOutputHelper output)
             {
                 // A second discriminator after the first: the document path reads the last one.
                 yield return (Encoding.UTF8.GetBytes(text.Substring(0, text.Length - 1) + "," + kind + "observe\"}"), "discriminator repeated");
+
+                // A nested one before it: the dispatch's guess from the raw bytes is then wrong.
+                if (text.StartsWith('{'))
+                {
+                    yield return (Encoding.UTF8.GetBytes("{\"_\":{" + kind + "observe\"}," + text.Substring(1)), "decoy discriminator");
+                }
             }
         }
 

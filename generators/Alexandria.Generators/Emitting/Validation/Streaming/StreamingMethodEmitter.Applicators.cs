@@ -141,26 +141,66 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         }
 
         /// <summary>
-        /// Validates only the branch the discriminator's value names. The document path reads the last member of
-        /// that name; when the branch fails and the object repeats the member, this pass cannot decide.
+        /// Validates only the branch the discriminator's value names. That branch is first guessed from the raw bytes
+        /// (<c>StreamingValues.GuessMember</c>, no tokens read) and validated on a copy of the reader: when it passes,
+        /// the value is that branch's constant, so the guess was right and no other branch can pass. Otherwise the
+        /// value is read ahead properly, and the branch it names is validated unless it is the one that just failed.
+        /// The document path reads the last member of that name; when the branch fails and the object repeats the
+        /// member, this pass cannot decide.
         /// </summary>
         private void EmitDispatch(Discriminator discriminator, EquatableArray<int> branches, string reader)
         {
             var name = Utf8Literals.For(discriminator.Property);
+            var copy = Fresh("g");
             _w.Line("if (t != " + Token + ".StartObject) return false;");
-            _w.Line("var d = r;");
-            _w.Line("var found = StreamingValues.FirstMember(ref d, " + name + ");");
-            _w.Line("var branch = -1;");
-            using (_w.OpenBlock("if (found && d.TokenType == " + Token + ".String)"))
+            _w.Line("var guess = StreamingValues.GuessMember(s.Document, r.TokenStartIndex, " + Utf8Literals.For("\"" + discriminator.Property + "\"") + ");");
+            _w.Line("var guessed = -1;");
+            EmitBranchOf(discriminator, "guessed", "global::System.MemoryExtensions.SequenceEqual(guess, {0})");
+            _w.Line("var " + copy + " = " + reader + ";");
+            _w.Line("bool passed;");
+            EmitBranchCall(branches, "guessed", copy);
+            using (_w.OpenBlock("if (passed)"))
             {
-                for (var i = 0; i < branches.Count; i++)
-                {
-                    _w.Line((i == 0 ? "if" : "else if") + " (d.ValueTextEquals(" + Utf8Literals.For(discriminator.Values[i]) + ")) branch = " + Int(i) + ";");
-                }
+                _w.Line(reader + " = " + copy + ";");
             }
 
-            _w.Line("bool passed;");
-            using (_w.OpenBlock("switch (branch)"))
+            using (_w.OpenBlock("else"))
+            {
+                _w.Line("if (s.Undecided) return false;");
+                _w.Line("var d = r;");
+                _w.Line("var found = StreamingValues.FirstMember(ref d, " + name + ");");
+                _w.Line("var branch = -1;");
+                using (_w.OpenBlock("if (found && d.TokenType == " + Token + ".String)"))
+                {
+                    EmitBranchOf(discriminator, "branch", "d.ValueTextEquals({0})");
+                }
+
+                using (_w.OpenBlock("if (branch != guessed)"))
+                {
+                    EmitBranchCall(branches, "branch", reader);
+                }
+
+                using (_w.OpenBlock("if (!passed)"))
+                {
+                    _w.Line("if (found && !s.Undecided && StreamingValues.NextMember(ref d, " + name + ")) return s.GiveUp();");
+                    _w.Line("return false;");
+                }
+            }
+        }
+
+        /// <summary>Sets <paramref name="variable"/> to the branch whose constant <paramref name="test"/> (a format, {0} the constant) accepts, else -1.</summary>
+        private void EmitBranchOf(Discriminator discriminator, string variable, string test)
+        {
+            for (var i = 0; i < discriminator.Values.Count; i++)
+            {
+                _w.Line((i == 0 ? "if" : "else if") + " (" + string.Format(test, Utf8Literals.For(discriminator.Values[i])) + ") " + variable + " = " + Int(i) + ";");
+            }
+        }
+
+        /// <summary>Sets <c>passed</c> to whether the branch numbered <paramref name="branch"/> accepts the value under <paramref name="reader"/>.</summary>
+        private void EmitBranchCall(EquatableArray<int> branches, string branch, string reader)
+        {
+            using (_w.OpenBlock("switch (" + branch + ")"))
             {
                 for (var i = 0; i < branches.Count; i++)
                 {
@@ -168,12 +208,6 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
 
                 _w.Line("default: passed = false; break;");
-            }
-
-            using (_w.OpenBlock("if (!passed)"))
-            {
-                _w.Line("if (found && !s.Undecided && StreamingValues.NextMember(ref d, " + name + ")) return s.GiveUp();");
-                _w.Line("return false;");
             }
         }
 

@@ -71,6 +71,9 @@ namespace __NAMESPACE__
         /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones borrow from the array pool.</summary>
         public const int StackChars = 128;
 
+        /// <summary>How far into an object GuessMember looks for the discriminator.</summary>
+        public const int GuessWindow = 1024;
+
         public static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = 256 };
 
         /// <summary>The token, with a member name read as the string it is (<c>propertyNames</c> validates names as strings).</summary>
@@ -245,6 +248,39 @@ namespace __NAMESPACE__
             {
                 global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
+        }
+
+        /// <summary>
+        /// A guess at the string value of the member <paramref name="quotedName"/> (the name in quotes) of the object
+        /// starting at <paramref name="start"/>: the raw bytes after the first occurrence of the quoted name within
+        /// <see cref="GuessWindow"/> bytes, a colon and a quote, up to the next quote. One vectorized search instead
+        /// of reading tokens, so only a guess (the match may be inside a nested value, or another object); empty when
+        /// the bytes do not have that shape. The window keeps many objects without the name from costing n² bytes.
+        /// </summary>
+        public static global::System.ReadOnlySpan<byte> GuessMember(global::System.ReadOnlySpan<byte> document, long start, global::System.ReadOnlySpan<byte> quotedName)
+        {
+            var rest = document.Slice((int)start);
+            var at = global::System.MemoryExtensions.IndexOf(rest.Slice(0, global::System.Math.Min(rest.Length, GuessWindow)), quotedName);
+            if (at < 0)
+            {
+                return default;
+            }
+
+            rest = global::System.MemoryExtensions.TrimStart(rest.Slice(at + quotedName.Length), " \t\r\n"u8);
+            if (rest.Length == 0 || rest[0] != (byte)':')
+            {
+                return default;
+            }
+
+            rest = global::System.MemoryExtensions.TrimStart(rest.Slice(1), " \t\r\n"u8);
+            if (rest.Length == 0 || rest[0] != (byte)'"')
+            {
+                return default;
+            }
+
+            rest = rest.Slice(1);
+            var end = global::System.MemoryExtensions.IndexOf(rest, (byte)'"');
+            return end < 0 ? default : rest.Slice(0, end);
         }
 
         /// <summary>From the reader on an object's start, moves to the value of its first member named <paramref name="name"/>; false when there is none.</summary>
