@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using Alexandria.LoadTest;
-using Alexandria.Runtime.Benchmarks;
 using Alexandria.Server;
 using Microsoft.Extensions.Logging;
 

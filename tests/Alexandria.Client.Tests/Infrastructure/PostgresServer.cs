@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Alexandria.Runtime.Tests.Infrastructure;
 using Alexandria.Server;
 using Microsoft.Extensions.Logging;
 

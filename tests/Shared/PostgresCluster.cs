@@ -11,16 +11,18 @@ using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 
-namespace Alexandria.Runtime.Benchmarks;
+namespace Alexandria.Testing;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for one benchmark process (a trimmed copy of the runtime tests' xunit fixture, without xunit): initdb into a temp directory, start on a
+/// A throwaway PostgreSQL cluster for the whole test run: initdb into a temp directory, start on a
 /// free 127.0.0.1 port with unix sockets in the same directory and trust auth, and at the end
 /// <c>pg_ctl stop -m immediate</c> and delete everything. As root, PostgreSQL refuses to run, so the
 /// directory is handed to the <c>postgres</c> user and every server command runs through
 /// <c>runuser -u postgres --</c>. A missing PostgreSQL fails the tests; they are never skipped.
+/// One source file, linked into every project that needs a cluster (tests, benchmarks, the load test); the xunit
+/// projects add <c>IAsyncLifetime</c> in a partial of their own.
 /// </summary>
-public sealed class PostgresCluster : IAsyncDisposable
+public sealed partial class PostgresCluster : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
 
@@ -45,7 +47,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         catch
         {
-            // Leave nothing behind when start-up fails.
+            // Nobody disposes a cluster whose initialisation failed (xunit does not): leave nothing behind.
             await DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -100,7 +102,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         StartupTime = stopwatch.Elapsed;
     }
 
-    public async ValueTask DisposeAsync()
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
     {
         await Task.Run(StopServer).ConfigureAwait(false);
         if (_directory is not null && Directory.Exists(_directory))
