@@ -61,10 +61,11 @@ public sealed partial class RuntimeServer
         }
     }
 
-    private static ProblemDetails SequenceMoved(long expected, long actual)
+    /// <summary>The 409 for an <c>expected_seq</c> the log has moved past; <paramref name="detail"/> defaults to the error's message.</summary>
+    private static ProblemDetails SequenceMoved(long expected, long actual, string? detail = null)
     {
         var message = $"expected_seq is {expected} but the run ends at seq {actual}.";
-        return Problems.Create(409, "Sequence conflict", message, [Problems.Error("/expected_seq", "sequence", message)]);
+        return Problems.Create(409, "Sequence conflict", detail ?? message, [Problems.Error("/expected_seq", "sequence", message)]);
     }
 
     /// <summary>

@@ -133,8 +133,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         }
         catch (SequenceConflictException conflict)
         {
-            return new AppendEventsResult.Conflict(Problems.Create(409, "Sequence conflict", conflict.Message,
-                [Problems.Error("/expected_seq", "sequence", $"expected_seq is {conflict.ExpectedLastSeq} but the run ends at seq {conflict.ActualLastSeq}.")]));
+            return new AppendEventsResult.Conflict(SequenceMoved(conflict.ExpectedLastSeq, conflict.ActualLastSeq, conflict.Message));
         }
         catch (InlinePayloadTooLargeException tooLarge)
         {

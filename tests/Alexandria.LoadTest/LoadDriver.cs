@@ -84,19 +84,13 @@ public static class LoadDriver
     private static async Task<string?> CheckCountAsync(AlexandriaClient client, string runId, long acknowledged, CancellationToken cancellationToken)
     {
         long expected = 1;
-        long? next = 1;
-        while (next is { } from)
+        await foreach (var evt in client.ReadAllEventsAsync(runId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var page = await client.ReadEventsAsync(runId, checked((int)from), 1000, cancellationToken).ConfigureAwait(false);
-            foreach (var evt in page.Events)
+            if (evt.Seq != expected)
             {
-                if (evt.Seq != expected)
-                {
-                    return $"{runId}: expected seq {expected}, read {evt.Seq}";
-                }
-                expected++;
+                return $"{runId}: expected seq {expected}, read {evt.Seq}";
             }
-            next = page.Events.Count == 0 ? null : page.NextSeq;
+            expected++;
         }
         return expected - 1 == acknowledged ? null : $"{runId}: {acknowledged} events acknowledged, {expected - 1} stored";
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Client;
@@ -11,11 +10,6 @@ namespace Alexandria.Cli.Commands;
 /// <summary>A run on a remote server (<c>alexandria serve</c>), read through the NSwag-generated client.</summary>
 internal sealed class ServerRunSource : IRunSource
 {
-    private const int PageSize = 1000;
-
-    // openapi.json declares from_seq as a plain integer, so NSwag types it int: a run past 2^31 events
-    // cannot be paged through this client (checked below) until the contract says int64.
-
     private readonly AlexandriaClient _client;
 
     public ServerRunSource(Uri server)
@@ -41,13 +35,9 @@ internal sealed class ServerRunSource : IRunSource
     public async Task<IReadOnlyList<RunEvent>> ReadEventsAsync(string runId, long fromSeq, int limit, CancellationToken cancellationToken)
     {
         var events = new List<RunEvent>();
-        long? next = fromSeq;
-        while (next is { } from && events.Count < limit)
+        await foreach (var evt in _client.ReadAllEventsAsync(runId, fromSeq, limit, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _client.ReadEventsAsync(runId, checked((int)from), Math.Min(PageSize, limit - events.Count), cancellationToken).ConfigureAwait(false);
-            events.AddRange(page.Events);
-            // A page that brings nothing cannot advance; asking again would loop forever.
-            next = page.Events.Count == 0 ? null : page.NextSeq;
+            events.Add(evt);
         }
         return events;
     }
