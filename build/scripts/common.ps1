@@ -6,19 +6,21 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
+function Write-Failure([string] $Message) { [Console]::Error.WriteLine("error: $Message") }
+
 # Fails with a message a newcomer can act on when dotnet is missing or older than the repository needs.
 function Assert-DotnetSdk {
     if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
-        Write-Error "the .NET SDK is not on PATH. Install the .NET $script:RequiredSdkMajor SDK (https://dot.net/download) and run this again." -ErrorAction Continue
+        Write-Failure "the .NET SDK is not on PATH. Install the .NET $script:RequiredSdkMajor SDK (https://dot.net/download) and run this again."
         exit 1
     }
     $version = (& dotnet --version 2>$null)
     if ($LASTEXITCODE -ne 0 -or -not $version) {
-        Write-Error "no .NET SDK satisfies global.json (needs $script:RequiredSdkMajor.0.100 or later). Installed SDKs:`n$(& dotnet --list-sdks)" -ErrorAction Continue
+        Write-Failure "no .NET SDK satisfies global.json (needs $script:RequiredSdkMajor.0.100 or later). Installed SDKs:`n$(& dotnet --list-sdks)"
         exit 1
     }
     if ([int]($version.Split('.')[0]) -lt $script:RequiredSdkMajor) {
-        Write-Error ".NET SDK $version is too old; this repository needs $script:RequiredSdkMajor.0.100 or later." -ErrorAction Continue
+        Write-Failure ".NET SDK $version is too old; this repository needs $script:RequiredSdkMajor.0.100 or later."
         exit 1
     }
     Write-Host "Using .NET SDK $version"
@@ -33,7 +35,7 @@ function Write-Step([int] $Number, [int] $Total, [string] $Text) {
 function Invoke-Native([string] $Command, [string[]] $Arguments) {
     & $Command @Arguments
     if ($LASTEXITCODE -ne 0) {
-        Write-Error "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE" -ErrorAction Continue
+        Write-Failure "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE"
         exit $LASTEXITCODE
     }
 }
