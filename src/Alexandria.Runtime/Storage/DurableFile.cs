@@ -88,7 +88,7 @@ internal static partial class DurableFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            PortableFileReplace.Replace(temp, path);
         }
         catch
         {

@@ -95,7 +95,7 @@ public sealed class FileSystemObjectStore : IObjectStore
 
             string directory = Path.GetDirectoryName(target)!;
             DurableFile.CreateDirectoryDurably(directory);
-            File.Move(temp, target, overwrite: true);
+            PortableFileReplace.Replace(temp, target);
             DurableFile.FsyncDirectory(directory);
             DurableFile.FsyncDirectory(objectsDirectory);
             return pointer;
@@ -114,7 +114,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(ToFullPath(objectPath), cancellationToken).ConfigureAwait(false);
+            bytes = await PortableFileReplace.ReadAllBytesSharedAsync(ToFullPath(objectPath), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
