@@ -13,4 +13,18 @@ public sealed class StorageCorruptedException : StorageException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates the exception for damage at a known place.</summary>
+    public StorageCorruptedException(string message, string filePath, long offset)
+        : base(message)
+    {
+        FilePath = filePath;
+        Offset = offset;
+    }
+
+    /// <summary>The damaged file, when known.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The byte offset of the damage in <see cref="FilePath"/>, when known.</summary>
+    public long? Offset { get; }
 }

@@ -26,6 +26,12 @@ public static partial class StorageNames
         return runId;
     }
 
+    /// <summary>True when <paramref name="name"/> is a run id the store could have written (a directory it owns).</summary>
+    public static bool IsValidRunId(string name) => RunIdPattern().IsMatch(name);
+
+    /// <summary>True when <paramref name="name"/> is a lowercase hex SHA-256 (an object's file name).</summary>
+    public static bool IsSha256(string name) => Sha256Pattern().IsMatch(name);
+
     /// <summary>Checks a run-relative artifact path (<c>^(?!/)(?!.*\.\.)[A-Za-z0-9._/-]{1,512}$</c>).</summary>
     /// <exception cref="InvalidStoragePathException">The path is unsafe or malformed.</exception>
     public static string ValidateArtifactPath(string path, string paramName = "path")

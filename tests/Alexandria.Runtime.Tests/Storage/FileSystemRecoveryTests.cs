@@ -61,7 +61,7 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
     }
 
     [Fact]
-    public async Task A_flipped_byte_in_the_last_batch_drops_that_whole_batch()
+    public async Task A_flipped_byte_in_the_last_batch_is_corruption_not_a_torn_tail_and_nothing_is_cut()
     {
         string run = NewRunId();
         await Store.Events.AppendAsync(run, 0, TestDocuments.Batch(1, 2));
@@ -72,8 +72,12 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
         bytes[^10] ^= 0x40;
         await File.WriteAllBytesAsync(segment, bytes);
 
+        // The second batch was complete on disk, so it was acknowledged: a bad checksum there is damage, never trimmed.
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-        Assert.Equal(2, await reopened.Events.GetLastSeqAsync(run));
+        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.GetLastSeqAsync(run));
+        Assert.Equal(segment, error.FilePath);
+        await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.AppendAsync(run, 2, TestDocuments.Batch(3, 1)));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(segment));
     }
 
     [Fact]

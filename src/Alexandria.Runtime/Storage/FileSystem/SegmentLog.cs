@@ -18,8 +18,10 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// crash can therefore leave at most one incomplete or unverifiable record, and only at the end of
 /// the last segment: the torn tail. <see cref="Refresh"/> with <c>repair</c> (only legal while the
 /// caller holds the stream's exclusive lock, so no writer can be mid-write) truncates it, which makes
-/// every record whole or absent. A bad record anywhere else is not a torn write and is reported as
-/// <see cref="StorageCorruptedException"/> instead of being cut away.
+/// every record whole or absent. Anything <see cref="DamageClassifier"/> does not recognise as a torn
+/// tail (a complete record with a bad checksum, damage with a whole record after it, a bad record before
+/// a later segment) is reported as <see cref="StorageCorruptedException"/> with its file and offset,
+/// and nothing is cut away.
 /// </para>
 /// <para>Not thread-safe: the owner serialises all calls.</para>
 /// </remarks>
@@ -38,6 +40,7 @@ internal sealed class SegmentLog : IDisposable
     private int _writerSegment;
     private int _segment = 1;
     private long _end;
+    private (DamageKind Kind, string Reason) _damage;
 
     public SegmentLog(string directory, string name, long maxSegmentBytes)
     {
@@ -54,11 +57,15 @@ internal sealed class SegmentLog : IDisposable
 
     public string Directory => _directory;
 
+    /// <summary>Where the last refresh without repair stopped at a torn tail (the next writer trims it), if it did.</summary>
+    public (string Path, long Offset, string Reason)? TornTail { get; private set; }
+
     /// <summary>Scans records appended since the last refresh (by this or any other process).</summary>
     /// <param name="repair">Truncate a torn tail. Only while holding the stream's exclusive lock.</param>
     /// <param name="visitor">Receives each new record in order.</param>
     public void Refresh(bool repair, RecordVisitor visitor)
     {
+        TornTail = null;
         while (true)
         {
             string path = SegmentPath(_segment);
@@ -74,30 +81,34 @@ internal sealed class SegmentLog : IDisposable
             }
 
             bool hasNext = File.Exists(SegmentPath(_segment + 1));
+            if (result == ScanResult.BadRecord && _damage.Kind == DamageKind.TornTail && hasNext && !repair)
+            {
+                // A reader may have raced a writer that finished the record and rolled over since; look once more.
+                result = Scan(_segment, visitor);
+            }
+
             if (result == ScanResult.BadRecord)
             {
-                if (hasNext && !repair)
+                if (_damage.Kind == DamageKind.Corruption || hasNext)
                 {
-                    // A reader may have raced a writer that finished the record and rolled over since; look once more.
-                    result = Scan(_segment, visitor);
+                    string reason = _damage.Kind == DamageKind.Corruption ? _damage.Reason : _damage.Reason + ", yet a later segment exists";
+                    throw new StorageCorruptedException(
+                        $"Segment '{path}' is damaged at offset {_end}: {reason}. Records before it are intact; nothing was " +
+                        "truncated and no write is accepted until it is dealt with (alexandria doctor).",
+                        path, _end);
                 }
 
-                if (result == ScanResult.BadRecord)
+                if (repair)
                 {
-                    if (hasNext)
-                    {
-                        throw new StorageCorruptedException(
-                            $"Segment '{path}' has a damaged record at offset {_end} although a later segment exists; " +
-                            "this is not a torn write and is not repaired automatically.");
-                    }
-
-                    if (repair)
-                    {
-                        TruncateTail(_segment, _end);
-                    }
-
-                    return;
+                    // A torn tail: the append that wrote it was never acknowledged, and nothing whole follows it.
+                    TruncateTail(_segment, _end);
                 }
+                else
+                {
+                    TornTail = (path, _end, _damage.Reason);
+                }
+
+                return;
             }
 
             if (!hasNext)
@@ -267,20 +278,19 @@ internal sealed class SegmentLog : IDisposable
         {
             if (data.Length - position < HeaderSize)
             {
-                return ScanResult.BadRecord;
+                return Damaged(data[position..]);
             }
 
             uint recordLength = BinaryPrimitives.ReadUInt32LittleEndian(data[position..]);
             if (recordLength > MaxRecordLength || recordLength > (uint)(data.Length - position - HeaderSize))
             {
-                return ScanResult.BadRecord;
+                return Damaged(data[position..]);
             }
 
             ReadOnlySpan<byte> payload = data.Slice(position + HeaderSize, (int)recordLength);
-            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(data[(position + 4)..]);
-            if (stored != Checksum(data.Slice(position, 4), payload))
+            if (!IsWholeRecord(data.Slice(position, HeaderSize + (int)recordLength)))
             {
-                return ScanResult.BadRecord;
+                return Damaged(data[position..]);
             }
 
             var location = new RecordLocation(segment, _end, (int)recordLength);
@@ -294,6 +304,18 @@ internal sealed class SegmentLog : IDisposable
         }
 
         return ScanResult.Clean;
+    }
+
+    /// <summary>True when <paramref name="record"/> (header + payload) carries the checksum of its bytes.</summary>
+    internal static bool IsWholeRecord(ReadOnlySpan<byte> record) =>
+        record.Length >= HeaderSize
+        && BinaryPrimitives.ReadUInt32LittleEndian(record) == (uint)(record.Length - HeaderSize)
+        && BinaryPrimitives.ReadUInt32LittleEndian(record[4..]) == Checksum(record[..4], record[HeaderSize..]);
+
+    private ScanResult Damaged(ReadOnlySpan<byte> rest)
+    {
+        _damage = DamageClassifier.Classify(rest, _end, MaxRecordLength);
+        return ScanResult.BadRecord;
     }
 
     private void TruncateTail(int segment, long end)
