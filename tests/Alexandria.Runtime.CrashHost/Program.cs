@@ -68,8 +68,9 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
         if (covered >= first)
         {
             var snapshotId = Guid.NewGuid();
-            var snapshot = new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, covered, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, covered, random.Next(0, 3000)));
-            if (iteration % 2 == 0)
+            bool compaction = iteration % 2 != 0;
+            var snapshot = new StoredSnapshot(runId, snapshotId, latest?.SnapshotId, first, covered, DateTimeOffset.UtcNow, CrashPayload.Snapshot(snapshotId, first, covered, random.Next(0, 3000), compaction));
+            if (!compaction)
             {
                 await store.Snapshots.AppendAsync(snapshot, latest?.SnapshotId);
             }
@@ -100,6 +101,6 @@ internal static class CrashPayload
     public static byte[] Event(long seq, int padding) =>
         Encoding.UTF8.GetBytes($"{{\"seq\":{seq},\"pad\":\"{new string('x', padding)}\",\"pad_length\":{padding}}}");
 
-    public static byte[] Snapshot(Guid id, long first, long last, int padding) =>
-        Encoding.UTF8.GetBytes($"{{\"snapshot_id\":\"{id}\",\"covered_seq\":{{\"first\":{first},\"last\":{last}}},\"pad\":\"{new string('y', padding)}\",\"pad_length\":{padding}}}");
+    public static byte[] Snapshot(Guid id, long first, long last, int padding, bool compaction) =>
+        Encoding.UTF8.GetBytes($"{{\"snapshot_id\":\"{id}\",\"covered_seq\":{{\"first\":{first},\"last\":{last}}},\"via_compaction\":{(compaction ? "true" : "false")},\"pad\":\"{new string('y', padding)}\",\"pad_length\":{padding}}}");
 }

@@ -24,6 +24,12 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         _segmentMaxBytes = segmentMaxBytes;
     }
 
+    /// <summary>
+    /// Finds a compaction's event batch that its snapshot committed but the log does not have yet (see
+    /// <see cref="SnapshotRecord"/>), given the run's last seq; the log appends it before anything else.
+    /// </summary>
+    public Func<string, long, CancellationToken, Task<byte[]?>>? FindUnappliedCommit { get; set; }
+
     public Task<AppendedRange> AppendAsync(
         string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
         => AppendAsync(runId, expectedLastSeq, events, beforeWrite: null, cancellationToken);
@@ -37,7 +43,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         string runId,
         long expectedLastSeq,
         IReadOnlyList<EventToAppend> events,
-        Func<CancellationToken, Task>? beforeWrite,
+        Func<byte[], CancellationToken, Task>? beforeWrite,
         CancellationToken cancellationToken)
     {
         StorageGuards.EventBatch(runId, expectedLastSeq, events);
@@ -46,7 +52,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            run.Refresh(repair: true);
+            await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
             if (run.LastSeq != expectedLastSeq)
             {
                 throw new SequenceConflictException(runId, expectedLastSeq, run.LastSeq);
@@ -54,7 +60,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
 
             if (beforeWrite is not null)
             {
-                await beforeWrite(cancellationToken).ConfigureAwait(false);
+                await beforeWrite(record, cancellationToken).ConfigureAwait(false);
             }
 
             RecordLocation location = run.Log.Append(record);
@@ -72,7 +78,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
     {
         StorageNames.ValidateRunId(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        RunEvents run = GetRun(runId);
+        RunEvents run = await GetRecoveredRunAsync(runId, cancellationToken).ConfigureAwait(false);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
         var result = new List<StoredEvent>(Math.Min(maxCount, 1024));
@@ -90,7 +96,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
     public async Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateRunId(runId);
-        RunEvents run = GetRun(runId);
+        RunEvents run = await GetRecoveredRunAsync(runId, cancellationToken).ConfigureAwait(false);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
         return run.LastSeq;
@@ -104,6 +110,46 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         }
 
         _runs.Clear();
+    }
+
+    /// <summary>
+    /// The run, recovered once per process before its first read: under the writer lock, a torn tail is trimmed
+    /// and a compaction whose snapshot committed without its events is completed, so no reader sees either.
+    /// </summary>
+    private async Task<RunEvents> GetRecoveredRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        RunEvents run = GetRun(runId);
+        if (run.Recovered || !Directory.Exists(run.Log.Directory))
+        {
+            return run;
+        }
+
+        using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            run.Reset();
+            throw;
+        }
+
+        return run;
+    }
+
+    /// <summary>Refreshes with repair and rolls a committed compaction forward. The caller holds the exclusive lock.</summary>
+    private async Task RecoverAsync(string runId, RunEvents run, CancellationToken cancellationToken)
+    {
+        run.Refresh(repair: true);
+        if (FindUnappliedCommit is not null
+            && await FindUnappliedCommit(runId, run.LastSeq, cancellationToken).ConfigureAwait(false) is { } batch)
+        {
+            (long firstSeq, int count) = EventBatchRecord.ReadHeader(batch);
+            run.Add(run.Log.Append(batch), firstSeq, count);
+        }
+
+        run.Recovered = true;
     }
 
     private RunEvents GetRun(string runId) =>
@@ -127,6 +173,9 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         public List<Batch> Batches { get; } = new();
 
         public long LastSeq { get; private set; }
+
+        /// <summary>Set once this process has recovered the run (trimmed a torn tail, rolled a compaction forward).</summary>
+        public bool Recovered { get; set; }
 
         public void Refresh(bool repair) => Log.Refresh(repair, (location, payload) =>
         {
@@ -178,6 +227,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
             Log.Reset();
             Batches.Clear();
             LastSeq = 0;
+            Recovered = false;
         }
 
         public void Dispose()

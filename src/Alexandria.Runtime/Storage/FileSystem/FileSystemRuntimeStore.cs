@@ -29,6 +29,7 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
         _events = new FileSystemEventLog(root, options.SegmentMaxBytes);
         _snapshots = new FileSystemSnapshotStore(root, options.SegmentMaxBytes);
         _artifacts = new FileSystemArtifactIndex(root, options.SegmentMaxBytes, options.InlinePayloadLimitBytes);
+        _events.FindUnappliedCommit = _snapshots.FindUnappliedEventBatchAsync;
         Objects = new FileSystemObjectStore(root);
     }
 
@@ -52,8 +53,10 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Under the run's event-log lock: check the event head, write the snapshot record (its commit
-    /// point, one fsync), then the event batch (one fsync). A conflict on either writes nothing.
+    /// Under the run's event-log lock: check the event head, write the snapshot record carrying the encoded
+    /// event batch (the commit point of the whole compaction, one fsync), then the event batch (one fsync).
+    /// A conflict on either writes nothing. A crash between the two is completed by the next access to the
+    /// run, which appends the batch from the snapshot record: snapshot and events are one atomic unit.
     /// </remarks>
     public Task<AppendedRange> CommitCompactionAsync(
         StoredSnapshot snapshot, Guid? expectedLatest, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
@@ -63,7 +66,7 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
             snapshot.RunId,
             expectedLastSeq,
             events,
-            beforeWrite: token => _snapshots.AppendAsync(snapshot, expectedLatest, token),
+            beforeWrite: (batch, token) => _snapshots.AppendAsync(snapshot, expectedLatest, batch, token),
             cancellationToken);
     }
 

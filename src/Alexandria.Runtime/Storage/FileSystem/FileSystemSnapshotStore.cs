@@ -31,7 +31,14 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         _segmentMaxBytes = segmentMaxBytes;
     }
 
-    public async Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, CancellationToken cancellationToken = default)
+    public Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, CancellationToken cancellationToken = default) =>
+        AppendAsync(snapshot, expectedLatest, eventBatch: null, cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="snapshot"/>; with <paramref name="eventBatch"/> (a compaction commit) the record also
+    /// carries the encoded event batch that records it, so the commit can be completed after a crash.
+    /// </summary>
+    public async Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, byte[]? eventBatch, CancellationToken cancellationToken)
     {
         StorageGuards.Snapshot(snapshot);
         RunSnapshots run = GetRun(snapshot.RunId);
@@ -56,14 +63,38 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
             }
 
             long version = run.Entries.Count + 1;
-            RecordLocation location = run.Log.Append(SnapshotRecord.Encode(version, snapshot));
-            run.Add(location, version, snapshot.SnapshotId);
+            RecordLocation location = run.Log.Append(SnapshotRecord.Encode(version, snapshot, eventBatch));
+            run.Add(location, version, snapshot.SnapshotId, eventBatch is null ? 0 : EventBatchRecord.ReadHeader(eventBatch).FirstSeq);
         }
         catch (Exception ex) when (ex is not SnapshotConflictException)
         {
             run.Reset();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The event batch the latest snapshot was committed with when it is not in the event log yet (the writer died
+    /// between the snapshot record, the commit point, and the batch), or null. Called under the run's event-log lock.
+    /// </summary>
+    public async Task<byte[]?> FindUnappliedEventBatchAsync(string runId, long lastSeq, CancellationToken cancellationToken)
+    {
+        RunSnapshots run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        if (run.Latest is not { CommittedEventsFirstSeq: > 0 } latest || latest.CommittedEventsFirstSeq <= lastSeq)
+        {
+            return null;
+        }
+
+        if (latest.CommittedEventsFirstSeq != lastSeq + 1)
+        {
+            throw new StorageCorruptedException(
+                $"Snapshot {latest.SnapshotId} of run '{runId}' was committed with events from seq {latest.CommittedEventsFirstSeq}, " +
+                $"but the event log ends at seq {lastSeq}: events in between are missing.");
+        }
+
+        return SnapshotRecord.EventBatch(run.Log.Read(latest.Location)).ToArray();
     }
 
     public async Task<StoredSnapshot?> GetLatestAsync(string runId, CancellationToken cancellationToken = default)
@@ -112,7 +143,8 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
     private RunSnapshots GetRun(string runId) =>
         _runs.GetOrAdd(runId, id => new RunSnapshots(Path.Combine(_root, "runs", id, "snapshots"), _segmentMaxBytes));
 
-    private readonly record struct Entry(long Version, Guid SnapshotId, RecordLocation Location);
+    // CommittedEventsFirstSeq: first seq of the event batch committed with the snapshot (a compaction), else 0.
+    private readonly record struct Entry(long Version, Guid SnapshotId, RecordLocation Location, long CommittedEventsFirstSeq);
 
     /// <summary>
     /// What is known about one run's snapshot files; guarded by <see cref="Lock"/>. Only committed
@@ -172,7 +204,8 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
                 }
 
                 _sawSelfCommitting |= selfCommitting;
-                Add(location, version, id);
+                ReadOnlySpan<byte> batch = SnapshotRecord.EventBatch(payload);
+                Add(location, version, id, batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq);
                 return true;
             });
 
@@ -205,10 +238,10 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
 
         public StoredSnapshot Load(string runId, Entry entry) => SnapshotRecord.Decode(runId, Log.Read(entry.Location));
 
-        public void Add(RecordLocation location, long version, Guid snapshotId)
+        public void Add(RecordLocation location, long version, Guid snapshotId, long committedEventsFirstSeq)
         {
             _byId[snapshotId] = Entries.Count;
-            Entries.Add(new Entry(version, snapshotId, location));
+            Entries.Add(new Entry(version, snapshotId, location, committedEventsFirstSeq));
         }
 
         public void Reset()

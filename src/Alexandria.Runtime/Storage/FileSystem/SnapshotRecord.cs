@@ -9,7 +9,12 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// The per-run <c>version</c> (1, 2, …) orders the history.
 /// </summary>
 /// <remarks>
-/// Format 2 (written now) commits itself: the record's checksummed, fsynced append is the commit
+/// Format 3 (written by a compaction commit) adds, between the header and the JSON, the event batch the
+/// snapshot was committed with: <c>[i32 batch length][event batch record]</c>. The snapshot record is the
+/// commit point of the whole compaction; if the process dies before the batch reaches the event log, the
+/// next access to the run appends it from here (roll forward), so a snapshot never exists without the
+/// events that record it.
+/// Format 2 commits itself: the record's checksummed, fsynced append is the commit
 /// point of the snapshot and of the <c>latest</c> move, so one durable write does both. Format 1
 /// (written by earlier versions) was committed by the separate <c>latest</c> pointer file; such a
 /// record counts only up to the version that file names.
@@ -18,13 +23,18 @@ internal static class SnapshotRecord
 {
     public const byte LegacyFormat = 1;
     public const byte SelfCommittingFormat = 2;
+    public const byte WithEventsFormat = 3;
     private const int HeaderLength = 1 + 8 + 16 + 1 + 16 + 8 + 8 + 8;
 
-    public static byte[] Encode(long version, StoredSnapshot snapshot)
+    /// <param name="version">The per-run version.</param>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="eventBatch">The encoded event batch committed with it (compaction), or null.</param>
+    public static byte[] Encode(long version, StoredSnapshot snapshot, byte[]? eventBatch = null)
     {
-        byte[] buffer = new byte[HeaderLength + snapshot.Json.Length];
+        int batchSection = eventBatch is null ? 0 : 4 + eventBatch.Length;
+        byte[] buffer = new byte[HeaderLength + batchSection + snapshot.Json.Length];
         Span<byte> span = buffer;
-        span[0] = SelfCommittingFormat;
+        span[0] = eventBatch is null ? SelfCommittingFormat : WithEventsFormat;
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], version);
         snapshot.SnapshotId.TryWriteBytes(span[9..]);
         span[25] = snapshot.ParentSnapshotId is null ? (byte)0 : (byte)1;
@@ -32,18 +42,41 @@ internal static class SnapshotRecord
         BinaryPrimitives.WriteInt64LittleEndian(span[42..], snapshot.FirstSeq);
         BinaryPrimitives.WriteInt64LittleEndian(span[50..], snapshot.LastSeq);
         BinaryPrimitives.WriteInt64LittleEndian(span[58..], StorageTime.Normalize(snapshot.CreatedAt).UtcTicks);
-        snapshot.Json.Span.CopyTo(span[HeaderLength..]);
+        if (eventBatch is not null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[HeaderLength..], eventBatch.Length);
+            eventBatch.CopyTo(span[(HeaderLength + 4)..]);
+        }
+
+        snapshot.Json.Span.CopyTo(span[(HeaderLength + batchSection)..]);
         return buffer;
+    }
+
+    /// <summary>The event batch a compaction committed with this snapshot, or an empty span.</summary>
+    public static ReadOnlySpan<byte> EventBatch(ReadOnlySpan<byte> record)
+    {
+        if (record[0] != WithEventsFormat)
+        {
+            return default;
+        }
+
+        int length = BinaryPrimitives.ReadInt32LittleEndian(record[HeaderLength..]);
+        if (length < 0 || length > record.Length - HeaderLength - 4)
+        {
+            throw new StorageCorruptedException("A snapshot record's event batch is malformed.");
+        }
+
+        return record.Slice(HeaderLength + 4, length);
     }
 
     public static (long Version, Guid SnapshotId, bool SelfCommitting) ReadKey(ReadOnlySpan<byte> record)
     {
-        if (record.Length < HeaderLength || record[0] is not (LegacyFormat or SelfCommittingFormat))
+        if (record.Length < HeaderLength || record[0] is not (LegacyFormat or SelfCommittingFormat or WithEventsFormat))
         {
             throw new StorageCorruptedException("A snapshot record has an unknown format.");
         }
 
-        return (BinaryPrimitives.ReadInt64LittleEndian(record[1..]), new Guid(record.Slice(9, 16)), record[0] == SelfCommittingFormat);
+        return (BinaryPrimitives.ReadInt64LittleEndian(record[1..]), new Guid(record.Slice(9, 16)), record[0] != LegacyFormat);
     }
 
     public static StoredSnapshot Decode(string runId, ReadOnlySpan<byte> record)
@@ -57,6 +90,6 @@ internal static class SnapshotRecord
             BinaryPrimitives.ReadInt64LittleEndian(record[42..]),
             BinaryPrimitives.ReadInt64LittleEndian(record[50..]),
             StorageTime.FromUtcTicks(BinaryPrimitives.ReadInt64LittleEndian(record[58..])),
-            record[HeaderLength..].ToArray());
+            record[(HeaderLength + (record[0] == WithEventsFormat ? 4 + EventBatch(record).Length : 0))..].ToArray());
     }
 }
