@@ -159,6 +159,34 @@ public abstract class ArtifactStorageTests : StoreTestBase
         using JsonDocument document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+
+    [Fact]
+    public async Task The_same_artifact_id_registered_by_two_runs_at_once_from_two_processes_wins_exactly_once()
+    {
+        await using IRuntimeStore other = await OpenAnotherStoreAsync();
+        for (int round = 0; round < 30; round++)
+        {
+            Guid id = Guid.NewGuid();
+            string firstRun = NewRunId(), secondRun = NewRunId();
+            Task<ArtifactMetadata> first = Task.Run(() => Store.StoreArtifactAsync(firstRun, 1, "a.txt", "text/plain", "first"u8.ToArray(), artifactId: id));
+            Task<ArtifactMetadata> second = Task.Run(() => other.StoreArtifactAsync(secondRun, 1, "b.txt", "text/plain", "second"u8.ToArray(), artifactId: id));
+            Task<ArtifactMetadata>[] both = [first, second];
+            try
+            {
+                await Task.WhenAll(both);
+            }
+            catch (ArtifactAlreadyRegisteredException)
+            {
+            }
+
+            Assert.Equal(1, both.Count(t => t.IsCompletedSuccessfully));
+            Assert.IsType<ArtifactAlreadyRegisteredException>(both.Single(t => t.IsFaulted).Exception!.InnerException);
+            ArtifactMetadata winner = await both.Single(t => t.IsCompletedSuccessfully);
+            ArtifactMetadata? found = await Store.Artifacts.GetAsync(id);
+            Assert.Equal(winner.RunId, found!.RunId);
+            Assert.Equal(winner.SizeBytes, (await Store.ReadArtifactAsync(found)).LongLength);
+        }
+    }
 }
 
 public sealed class FileSystemArtifactStorageTests : ArtifactStorageTests

@@ -157,3 +157,27 @@ public sealed class FileSystemCorruptionTests : StoreTestBase
         return offsets.ToArray();
     }
 }
+
+/// <summary>Entries under the store's root that the store did not write are ignored, never fatal.</summary>
+public sealed class FileSystemStrayEntryTests : StoreTestBase
+{
+    public FileSystemStrayEntryTests()
+        : base(StoreBackend.FileSystem)
+    {
+    }
+
+    [Fact]
+    public async Task A_stray_folder_that_is_not_a_run_id_does_not_break_artifact_lookups()
+    {
+        string run = NewRunId();
+        ArtifactMetadata stored = await Store.StoreArtifactAsync(run, 1, "a.txt", "text/plain", "hello"u8.ToArray());
+        Directory.CreateDirectory(Path.Combine(Root, "runs", "Bad.Name", "artifacts"));
+        Directory.CreateDirectory(Path.Combine(Root, "runs", "backup copy", "artifacts"));
+
+        await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
+        Assert.Equal(stored.ArtifactId, (await reopened.Artifacts.GetAsync(stored.ArtifactId))!.ArtifactId);
+        Assert.Single(await reopened.Artifacts.FindByHashAsync(stored.Hash));
+        Assert.Null(await reopened.Artifacts.GetAsync(Guid.NewGuid()));
+        await reopened.StoreArtifactAsync(NewRunId(), 1, "b.txt", "text/plain", "again"u8.ToArray());
+    }
+}

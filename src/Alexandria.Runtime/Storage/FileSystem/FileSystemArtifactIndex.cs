@@ -20,11 +20,16 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
     private readonly int _inlineLimitBytes;
     private readonly ConcurrentDictionary<string, RunArtifacts> _runs = new(StringComparer.Ordinal);
 
+    // Store-wide: artifact ids are unique across runs (the Postgres primary key), so the check of every run
+    // and the append must not interleave with another registration, in this process or another.
+    private readonly StreamLock _registration;
+
     public FileSystemArtifactIndex(string root, long segmentMaxBytes, int inlineLimitBytes)
     {
         _root = root;
         _segmentMaxBytes = segmentMaxBytes;
         _inlineLimitBytes = inlineLimitBytes;
+        _registration = new StreamLock(Path.Combine(root, "artifacts.lock"));
     }
 
     public async Task RegisterAsync(ArtifactMetadata artifact, CancellationToken cancellationToken = default)
@@ -32,8 +37,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
         StorageGuards.Artifact(artifact, _inlineLimitBytes);
         artifact = artifact with { CreatedAt = StorageTime.Normalize(artifact.CreatedAt) };
 
-        // Ids are unique across runs, as the Postgres primary key makes them; the check for other runs
-        // is best effort (not under their locks), the check for this run is exact.
+        using StreamLock.Releaser registering = await _registration.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         if (await GetAsync(artifact.ArtifactId, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
@@ -109,6 +113,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
         }
 
         _runs.Clear();
+        _registration.Dispose();
     }
 
     private IEnumerable<string> ListRuns()
@@ -119,10 +124,13 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
             return Array.Empty<string>();
         }
 
+        // Entries the store did not write (not a run id: "Bad.Name", an editor's backup) are skipped, never
+        // fatal; `alexandria doctor` lists them as strays.
         return Directory.EnumerateDirectories(runs)
             .Where(directory => Directory.Exists(Path.Combine(directory, "artifacts")))
             .Select(Path.GetFileName)
             .OfType<string>()
+            .Where(StorageNames.IsValidRunId)
             .Order(StringComparer.Ordinal)
             .ToList();
     }
