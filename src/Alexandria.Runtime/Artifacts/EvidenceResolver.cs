@@ -37,12 +37,20 @@ public sealed class EvidenceResolver
     private readonly ConcurrentDictionary<(string RunId, string EvidenceId, string ChunkId), Chunk> _chunks = new();
     private readonly ConcurrentDictionary<Guid, bool> _indexed = new();
     private readonly ConcurrentDictionary<(string RunId, string Sha256), int> _lengths = new();
+    private readonly bool _verifyBytes;
 
     /// <summary>Creates a resolver over <paramref name="index"/> and <paramref name="objects"/>.</summary>
-    public EvidenceResolver(IArtifactIndex index, IObjectStore objects)
+    /// <param name="index">The artifact index.</param>
+    /// <param name="objects">The object store.</param>
+    /// <param name="verifyBytes">
+    /// Read (and so hash-check) every cited artifact once, instead of trusting a length its recorder wrote:
+    /// what an audit (replay) wants, not the compaction gate.
+    /// </param>
+    public EvidenceResolver(IArtifactIndex index, IObjectStore objects, bool verifyBytes = false)
     {
         _index = index ?? throw new ArgumentNullException(nameof(index));
         _objects = objects ?? throw new ArgumentNullException(nameof(objects));
+        _verifyBytes = verifyBytes;
     }
 
     /// <summary>
@@ -119,7 +127,7 @@ public sealed class EvidenceResolver
         var artifact = chunk.Artifact;
         try
         {
-            if (chunk.Chars is { } chars && chars <= artifact.SizeBytes && artifact.SizeBytes <= 3L * chars)
+            if (!_verifyBytes && chunk.Chars is { } chars && chars <= artifact.SizeBytes && artifact.SizeBytes <= 3L * chars)
             {
                 if (!await _objects.ExistsAsync(runId, artifact.Hash, cancellationToken).ConfigureAwait(false))
                 {

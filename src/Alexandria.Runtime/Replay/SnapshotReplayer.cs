@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
+using Alexandria.Runtime.Artifacts;
 using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Guardrails;
@@ -16,7 +17,9 @@ namespace Alexandria.Runtime.Replay;
 /// Rebuilds every snapshot of a run from the event log alone and compares its bytes with the stored
 /// one (DOMAIN §2: rebuilding is the verification path). The log says which snapshots exist:
 /// each <c>compaction_finished</c> event names one and its covered range; the chain is rebuilt from
-/// the first, each from the previous rebuilt snapshot and the events it covers.
+/// the first, each from the previous rebuilt snapshot and the events it covers. Every artifact an
+/// evidence pointer of a rebuilt snapshot cites is read and hash-checked: a flipped byte in stored
+/// evidence is a finding of the replay, not something the next reader trips over.
 /// </summary>
 public sealed class SnapshotReplayer
 {
@@ -45,6 +48,7 @@ public sealed class SnapshotReplayer
         var mismatches = new List<SnapshotMismatch>();
         var builder = new SnapshotBuilder(_options.Compaction);
         var loop = new LoopDetector(_options.LoopDetection);
+        var evidence = new EvidenceResolver(_store.Artifacts, _store.Objects, verifyBytes: true);
         CompactionSnapshot? parent = null;
         var windowStart = 0;
         var checkedCount = 0;
@@ -61,6 +65,13 @@ public sealed class SnapshotReplayer
             var rebuilt = builder.Build(window, loop);
             var bytes = ContractJson.Serialize(rebuilt);
             checkedCount++;
+
+            var cited = rebuilt.Findings.SelectMany((finding, f) =>
+                finding.Evidence.Select((pointer, e) => ($"/findings/{f}/evidence/{e}", pointer)));
+            foreach (var problem in await evidence.FindUnresolvedAsync(runId, cited, cancellationToken).ConfigureAwait(false))
+            {
+                mismatches.Add(new SnapshotMismatch(finished.SnapshotId, problem[..problem.IndexOf(':', StringComparison.Ordinal)], "cited evidence fails verification: " + problem));
+            }
 
             if (rebuilt.SnapshotId != finished.SnapshotId || window.FirstSeq != finished.CoveredSeq.First)
             {

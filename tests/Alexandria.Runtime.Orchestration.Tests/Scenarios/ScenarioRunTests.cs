@@ -129,3 +129,28 @@ public static class ScenarioRuns
         Assert.Equal(parent, (await store.Snapshots.GetLatestAsync(runId))?.SnapshotId);
     }
 }
+
+public sealed class ReplayEvidenceTests
+{
+    [Fact]
+    public async Task Replay_reads_every_cited_evidence_artifact_and_reports_a_flipped_byte_at_the_citing_pointer()
+    {
+        await using var temp = await TemporaryStore.CreateAsync();
+        await ScenarioRuns.PlayAsync(temp.Store, "research-long.json", "evidence");
+        var latest = await temp.Store.Snapshots.GetLatestAsync("evidence");
+        var snapshot = System.Text.Json.JsonSerializer.Deserialize<CompactionSnapshot>(latest!.Json.Span, Alexandria.Contracts.OutputSchemaJson.Options)!;
+        var cited = snapshot.Findings.SelectMany(f => f.Evidence).First();
+        var artifact = (await temp.Store.Artifacts.FindByRunAsync("evidence")).First(a =>
+            Encoding.UTF8.GetString(a.Metadata.Span).Contains($"\"{cited.ChunkId}\"", StringComparison.Ordinal));
+        var file = System.IO.Path.Combine(temp.Directory, FileSystemObjectStore.GetObjectPath("evidence", artifact.Hash));
+        var bytes = await System.IO.File.ReadAllBytesAsync(file);
+        bytes[0] ^= 0x20;
+        await System.IO.File.WriteAllBytesAsync(file, bytes);
+
+        var report = await new SnapshotReplayer(temp.Store).VerifyAsync("evidence");
+
+        Assert.False(report.Verified);
+        Assert.Contains(report.Mismatches, m => m.Pointer.StartsWith("/findings/", StringComparison.Ordinal)
+            && m.Reason.Contains(artifact.ArtifactId.ToString(), StringComparison.Ordinal));
+    }
+}

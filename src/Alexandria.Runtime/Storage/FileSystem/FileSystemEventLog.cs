@@ -129,6 +129,11 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         {
             await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
         }
+        catch (StorageCorruptedException) when (run.LastSeqKnown)
+        {
+            // The event log itself is whole; what is damaged is the snapshot log the roll-forward consults.
+            // Reads of the events go on (replay and inspect report the damage where it is); appends stay refused.
+        }
         catch
         {
             run.Reset();
@@ -141,7 +146,9 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
     /// <summary>Refreshes with repair and rolls a committed compaction forward. The caller holds the exclusive lock.</summary>
     private async Task RecoverAsync(string runId, RunEvents run, CancellationToken cancellationToken)
     {
+        run.LastSeqKnown = false;
         run.Refresh(repair: true);
+        run.LastSeqKnown = true;
         if (FindUnappliedCommit is not null
             && await FindUnappliedCommit(runId, run.LastSeq, cancellationToken).ConfigureAwait(false) is { } batch)
         {
@@ -176,6 +183,9 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
 
         /// <summary>Set once this process has recovered the run (trimmed a torn tail, rolled a compaction forward).</summary>
         public bool Recovered { get; set; }
+
+        /// <summary>True once the event segments were read whole during recovery.</summary>
+        public bool LastSeqKnown { get; set; }
 
         public void Refresh(bool repair) => Log.Refresh(repair, (location, payload) =>
         {
