@@ -19,6 +19,8 @@ public sealed class CliOutputTests
 
     private static ConsoleEnvironment Redirected(int? columns = null, bool noColor = false) => new(false, false, null, columns, noColor);
 
+    private CliOutput Output(OutputFormat format, ConsoleEnvironment environment) => CliOutput.Create(format, false, environment, _stdout, _stderr);
+
     [Fact]
     public void Auto_on_a_terminal_is_a_table_at_the_terminals_real_width()
     {
@@ -43,6 +45,18 @@ public sealed class CliOutputTests
     {
         Assert.Equal(OutputMode.Plain, CliOutput.Create(OutputFormat.Auto, false, Terminal(), _stdout, _stderr, onTerminal: OutputMode.Plain).Mode);
         Assert.Equal(OutputMode.Table, CliOutput.Create(OutputFormat.Table, false, Terminal(), _stdout, _stderr, onTerminal: OutputMode.Plain).Mode);
+    }
+
+    [Fact]
+    public void Progress_is_drawn_only_on_a_terminal_and_never_into_redirected_stdout()
+    {
+        var terminal = Output(OutputFormat.Auto, Terminal());
+        Assert.Same(terminal.Console, terminal.Progress);
+        var stdoutRedirected = Output(OutputFormat.Table, new ConsoleEnvironment(false, true, 120, null, false));
+        Assert.Same(stdoutRedirected.Errors, stdoutRedirected.Progress);
+        var json = Output(OutputFormat.Json, Terminal());
+        Assert.Same(json.Errors, json.Progress);
+        Assert.Null(Output(OutputFormat.Table, Redirected()).Progress);
     }
 
     [Fact]

@@ -16,13 +16,13 @@ namespace Alexandria.Cli.Output;
 /// </summary>
 internal sealed class CliOutput
 {
-    private CliOutput(OutputMode mode, TextWriter stdout, IAnsiConsole console, IAnsiConsole errors, bool errorIsTerminal)
+    private CliOutput(OutputMode mode, TextWriter stdout, IAnsiConsole console, IAnsiConsole errors, IAnsiConsole? progress)
     {
         Mode = mode;
         Out = stdout;
         Console = console;
         Errors = errors;
-        Progress = mode == OutputMode.Table ? console : errorIsTerminal ? errors : null;
+        Progress = progress;
     }
 
     public OutputMode Mode { get; }
@@ -36,7 +36,7 @@ internal sealed class CliOutput
     /// <summary>Standard error: messages that are not the report (failures, and in JSON mode every note).</summary>
     public IAnsiConsole Errors { get; }
 
-    /// <summary>Where live progress may be drawn, or null when nobody would see it (redirected stderr outside table mode).</summary>
+    /// <summary>Where live progress may be drawn: a terminal, or null when neither stdout (in table mode) nor stderr is one.</summary>
     public IAnsiConsole? Progress { get; }
 
     /// <summary>Table mode shortens ids for a human reader; plain and JSON always carry full values.</summary>
@@ -83,7 +83,9 @@ internal sealed class CliOutput
             environment.ErrorIsTerminal,
             environment.ErrorIsTerminal ? terminalWidth : SpectreConsoles.Unbounded,
             colour && environment.ErrorIsTerminal);
-        return new CliOutput(mode, stdout, console, errors, environment.ErrorIsTerminal);
+        // Progress belongs on a terminal: beside the tables when stdout is one, else on stderr if that is one.
+        var progress = mode == OutputMode.Table && environment.OutputIsTerminal ? console : environment.ErrorIsTerminal ? errors : null;
+        return new CliOutput(mode, stdout, console, errors, progress);
     }
 
     /// <summary>A report table: Spectre table, or a <c># title</c> line, a header line and one tab-separated line per row.</summary>
