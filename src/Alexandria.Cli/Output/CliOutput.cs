@@ -83,6 +83,7 @@ internal sealed class CliOutput
             environment.ErrorIsTerminal,
             environment.ErrorIsTerminal ? terminalWidth : SpectreConsoles.Unbounded,
             colour && environment.ErrorIsTerminal);
+
         // Progress belongs on a terminal: beside the tables when stdout is one, else on stderr if that is one.
         var progress = mode == OutputMode.Table && environment.OutputIsTerminal ? console : environment.ErrorIsTerminal ? errors : null;
         return new CliOutput(mode, stdout, console, errors, progress);
