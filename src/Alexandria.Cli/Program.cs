@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Threading.Tasks;
 using Alexandria.Cli.Commands;
+using Alexandria.Cli.Output;
 
 namespace Alexandria.Cli;
 
@@ -10,6 +11,7 @@ public static class Program
     public static Task<int> Main(string[] args)
     {
         var root = new RootCommand("Alexandria: contract-first types, validators and an agent runtime.");
+        root.Options.Add(OutputOptions.NoColor());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());

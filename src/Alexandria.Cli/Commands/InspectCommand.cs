@@ -4,17 +4,19 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Alexandria.Cli.Output;
+using Alexandria.Cli.Output.Json;
 using Alexandria.Contracts;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
-using Spectre.Console;
 
 namespace Alexandria.Cli.Commands;
 
-/// <summary><c>alexandria inspect &lt;run&gt;</c>: tables of a run's events and snapshots.</summary>
+/// <summary><c>alexandria inspect &lt;run&gt;</c>: a run's events and snapshots, as tables, plain lines or JSON.</summary>
 internal static class InspectCommand
 {
     public static Command Create()
@@ -25,81 +27,100 @@ internal static class InspectCommand
         var storeOption = StoreLocation.StoreOption();
         var postgresOption = StoreLocation.PostgresOption();
         var serverOption = StoreLocation.ServerOption();
+        var formatOption = OutputOptions.Format();
         var command = new Command("inspect", "Show a run's events and snapshots.")
         {
-            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption,
+            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
-            await using var _ = source.ConfigureAwait(false);
-            return await InspectAsync(source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), cancellationToken).ConfigureAwait(false);
-        }, exitCode: 2));
+            var output = CliOutput.For(parse, formatOption);
+            return RuntimeFailures.ReportAsync(output, async () =>
+            {
+                var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
+                await using var _ = source.ConfigureAwait(false);
+                return await InspectAsync(output, source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), cancellationToken).ConfigureAwait(false);
+            }, exitCode: 2);
+        });
         return command;
     }
 
-    private static async Task<int> InspectAsync(IRunSource source, string runId, long from, int limit, CancellationToken cancellationToken)
+    private static async Task<int> InspectAsync(CliOutput output, IRunSource source, string runId, long from, int limit, CancellationToken cancellationToken)
     {
         var lastSeq = await source.GetLastSeqAsync(runId, cancellationToken).ConfigureAwait(false);
         if (lastSeq == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Run {runId} has no events in the {source.Description}.[/]");
+            output.Error($"[red]Run {runId} has no events in the {source.Description}.[/]");
             return 2;
         }
 
         var events = await source.ReadEventsAsync(runId, Math.Max(1, from), Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
-        var eventTable = new Table()
-            .Title($"Events {events.FirstOrDefault()?.Seq ?? 0}..{events.LastOrDefault()?.Seq ?? 0} of {lastSeq}")
-            .AddColumns("seq", "step", "role", "kind", "counted", "time (UTC)", "detail");
+        var history = await source.GetSnapshotsAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (output.Mode == OutputMode.Json)
+        {
+            output.WriteJson(
+                new InspectDocument(
+                    runId,
+                    source.Description,
+                    lastSeq,
+                    events.Select(e => JsonSerializer.SerializeToElement(e, OutputSchemaJson.Options)).ToList(),
+                    history.Select(s => JsonSerializer.SerializeToElement(s, OutputSchemaJson.Options)).ToList()),
+                CliJsonContext.Default.InspectDocument);
+            return 0;
+        }
+
+        var compact = output.Compact;
+        var eventTable = new ReportTable(
+            $"Events {events.FirstOrDefault()?.Seq ?? 0}..{events.LastOrDefault()?.Seq ?? 0} of {lastSeq}",
+            "seq", "step", "role", "kind", "counted", "time (UTC)", "detail");
         foreach (var evt in events)
         {
             eventTable.AddRow(
                 evt.Seq.ToString(CultureInfo.InvariantCulture),
                 evt.StepId.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(ContractNames.Of(evt.AgentRole)),
-                Markup.Escape(evt.Kind),
-                evt.IsCounted ? "[bold]counted[/]" : "[grey]verbose[/]",
-                evt.OccurredAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
-                Markup.Escape(Detail(evt)));
+                ContractNames.Of(evt.AgentRole),
+                evt.Kind,
+                evt.IsCounted ? new ReportCell("counted", "bold") : new ReportCell("verbose", "grey"),
+                Time(evt.OccurredAt, compact ? "HH:mm:ss.fff" : null),
+                Detail(evt, compact));
         }
 
-        AnsiConsole.Write(eventTable);
+        output.Write(eventTable);
 
-        var history = await source.GetSnapshotsAsync(runId, cancellationToken).ConfigureAwait(false);
-        var snapshotTable = new Table().Title($"Snapshots ({history.Count})").AddColumns("snapshot", "parent", "covered seq", "covered steps", "counted", "findings", "open questions", "created at");
+        var snapshotTable = new ReportTable($"Snapshots ({history.Count})", "snapshot", "parent", "covered seq", "covered steps", "counted", "findings", "open questions", "created at");
         foreach (var snapshot in history)
         {
             snapshotTable.AddRow(
-                Short(snapshot.SnapshotId),
-                snapshot.ParentSnapshotId is { } parent ? Short(parent) : "-",
+                Id(snapshot.SnapshotId, compact),
+                snapshot.ParentSnapshotId is { } parent ? Id(parent, compact) : "-",
                 $"{snapshot.CoveredSeq.First}..{snapshot.CoveredSeq.Last}",
                 $"{snapshot.CoveredSteps.First}..{snapshot.CoveredSteps.Last}",
                 snapshot.CountedEvents.ToString(CultureInfo.InvariantCulture),
                 snapshot.Findings.Count.ToString(CultureInfo.InvariantCulture),
                 snapshot.OpenQuestions.Count.ToString(CultureInfo.InvariantCulture),
-                snapshot.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
+                Time(snapshot.CreatedAt, compact ? "u" : null));
         }
 
-        AnsiConsole.Write(snapshotTable);
+        output.Write(snapshotTable);
         if (history.Count > 0 && history[^1].Narrative is { } narrative)
         {
-            AnsiConsole.Write(new Panel(Markup.Escape(narrative)).Header("Latest snapshot narrative"));
+            output.WriteText("Latest snapshot narrative", narrative);
         }
 
         return 0;
     }
 
-    private static string Detail(RunEvent evt) => evt switch
+    private static string Detail(RunEvent evt, bool compact) => evt switch
     {
         PlanEvent { Payload: var p } => $"{p.Steps.Count} plan steps" + (p.ChosenOverride is { } o ? $", override {ContractNames.Of(o)}" : ""),
         ActEvent { Payload: var a } => $"{a.CallId}: {a.ToolName}",
         ObserveEvent { Payload: var o } => $"{o.CallId}: {ContractNames.Of(o.Status)}, {o.Evidence.Count} evidence" + (o.ResultPointer is { } r ? $", result {r.SizeBytes} bytes in the object store" : ""),
-        ToolCallStartedEvent { Payload: var s } => $"{s.CallId}: {s.ToolName} {s.CallHash[..12]}",
+        ToolCallStartedEvent { Payload: var s } => $"{s.CallId}: {s.ToolName} {(compact ? s.CallHash[..12] : s.CallHash)}",
         ToolCallChunkEvent { Payload: var c } => $"{c.CallId} chunk {c.ChunkIndex}{(c.IsLast ? " (last)" : "")}",
         CompactionStartedEvent { Payload: var s } => $"{ContractNames.Of(s.Trigger)}: {s.CountedEventsSinceSnapshot} counted, {s.StepsSinceSnapshot} steps",
-        CompactionFinishedEvent { Payload: var f } => $"{Short(f.SnapshotId)} seq {f.CoveredSeq.First}..{f.CoveredSeq.Last}",
-        CompactionRejectedEvent { Payload: var r } => $"{ContractNames.Of(r.Reason)}: {Clip(string.Join("; ", r.Violations))}",
+        CompactionFinishedEvent { Payload: var f } => $"{Id(f.SnapshotId, compact)} seq {f.CoveredSeq.First}..{f.CoveredSeq.Last}",
+        CompactionRejectedEvent { Payload: var r } => $"{ContractNames.Of(r.Reason)}: {Clip(string.Join("; ", r.Violations), compact)}",
         TokenUsageEvent { Payload: var t } => $"{t.InputTokens} in, {t.OutputTokens} out, {t.CachedTokens} cached",
         GuardrailTriggeredEvent { Payload: var g } => g.Outcome switch
         {
@@ -111,7 +132,13 @@ internal static class InspectCommand
         _ => "",
     };
 
-    private static string Short(Guid id) => id.ToString()[..8];
+    // A terminal table shows the first 8 hex digits of an id (enough to tell snapshots apart) and clips long
+    // violation lists; plain and JSON output always carry the full value, for scripts and logs.
+    private static string Id(Guid id, bool compact) => compact ? id.ToString()[..8] : id.ToString();
 
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..59] + "…";
+    // Plain output carries full ISO 8601 UTC timestamps, which sort and parse; a table keeps the short human form.
+    private static string Time(DateTimeOffset time, string? tableFormat)
+        => time.UtcDateTime.ToString(tableFormat ?? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Clip(string text, bool compact) => !compact || text.Length <= 60 ? text : text[..59] + "…";
 }

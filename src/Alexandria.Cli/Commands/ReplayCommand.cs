@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Alexandria.Cli.Output;
+using Alexandria.Cli.Output.Json;
 using Alexandria.Runtime.Replay;
-using Spectre.Console;
 
 namespace Alexandria.Cli.Commands;
 
@@ -17,45 +17,58 @@ internal static class ReplayCommand
         var runArgument = new Argument<string>("run") { Description = "Id of the run to verify." };
         var storeOption = StoreLocation.StoreOption();
         var postgresOption = StoreLocation.PostgresOption();
+        var formatOption = OutputOptions.Format();
         var command = new Command("replay", "Rebuild every snapshot of a run from its event log and verify it matches the stored bytes.")
         {
-            runArgument, storeOption, postgresOption,
+            runArgument, storeOption, postgresOption, formatOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => ReplayAsync(
-            parse.GetValue(runArgument)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 1));
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var output = CliOutput.For(parse, formatOption);
+            return RuntimeFailures.ReportAsync(output, () => ReplayAsync(
+                output, parse.GetValue(runArgument)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 1);
+        });
         return command;
     }
 
-    private static async Task<int> ReplayAsync(string runId, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
+    private static async Task<int> ReplayAsync(CliOutput output, string runId, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
     {
         var runtime = await StoreLocation.OpenAsync(store, postgres, cancellationToken).ConfigureAwait(false);
         await using var _ = runtime.ConfigureAwait(false);
         var report = await new SnapshotReplayer(runtime).VerifyAsync(runId, cancellationToken).ConfigureAwait(false);
+        var source = StoreLocation.Describe(store, postgres);
         if (report.EventsRead == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Run {runId} has no events in the {StoreLocation.Describe(store, postgres)}.[/]");
+            output.Error($"[red]Run {runId} has no events in the {source}.[/]");
             return 2;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Run [bold]{runId}[/]: {report.EventsRead} events, {report.SnapshotsChecked} snapshots rebuilt from the log.");
+        var exitCode = report.Verified ? 0 : 1;
+        if (output.Mode == OutputMode.Json)
+        {
+            output.WriteJson(
+                new ReplayDocument(runId, source, report.EventsRead, report.SnapshotsChecked, report.Verified,
+                    report.Mismatches.Select(m => new ReplayMismatch(m.SnapshotId, m.Pointer, m.Reason)).ToList()),
+                CliJsonContext.Default.ReplayDocument);
+            return exitCode;
+        }
+
+        output.Note($"Run [bold]{runId}[/]: {report.EventsRead} events, {report.SnapshotsChecked} snapshots rebuilt from the log.");
         if (report.Verified)
         {
-            AnsiConsole.MarkupLine("[green]Every stored snapshot matches its rebuild byte for byte.[/]");
-            return 0;
+            output.Note($"[green]Every stored snapshot matches its rebuild byte for byte.[/]");
+            return exitCode;
         }
 
-        var table = new Table().Title("Mismatches").AddColumns("snapshot", "first difference", "what");
+        var table = new ReportTable("Mismatches", "snapshot", "first difference", "what");
         foreach (var mismatch in report.Mismatches)
         {
-            table.AddRow(
-                mismatch.SnapshotId.ToString(),
-                Markup.Escape(mismatch.Pointer.Length == 0 ? "(root)" : mismatch.Pointer),
-                Markup.Escape(mismatch.Reason));
+            table.AddRow(mismatch.SnapshotId.ToString(), mismatch.Pointer.Length == 0 ? "(root)" : mismatch.Pointer, mismatch.Reason);
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[red]{report.Mismatches.Select(m => m.SnapshotId).Distinct().Count().ToString(CultureInfo.InvariantCulture)} snapshot(s) do not match the log.[/]");
-        return 1;
+        output.Write(table);
+        output.Note($"[red]{report.Mismatches.Select(m => m.SnapshotId).Distinct().Count()} snapshot(s) do not match the log.[/]");
+        return exitCode;
     }
 }

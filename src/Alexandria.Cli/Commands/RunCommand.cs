@@ -1,18 +1,19 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Alexandria.Cli.Output;
 using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
-using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Scenarios;
 using Spectre.Console;
 
 namespace Alexandria.Cli.Commands;
 
-/// <summary><c>alexandria run --scenario &lt;file&gt;</c>: plays a scripted scenario into a new run, with a live summary.</summary>
+/// <summary><c>alexandria run --scenario &lt;file&gt;</c>: plays a scripted scenario into a new run, with live progress and a summary.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -43,28 +44,35 @@ internal static class RunCommand
         var storeOption = StoreLocation.StoreOption();
         var postgresOption = StoreLocation.PostgresOption();
 
+        var formatOption = OutputOptions.Format();
+
         var command = new Command("run", "Play a scripted planner/executor scenario into a new run: plan/act/observe, artifacts, compactions.")
         {
-            scenarioOption, runIdOption, thresholdOption, fallbackOption, wallClockOption, storeOption, postgresOption,
+            scenarioOption, runIdOption, thresholdOption, fallbackOption, wallClockOption, storeOption, postgresOption, formatOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => RunAsync(
-            parse.GetValue(scenarioOption)!,
-            parse.GetValue(runIdOption),
-            new CompactionPolicy { EventThreshold = parse.GetValue(thresholdOption), StepFallback = parse.GetValue(fallbackOption) },
-            parse.GetValue(wallClockOption),
-            parse.GetValue(storeOption)!,
-            parse.GetValue(postgresOption),
-            cancellationToken), exitCode: 2));
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var output = CliOutput.For(parse, formatOption);
+            return RuntimeFailures.ReportAsync(output, () => RunAsync(
+                output,
+                parse.GetValue(scenarioOption)!,
+                parse.GetValue(runIdOption),
+                new CompactionPolicy { EventThreshold = parse.GetValue(thresholdOption), StepFallback = parse.GetValue(fallbackOption) },
+                parse.GetValue(wallClockOption),
+                parse.GetValue(storeOption)!,
+                parse.GetValue(postgresOption),
+                cancellationToken), exitCode: 2);
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo scenarioFile, string? runId, CompactionPolicy policy, bool wallClock, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
+        CliOutput output, FileInfo scenarioFile, string? runId, CompactionPolicy policy, bool wallClock, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
     {
         if (policy.EventThreshold < 1 || policy.StepFallback < 1)
         {
-            AnsiConsole.MarkupLine("[red]--event-threshold and --step-fallback must be at least 1.[/]");
+            output.Error($"[red]--event-threshold and --step-fallback must be at least 1.[/]");
             return 2;
         }
 
@@ -75,7 +83,7 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is ScenarioFormatException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Cannot read scenario {scenarioFile.FullName}:[/] {e.Message}");
+            output.Error($"[red]Cannot read scenario {scenarioFile.FullName}:[/] {e.Message}");
             return 2;
         }
 
@@ -91,65 +99,49 @@ internal static class RunCommand
         var session = await RunSession.OpenAsync(runtime, runId, options, cancellationToken).ConfigureAwait(false);
         if (session.LastSeq > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Run {runId} already has {session.LastSeq} events;[/] pass a new --run-id.");
+            output.Error($"[red]Run {runId} already has {session.LastSeq} events;[/] pass a new --run-id.");
             return 2;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Run [bold]{runId}[/]: scenario [bold]{scenario.Name}[/], {scenario.Steps.Count} steps, {StoreLocation.Describe(store, postgres)}");
-        AnsiConsole.MarkupLineInterpolated($"Compaction: {policy.EventThreshold} counted events or {policy.StepFallback} steps, whichever first.");
+        var where = StoreLocation.Describe(store, postgres);
+        output.Note($"Run [bold]{runId}[/]: scenario [bold]{scenario.Name}[/], {scenario.Steps.Count} steps, {where}");
+        output.Note($"Compaction: {policy.EventThreshold} counted events or {policy.StepFallback} steps, whichever first.");
 
-        var compactions = new Table().Title("Compactions").AddColumns("step", "trigger", "covered seq", "covered steps", "counted", "result");
         var runner = new ScenarioRunner(session, scenario);
-        ScenarioRunResult result = null!;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("steps", maxValue: scenario.Steps.Count);
-                result = await runner.RunAsync(progress =>
-                {
-                    task.Increment(1);
-                    task.Description = $"step {progress.StepId} · seq {progress.LastSeq} · counted since snapshot {progress.CountedEventsSinceSnapshot} · steps since {progress.StepsSinceSnapshot}";
-                    if (progress.Compaction is { } outcome)
-                    {
-                        compactions.AddRow(
-                            progress.StepId.ToString(CultureInfo.InvariantCulture),
-                            Markup.Escape(ContractNames.Of(outcome.Trigger)),
-                            outcome.Snapshot is { } s ? $"{s.CoveredSeq.First}..{s.CoveredSeq.Last}" : "-",
-                            outcome.Snapshot is { } t ? $"{t.CoveredSteps.First}..{t.CoveredSteps.Last}" : "-",
-                            outcome.Snapshot?.CountedEvents.ToString(CultureInfo.InvariantCulture) ?? "-",
-                            outcome.Written ? "[green]written[/]" : "[red]rejected[/]: " + Markup.Escape(string.Join("; ", outcome.Verdict.Violations)));
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-        AnsiConsole.Write(compactions);
-        var summary = new Table().Title("Run").AddColumns("run", "events", "counted", "snapshots", "rejected", "artifacts", "loop signals");
-        var written = 0;
-        var rejected = 0;
-        foreach (var c in result.Compactions)
+        var compactions = new List<StepCompaction>();
+        void Record(ScenarioProgress progress)
         {
-            if (c.Written)
+            if (progress.Compaction is { } outcome)
             {
-                written++;
-            }
-            else
-            {
-                rejected++;
+                compactions.Add(new StepCompaction(progress.StepId, outcome));
             }
         }
 
-        summary.AddRow(
-            Markup.Escape(result.RunId),
-            result.LastSeq.ToString(CultureInfo.InvariantCulture),
-            result.CountedEvents.ToString(CultureInfo.InvariantCulture),
-            written.ToString(CultureInfo.InvariantCulture),
-            rejected.ToString(CultureInfo.InvariantCulture),
-            result.ArtifactsRecorded.ToString(CultureInfo.InvariantCulture),
-            result.LoopSignals.ToString(CultureInfo.InvariantCulture));
-        AnsiConsole.Write(summary);
-        AnsiConsole.MarkupLineInterpolated($"Verify with: alexandria replay {result.RunId}{(store.Name == StoreLocation.DefaultDirectory ? "" : " --store " + store.FullName)}");
-        return rejected == 0 ? 0 : 1;
+        ScenarioRunResult result;
+        if (output.Progress is { } progressConsole)
+        {
+            ScenarioRunResult? shown = null;
+            await progressConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("steps", maxValue: scenario.Steps.Count);
+                    shown = await runner.RunAsync(progress =>
+                    {
+                        task.Increment(1);
+                        task.Description = $"step {progress.StepId} · seq {progress.LastSeq} · counted since snapshot {progress.CountedEventsSinceSnapshot} · steps since {progress.StepsSinceSnapshot}";
+                        Record(progress);
+                    }, cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            result = shown!;
+        }
+        else
+        {
+            result = await runner.RunAsync(Record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var replayHint = store.Name == StoreLocation.DefaultDirectory ? "" : " --store " + store.FullName;
+        return RunReport.Write(output, new RunSummary(scenario.Name, where, replayHint, result, compactions));
     }
 }

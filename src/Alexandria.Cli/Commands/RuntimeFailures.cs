@@ -6,19 +6,21 @@ using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Scenarios;
 using Alexandria.Runtime.Storage;
 using Npgsql;
-using Spectre.Console;
+using Alexandria.Cli.Output;
 
 namespace Alexandria.Cli.Commands;
 
 /// <summary>
 /// Turns the failures the runtime reports on purpose (damaged records, unsafe run ids, an unreachable
 /// server, a scripted event the contract refuses) into one readable line and an exit code, instead
-/// of a stack trace.
+/// of a stack trace. Always on standard error, so a script reading stdout sees no half report.
 /// </summary>
 internal static class RuntimeFailures
 {
-    public static async Task<int> ReportAsync(Func<Task<int>> command, int exitCode)
+    public static async Task<int> ReportAsync(CliOutput output, Func<Task<int>> command, int exitCode)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(command);
         try
         {
             return await command().ConfigureAwait(false);
@@ -26,19 +28,19 @@ internal static class RuntimeFailures
         catch (Exception e) when (e is StorageException or InvalidStoragePathException or NpgsqlException
                                        or EventValidationException or InlinePayloadTooLargeException or ScenarioFormatException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
+            output.Error($"[red]{e.GetType().Name}:[/] {e.Message}");
             return exitCode;
         }
         catch (AlexandriaApiException e)
         {
             // The server's problem body says what and where; NSwag's message only names the status.
             var problem = e.Problem();
-            AnsiConsole.MarkupLineInterpolated($"[red]Server answered {e.StatusCode}:[/] {problem?.Title ?? e.Message}{(problem?.Detail is { } detail ? " - " + detail : "")}");
+            output.Error($"[red]Server answered {e.StatusCode}:[/] {problem?.Title ?? e.Message}{(problem?.Detail is { } detail ? " - " + detail : "")}");
             return exitCode;
         }
         catch (Exception e) when (e is HttpRequestException or ArgumentException or OverflowException or TaskCanceledException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}:[/] {e.Message}");
+            output.Error($"[red]{e.GetType().Name}:[/] {e.Message}");
             return exitCode;
         }
     }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Alexandria.Cli.Output;
 using Alexandria.Server;
 
 namespace Alexandria.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class ServeCommand
             urlsOption, storeOption, postgresOption,
         };
 
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(() => ServeAsync(
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(CliOutput.For(parse, format: null), () => ServeAsync(
             parse.GetValue(urlsOption)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 2));
         return command;
     }

@@ -1,12 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Spectre.Console;
+using Alexandria.Cli.Output;
+using Alexandria.Cli.Output.Json;
 
 namespace Alexandria.Cli.Commands;
 
@@ -25,41 +23,56 @@ public static class ValidateCommand
             Description = "Folder of example documents (default: contracts/examples)",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("contracts", "examples")),
         };
-        var command = new Command("validate", "Validate example documents with the generated validators") { folder };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(folder)!, cancellationToken));
+        var format = OutputOptions.Format();
+        var command = new Command("validate", "Validate example documents with the generated validators") { folder, format };
+        command.SetAction((result, cancellationToken) => RunAsync(CliOutput.For(result, format), result.GetValue(folder)!, cancellationToken));
         return command;
     }
 
-    private static Task<int> RunAsync(DirectoryInfo folder, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(CliOutput output, DirectoryInfo folder, CancellationToken cancellationToken)
     {
         if (!folder.Exists)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] folder '{folder.FullName}' does not exist");
+            output.Error($"[red]error:[/] folder '{folder.FullName}' does not exist");
             return Task.FromResult(2);
         }
 
-        var documents = ExampleIndex.Load(folder);
-        var table = new Table().AddColumns("document", "definition", "expected", "verdict", "errors");
-        var mismatches = 0;
-        foreach (var document in documents)
+        var checks = ExampleIndex.Load(folder).Select(document =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var report = ExampleValidation.Check(folder, document);
-            if (!report.AsExpected)
-            {
-                mismatches++;
-            }
+            return (Document: document, Report: ExampleValidation.Check(folder, document));
+        }).ToList();
+        var mismatches = checks.Count(c => !c.Report.AsExpected);
 
-            table.AddRow(
-                Markup.Escape(document.File),
-                Markup.Escape(document.Definition),
-                document.ExpectValid ? "valid" : "invalid",
-                report.AsExpected ? $"[green]{report.Verdict}[/]" : $"[red]{report.Verdict}[/]",
-                Markup.Escape(string.Join("\n", report.Errors)));
+        if (output.Mode == OutputMode.Json)
+        {
+            output.WriteJson(
+                new ValidateDocument(folder.FullName, checks.Count, checks.Count - mismatches, mismatches, checks.Select(c => new ValidatedFile(
+                    c.Document.File,
+                    Path.Combine(folder.FullName, c.Document.File),
+                    c.Document.Definition,
+                    c.Document.ExpectValid ? "valid" : "invalid",
+                    c.Report.Verdict.Replace(' ', '_'),
+                    c.Report.Valid,
+                    c.Report.AsExpected,
+                    c.Report.Errors.Select(e => new ValidationErrorEntry(e.Pointer, e.Keyword, e.Message)).ToList())).ToList()),
+                CliJsonContext.Default.ValidateDocument);
+            return Task.FromResult(mismatches == 0 ? 0 : 1);
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{documents.Count} documents, {documents.Count - mismatches} as expected, {mismatches} not");
+        var table = new ReportTable(null, "document", "definition", "expected", "verdict", "errors");
+        foreach (var (document, report) in checks)
+        {
+            table.AddRow(
+                document.File,
+                document.Definition,
+                document.ExpectValid ? "valid" : "invalid",
+                new ReportCell(report.Verdict, report.AsExpected ? "green" : "red"),
+                string.Join("\n", report.Errors));
+        }
+
+        output.Write(table);
+        output.Note($"{checks.Count} documents, {checks.Count - mismatches} as expected, {mismatches} not");
         return Task.FromResult(mismatches == 0 ? 0 : 1);
     }
 }

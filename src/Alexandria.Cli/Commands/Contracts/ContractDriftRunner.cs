@@ -57,14 +57,44 @@ internal static class ContractDriftRunner
     /// Compares the contracts in the folder with <paramref name="against"/>: a lock file path, a git
     /// ref (the contracts at that commit), or, when null, the folder's own lock file.
     /// Returns 1 when any change is breaking, 2 when the comparison could not run.
+    /// Writes one MSBuild-style line per finding and a summary line (the plain report).
     /// </summary>
     public static async Task<int> DiffAsync(string? contractsFolder, string? against, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (report, error) = await CompareAsync(contractsFolder, against, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            await output.WriteLineAsync("error: " + error).ConfigureAwait(false);
+            return Failed;
+        }
+
+        await WriteLinesAsync(report, output).ConfigureAwait(false);
+        return report.ExitCode;
+    }
+
+    /// <summary>The plain report: a line per unreadable contract, a line per finding, the summary.</summary>
+    public static async Task WriteLinesAsync(DriftReport report, TextWriter output)
+    {
+        foreach (var problem in report.Problems)
+        {
+            await output.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+        }
+
+        foreach (var finding in report.Findings)
+        {
+            await output.WriteLineAsync(finding.ToString()).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(report.Summary).ConfigureAwait(false);
+    }
+
+    /// <summary>The comparison <see cref="DiffAsync"/> prints; null with the reason when it cannot run.</summary>
+    public static async Task<(DriftReport? Report, string? Error)> CompareAsync(string? contractsFolder, string? against, CancellationToken cancellationToken)
     {
         var workspace = ContractWorkspace.Find(contractsFolder);
         if (workspace is null)
         {
-            await output.WriteLineAsync("error: no contracts folder found" + (contractsFolder is null ? " in or above the current directory" : ": " + contractsFolder)).ConfigureAwait(false);
-            return Failed;
+            return (null, "no contracts folder found" + (contractsFolder is null ? " in or above the current directory" : ": " + contractsFolder));
         }
 
         var sources = new SourceTexts();
@@ -77,8 +107,7 @@ internal static class ContractDriftRunner
         {
             if (!File.Exists(lockPath))
             {
-                await output.WriteLineAsync("error: " + Display(lockPath) + " does not exist; run '" + LockFile.Command + "' to create the baseline").ConfigureAwait(false);
-                return Failed;
+                return (null, Display(lockPath) + " does not exist; run '" + LockFile.Command + "' to create the baseline");
             }
 
             var lockText = await File.ReadAllTextAsync(lockPath, cancellationToken).ConfigureAwait(false);
@@ -86,8 +115,7 @@ internal static class ContractDriftRunner
             baseline = LockFile.Read(lockText, display, out var error);
             if (baseline is null)
             {
-                await output.WriteLineAsync("error: " + display + " cannot be read: " + error).ConfigureAwait(false);
-                return Failed;
+                return (null, display + " cannot be read: " + error);
             }
 
             baselineName = Path.GetFileName(lockPath);
@@ -98,8 +126,7 @@ internal static class ContractDriftRunner
             var (contracts, error) = await GitBaseline.ReadAsync(workspace, against, sources, problems, cancellationToken).ConfigureAwait(false);
             if (contracts is null)
             {
-                await output.WriteLineAsync("error: " + error).ConfigureAwait(false);
-                return Failed;
+                return (null, error);
             }
 
             baseline = contracts;
@@ -108,36 +135,18 @@ internal static class ContractDriftRunner
         }
 
         var current = await workspace.ReadCurrentAsync(sources, problems, cancellationToken).ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync("error: " + problem).ConfigureAwait(false);
-        }
 
-        // A contract that cannot be read now is reported above, not as removed.
+        // A contract that cannot be read now is reported as a problem, not as removed.
         var unreadable = new HashSet<string>(workspace.CandidateNames().Where(n => current.All(c => c.Name != n)));
-        var findings = DriftAnalysis.Compare(baseline.Where(b => !unreadable.Contains(b.Name)).ToList(), current, baselineName, isLock);
-        foreach (var finding in findings)
-        {
-            var (line, column) = sources.Position(finding.At.FilePath, finding.At.Start);
-            await output.WriteLineAsync(finding.At.FilePath + "(" + line + "," + column + "): " + SeverityName(finding.Severity) + " " + finding.Id + ": " + finding.Message).ConfigureAwait(false);
-        }
-
-        var breaking = findings.Count(f => f.Severity == DriftSeverity.Error);
-        var warnings = findings.Count(f => f.Severity == DriftSeverity.Warning);
-        var accepted = findings.Count(f => f.Id == DriftRules.AcceptedByVersionBump);
-        var compatible = findings.Count(f => f.Id == DriftRules.CompatibleChange);
-        await output.WriteLineAsync(
-            "Compared " + current.Count + " contract(s) with " + baselineName + ": " + breaking + " breaking, " + accepted + " accepted by a version bump, "
-            + compatible + " compatible, " + warnings + " warning(s).").ConfigureAwait(false);
-        return problems.Count > 0 ? Failed : breaking > 0 ? BreakingChanges : Success;
+        var findings = DriftAnalysis.Compare(baseline.Where(b => !unreadable.Contains(b.Name)).ToList(), current, baselineName, isLock)
+            .Select(f =>
+            {
+                var (line, column) = sources.Position(f.At.FilePath, f.At.Start);
+                return new LocatedFinding(f, f.At.FilePath, line, column);
+            })
+            .ToList();
+        return (new DriftReport(baselineName, current.Count, problems, findings), null);
     }
-
-    private static string SeverityName(DriftSeverity severity) => severity switch
-    {
-        DriftSeverity.Error => "error",
-        DriftSeverity.Warning => "warning",
-        _ => "info",
-    };
 
     private static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
 }

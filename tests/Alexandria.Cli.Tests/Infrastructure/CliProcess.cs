@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace Alexandria.Cli.Tests.Infrastructure;
+
+/// <summary>What one run of the CLI left: its exit code and what it wrote to each stream.</summary>
+public sealed record CliResult(int Exit, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {Exit}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>
+/// Runs the built <c>alexandria.dll</c> as a child process with stdout and stderr redirected — exactly
+/// what a script or a CI log sees. Colour and width variables of the test runner are not inherited.
+/// </summary>
+public static class CliProcess
+{
+    /// <summary>The built <c>alexandria.dll</c> of this configuration.</summary>
+    public static readonly string CliPath = Metadata("CliPath");
+
+    /// <summary>The repository the tests were built from (scenarios, contracts/examples).</summary>
+    public static readonly string RepoRoot = Metadata("RepoRoot");
+
+    public static async Task<CliResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Assert.True(File.Exists(CliPath), $"The CLI is not built: {CliPath} is missing (build src/Alexandria.Cli in the same configuration).");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoRoot,
+        };
+        info.ArgumentList.Add(CliPath);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "NO_COLOR", "COLUMNS", "FORCE_COLOR", "GITHUB_ACTIONS", "TF_BUILD" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(arguments, null);
+
+    private static string Metadata(string key)
+        => typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
