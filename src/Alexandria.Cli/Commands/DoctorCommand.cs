@@ -2,8 +2,10 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using Alexandria.Cli.Output;
+using Alexandria.Cli.Output.Json;
 using Alexandria.Runtime.Storage.FileSystem;
-using Spectre.Console;
 
 namespace Alexandria.Cli.Commands;
 
@@ -20,42 +22,59 @@ internal static class DoctorCommand
         {
             Description = "Move every damaged run to <store>/quarantine/<run>-<UTC time>/ (all bytes kept) so the rest of the store is usable. Stop every writer first.",
         };
+        var formatOption = OutputOptions.Format();
         var command = new Command("doctor", "Check every record and object of the embedded store: torn tails, corruption (with file and offset), tampered objects, strays.")
         {
-            storeOption, quarantineOption,
+            storeOption, quarantineOption, formatOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(storeOption)!, parse.GetValue(quarantineOption)));
+        command.SetAction(parse => Run(CliOutput.For(parse, formatOption), parse.GetValue(storeOption)!, parse.GetValue(quarantineOption)));
         return command;
     }
 
-    private static int Run(DirectoryInfo store, bool quarantine)
+    private static int Run(CliOutput output, DirectoryInfo store, bool quarantine)
     {
         var findings = StoreDoctor.Check(store.FullName);
-        foreach (var finding in findings)
+        bool damaged = findings.Any(f => f.IsDamage);
+        var moved = damaged && quarantine ? StoreDoctor.Quarantine(store.FullName, findings, DateTimeOffset.UtcNow) : [];
+        int exitCode = damaged ? 1 : 0;
+
+        if (output.Mode == OutputMode.Json)
         {
-            string where = finding.Offset is { } offset ? $"{finding.Path} @ {offset}" : finding.Path;
-            string colour = finding.IsDamage ? "red" : "yellow";
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{finding.Kind}[/] {finding.RunId ?? "-"} {where}: {finding.Message}");
+            output.WriteJson(
+                new DoctorDocument(
+                    store.FullName,
+                    damaged,
+                    findings.Select(f => new DoctorFinding(f.RunId, JsonNamingPolicy.SnakeCaseLower.ConvertName(f.Kind.ToString()), f.Path, f.Offset, f.Message)).ToList(),
+                    moved.Select(m => new DoctorQuarantine(m.RunId, m.MovedTo)).ToList()),
+                CliJsonContext.Default.DoctorDocument);
+            return exitCode;
         }
 
-        int damaged = findings.Where(f => f.IsDamage).Select(f => f.RunId).Distinct().Count();
-        if (damaged == 0)
+        if (findings.Count > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]No damage in {store.FullName}[/] ({findings.Count} note(s)).");
-            return 0;
+            var table = new ReportTable("Findings", "kind", "run", "file", "offset", "what");
+            foreach (var finding in findings)
+            {
+                table.AddRow(finding.Kind.ToString(), finding.RunId ?? "-", finding.Path, finding.Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", finding.Message);
+            }
+
+            output.Write(table);
         }
 
-        if (!quarantine)
+        foreach (var (runId, movedTo) in moved)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{damaged} run(s) damaged.[/] Nothing was changed; run again with --quarantine to move them aside.");
-            return 1;
+            output.Note($"Quarantined {runId} -> {movedTo}");
         }
 
-        foreach (var (runId, movedTo) in StoreDoctor.Quarantine(store.FullName, findings, DateTimeOffset.UtcNow))
+        if (!damaged)
         {
-            AnsiConsole.MarkupLineInterpolated($"Quarantined {runId} -> {movedTo}");
+            output.Note($"[green]No damage in {store.FullName}[/] ({findings.Count} note(s)).");
+        }
+        else if (!quarantine)
+        {
+            output.Note($"[red]{findings.Where(f => f.IsDamage).Select(f => f.RunId).Distinct().Count()} run(s) damaged.[/] Nothing was changed; run again with --quarantine to move them aside.");
         }
 
-        return 1;
+        return exitCode;
     }
 }

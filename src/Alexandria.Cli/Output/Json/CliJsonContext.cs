@@ -17,4 +17,5 @@ namespace Alexandria.Cli.Output.Json;
 [JsonSerializable(typeof(DiffDocument))]
 [JsonSerializable(typeof(ReplayDocument))]
 [JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(DoctorDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
