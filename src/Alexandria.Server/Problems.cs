@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Validation;
 
 namespace Alexandria.Server;
 
 /// <summary>Builds the contract's <c>problem_details</c> bodies (RFC 7807) the server answers every error with.</summary>
-public static partial class Problems
+public static class Problems
 {
     private const int MaxErrors = 100;
     private const int MaxMessageLength = 2000;
@@ -32,23 +31,10 @@ public static partial class Problems
         Message = Truncate(message.Length == 0 ? "Invalid." : message, MaxMessageLength),
     };
 
-    /// <summary>The generated validator's errors as problem errors, at most 100.</summary>
-    /// <remarks>An unknown property is reported at the property itself (<c>/extra</c>), not at the object that holds it.</remarks>
+    /// <summary>The generated validator's errors as problem errors, at most 100, in its order: the most specific first.</summary>
+    /// <remarks>An unknown property is reported at the property itself (<c>/extra</c>), as the validator reports it.</remarks>
     public static IReadOnlyList<ProblemError> FromValidation(ValidationResult result)
-        => result.Errors.Take(MaxErrors).Select(e => Error(PointerOf(e), e.Keyword, e.Message)).ToArray();
-
-    private static string PointerOf(ValidationError error)
-    {
-        if (error.Keyword is "additionalProperties" or "unevaluatedProperties"
-            && UnknownProperty().Match(error.Message) is { Success: true } match)
-        {
-            return error.InstancePointer + "/" + match.Groups[1].Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-        }
-        return error.InstancePointer;
-    }
-
-    [GeneratedRegex("^property \"(.*)\" is not allowed", RegexOptions.Singleline)]
-    private static partial Regex UnknownProperty();
+        => result.Errors.Take(MaxErrors).Select(e => Error(e.InstancePointer, e.Keyword, e.Message)).ToArray();
 
     /// <summary>400 for a path or query parameter out of range; the pointer names the parameter.</summary>
     public static ProblemDetails BadParameter(string name, string keyword, string message)

@@ -311,6 +311,41 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
     private static string OpenApiPath()
         => typeof(RuntimeApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OpenApiPath").Value!;
 
+    [Fact]
+    public async Task An_event_of_an_unknown_kind_is_one_problem_error_at_its_kind_naming_the_allowed_kinds()
+    {
+        var runId = await CreateRunAsync();
+        var body = JsonNode.Parse("""
+            {"expected_seq": 0, "events": [{"event_id": "3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b23", "run_id": "r", "seq": 1, "step_id": 0,
+              "agent_role": "planner", "kind": "plann", "occurred_at": "2026-11-23T10:15:00Z", "payload": {}}]}
+            """)!;
+
+        var reply = await _client.PostAsync($"/runs/{runId}/events", body);
+
+        AssertProblem(reply, 422, "/events/0/kind");
+        var error = Assert.Single(reply.Body!["errors"]!.AsArray())!;
+        Assert.Equal("const", (string)error["keyword"]!);
+        Assert.StartsWith("\"plann\" is not a known \"kind\" (allowed: \"plan\", \"act\", \"observe\",", (string)error["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_problem_error_is_the_most_specific_one()
+    {
+        var runId = await CreateRunAsync();
+        var body = JsonNode.Parse("""
+            {"expected_seq": 0, "events": [{"event_id": "3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b23", "run_id": "r", "seq": 1, "step_id": 0,
+              "agent_role": "planner", "kind": "plan", "occurred_at": "2026-11-23T10:15:00Z", "payload": {"objective": 5, "steps": []}}]}
+            """)!;
+
+        var reply = await _client.PostAsync($"/runs/{runId}/events", body);
+
+        AssertProblem(reply, 422, "/events/0/payload/objective");
+        var errors = reply.Body!["errors"]!.AsArray();
+        Assert.Equal("/events/0/payload/objective", (string)errors[0]!["pointer"]!);
+        Assert.Equal(("/events/0", "oneOf"), ((string)errors[^1]!["pointer"]!, (string)errors[^1]!["keyword"]!));
+        Assert.Contains("'/events/0/payload/objective': 5 is not a string", (string)reply.Body["detail"]!, StringComparison.Ordinal);
+    }
+
     private static void AssertProblem(Reply reply, int status, string pointer, bool exact = true)
     {
         Assert.True(reply.Code == status, $"expected {status}, got {reply.Code}: {reply.Text}");

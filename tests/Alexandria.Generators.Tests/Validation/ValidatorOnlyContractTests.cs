@@ -53,7 +53,7 @@ public sealed class ValidatorOnlyContractTests
 
         Assert.True(validators.IsValid("StrictTreeValidator", """{"children":[{"data":1}]}"""));
         var error = Assert.Single(validators.Validate("StrictTreeValidator", """{"children":[{"daat":1}]}"""));
-        Assert.Equal(("/children/0", "unevaluatedProperties"), (error.InstancePointer, error.Keyword));
+        Assert.Equal(("/children/0/daat", "unevaluatedProperties"), (error.InstancePointer, error.Keyword));
     }
 
     [Fact]

@@ -14,10 +14,23 @@ namespace Alexandria.Generators.Emitting.Validation
             ["json-pointer"] = "JsonPointer", ["relative-json-pointer"] = "RelativeJsonPointer", ["regex"] = "Regex",
         };
 
+        /// <summary>What a value of each format is, as a message names it: <c>"abc" is not a UUID</c>.</summary>
+        private static readonly Dictionary<string, string> Descriptions = new Dictionary<string, string>
+        {
+            ["date-time"] = "an RFC 3339 date-time", ["date"] = "an RFC 3339 full-date", ["time"] = "an RFC 3339 full-time",
+            ["duration"] = "an ISO 8601 duration", ["email"] = "an email address", ["idn-email"] = "an internationalized email address",
+            ["hostname"] = "a hostname", ["idn-hostname"] = "an internationalized hostname", ["ipv4"] = "an IPv4 address",
+            ["ipv6"] = "an IPv6 address", ["uri"] = "an absolute URI", ["uri-reference"] = "a URI reference", ["iri"] = "an absolute IRI",
+            ["iri-reference"] = "an IRI reference", ["uri-template"] = "a URI template", ["uuid"] = "a UUID",
+            ["json-pointer"] = "a JSON pointer", ["relative-json-pointer"] = "a relative JSON pointer", ["regex"] = "a regular expression",
+        };
+
         /// <summary>Checks that take a <c>ReadOnlySpan&lt;char&gt;</c>; the streaming path passes the others a string.</summary>
         private static readonly HashSet<string> SpanChecks = new HashSet<string> { "DateTime", "Date", "Time", "Duration", "Uuid", "Uri", "UriReference", "Iri", "IriReference" };
 
         public static string? CheckFor(string format) => Checks.TryGetValue(format, out var check) ? check : null;
+
+        public static string Describe(string format) => Descriptions.TryGetValue(format, out var text) ? text : "a valid " + format;
 
         public static bool TakesSpan(string check) => SpanChecks.Contains(check);
     }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Alexandria.Generators.Emitting.Validation.Streaming;
 
 namespace Alexandria.Generators.Emitting.Validation
 {
@@ -72,12 +73,14 @@ namespace Alexandria.Generators.Emitting.Validation
 
             if (_m.AnyOf.Count > 0)
             {
-                EmitAnyOf();
+                if (Discriminator.Find(_model, _m.AnyOf) is { } discriminator) EmitDispatch("anyOf", _m.AnyOf, discriminator);
+                else EmitAnyOf();
             }
 
             if (_m.OneOf.Count > 0)
             {
-                EmitOneOf();
+                if (Discriminator.Find(_model, _m.OneOf) is { } discriminator) EmitDispatch("oneOf", _m.OneOf, discriminator);
+                else EmitOneOf();
             }
 
             if (_m.Not is int not)
@@ -87,7 +90,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var was = c.Suspend();");
                     var r = Call(not, "e", "null");
                     _w.Line("c.Resume(was);");
-                    Fail(r, "not", Lit("expected the value not to match the schema in 'not' but it does"));
+                    Fail(r, "not", Shown + " + " + Lit(" matches the schema in 'not' (it must not)"));
                 }
             }
 
@@ -128,7 +131,7 @@ namespace Alexandria.Generators.Emitting.Validation
             using (Scope())
             {
                 _w.Line("var passed = 0;");
-                _w.Line("global::System.Collections.Generic.List<ValidationError>? best = null;");
+                _w.Line("global::System.Collections.Generic.List<RecordedError>? best = null;");
                 foreach (var branch in _m.AnyOf)
                 {
                     // Once one branch passes, later ones run only to collect their annotations.
@@ -144,8 +147,8 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 using (_w.OpenBlock("if (passed == 0)"))
                 {
-                    FailNow("anyOf", Lit("expected the value to match at least one of the " + Int(_m.AnyOf.Count) + " schemas in 'anyOf' but it matches none"));
                     _w.Line("c.Restore(best);");
+                    Summarize("anyOf", Shown + " + " + Lit(" does not match any of the " + Int(_m.AnyOf.Count) + " schemas in 'anyOf'"));
                 }
             }
         }
@@ -158,7 +161,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 _w.Line("var first = -1;");
                 _w.Line("var second = -1;");
                 _w.Line("EvaluatedSet? matched = null;");
-                _w.Line("global::System.Collections.Generic.List<ValidationError>? best = null;");
+                _w.Line("global::System.Collections.Generic.List<RecordedError>? best = null;");
                 for (var i = 0; i < _m.OneOf.Count; i++)
                 {
                     using (_w.OpenBlock("if (passed < 2)"))
@@ -174,11 +177,11 @@ namespace Alexandria.Generators.Emitting.Validation
                 _w.Line("if (passed == 1) ev?.Merge(matched);");
                 using (_w.OpenBlock("if (passed == 0)"))
                 {
-                    FailNow("oneOf", Lit("expected the value to match exactly one of the " + Int(_m.OneOf.Count) + " schemas in 'oneOf' but it matches none"));
                     _w.Line("c.Restore(best);");
+                    Summarize("oneOf", Shown + " + " + Lit(" does not match any of the " + Int(_m.OneOf.Count) + " schemas in 'oneOf'"));
                 }
 
-                Fail("passed > 1", "oneOf", "\"expected the value to match exactly one of the " + Int(_m.OneOf.Count) + " schemas in 'oneOf' but it matches both \" + first + \" and \" + second");
+                Fail("passed > 1", "oneOf", Shown + " + \" matches schemas \" + first + \" and \" + second + " + Lit(" of 'oneOf' (expected exactly one of the " + Int(_m.OneOf.Count) + ")"));
             }
         }
 
@@ -195,7 +198,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         {
                             if (IsFalseSchema(items))
                             {
-                                FailNow("unevaluatedItems", "\"item \" + i + \" is not allowed: no subschema evaluated it\"");
+                                FailAt("i", "unevaluatedItems", "\"item \" + i + " + Lit(" is not allowed here (no subschema evaluates it)"));
                             }
                             else
                             {
@@ -224,7 +227,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         {
                             if (IsFalseSchema(properties))
                             {
-                                FailNow("unevaluatedProperties", "\"property \\\"\" + name + \"\\\" is not allowed: no subschema evaluated it\"");
+                                FailAt("name", "unevaluatedProperties", RefusedMember(throughApplicators: true));
                             }
                             else
                             {

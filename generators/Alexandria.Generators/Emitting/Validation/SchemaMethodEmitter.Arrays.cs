@@ -18,19 +18,19 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var len = e.GetArrayLength();");
                     if (_m.MinItems is long min)
                     {
-                        Fail("len < " + Int(min), "minItems", Lit("expected at least " + Int(min) + " items but found ") + " + len");
+                        Fail("len < " + Int(min), "minItems", "InstanceText.Has(\"the array\", len, \"item\") + " + Lit(", fewer than the minimum " + Int(min)));
                     }
 
                     if (_m.MaxItems is long max)
                     {
-                        Fail("len > " + Int(max), "maxItems", Lit("expected at most " + Int(max) + " items but found ") + " + len");
+                        Fail("len > " + Int(max), "maxItems", "InstanceText.Has(\"the array\", len, \"item\") + " + Lit(", more than the maximum " + Int(max)));
                     }
                 }
 
                 if (_m.UniqueItems)
                 {
                     _w.Line("var (d1, d2) = JsonValues.FindDuplicate(e);");
-                    Fail("d1 >= 0", "uniqueItems", "\"expected unique items but items \" + d1 + \" and \" + d2 + \" are equal\"");
+                    Fail("d1 >= 0", "uniqueItems", "\"items \" + d1 + \" and \" + d2 + \" are equal (items must be unique)\"");
                 }
 
                 if (hasItems)
@@ -73,9 +73,16 @@ namespace Alexandria.Generators.Emitting.Validation
 
                         _w.Line("default:");
                         _w.Indentation++;
-                        if (_m.Items is int items)
+                        if (_m.Items is int items && IsFalseSchema(items))
                         {
-                            CallInto("r", items, "item", "null", declare: false);
+                            // Reported as items (the keyword that refuses the item), at the item, saying how many fit.
+                            var fit = prefix == 0 ? "(the array must be empty)" : "(the array may have at most " + Int(prefix) + (prefix == 1 ? " item)" : " items)");
+                            _w.Line("c.Fail(\"items\", \"item \" + i + " + Lit(" is not allowed here " + fit) + ", " + Lit(_m.Location + "/items") + ");");
+                            _w.Line("r = false;");
+                        }
+                        else if (_m.Items is int itemSchema)
+                        {
+                            CallInto("r", itemSchema, "item", "null", declare: false);
                         }
                         else
                         {
@@ -129,12 +136,15 @@ namespace Alexandria.Generators.Emitting.Validation
                 if (min > 0)
                 {
                     var keyword = _m.MinContains is null ? "contains" : "minContains";
-                    Fail("matches < " + Int(min), keyword, Lit("expected at least " + Int(min) + " items matching 'contains' but found ") + " + matches");
+                    var message = min == 1
+                        ? Lit("no item of the array matches the schema in 'contains'")
+                        : "InstanceText.Has(\"the array\", matches, \"item\") + " + Lit(" matching 'contains', fewer than the minimum " + Int(min));
+                    Fail("matches < " + Int(min), keyword, message);
                 }
 
                 if (_m.MaxContains is long max)
                 {
-                    Fail("matches > " + Int(max), "maxContains", Lit("expected at most " + Int(max) + " items matching 'contains' but found ") + " + matches");
+                    Fail("matches > " + Int(max), "maxContains", "InstanceText.Has(\"the array\", matches, \"item\") + " + Lit(" matching 'contains', more than the maximum " + Int(max)));
                 }
             }
         }

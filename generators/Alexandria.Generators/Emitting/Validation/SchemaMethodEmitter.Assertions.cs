@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Alexandria.Generators.Model.Validation;
 
@@ -11,18 +10,24 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             if (_m.Types != JsonTypes.None)
             {
-                Fail("!(" + TypeCondition(_m.Types) + ")", "type", Lit("expected " + TypeNames(_m.Types) + " but found ") + " + JsonValues.KindName(e)");
+                Fail("!(" + TypeCondition(_m.Types) + ")", "type", Shown + " + " + Lit(" is not " + TypeNames.Expected(_m.Types)));
             }
 
             if (_m.Const is int constant)
             {
-                Fail("!(" + ConstantCondition(constant) + ")", "const", Lit("expected " + Display(constant) + " but found ") + " + JsonValues.Describe(e)");
+                Fail("!(" + ConstantCondition(constant) + ")", "const", Shown + " + " + Lit(" is not " + MessageText.Constant(_model.Constants[constant])));
             }
 
             if (_m.HasEnum)
             {
                 var condition = _m.Enum.Count == 0 ? "false" : string.Join(" || ", _m.Enum.Select(ConstantCondition));
-                Fail("!(" + condition + ")", "enum", Lit("expected one of " + Displays(_m.Enum) + " but found ") + " + JsonValues.Describe(e)");
+                var expected = _m.Enum.Count switch
+                {
+                    0 => " is not allowed (the enum is empty)",
+                    1 => " is not " + MessageText.Constants(_model, _m.Enum),
+                    _ => " is not one of " + MessageText.Constants(_model, _m.Enum),
+                };
+                Fail("!(" + condition + ")", "enum", Shown + " + " + Lit(expected));
             }
         }
 
@@ -30,10 +35,10 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             var limits = new (NumberLimitModel? Limit, string Keyword, string Test, string Words)[]
             {
-                (_m.Minimum, "minimum", "< 0", "at least"),
-                (_m.ExclusiveMinimum, "exclusiveMinimum", "<= 0", "more than"),
-                (_m.Maximum, "maximum", "> 0", "at most"),
-                (_m.ExclusiveMaximum, "exclusiveMaximum", ">= 0", "less than"),
+                (_m.Minimum, "minimum", "< 0", " is less than the minimum "),
+                (_m.ExclusiveMinimum, "exclusiveMinimum", "<= 0", " is not greater than the exclusive minimum "),
+                (_m.Maximum, "maximum", "> 0", " is greater than the maximum "),
+                (_m.ExclusiveMaximum, "exclusiveMaximum", ">= 0", " is not less than the exclusive maximum "),
             };
             if (limits.All(l => l.Limit is null) && _m.MultipleOf is null)
             {
@@ -46,13 +51,13 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (limit is not null)
                     {
-                        Fail("JsonValues.Compare(e, " + NumberLiterals.For(limit.Text) + ") " + test, keyword, Lit("expected " + words + " " + limit.Text + " but found ") + " + JsonValues.Describe(e)");
+                        Fail("JsonValues.Compare(e, " + NumberLiterals.For(limit.Text) + ") " + test, keyword, Shown + " + " + Lit(words + limit.Text));
                     }
                 }
 
                 if (_m.MultipleOf is { } divisor)
                 {
-                    Fail("!JsonValues.IsMultipleOf(e, " + NumberLiterals.For(divisor.Text) + ")", "multipleOf", Lit("expected a multiple of " + divisor.Text + " but found ") + " + JsonValues.Describe(e)");
+                    Fail("!JsonValues.IsMultipleOf(e, " + NumberLiterals.For(divisor.Text) + ")", "multipleOf", Shown + " + " + Lit(" is not a multiple of " + divisor.Text));
                 }
             }
         }
@@ -73,24 +78,24 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var n = JsonValues.CodePoints(s);");
                     if (_m.MinLength is long min)
                     {
-                        Fail("n < " + Int(min), "minLength", Lit("expected at least " + Int(min) + " characters but found ") + " + n");
+                        Fail("n < " + Int(min), "minLength", QuotedString + " + " + Lit(" is shorter than " + Characters(min)));
                     }
 
                     if (_m.MaxLength is long max)
                     {
-                        Fail("n > " + Int(max), "maxLength", Lit("expected at most " + Int(max) + " characters but found ") + " + n");
+                        Fail("n > " + Int(max), "maxLength", QuotedString + " + " + Lit(" is longer than " + Characters(max)));
                     }
                 }
 
                 if (_m.Pattern is int pattern)
                 {
-                    Fail("!P" + Int(pattern) + ".IsMatch(s)", "pattern", Lit("expected a string matching " + _m.PatternSource + " but found ") + " + JsonValues.Describe(e)");
+                    Fail("!P" + Int(pattern) + ".IsMatch(s)", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars)));
                 }
 
                 if (check is not null)
                 {
                     var gate = _m.AlwaysAssertFormat ? "" : "c.AssertFormats && ";
-                    Fail(gate + "!FormatAssertions." + check + "(s)", "format", Lit("expected a valid " + _m.Format + " but found ") + " + JsonValues.Describe(e)");
+                    Fail(gate + "!FormatAssertions." + check + "(s)", "format", QuotedString + " + " + Lit(" is not " + FormatNames.Describe(_m.Format!)));
                 }
             }
         }
@@ -124,17 +129,6 @@ namespace Alexandria.Generators.Emitting.Validation
                 _ => "(k == " + Kind + ".Number && JsonValues.IsInteger(e))",
             });
 
-        private static string TypeNames(JsonTypes types)
-        {
-            var names = new List<string>();
-            if ((types & JsonTypes.Null) != 0) names.Add("null");
-            if ((types & JsonTypes.Boolean) != 0) names.Add("a boolean");
-            if ((types & JsonTypes.Object) != 0) names.Add("an object");
-            if ((types & JsonTypes.Array) != 0) names.Add("an array");
-            if ((types & JsonTypes.String) != 0) names.Add("a string");
-            if ((types & JsonTypes.Number) != 0) names.Add("a number");
-            else if ((types & JsonTypes.Integer) != 0) names.Add("an integer");
-            return string.Join(" or ", names);
-        }
+        private static string Characters(long count) => Int(count) + (count == 1 ? " character" : " characters");
     }
 }

@@ -22,18 +22,18 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var count = JsonValues.CountProperties(e);");
                     if (_m.MinProperties is long min)
                     {
-                        Fail("count < " + Int(min), "minProperties", Lit("expected at least " + Int(min) + " properties but found ") + " + count");
+                        Fail("count < " + Int(min), "minProperties", "InstanceText.Has(\"the object\", count, \"member\") + " + Lit(", fewer than the minimum " + Int(min)));
                     }
 
                     if (_m.MaxProperties is long max)
                     {
-                        Fail("count > " + Int(max), "maxProperties", Lit("expected at most " + Int(max) + " properties but found ") + " + count");
+                        Fail("count > " + Int(max), "maxProperties", "InstanceText.Has(\"the object\", count, \"member\") + " + Lit(", more than the maximum " + Int(max)));
                     }
                 }
 
                 foreach (var name in _m.Required)
                 {
-                    Fail("!e.TryGetProperty(" + Lit(name) + ", out _)", "required", Lit("missing required property " + Quote(name)));
+                    Fail("!e.TryGetProperty(" + Lit(name) + ", out _)", "required", Lit("missing required member " + MessageText.Quote(name)));
                 }
 
                 foreach (var dependency in _m.DependentRequired)
@@ -42,7 +42,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     {
                         foreach (var required in dependency.Required)
                         {
-                            Fail("!e.TryGetProperty(" + Lit(required) + ", out _)", "dependentRequired", Lit("missing property " + Quote(required) + ", required when " + Quote(dependency.Name) + " is present"));
+                            Fail("!e.TryGetProperty(" + Lit(required) + ", out _)", "dependentRequired", Lit("missing member " + MessageText.Quote(required) + ", required when " + MessageText.Quote(dependency.Name) + " is present"));
                         }
                     }
                 }
@@ -72,7 +72,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         _w.Line("var was = c.Suspend();");
                         var r = Call(names, "JsonValues.NameValue(p.Name)", "null");
                         _w.Line("c.Resume(was);");
-                        Fail("!" + r, "propertyNames", "\"property name \\\"\" + p.Name + \"\\\" is not allowed\"");
+                        Fail("!" + r, "propertyNames", "\"member name \" + InstanceText.Quote(p.Name) + " + Lit(" does not match the schema in 'propertyNames'"));
                     }
                 }
 
@@ -140,7 +140,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         _w.Line("ev?.AddName(name);");
                         if (IsFalseSchema(additional))
                         {
-                            FailNow("additionalProperties", "\"property \\\"\" + name + \"\\\" is not allowed\"");
+                            FailAt("name", "additionalProperties", RefusedMember(throughApplicators: false));
                         }
                         else
                         {
@@ -154,6 +154,8 @@ namespace Alexandria.Generators.Emitting.Validation
             }
         }
 
-        private static string Quote(string name) => "\"" + name + "\"";
+        /// <summary>"member "x" is not allowed here (allowed: "a", "b")", with <c>name</c> the refused member.</summary>
+        private string RefusedMember(bool throughApplicators)
+            => "\"member \" + InstanceText.Quote(name) + " + Lit(" is not allowed here " + AllowedMembers.Hint(_model, _m, throughApplicators));
     }
 }

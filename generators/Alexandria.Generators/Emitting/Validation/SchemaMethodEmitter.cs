@@ -16,6 +16,12 @@ namespace Alexandria.Generators.Emitting.Validation
         internal const string Element = "global::System.Text.Json.JsonElement";
         internal const string Kind = "global::System.Text.Json.JsonValueKind";
 
+        /// <summary>The instance as a message shows it (<c>"abc"</c>, <c>42</c>, <c>the object</c>).</summary>
+        private const string Shown = "InstanceText.Of(e)";
+
+        /// <summary>The same for the string <c>s</c> already read by the string assertions.</summary>
+        private const string QuotedString = "InstanceText.Quote(s)";
+
         private readonly SourceWriter _w;
         private readonly ValidatorModel _model;
         private readonly SchemaMethodModel _m;
@@ -42,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (!constant)
                     {
-                        _w.Line("c.Fail(\"false\", \"no value is allowed here\", " + Lit(_m.Location) + ");");
+                        _w.Line("c.Fail(\"false\", " + Shown + " + " + Lit(" is not allowed here (the schema allows no value)") + ", " + Lit(_m.Location) + ");");
                     }
 
                     _w.Line(constant ? "return true;" : "return false;");
@@ -107,10 +113,16 @@ namespace Alexandria.Generators.Emitting.Validation
         private void Fail(string condition, string keyword, string messageExpression)
             => _w.Line("if (" + condition + ") { " + FailStatements(keyword, messageExpression) + " }");
 
-        private void FailNow(string keyword, string messageExpression) => _w.Line(FailStatements(keyword, messageExpression));
-
         private string FailStatements(string keyword, string messageExpression)
             => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
+
+        /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
+        private void FailAt(string segment, string keyword, string messageExpression)
+            => _w.Line("if (!c.FailAt(" + segment + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;");
+
+        /// <summary>Reports an applicator's error that the errors recorded before it explain; results list it after them.</summary>
+        private void Summarize(string keyword, string messageExpression)
+            => _w.Line("if (!c.Summarize(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;");
 
         /// <summary>A bare <c>{ … }</c> block, so locals of one keyword never clash with another's.</summary>
         private SourceWriter.Block Scope()
@@ -155,15 +167,5 @@ namespace Alexandria.Generators.Emitting.Validation
 
             return builder.ToString();
         }
-
-        /// <summary>A constant as a person reads it in a message: strings bare, other values as JSON.</summary>
-        private string Display(int constant)
-        {
-            var value = _model.Constants[constant];
-            var text = value.StringValue ?? value.Json;
-            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-        }
-
-        private string Displays(System.Collections.Generic.IEnumerable<int> constants) => string.Join(", ", constants.Select(Display));
     }
 }

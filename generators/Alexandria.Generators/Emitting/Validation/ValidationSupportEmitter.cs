@@ -17,6 +17,8 @@ namespace Alexandria.Generators.Emitting.Validation
             yield return Source("Alexandria.Validation.ValidationResult.g.cs", ValidationResultSource.Text, ns);
             yield return Source("Alexandria.Validation.ValidationContext.g.cs", ValidationContextSource.Text, ns);
             yield return Source("Alexandria.Validation.JsonValues.g.cs", JsonValuesSource.Text, ns);
+            yield return Source("Alexandria.Validation.InstanceText.g.cs", InstanceTextSource.Text, ns);
+            yield return Source("Alexandria.Validation.ErrorOrder.g.cs", ErrorOrderSource.Text, ns);
             yield return Source("Alexandria.Validation.FormatAssertions.g.cs", FormatAssertionsSource.Text, ns);
             yield return Source("Alexandria.Validation.StreamingValues.g.cs", StreamingValuesSource.Text, ns);
         }

@@ -117,12 +117,14 @@ namespace Alexandria.Generators.Emitting.Validation
                 w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
                 using (w.OpenBlock("public static partial class " + entry.ClassName))
                 {
-                    w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error.</summary>");
+                    w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error, the most specific first.</summary>");
                     using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
                         w.Line("var context = new " + validation + ".ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
-                        w.Line("Run(context, instance);");
-                        w.Line("return context.ToResult();");
+                        // A string that is not UTF-8, or an unpaired surrogate escape, fails when read; that input is not JSON text.
+                        w.Line("try { Run(context, instance); }");
+                        w.Line("catch (global::System.InvalidOperationException e) { return " + validation + ".JsonValues.Unreadable(e); }");
+                        w.Line("return context.ToResult(instance);");
                     }
 
                     w.Line();
@@ -130,19 +132,15 @@ namespace Alexandria.Generators.Emitting.Validation
                     using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + span + " utf8, " + validation + ".ValidationOptions? options = null)"))
                     {
                         w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;");
-                        using (w.OpenBlock("using (document)"))
-                        {
-                            // A string that is not UTF-8, or an unpaired surrogate escape, fails when read; that input is not JSON text.
-                            w.Line("try { return Validate(document!.RootElement, options); }");
-                            w.Line("catch (global::System.InvalidOperationException e) { return " + validation + ".JsonValues.Unreadable(e); }");
-                        }
+                        w.Line("using (document) return Validate(document!.RootElement, options);");
                     }
 
                     w.Line();
                     w.Line("/// <summary>Whether <paramref name=\"instance\"/> is valid; stops at the first violation.</summary>");
                     using (w.OpenBlock("public static bool IsValid(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
-                        w.Line("return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance);");
+                        w.Line("try { return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance); }");
+                        w.Line("catch (global::System.InvalidOperationException) { return false; }");
                     }
 
                     w.Line();

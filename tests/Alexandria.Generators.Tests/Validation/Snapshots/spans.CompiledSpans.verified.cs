@@ -16,11 +16,11 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!(k == global::System.Text.Json.JsonValueKind.Object)) { if (!c.Fail("type", "expected an object but found " + JsonValues.KindName(e), "#/$defs/evidence_span/type")) return false; ok = false; }
+            if (!(k == global::System.Text.Json.JsonValueKind.Object)) { if (!c.Fail("type", InstanceText.Of(e) + " is not an object", "#/$defs/evidence_span/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Object)
             {
-                if (!e.TryGetProperty("start", out _)) { if (!c.Fail("required", "missing required property \"start\"", "#/$defs/evidence_span/required")) return false; ok = false; }
-                if (!e.TryGetProperty("end", out _)) { if (!c.Fail("required", "missing required property \"end\"", "#/$defs/evidence_span/required")) return false; ok = false; }
+                if (!e.TryGetProperty("start", out _)) { if (!c.Fail("required", "missing required member \"start\"", "#/$defs/evidence_span/required")) return false; ok = false; }
+                if (!e.TryGetProperty("end", out _)) { if (!c.Fail("required", "missing required member \"end\"", "#/$defs/evidence_span/required")) return false; ok = false; }
                 if (e.TryGetProperty("start", out var v0))
                 {
                     ev?.AddName("start");
@@ -43,7 +43,7 @@ namespace Alexandria.Contracts.Validation
                     var name = p.Name;
                     {
                         ev?.AddName(name);
-                        if (!c.Fail("additionalProperties", "property \"" + name + "\" is not allowed", "#/$defs/evidence_span/additionalProperties")) return false; ok = false;
+                        if (!c.FailAt(name, "additionalProperties", "member " + InstanceText.Quote(name) + " is not allowed here (allowed: \"start\", \"end\")", "#/$defs/evidence_span/additionalProperties")) return false; ok = false;
                     }
                 }
             }
@@ -56,10 +56,10 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/start/type")) return false; ok = false; }
+            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", InstanceText.Of(e) + " is not an integer", "#/$defs/evidence_span/properties/start/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Number)
             {
-                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/start/minimum")) return false; ok = false; }
+                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", InstanceText.Of(e) + " is less than the minimum 0", "#/$defs/evidence_span/properties/start/minimum")) return false; ok = false; }
             }
             return ok;
         }
@@ -70,10 +70,10 @@ namespace Alexandria.Contracts.Validation
             var ok = true;
             var k = e.ValueKind;
             var ev = a;
-            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", "expected an integer but found " + JsonValues.KindName(e), "#/$defs/evidence_span/properties/end/type")) return false; ok = false; }
+            if (!((k == global::System.Text.Json.JsonValueKind.Number && JsonValues.IsInteger(e)))) { if (!c.Fail("type", InstanceText.Of(e) + " is not an integer", "#/$defs/evidence_span/properties/end/type")) return false; ok = false; }
             if (k == global::System.Text.Json.JsonValueKind.Number)
             {
-                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", "expected at least 0 but found " + JsonValues.Describe(e), "#/$defs/evidence_span/properties/end/minimum")) return false; ok = false; }
+                if (JsonValues.Compare(e, 0m) < 0) { if (!c.Fail("minimum", InstanceText.Of(e) + " is less than the minimum 0", "#/$defs/evidence_span/properties/end/minimum")) return false; ok = false; }
             }
             return ok;
         }
@@ -81,7 +81,7 @@ namespace Alexandria.Contracts.Validation
         /// <summary>#/$defs/evidence_span/additionalProperties</summary>
         internal static bool S3(ValidationContext c, global::System.Text.Json.JsonElement e, EvaluatedSet? a)
         {
-            c.Fail("false", "no value is allowed here", "#/$defs/evidence_span/additionalProperties");
+            c.Fail("false", InstanceText.Of(e) + " is not allowed here (the schema allows no value)", "#/$defs/evidence_span/additionalProperties");
             return false;
         }
 

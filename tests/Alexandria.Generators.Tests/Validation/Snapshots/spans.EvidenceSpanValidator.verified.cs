@@ -12,29 +12,27 @@ namespace Alexandria.Contracts
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public static partial class EvidenceSpanValidator
     {
-        /// <summary>Validates <paramref name="instance"/> and returns every error.</summary>
+        /// <summary>Validates <paramref name="instance"/> and returns every error, the most specific first.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
             var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? true);
-            Run(context, instance);
-            return context.ToResult();
+            try { Run(context, instance); }
+            catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
+            return context.ToResult(instance);
         }
 
         /// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
             if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;
-            using (document)
-            {
-                try { return Validate(document!.RootElement, options); }
-                catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
-            }
+            using (document) return Validate(document!.RootElement, options);
         }
 
         /// <summary>Whether <paramref name="instance"/> is valid; stops at the first violation.</summary>
         public static bool IsValid(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
-            return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance);
+            try { return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance); }
+            catch (global::System.InvalidOperationException) { return false; }
         }
 
         /// <summary>Whether the UTF-8 text is JSON and valid, in one pass over the bytes: no document, nothing allocated for valid input.</summary>

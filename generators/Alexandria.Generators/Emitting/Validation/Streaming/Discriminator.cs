@@ -39,6 +39,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 return null;
             }
 
+            // A $dynamicRef may resolve elsewhere than its static fallback at run time: its branch's const is not known here.
+            if (closures.Any(c => c.Any(m => model.Methods[m].DynamicRef is { IsDynamic: true })))
+            {
+                return null;
+            }
+
             var candidates = closures[0].SelectMany(m => model.Methods[m].Required).Distinct().OrderBy(n => n, System.StringComparer.Ordinal);
             foreach (var property in candidates)
             {

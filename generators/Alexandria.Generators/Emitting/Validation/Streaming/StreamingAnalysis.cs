@@ -275,7 +275,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             foreach (var branch in m.AllOf) yield return branch;
         }
 
-        private static IEnumerable<int> InPlaceConditional(SchemaMethodModel m)
+        /// <summary>Subschemas applied to the same instance that may fail without failing the schema.</summary>
+        public static IEnumerable<int> InPlaceConditional(SchemaMethodModel m)
         {
             foreach (var branch in m.AnyOf) yield return branch;
             foreach (var branch in m.OneOf) yield return branch;

@@ -2,7 +2,7 @@ namespace Alexandria.Generators.Emitting.Validation.Support
 {
     /// <summary>
     /// JSON value semantics JSON Schema needs and System.Text.Json does not give directly: mathematical number
-    /// comparison (decimal when it fits, double otherwise), deep equality, code-point length, and messages.
+    /// comparison (decimal when it fits, double otherwise), deep equality and code-point length.
     /// </summary>
     internal static class JsonValuesSource
     {
@@ -210,32 +210,6 @@ namespace __NAMESPACE__
 
             using var document = global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
             return document.RootElement.Clone();
-        }
-
-        public static string KindName(global::System.Text.Json.JsonElement e)
-        {
-            switch (e.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.Object: return "an object";
-                case global::System.Text.Json.JsonValueKind.Array: return "an array";
-                case global::System.Text.Json.JsonValueKind.String: return "a string";
-                case global::System.Text.Json.JsonValueKind.Number: return IsInteger(e) ? "an integer" : "a number";
-                case global::System.Text.Json.JsonValueKind.True:
-                case global::System.Text.Json.JsonValueKind.False: return "a boolean";
-                default: return "null";
-            }
-        }
-
-        /// <summary>The instance as a person would quote it in a message, cut short if long.</summary>
-        public static string Describe(global::System.Text.Json.JsonElement e)
-        {
-            if (e.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
-            {
-                return KindName(e);
-            }
-
-            var text = e.GetRawText();
-            return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
         }
     }
 }

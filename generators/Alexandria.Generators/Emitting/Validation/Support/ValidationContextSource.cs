@@ -16,7 +16,7 @@ namespace __NAMESPACE__
     internal sealed class ValidationContext
     {
         private const int MaxReferenceDepth = 256;
-        private readonly global::System.Collections.Generic.List<ValidationError>? _errors;
+        private readonly global::System.Collections.Generic.List<RecordedError>? _errors;
         private string?[] _names = new string?[16];
         private int[] _indices = new int[16];
         private int _pathLength;
@@ -28,7 +28,7 @@ namespace __NAMESPACE__
         {
             Collecting = collect;
             AssertFormats = assertFormats;
-            _errors = collect ? new global::System.Collections.Generic.List<ValidationError>() : null;
+            _errors = collect ? new global::System.Collections.Generic.List<RecordedError>() : null;
         }
 
         /// <summary>False while only a verdict is needed (IsValid, not, if, contains): methods then stop at the first failure.</summary>
@@ -39,11 +39,34 @@ namespace __NAMESPACE__
         public int Mark => _errors is null ? 0 : _errors.Count;
 
         /// <summary>Records an error at the current instance location; returns whether evaluation should go on.</summary>
-        public bool Fail(string keyword, string message, string schemaLocation)
+        public bool Fail(string keyword, string message, string schemaLocation) => Record(keyword, message, schemaLocation, summary: false);
+
+        /// <summary>Records an error at member <paramref name="name"/> of the current object: the member is what is wrong (additionalProperties: false).</summary>
+        public bool FailAt(string name, string keyword, string message, string schemaLocation)
+        {
+            Push(name);
+            Record(keyword, message, schemaLocation, summary: false);
+            Pop();
+            return Collecting;
+        }
+
+        /// <summary>Records an error at item <paramref name="index"/> of the current array.</summary>
+        public bool FailAt(int index, string keyword, string message, string schemaLocation)
+        {
+            Push(index);
+            Record(keyword, message, schemaLocation, summary: false);
+            Pop();
+            return Collecting;
+        }
+
+        /// <summary>Records an applicator's error that the errors before it explain (no branch of anyOf/oneOf matched); the result lists it after them.</summary>
+        public bool Summarize(string keyword, string message, string schemaLocation) => Record(keyword, message, schemaLocation, summary: true);
+
+        private bool Record(string keyword, string message, string schemaLocation, bool summary)
         {
             if (Collecting)
             {
-                _errors!.Add(new ValidationError(Pointer(), keyword, message, schemaLocation));
+                _errors!.Add(new RecordedError(new ValidationError(Pointer(), keyword, message, schemaLocation), summary));
             }
 
             return Collecting;
@@ -59,7 +82,7 @@ namespace __NAMESPACE__
         public void Resume(bool was) => Collecting = was;
 
         /// <summary>Removes and returns the errors recorded since <paramref name="mark"/> (a failed branch's errors).</summary>
-        public global::System.Collections.Generic.List<ValidationError>? Cut(int mark)
+        public global::System.Collections.Generic.List<RecordedError>? Cut(int mark)
         {
             if (_errors is null || _errors.Count <= mark)
             {
@@ -71,7 +94,7 @@ namespace __NAMESPACE__
             return cut;
         }
 
-        public void Restore(global::System.Collections.Generic.List<ValidationError>? errors)
+        public void Restore(global::System.Collections.Generic.List<RecordedError>? errors)
         {
             if (errors is not null && Collecting)
             {
@@ -80,9 +103,9 @@ namespace __NAMESPACE__
         }
 
         /// <summary>Of two failed branches, the one with fewer errors is the likelier intended one.</summary>
-        public static global::System.Collections.Generic.List<ValidationError>? Fewer(
-            global::System.Collections.Generic.List<ValidationError>? best,
-            global::System.Collections.Generic.List<ValidationError>? candidate)
+        public static global::System.Collections.Generic.List<RecordedError>? Fewer(
+            global::System.Collections.Generic.List<RecordedError>? best,
+            global::System.Collections.Generic.List<RecordedError>? candidate)
             => candidate is null ? best : best is null || candidate.Count < best.Count ? candidate : best;
 
         public void Push(string name)
@@ -167,8 +190,9 @@ namespace __NAMESPACE__
 
         public void Ascend() => _depth--;
 
-        public ValidationResult ToResult()
-            => _errors is null || _errors.Count == 0 ? ValidationResult.Valid : new ValidationResult(_errors.ToArray());
+        /// <summary>The errors, most specific first (<see cref="ErrorOrder"/>); <paramref name="root"/> is the validated instance.</summary>
+        public ValidationResult ToResult(global::System.Text.Json.JsonElement root)
+            => _errors is null || _errors.Count == 0 ? ValidationResult.Valid : new ValidationResult(ErrorOrder.Sort(_errors, root));
 
         private void Grow()
         {
@@ -178,6 +202,22 @@ namespace __NAMESPACE__
                 global::System.Array.Resize(ref _indices, _indices.Length * 2);
             }
         }
+    }
+
+    /// <summary>One error as recorded, and whether it summarizes the errors recorded before it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal readonly struct RecordedError
+    {
+        public RecordedError(ValidationError error, bool summary)
+        {
+            Error = error;
+            Summary = summary;
+        }
+
+        public ValidationError Error { get; }
+
+        public bool Summary { get; }
     }
 
     /// <summary>

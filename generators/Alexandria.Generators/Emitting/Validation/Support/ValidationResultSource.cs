@@ -22,7 +22,10 @@ namespace __NAMESPACE__
         /// <summary>True when the instance satisfies the schema.</summary>
         public bool IsValid => Errors.Count == 0;
 
-        /// <summary>Every violation, in the order the schema's keywords were evaluated.</summary>
+        /// <summary>
+        /// Every violation, the most specific first: errors at a location, in the instance's document order (a member
+        /// before the members inside it), then the anyOf/oneOf errors those explain. <c>Errors[0]</c> is the one to show.
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<ValidationError> Errors { get; }
 
         /// <summary>One line per error, for logs and repair prompts.</summary>
