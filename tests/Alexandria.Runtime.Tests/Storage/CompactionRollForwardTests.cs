@@ -75,7 +75,7 @@ public sealed class CompactionRollForwardTests : StoreTestBase
     }
 
     [Fact]
-    public async Task A_compaction_snapshot_whose_events_are_missing_with_a_gap_is_corruption()
+    public async Task A_compaction_snapshot_whose_events_are_missing_with_a_gap_is_corruption_that_refuses_appends()
     {
         string run = NewRunId();
         await Store.Events.AppendAsync(run, 0, TestDocuments.Batch(1, 3));
@@ -86,6 +86,10 @@ public sealed class CompactionRollForwardTests : StoreTestBase
         }
 
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-        await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.GetLastSeqAsync(run));
+        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.AppendAsync(run, 3, TestDocuments.Batch(4, 1)));
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+
+        // The events that are there stay readable (replay and inspect report the gap where it is).
+        Assert.Equal(3, await reopened.Events.GetLastSeqAsync(run));
     }
 }
