@@ -3,7 +3,9 @@
 #
 #   ./pack.sh             a local pack: version <AlexandriaVersion>-local.<UTC yyyyMMdd-HHmmss>, new on every run,
 #                         so no NuGet cache can hand out older bits under the same number
-#   ./pack.sh --release   a release pack: exactly <AlexandriaVersion> (Directory.Build.props); bump it first
+#   ./pack.sh --release   a release pack: exactly <AlexandriaVersion> (Directory.Build.props); bump it first.
+#                         It goes to artifacts/release/, not the local feed, where it would outrank every later
+#                         local pack of the same version (a release sorts above its prereleases)
 #
 # pack.ps1 is the same for PowerShell (Windows). docs/packaging.md has the details.
 set -euo pipefail
@@ -15,7 +17,7 @@ release=false
 for arg in "$@"; do
   case "$arg" in
     --release) release=true ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "pack.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -26,18 +28,21 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 project="generators/Alexandria.Generators/Alexandria.Generators.csproj"
-feed="$root/artifacts/packages"
-mkdir -p "$feed"
 
 base="$(dotnet msbuild "$project" -getProperty:AlexandriaVersion)"
 if [ "$release" = true ]; then
   version="$base"
   stamp=(-p:AlexandriaRelease=true)
+  feed="$root/artifacts/release"
+  add_flags=""
 else
   suffix="local.$(date -u +%Y%m%d-%H%M%S)"
   version="$base-$suffix"
   stamp=(-p:AlexandriaVersionSuffix="$suffix")
+  feed="$root/artifacts/packages"
+  add_flags=" --prerelease"
 fi
+mkdir -p "$feed"
 
 echo "Packing Alexandria.Generators $version (a cold build takes a few minutes)..."
 dotnet pack "$project" -c Release -o "$feed" -nologo -v minimal "${stamp[@]}"
@@ -56,7 +61,7 @@ Packed:
 Use it from a project of yours (in the project's folder):
   dotnet new nugetconfig
   dotnet nuget add source "$feed" --name alexandria-local --configfile nuget.config
-  dotnet add package Alexandria.Generators --prerelease
+  dotnet add package Alexandria.Generators$add_flags
 
 or by hand: in nuget.config, under <packageSources>
   <add key="alexandria-local" value="$feed" />
