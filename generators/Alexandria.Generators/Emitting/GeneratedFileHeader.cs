@@ -4,7 +4,7 @@ namespace Alexandria.Generators.Emitting
     internal static class GeneratedFileHeader
     {
         public const string Tool = "Alexandria";
-        public const string Version = "0.1.0";
+        public const string Version = GeneratorVersion.Value;
 
         public const string GeneratedCodeAttribute =
             "[global::System.CodeDom.Compiler.GeneratedCode(\"" + Tool + "\", \"" + Version + "\")]";

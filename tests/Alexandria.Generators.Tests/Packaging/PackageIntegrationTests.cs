@@ -6,31 +6,17 @@ using Alexandria.Generators.Tests.Infrastructure;
 namespace Alexandria.Generators.Tests.Packaging;
 
 /// <summary>
-/// What users install is what is tested: pack the generator, restore it into a throwaway consumer
-/// from a local folder feed, build the consumer and run it.
+/// What users install is what is tested: the packed generator, restored into a throwaway consumer from a local
+/// folder feed; the consumer runs the example of the package's README.
 /// </summary>
-public sealed class PackageIntegrationTests : IDisposable
+[Collection(PackagingCollection.Name)]
+public sealed class PackageIntegrationTests(PackedGenerator packed)
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "alexandria-pkg-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public void A_consumer_that_installs_the_package_gets_types_from_its_own_contracts()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;
-        var generatorProject = Path.Combine(RepositoryPaths.Root, "generators", "Alexandria.Generators", "Alexandria.Generators.csproj");
-
-        var pack = ProcessRunner.Run("dotnet", $"pack \"{generatorProject}\" -c Release -o \"{feed}\" -p:PackageVersion=0.0.0-test -nologo", RepositoryPaths.Root, TimeSpan.FromMinutes(4));
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
-        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
-        {
-            var entries = zip.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("analyzers/dotnet/cs/Alexandria.Generators.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/Alexandria.CodeFixes.dll", entries);
-            Assert.Contains("buildTransitive/Alexandria.Generators.targets", entries);
-            Assert.Contains("buildTransitive/Alexandria.Generators.props", entries);
-        }
+        var feed = packed.LocalFeed;
+        var consumer = Directory.CreateDirectory(Path.Combine(packed.Work, "consumer")).FullName;
 
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -41,17 +27,18 @@ public sealed class PackageIntegrationTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), """
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <RootNamespace>Shop</RootNamespace>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Alexandria.Generators" Version="0.0.0-test" PrivateAssets="all" />
+                <PackageReference Include="Alexandria.Generators" Version="{{packed.Local.Version}}" PrivateAssets="all" />
               </ItemGroup>
             </Project>
             """);
@@ -69,27 +56,25 @@ public sealed class PackageIntegrationTests : IDisposable
               }
             }
             """);
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
-            var order = new Shop.Order { OrderId = "A-1", Quantity = 2 };
-            System.Console.WriteLine(order.OrderId + ":" + order.Quantity);
-            """);
+        // The example of the package's README (PACKAGE.md), as a user would paste it.
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """"
+            using System.Text.Json;
+            using Shop;
+
+            var order = new Order { OrderId = "A-1", Quantity = 2 };
+            string json = JsonSerializer.Serialize(order, ShopJson.Options);
+            Console.WriteLine(json);                                   // {"order_id":"A-1","quantity":2}
+
+            var result = OrderValidator.Validate("""{"order_id":"A-1","quantity":0}"""u8);
+            foreach (var error in result.Errors)
+                Console.WriteLine($"{error.InstancePointer} {error.Keyword}: {error.Message}");   // /quantity minimum: ...
+            """");
 
         // A private packages folder: the machine-wide cache would keep serving an older build of the same version.
-        var packages = Path.Combine(_work, "packages");
+        var packages = Path.Combine(packed.Work, "packages");
         var run = ProcessRunner.Run("dotnet", $"run -c Release -p:RestorePackagesPath=\"{packages}\"", consumer, TimeSpan.FromMinutes(4));
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("A-1:2", run.Output);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a locked file in /tmp must not fail the test.
-        }
+        Assert.Contains("""{"order_id":"A-1","quantity":2}""", run.Output);
+        Assert.Contains("/quantity minimum: ", run.Output);
     }
 }
