@@ -29,14 +29,18 @@ namespace Alexandria.Generators.Emitting.Types
                 {
                     using (writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {
-                        foreach (var member in declaration.Members)
+                        for (var i = 0; i < declaration.Members.Count; i++)
                         {
+                            var member = declaration.Members[i];
+                            if (i > 0)
+                            {
+                                writer.Line();
+                            }
+
                             using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(member.JsonValue) + "u8))"))
                             {
                                 writer.Line("return " + type + "." + member.MemberName + ";");
                             }
-
-                            writer.Line();
                         }
                     }
 
