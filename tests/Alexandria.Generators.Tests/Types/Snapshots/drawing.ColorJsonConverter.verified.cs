@@ -31,7 +31,6 @@ namespace Alexandria.Contracts
                 {
                     return global::Alexandria.Contracts.Color.Ct1;
                 }
-
             }
 
             throw global::Alexandria.Contracts.ContractJsonException.Create("expected a Color (one of deep_red, light-blue, CT-1), found " + global::Alexandria.Contracts.DrawingJsonSupport.Found(ref reader));

@@ -26,7 +26,6 @@ namespace Alexandria.Contracts
                 {
                     return global::Alexandria.Contracts.AgentRole.Executor;
                 }
-
             }
 
             throw global::Alexandria.Contracts.ContractJsonException.Create("expected a AgentRole (one of planner, executor), found " + global::Alexandria.Contracts.OutputSchemaJsonSupport.Found(ref reader));
