@@ -71,10 +71,18 @@ namespace Alexandria.Generators
                 .Select(static (file, _) => Guard(file, SchemaTypeParser.Parse, SchemaTypeParser.Failed))
                 .WithTrackingName(TrackingNames.SchemaModels);
 
+            // Inline objects and enums that became types get validators too, so every type's Parse can validate.
+            var inlineTypes = schemaModels
+                .Select(static (m, _) => m.Types.Where(t => !InlineTypeSchema.IsDefinition(t.Pointer)).Select(t => new InlineTypeSchema(m.FileName, t.Pointer, t.Name)).ToEquatableArray())
+                .Collect()
+                .Select(static (all, _) => all.SelectMany(a => a).OrderBy(t => t.FileName, StringComparer.Ordinal).ThenBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.InlineTypes);
+
             // Validators.
             var validatorModels = schemas
                 .Combine(schemaDocuments)
-                .Select(static (pair, _) => Guard(pair.Left, file => ValidatorParser.Parse(file, pair.Right), ValidatorParser.Failed))
+                .Combine(inlineTypes)
+                .Select(static (pair, _) => Guard(pair.Left.Left, file => ValidatorParser.Parse(file, pair.Left.Right, pair.Right), ValidatorParser.Failed))
                 .WithTrackingName(TrackingNames.ValidatorModels);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ValidatorEmitter.Emit(model)));
@@ -89,6 +97,18 @@ namespace Alexandria.Generators
                 if (pair.Left)
                 {
                     AddSources(spc, ValidationSupportEmitter.Emit(pair.Right));
+                }
+            });
+
+            // Optional<T>, ContractJsonException and ContractValidationException: once per compilation, like ValidationResult.
+            var typeSupport = typedSchemas.Collect()
+                .Select(static (all, _) => all.Length > 0)
+                .Combine(rootNamespace);
+            context.RegisterSourceOutput(typeSupport, static (spc, pair) =>
+            {
+                if (pair.Left)
+                {
+                    AddSources(spc, TypeSupportEmitter.Emit(pair.Right));
                 }
             });
 

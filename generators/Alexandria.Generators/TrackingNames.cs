@@ -10,6 +10,7 @@ namespace Alexandria.Generators
         public const string PromptModels = nameof(PromptModels);
         public const string OpenApiModels = nameof(OpenApiModels);
         public const string SchemaExports = nameof(SchemaExports);
+        public const string InlineTypes = nameof(InlineTypes);
         public const string SchemaTypes = nameof(SchemaTypes);
         public const string ContractDrift = nameof(ContractDrift);
     }

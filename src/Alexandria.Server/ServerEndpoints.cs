@@ -137,8 +137,10 @@ public static class ServerEndpoints
                 }
                 catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
                 {
+                    // A value the schema allows but the type cannot hold (an integer beyond 64 bits): the converter names its place.
+                    var located = ex as ContractJsonException;
                     await WriteProblemAsync(context, Problems.Create(422, "Request body violates the contract", ex.Message,
-                        [Problems.Error("", "deserialize", ex.Message)])).ConfigureAwait(false);
+                        [Problems.Error(located?.InstancePointer ?? "", "deserialize", located?.Reason ?? ex.Message)])).ConfigureAwait(false);
                     return;
                 }
                 if (body is null)

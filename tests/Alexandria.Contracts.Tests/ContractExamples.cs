@@ -21,6 +21,15 @@ public static class ContractExamples
             .ToList();
     }
 
+    /// <summary>Every example, valid or not: file name, definition, and whether it is valid.</summary>
+    public static IEnumerable<(string File, string Definition, bool Valid)> All()
+    {
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "index.json")));
+        return index.RootElement.EnumerateArray()
+            .Select(e => (e.GetProperty("file").GetString()!, e.GetProperty("def").GetString()!, e.GetProperty("valid").GetBoolean()))
+            .ToList();
+    }
+
     public static string Read(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
     private static string FindExamples()

@@ -63,7 +63,7 @@ public sealed class ConverterBehaviourTests
 
         var drawing = G.Deserialize(minimal, "Drawing", Json);
 
-        Assert.Null(GeneratedAssembly.Get(drawing, "Favorite"));
+        Assert.False(GeneratedAssembly.OptionalState(GeneratedAssembly.Get(drawing, "Favorite")).IsPresent);
         Assert.Null(GeneratedAssembly.Get(drawing, "Visible"));
         Assert.Equal(minimal, G.Serialize(drawing, "Drawing", Json));
     }
@@ -84,10 +84,9 @@ public sealed class ConverterBehaviourTests
     [Fact]
     public void Union_with_an_unknown_discriminator_fails_naming_the_value_and_the_allowed_ones()
     {
-        var error = Assert.Throws<JsonException>(() => G.Deserialize("""{"shape":"triangle","id":"x"}""", "Shape", Json));
+        var error = Assert.ThrowsAny<JsonException>(() => G.Deserialize("""{"shape":"triangle","id":"x"}""", "Shape", Json));
 
-        Assert.Contains("'triangle'", error.Message);
-        Assert.Contains("circle, square", error.Message);
+        Assert.Equal("/shape: unknown shape \"triangle\" for Shape; expected one of: circle, square", error.Message);
     }
 
     [Fact]
@@ -95,9 +94,9 @@ public sealed class ConverterBehaviourTests
     {
         const string noRadius = """{"id":"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b23","shape":"circle","at":"2026-01-01T00:00:00Z","tags":[]}""";
 
-        var error = Assert.Throws<JsonException>(() => G.Deserialize(noRadius, "Shape", Json));
+        var error = Assert.ThrowsAny<JsonException>(() => G.Deserialize(noRadius, "Shape", Json));
 
-        Assert.Contains("'radius'", error.Message);
+        Assert.Equal("(root): required member 'radius' of Circle is missing", error.Message);
     }
 
     [Fact]
@@ -138,7 +137,7 @@ public sealed class ConverterBehaviourTests
 
         Assert.Equal("\"light-blue\"", JsonSerializer.Serialize(color, G.Type("Color"), G.Options(Json)));
         Assert.Equal(color, JsonSerializer.Deserialize("\"light-blue\"", G.Type("Color"), G.Options(Json)));
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"LightBlue\"", G.Type("Color"), G.Options(Json)));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("\"LightBlue\"", G.Type("Color"), G.Options(Json)));
     }
 
     [Fact]

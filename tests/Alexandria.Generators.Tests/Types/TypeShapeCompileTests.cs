@@ -135,14 +135,17 @@ public sealed class TypeShapeCompileTests
     }
 
     [Fact]
-    public void A_nullable_anyOf_over_an_enum_is_a_nullable_enum()
+    public void An_optional_nullable_anyOf_over_an_enum_is_an_Optional_nullable_enum()
     {
         Drawing("""
             using Alexandria.Contracts;
             public static class Consumer
             {
-                public static Color? Favorite(Drawing d) => d.Favorite;
-                public static Drawing Clear(Drawing d) => d with { Favorite = null };
+                public static Color? Favorite(Drawing d) => d.Favorite.GetValueOrDefault();
+                public static bool Sent(Drawing d) => d.Favorite.IsPresent;
+                public static Drawing SetNull(Drawing d) => d with { Favorite = null };
+                public static Drawing Set(Drawing d) => d with { Favorite = Color.DeepRed };
+                public static Drawing Unset(Drawing d) => d with { Favorite = default };
             }
             """).AssertCompiles();
     }

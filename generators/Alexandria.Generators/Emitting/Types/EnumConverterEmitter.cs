@@ -5,7 +5,8 @@ namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
     /// The converter of a generated enum: reads and writes the contract's spellings (<c>in_progress</c>, <c>CT-1</c>),
-    /// and offers <c>ToJsonValue</c>/<c>TryParse</c> for code that handles the strings directly (routes, SQL).
+    /// offers <c>ToJsonValue</c>/<c>TryParse(string)</c> for code that handles the strings directly (routes, SQL), and the
+    /// enum's typed JSON entry points (<c>Parse</c>, <c>ParseUnvalidated</c>, <c>ToJson</c>, …), which an enum cannot declare itself.
     /// </summary>
     internal static class EnumConverterEmitter
     {
@@ -14,7 +15,7 @@ namespace Alexandria.Generators.Emitting.Types
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(declaration.Name);
             var converter = CSharpTypeNames.ConverterOf(type);
-            var expected = "expected one of: " + string.Join(", ", declaration.Members.Select(m => m.JsonValue)) + ".";
+            var expected = string.Join(", ", declaration.Members.Select(m => m.JsonValue));
 
             writer.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> with the contract's spellings.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
@@ -26,22 +27,25 @@ namespace Alexandria.Generators.Emitting.Types
                 writer.Line("/// <inheritdoc/>");
                 using (writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
                 {
-                    using (writer.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)"))
+                    using (writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {
-                        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharpNaming.Literal(declaration.Name + " must be a JSON string; " + expected) + ");");
-                    }
-
-                    foreach (var member in declaration.Members)
-                    {
-                        writer.Line();
-                        using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(member.JsonValue) + "u8))"))
+                        for (var i = 0; i < declaration.Members.Count; i++)
                         {
-                            writer.Line("return " + type + "." + member.MemberName + ";");
+                            var member = declaration.Members[i];
+                            if (i > 0)
+                            {
+                                writer.Line();
+                            }
+
+                            using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(member.JsonValue) + "u8))"))
+                            {
+                                writer.Line("return " + type + "." + member.MemberName + ";");
+                            }
                         }
                     }
 
                     writer.Line();
-                    writer.Line("throw new global::System.Text.Json.JsonException(\"'\" + reader.GetString() + " + CSharpNaming.Literal("' is not a " + declaration.Name + "; " + expected) + ");");
+                    writer.Line("throw " + TypeSupportEmitter.ContractJsonException(context.Namespace) + ".Create(" + CSharpNaming.Literal("expected a " + declaration.Name + " (one of " + expected + "), found ") + " + " + context.Support + ".Found(ref reader));");
                 }
 
                 writer.Line();
@@ -60,6 +64,8 @@ namespace Alexandria.Generators.Emitting.Types
 
                     writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
                 }
+
+                EntryPointsEmitter.WriteForEnum(writer, context, declaration.Name);
 
                 writer.Line();
                 writer.Line("/// <summary>Reads the contract's spelling; false when <paramref name=\"value\"/> is not one of them.</summary>");

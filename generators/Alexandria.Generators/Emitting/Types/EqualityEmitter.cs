@@ -65,25 +65,39 @@ namespace Alexandria.Generators.Emitting.Types
         private static string Compare(TypeEmitContext context, PropertyDeclaration property)
         {
             var name = property.PropertyName;
-            return property.Type.Kind switch
+            var helper = ContentHelper(property.Type.Kind);
+            if (helper is null)
             {
-                TypeReferenceKind.List => context.Equality + ".ListEquals(" + name + ", other." + name + ")",
-                TypeReferenceKind.Dictionary => context.Equality + ".DictionaryEquals(" + name + ", other." + name + ")",
-                TypeReferenceKind.Json => context.Equality + ".JsonEquals(" + name + ", other." + name + ")",
-                _ => "global::System.Collections.Generic.EqualityComparer<" + RecordEmitter.PropertyType(property) + ">.Default.Equals(" + name + ", other." + name + ")",
-            };
+                return "global::System.Collections.Generic.EqualityComparer<" + RecordEmitter.PropertyType(context, property) + ">.Default.Equals(" + name + ", other." + name + ")";
+            }
+
+            // An Optional list or map: the same presence, then the same content.
+            return property.IsOptionalNullable
+                ? "(" + name + ".IsPresent == other." + name + ".IsPresent && " + context.Equality + "." + helper + "Equals(" + name + ".GetValueOrDefault(), other." + name + ".GetValueOrDefault()))"
+                : context.Equality + "." + helper + "Equals(" + name + ", other." + name + ")";
         }
 
         private static string Hash(TypeEmitContext context, PropertyDeclaration property)
         {
             var name = property.PropertyName;
-            return property.Type.Kind switch
+            var helper = ContentHelper(property.Type.Kind);
+            if (helper is null)
             {
-                TypeReferenceKind.List => context.Equality + ".ListHash(" + name + ")",
-                TypeReferenceKind.Dictionary => context.Equality + ".DictionaryHash(" + name + ")",
-                TypeReferenceKind.Json => context.Equality + ".JsonHash(" + name + ")",
-                _ => name,
-            };
+                return name;
+            }
+
+            return property.IsOptionalNullable
+                ? "(" + name + ".IsPresent ? " + context.Equality + "." + helper + "Hash(" + name + ".GetValueOrDefault()) : -1)"
+                : context.Equality + "." + helper + "Hash(" + name + ")";
         }
+
+        /// <summary>The sequence-equality helper family (<c>ListEquals</c>/<c>ListHash</c>, …) for kinds compared by content.</summary>
+        private static string? ContentHelper(TypeReferenceKind kind) => kind switch
+        {
+            TypeReferenceKind.List => "List",
+            TypeReferenceKind.Dictionary => "Dictionary",
+            TypeReferenceKind.Json => "Json",
+            _ => null,
+        };
     }
 }

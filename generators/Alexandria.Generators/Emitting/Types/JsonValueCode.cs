@@ -14,29 +14,28 @@ namespace Alexandria.Generators.Emitting.Types
         private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
         /// <summary>An expression reading the value at the reader's current token, leaving the reader on its last token.</summary>
-        public static string Read(TypeEmitContext context, TypeReference type, string name, string reader = "reader", string options = "options", int depth = 0)
+        public static string Read(TypeEmitContext context, TypeReference type, string reader = "reader", string options = "options", int depth = 0)
         {
-            var read = ReadNonNull(context, type, name, reader, options, depth);
+            var read = ReadNonNull(context, type, reader, options, depth);
             return type.IsNullable && type.Kind != TypeReferenceKind.Json
                 ? "(" + reader + ".TokenType == " + TokenType + ".Null ? default(" + CSharpTypeNames.Of(type) + ") : " + read + ")"
                 : read;
         }
 
-        private static string ReadNonNull(TypeEmitContext context, TypeReference type, string name, string reader, string options, int depth)
+        private static string ReadNonNull(TypeEmitContext context, TypeReference type, string reader, string options, int depth)
         {
             var support = context.Support;
-            var literal = CSharpNaming.Literal(name);
             switch (type.Kind)
             {
-                case TypeReferenceKind.String: return support + ".ReadString(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.Integer: return support + ".ReadInt64(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.Number: return support + ".ReadDouble(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.Boolean: return support + ".ReadBoolean(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.Guid: return support + ".ReadGuid(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.DateTimeOffset: return support + ".ReadDateTimeOffset(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.DateOnly: return support + ".ReadDateOnly(ref " + reader + ", " + literal + ")";
-                case TypeReferenceKind.Uri: return support + ".ReadUri(ref " + reader + ", " + literal + ", global::System.UriKind.Absolute)";
-                case TypeReferenceKind.UriReference: return support + ".ReadUri(ref " + reader + ", " + literal + ", global::System.UriKind.RelativeOrAbsolute)";
+                case TypeReferenceKind.String: return support + ".ReadString(ref " + reader + ")";
+                case TypeReferenceKind.Integer: return support + ".ReadInt64(ref " + reader + ")";
+                case TypeReferenceKind.Number: return support + ".ReadDouble(ref " + reader + ")";
+                case TypeReferenceKind.Boolean: return support + ".ReadBoolean(ref " + reader + ")";
+                case TypeReferenceKind.Guid: return support + ".ReadGuid(ref " + reader + ")";
+                case TypeReferenceKind.DateTimeOffset: return support + ".ReadDateTimeOffset(ref " + reader + ")";
+                case TypeReferenceKind.DateOnly: return support + ".ReadDateOnly(ref " + reader + ")";
+                case TypeReferenceKind.Uri: return support + ".ReadUri(ref " + reader + ", global::System.UriKind.Absolute)";
+                case TypeReferenceKind.UriReference: return support + ".ReadUri(ref " + reader + ", global::System.UriKind.RelativeOrAbsolute)";
                 case TypeReferenceKind.Named:
                     return CSharpTypeNames.ConverterOf(type.Name) + ".Instance.Read(ref " + reader + ", typeof(" + type.Name + "), " + options + ")";
                 case TypeReferenceKind.List:
@@ -44,8 +43,8 @@ namespace Alexandria.Generators.Emitting.Types
                     var method = type.Kind == TypeReferenceKind.List ? ".ReadList<" : ".ReadDictionary<";
                     var innerReader = "r" + (depth + 1);
                     var innerOptions = "o" + (depth + 1);
-                    var item = Read(context, type.Element!, name + (type.Kind == TypeReferenceKind.List ? "[]" : "{}"), innerReader, innerOptions, depth + 1);
-                    return support + method + CSharpTypeNames.Of(type.Element!) + ">(ref " + reader + ", " + literal + ", " + options
+                    var item = Read(context, type.Element!, innerReader, innerOptions, depth + 1);
+                    return support + method + CSharpTypeNames.Of(type.Element!) + ">(ref " + reader + ", " + options
                         + ", static (ref " + Reader + " " + innerReader + ", " + Options + " " + innerOptions + ") => " + item + ")";
                 default:
                     return "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")";

@@ -5,9 +5,11 @@ namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
     /// The converter of a generated record. Reads members in any order, skips unknown ones (validators reject
-    /// them, not the reader), checks string constants, and throws a <c>JsonException</c> naming any missing
-    /// required member. Writes members in schema order, omits absent optional members, writes null for
-    /// required null-allowing ones — so a canonical document round-trips byte for byte.
+    /// them, not the reader), checks string constants, and refuses what the type cannot hold — a missing required
+    /// member, a wrong token, null where null is not allowed — with a <c>ContractJsonException</c> whose pointer
+    /// names the place (each member read adds its name on the way out). Writes members in schema order, omits absent
+    /// optional members, writes null for required null-allowing ones and for present-null <c>Optional</c> members —
+    /// so a canonical document round-trips byte for byte.
     /// </summary>
     internal static class RecordConverterEmitter
     {
@@ -45,8 +47,8 @@ namespace Alexandria.Generators.Emitting.Types
                     var property = properties[i];
                     if (!property.IsConstant)
                     {
-                        var localType = RecordEmitter.PropertyType(property);
-                        writer.Line(localType + " p" + i + " = default" + (localType.EndsWith("?", System.StringComparison.Ordinal) ? "" : "!") + ";");
+                        var localType = RecordEmitter.PropertyType(context, property);
+                        writer.Line(localType + " p" + i + " = default" + (RecordEmitter.HoldsNull(context, property) || property.IsOptionalNullable ? "" : "!") + ";");
                     }
 
                     if (property.IsRequired)
@@ -55,32 +57,49 @@ namespace Alexandria.Generators.Emitting.Types
                     }
                 }
 
+                // The member being read, so a failure inside it is reported at its pointer.
+                writer.Line("string? at = null;");
                 writer.Line();
-                using (writer.OpenBlock("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
+                using (writer.OpenBlock("try"))
                 {
-                    for (var i = 0; i < properties.Count; i++)
+                    using (writer.OpenBlock("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
                     {
-                        var property = properties[i];
-                        using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(property.JsonName) + "u8))"))
+                        for (var i = 0; i < properties.Count; i++)
                         {
-                            writer.Line("reader.Read();");
-                            writer.Line(property.IsConstant
-                                ? support + ".ReadConstant(ref reader, " + CSharpNaming.Literal(property.JsonName) + ", " + CSharpNaming.Literal(property.ConstValue!) + ");"
-                                : "p" + i + " = " + JsonValueCode.Read(context, property.Type, property.JsonName) + ";");
-                            if (property.IsRequired)
+                            var property = properties[i];
+                            var jsonName = CSharpNaming.Literal(property.JsonName);
+                            using (writer.OpenBlock("if (reader.ValueTextEquals(" + jsonName + "u8))"))
                             {
-                                writer.Line("has" + i + " = true;");
+                                writer.Line("at = " + jsonName + ";");
+                                writer.Line("reader.Read();");
+                                var read = JsonValueCode.Read(context, property.Type);
+
+                                // Present, null or not. Built with new, not the implicit conversion: C# applies no
+                                // user-defined conversion from an interface type (IReadOnlyList<T>).
+                                writer.Line(property.IsConstant
+                                    ? support + ".ReadConstant(ref reader, " + CSharpNaming.Literal(property.ConstValue!) + ");"
+                                    : "p" + i + " = " + (property.IsOptionalNullable ? "new " + RecordEmitter.PropertyType(context, property) + "(" + read + ")" : read) + ";");
+                                if (property.IsRequired)
+                                {
+                                    writer.Line("has" + i + " = true;");
+                                }
+
+                                writer.Line("at = null;");
+                                writer.Line("continue;");
                             }
 
-                            writer.Line("continue;");
+                            writer.Line();
                         }
 
-                        writer.Line();
+                        writer.Line("// Unknown members are skipped here; the generated validator is what rejects them.");
+                        writer.Line("reader.Read();");
+                        writer.Line("reader.Skip();");
                     }
+                }
 
-                    writer.Line("// Unknown members are skipped here; the generated validator is what rejects them.");
-                    writer.Line("reader.Read();");
-                    writer.Line("reader.Skip();");
+                using (writer.OpenBlock("catch (global::System.Text.Json.JsonException e) when (at is not null)"))
+                {
+                    writer.Line("throw " + TypeSupportEmitter.ContractJsonException(context.Namespace) + ".AtMember(e, at);");
                 }
 
                 for (var i = 0; i < properties.Count; i++)
@@ -138,7 +157,19 @@ namespace Alexandria.Generators.Emitting.Types
                         continue;
                     }
 
-                    if (!RecordEmitter.PropertyType(property).EndsWith("?", System.StringComparison.Ordinal))
+                    if (property.IsOptionalNullable)
+                    {
+                        // Present (null or not) is written; absent is not.
+                        using (writer.OpenBlock("if (value." + property.PropertyName + ".IsPresent)"))
+                        {
+                            writer.Line("writer.WritePropertyName(" + name + ");");
+                            JsonValueCode.WriteMaybeNull(writer, context, property.Type, "value." + property.PropertyName + ".GetValueOrDefault()", "writer", "options", 0);
+                        }
+
+                        continue;
+                    }
+
+                    if (!RecordEmitter.HoldsNull(context, property))
                     {
                         writer.Line("writer.WritePropertyName(" + name + ");");
                         JsonValueCode.Write(writer, context, property.Type, "value." + property.PropertyName);

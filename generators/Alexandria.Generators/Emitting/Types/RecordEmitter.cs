@@ -6,8 +6,10 @@ namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
     /// An object schema as <c>public sealed partial record</c>: <c>required</c> init members for required JSON
-    /// members, nullable ones for optional or null-allowing members, get-only constants for string <c>const</c>
-    /// members, and <c>Is&lt;Name&gt;</c> for boolean <c>x-alexandria-*</c> flags. Members a union base declares are not redeclared.
+    /// members, nullable ones for optional or null-allowing members (<c>Optional&lt;T?&gt;</c> for members that are
+    /// both), get-only constants for string <c>const</c> members, <c>Is&lt;Name&gt;</c> for boolean
+    /// <c>x-alexandria-*</c> flags, and the typed entry points (<c>Parse</c>, <c>ToJson</c>, …). Members a union
+    /// base declares are not redeclared.
     /// </summary>
     internal static class RecordEmitter
     {
@@ -34,7 +36,7 @@ namespace Alexandria.Generators.Emitting.Types
                     }
 
                     first = false;
-                    WriteProperty(writer, property);
+                    WriteProperty(writer, context, property);
                 }
 
                 foreach (var flag in record.Flags)
@@ -49,6 +51,8 @@ namespace Alexandria.Generators.Emitting.Types
                     writer.Line("public " + (flag.IsOverride ? "override " : "") + "bool " + flag.PropertyName + " => " + (flag.Value ? "true" : "false") + ";");
                 }
 
+                EntryPointsEmitter.WriteForObject(writer, context, record.Name, isUnionCase: record.BaseName is not null);
+
                 var declared = DataMembers(record.Properties.Where(p => !p.IsInherited)).ToList();
                 if (EqualityEmitter.IsNeeded(declared))
                 {
@@ -62,14 +66,26 @@ namespace Alexandria.Generators.Emitting.Types
         /// <summary>Members that hold data (constants hold none and take no part in equality).</summary>
         public static IEnumerable<PropertyDeclaration> DataMembers(IEnumerable<PropertyDeclaration> properties) => properties.Where(p => !p.IsConstant);
 
-        /// <summary>The C# type of a member: nullable when JSON allows null or the member may be absent.</summary>
-        public static string PropertyType(PropertyDeclaration property)
+        /// <summary>
+        /// The C# type of a member: nullable when JSON allows null or the member may be absent, and
+        /// <c>Optional&lt;T?&gt;</c> when both (absent and null are then different documents).
+        /// </summary>
+        public static string PropertyType(TypeEmitContext context, PropertyDeclaration property)
         {
             var type = CSharpTypeNames.Of(property.Type);
+            if (property.IsOptionalNullable)
+            {
+                return TypeSupportEmitter.OptionalOf(context.Namespace, type);
+            }
+
             return property.IsRequired || type.EndsWith("?", System.StringComparison.Ordinal) ? type : type + "?";
         }
 
-        public static void WriteProperty(SourceWriter writer, PropertyDeclaration property, bool isAbstractBase = false)
+        /// <summary>Whether the member's C# type can hold <c>null</c> (an <c>Optional</c> cannot: it holds absence instead).</summary>
+        public static bool HoldsNull(TypeEmitContext context, PropertyDeclaration property)
+            => !property.IsOptionalNullable && PropertyType(context, property).EndsWith("?", System.StringComparison.Ordinal);
+
+        public static void WriteProperty(SourceWriter writer, TypeEmitContext context, PropertyDeclaration property)
         {
             DocComments.Summary(writer, property.Description);
             if (property.IsConstant)
@@ -80,7 +96,7 @@ namespace Alexandria.Generators.Emitting.Types
                 return;
             }
 
-            writer.Line("public " + (property.IsRequired ? "required " : "") + PropertyType(property) + " " + property.PropertyName + " { get; init; }");
+            writer.Line("public " + (property.IsRequired ? "required " : "") + PropertyType(context, property) + " " + property.PropertyName + " { get; init; }");
         }
     }
 }

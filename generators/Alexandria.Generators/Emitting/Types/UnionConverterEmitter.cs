@@ -5,8 +5,8 @@ namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
     /// The converter of a closed union. Reading looks ahead on a copy of the reader for the discriminator, wherever
-    /// it sits in the object, then hands the untouched reader to the case's converter; an unknown value fails
-    /// naming it and the allowed ones. Writing delegates to the case's converter.
+    /// it sits in the object, then hands the untouched reader to the case's converter; an unknown value fails at the
+    /// discriminator's pointer, naming it and the allowed ones. Writing delegates to the case's converter.
     /// </summary>
     internal static class UnionConverterEmitter
     {
@@ -40,10 +40,13 @@ namespace Alexandria.Generators.Emitting.Types
                             writer.Line("    return " + CSharpTypeNames.ConverterOf(caseType) + ".Instance.Read(ref reader, typeof(" + caseType + "), options);");
                         }
 
+                        var fail = TypeSupportEmitter.ContractJsonException(context.Namespace);
                         writer.Line("case null:");
-                        writer.Line("    throw new global::System.Text.Json.JsonException(" + CSharpNaming.Literal(union.Name + " needs a string '" + union.DiscriminatorJsonName + "' member to choose its case; expected one of: " + allowed + ".") + ");");
+                        writer.Line("    throw " + fail + ".Create(" + CSharpNaming.Literal(union.Name + " needs a string '" + union.DiscriminatorJsonName + "' member to choose its case; expected one of: " + allowed) + ");");
                         writer.Line("default:");
-                        writer.Line("    throw new global::System.Text.Json.JsonException(" + CSharpNaming.Literal("Unknown " + union.DiscriminatorJsonName + " '") + " + value + " + CSharpNaming.Literal("' for " + union.Name + "; expected one of: " + allowed + ".") + ");");
+                        writer.Line("    // Reported at the discriminator itself: the value is what is wrong, not the branches it matches none of.");
+                        writer.Line("    throw " + fail + ".AtMember(" + fail + ".Create(" + CSharpNaming.Literal("unknown " + union.DiscriminatorJsonName + " \"") + " + value + "
+                                    + CSharpNaming.Literal("\" for " + union.Name + "; expected one of: " + allowed) + "), " + discriminator + ");");
                     }
                 }
 

@@ -35,7 +35,7 @@ namespace Alexandria.Generators.Emitting.Types
                 foreach (var property in union.SharedProperties)
                 {
                     writer.Line();
-                    RecordEmitter.WriteProperty(writer, property);
+                    RecordEmitter.WriteProperty(writer, context, property);
                 }
 
                 foreach (var flag in union.AbstractFlags)
@@ -98,6 +98,8 @@ namespace Alexandria.Generators.Emitting.Types
                         writer.Line("    throw new global::System.InvalidOperationException(\"Not a case of " + union.Name + ": \" + GetType().FullName);");
                     }
                 }
+
+                EntryPointsEmitter.WriteForObject(writer, context, union.Name, isUnionCase: false);
 
                 var shared = RecordEmitter.DataMembers(union.SharedProperties).ToList();
                 if (EqualityEmitter.IsNeeded(shared))

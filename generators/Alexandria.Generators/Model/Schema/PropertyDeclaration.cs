@@ -21,5 +21,11 @@ namespace Alexandria.Generators.Model.Schema
 
         /// <summary>The C# type is nullable when JSON allows null or the member may be absent.</summary>
         public bool IsCSharpNullable => Type.IsNullable || !IsRequired;
+
+        /// <summary>
+        /// Optional and null-allowing: absent and <c>null</c> are different documents, so the member is an
+        /// <c>Optional&lt;T?&gt;</c>. (Raw JSON needs no wrapper: a <c>JsonElement</c> holds JSON null itself.)
+        /// </summary>
+        public bool IsOptionalNullable => !IsRequired && !IsConstant && Type.IsNullable && Type.Kind != TypeReferenceKind.Json;
     }
 }

@@ -30,6 +30,13 @@ namespace Alexandria.Generators.Model.Schema
 
         public TypeReference AsNullable(bool nullable = true) => nullable == IsNullable ? this : this with { IsNullable = nullable };
 
+        /// <summary>
+        /// This type, also allowing null when <paramref name="allowsNull"/>; never takes null away, so a <c>$ref</c> to
+        /// a definition that allows null reads null too (a type that accepts more than the validator is harmless; one
+        /// that accepts less fails on valid documents).
+        /// </summary>
+        public TypeReference OrNull(bool allowsNull) => allowsNull ? AsNullable() : this;
+
         /// <summary>Whether this type, or any type inside it, still waits for cross-file resolution.</summary>
         public bool HasExternal => Kind == TypeReferenceKind.External || (Element?.HasExternal ?? false);
 

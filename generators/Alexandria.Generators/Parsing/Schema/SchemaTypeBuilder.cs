@@ -132,7 +132,7 @@ namespace Alexandria.Generators.Parsing.Schema
             var types = SchemaShapes.ReadTypes(schema, out var nullable);
             if (schema["$ref"] is JsonString reference && SchemaShapes.IsPureReference(schema))
             {
-                return Reference(reference).AsNullable(nullable);
+                return Reference(reference).OrNull(nullable);
             }
 
             if (SchemaShapes.IsStringEnum(schema))
@@ -152,7 +152,7 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 if (branches.Count == 1)
                 {
-                    return TypeOf(branches[0]).AsNullable(nullable || nullBranch);
+                    return TypeOf(branches[0]).OrNull(nullable || nullBranch);
                 }
 
                 if (branches.Count > 1 && _file.DefinitionAt(schema) is null)
@@ -176,7 +176,7 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 if (schema["allOf"] is JsonArray { Items.Count: 1 } single)
                 {
-                    return TypeOf(single.Items[0]).AsNullable(nullable);
+                    return TypeOf(single.Items[0]).OrNull(nullable);
                 }
 
                 types.Add(schema["items"] is not null ? "array" : schema["additionalProperties"] is not null ? "object" : "");

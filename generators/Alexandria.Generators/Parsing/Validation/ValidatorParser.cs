@@ -5,6 +5,7 @@ using Alexandria.Generators.Emitting;
 using Alexandria.Generators.Json;
 using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Validation;
+using Alexandria.Generators.Parsing.OpenApi;
 
 namespace Alexandria.Generators.Parsing.Validation
 {
@@ -20,6 +21,10 @@ namespace Alexandria.Generators.Parsing.Validation
         public static ValidatorModel Parse(ContractFile file) => Parse(file, EquatableArray<SchemaDocumentSource>.Empty);
 
         public static ValidatorModel Parse(ContractFile file, EquatableArray<SchemaDocumentSource> documents)
+            => Parse(file, documents, EquatableArray<InlineTypeSchema>.Empty);
+
+        /// <param name="inlineTypes">Inline schemas the types area made types of (any file's; this file's are used), each of which gets a validator.</param>
+        public static ValidatorModel Parse(ContractFile file, EquatableArray<SchemaDocumentSource> documents, EquatableArray<InlineTypeSchema> inlineTypes)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var contract = ContractDocument.Load(file, new List<DiagnosticInfo>());
@@ -59,6 +64,15 @@ namespace Alexandria.Generators.Parsing.Validation
                     if (taken.Add(name))
                     {
                         entries.Add(new ValidatorEntryModel(name, "#" + definition.Value.Pointer, compiler.Require(definition.Value), documentResource));
+                    }
+                }
+
+                foreach (var inline in inlineTypes)
+                {
+                    var name = SchemaNaming.ValidatorName(inline.TypeName);
+                    if (inline.FileName == file.FileName && LocalReferences.Resolve(contract.Root, "#" + inline.Pointer) is { } schema && taken.Add(name))
+                    {
+                        entries.Add(new ValidatorEntryModel(name, "#" + inline.Pointer, compiler.Require(schema), documentResource));
                     }
                 }
             }

@@ -26,59 +26,79 @@ namespace Alexandria.Contracts
             double p4 = default!;
             var has4 = false;
             string? p5 = default;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("id"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadGuid(ref reader, "id");
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = "id";
+                        reader.Read();
+                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadGuid(ref reader);
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("shape"u8))
-                {
-                    reader.Read();
-                    global::Alexandria.Contracts.DrawingJsonSupport.ReadConstant(ref reader, "shape", "circle");
-                    has1 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("shape"u8))
+                    {
+                        at = "shape";
+                        reader.Read();
+                        global::Alexandria.Contracts.DrawingJsonSupport.ReadConstant(ref reader, "circle");
+                        has1 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("at"u8))
-                {
-                    reader.Read();
-                    p2 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateTimeOffset(ref reader, "at");
-                    has2 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("at"u8))
+                    {
+                        at = "at";
+                        reader.Read();
+                        p2 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateTimeOffset(ref reader);
+                        has2 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<string>(ref reader, "tags", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref r1, "tags[]"));
-                    has3 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("tags"u8))
+                    {
+                        at = "tags";
+                        reader.Read();
+                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref r1));
+                        has3 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("radius"u8))
-                {
-                    reader.Read();
-                    p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref reader, "radius");
-                    has4 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("radius"u8))
+                    {
+                        at = "radius";
+                        reader.Read();
+                        p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref reader);
+                        has4 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("hash"u8))
-                {
-                    reader.Read();
-                    p5 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader, "hash");
-                    continue;
-                }
+                    if (reader.ValueTextEquals("hash"u8))
+                    {
+                        at = "hash";
+                        reader.Read();
+                        p5 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader);
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)

@@ -15,27 +15,25 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Color Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                throw new global::System.Text.Json.JsonException("Color must be a JSON string; expected one of: deep_red, light-blue, CT-1.");
+                if (reader.ValueTextEquals("deep_red"u8))
+                {
+                    return global::Alexandria.Contracts.Color.DeepRed;
+                }
+
+                if (reader.ValueTextEquals("light-blue"u8))
+                {
+                    return global::Alexandria.Contracts.Color.LightBlue;
+                }
+
+                if (reader.ValueTextEquals("CT-1"u8))
+                {
+                    return global::Alexandria.Contracts.Color.Ct1;
+                }
             }
 
-            if (reader.ValueTextEquals("deep_red"u8))
-            {
-                return global::Alexandria.Contracts.Color.DeepRed;
-            }
-
-            if (reader.ValueTextEquals("light-blue"u8))
-            {
-                return global::Alexandria.Contracts.Color.LightBlue;
-            }
-
-            if (reader.ValueTextEquals("CT-1"u8))
-            {
-                return global::Alexandria.Contracts.Color.Ct1;
-            }
-
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a Color; expected one of: deep_red, light-blue, CT-1.");
+            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a Color (one of deep_red, light-blue, CT-1), found " + global::Alexandria.Contracts.DrawingJsonSupport.Found(ref reader));
         }
 
         /// <inheritdoc/>
@@ -50,6 +48,49 @@ namespace Alexandria.Contracts
             global::Alexandria.Contracts.Color.Ct1 => "CT-1",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
         };
+
+        /// <summary>
+        /// Validates UTF-8 JSON with <see cref="global::Alexandria.Contracts.ColorValidator"/> (one streaming pass when it is valid) and reads it:
+        /// the way to turn a document into a <see cref="global::Alexandria.Contracts.Color"/> that keeps the contract.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.Validation.ContractValidationException">The document breaks the contract; its <c>Result</c> holds every error with its JSON pointer.</exception>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The document keeps the contract but holds a value the type cannot (an integer beyond 64 bits, a leap second).</exception>
+        public static global::Alexandria.Contracts.Color Parse(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (!global::Alexandria.Contracts.ColorValidator.IsValid(utf8))
+            {
+                throw new global::Alexandria.Contracts.Validation.ContractValidationException("Color", global::Alexandria.Contracts.ColorValidator.Validate(utf8));
+            }
+
+            return ParseUnvalidated(utf8);
+        }
+
+        /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out global::Alexandria.Contracts.Color value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+        {
+            if (global::Alexandria.Contracts.ColorValidator.IsValid(utf8))
+            {
+                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color", out value, out result);
+            }
+
+            value = default;
+            result = global::Alexandria.Contracts.ColorValidator.Validate(utf8);
+            return false;
+        }
+
+        /// <summary>
+        /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
+        /// converter still refuses what the type cannot hold (a missing required member, a wrong token, an unknown case),
+        /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Color"/>; the message names the JSON pointer.</exception>
+        public static global::Alexandria.Contracts.Color ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color");
+
+        /// <summary><paramref name="value"/> as UTF-8 JSON (a JSON string with the contract's spelling).</summary>
+        public static byte[] ToUtf8Json(global::Alexandria.Contracts.Color value) => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color);
+
+        /// <summary><paramref name="value"/> as JSON text (a JSON string with the contract's spelling).</summary>
+        public static string ToJson(global::Alexandria.Contracts.Color value) => global::System.Text.Json.JsonSerializer.Serialize(value, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color);
 
         /// <summary>Reads the contract's spelling; false when <paramref name="value"/> is not one of them.</summary>
         public static bool TryParse(string? value, out global::Alexandria.Contracts.Color result)

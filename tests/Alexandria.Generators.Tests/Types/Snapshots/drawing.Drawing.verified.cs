@@ -36,9 +36,65 @@ namespace Alexandria.Contracts
 
         public bool? Visible { get; init; }
 
-        public global::Alexandria.Contracts.Color? Favorite { get; init; }
+        public global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Color?> Favorite { get; init; }
 
         public global::System.Text.Json.JsonElement? Extra { get; init; }
+
+        /// <summary>
+        /// Validates UTF-8 JSON with <see cref="global::Alexandria.Contracts.DrawingValidator"/> (one streaming pass when it is valid) and reads it:
+        /// the way to turn a document into a <see cref="global::Alexandria.Contracts.Drawing"/> that keeps the contract.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.Validation.ContractValidationException">The document breaks the contract; its <c>Result</c> holds every error with its JSON pointer.</exception>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The document keeps the contract but holds a value the type cannot (an integer beyond 64 bits, a leap second).</exception>
+        public static global::Alexandria.Contracts.Drawing Parse(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (!global::Alexandria.Contracts.DrawingValidator.IsValid(utf8))
+            {
+                throw new global::Alexandria.Contracts.Validation.ContractValidationException("Drawing", global::Alexandria.Contracts.DrawingValidator.Validate(utf8));
+            }
+
+            return ParseUnvalidated(utf8);
+        }
+
+        /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Drawing Parse(string json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+
+        /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Drawing Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.ReadAll(utf8Json));
+
+        /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Drawing? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+        {
+            if (global::Alexandria.Contracts.DrawingValidator.IsValid(utf8))
+            {
+                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing", out value, out result);
+            }
+
+            value = null;
+            result = global::Alexandria.Contracts.DrawingValidator.Validate(utf8);
+            return false;
+        }
+
+        /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
+        public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Drawing? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+            => TryParse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json), out value, out result);
+
+        /// <summary>
+        /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
+        /// converter still refuses what the type cannot hold (a missing required member, a wrong token, an unknown case),
+        /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Drawing"/>; the message names the JSON pointer.</exception>
+        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing");
+
+        /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+
+        /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
+        public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing);
+
+        /// <summary>This value as JSON text, written by the generated converter.</summary>
+        public string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing);
 
         /// <summary>Compares every member by value; lists, maps and raw JSON by content.</summary>
         public bool Equals(global::Alexandria.Contracts.Drawing? other)
@@ -59,7 +115,7 @@ namespace Alexandria.Contracts
                 && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(Link, other.Link)
                 && global::System.Collections.Generic.EqualityComparer<global::System.DateOnly?>.Default.Equals(Day, other.Day)
                 && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Visible, other.Visible)
-                && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Color?>.Default.Equals(Favorite, other.Favorite)
+                && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Color?>>.Default.Equals(Favorite, other.Favorite)
                 && global::Alexandria.Contracts.DrawingSequenceEquality.JsonEquals(Extra, other.Extra);
         }
 

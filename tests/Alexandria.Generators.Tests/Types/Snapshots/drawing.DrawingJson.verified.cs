@@ -22,6 +22,47 @@ namespace Alexandria.Contracts
             return options;
         }
 
+        /// <summary>
+        /// The <c>JsonTypeInfo&lt;T&gt;</c> of every generated type, made on first use over its generated converter and cached:
+        /// pass one to <c>JsonSerializer</c> (<c>JsonSerializer.Serialize(value, DrawingJson.TypeInfo.X)</c>) for
+        /// calls that are trim- and Native AOT-safe (no IL2026/IL3050). The typed entry points (<c>X.Parse</c>, <c>x.ToJson()</c>) use them.
+        /// </summary>
+        public static class TypeInfo
+        {
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Color>? s_0;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Envelope>? s_1;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Circle>? s_2;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Square>? s_3;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Shape>? s_4;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Drawing>? s_5;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingOrigin>? s_6;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingLayersItem>? s_7;
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Color"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Color> Color => s_0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Color>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Color));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Envelope"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Envelope> Envelope => s_1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Envelope>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Envelope));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Circle"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Circle> Circle => s_2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Circle>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Circle));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Square"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Square> Square => s_3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Square>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Square));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Shape"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Shape> Shape => s_4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Shape>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Shape));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Drawing"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Drawing> Drawing => s_5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Drawing>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Drawing));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.DrawingOrigin"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingOrigin> DrawingOrigin => s_6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingOrigin>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.DrawingOrigin));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.DrawingLayersItem"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingLayersItem> DrawingLayersItem => s_7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.DrawingLayersItem>)global::Alexandria.Contracts.DrawingJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.DrawingLayersItem));
+        }
+
         private sealed class TypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)

@@ -29,101 +29,133 @@ namespace Alexandria.Contracts
             global::System.Uri? p7 = default;
             global::System.DateOnly? p8 = default;
             bool? p9 = default;
-            global::Alexandria.Contracts.Color? p10 = default;
+            global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Color?> p10 = default;
             global::System.Text.Json.JsonElement? p11 = default;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("title"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader, "title"));
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("title"u8))
+                    {
+                        at = "title";
+                        reader.Read();
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader));
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("shapes"u8))
-                {
-                    reader.Read();
-                    p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.Shape>(ref reader, "shapes", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapeJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Shape), o1));
-                    has1 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("shapes"u8))
+                    {
+                        at = "shapes";
+                        reader.Read();
+                        p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.Shape>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapeJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Shape), o1));
+                        has1 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("origin"u8))
-                {
-                    reader.Read();
-                    p2 = global::Alexandria.Contracts.DrawingOriginJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.DrawingOrigin), options);
-                    has2 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("origin"u8))
+                    {
+                        at = "origin";
+                        reader.Read();
+                        p2 = global::Alexandria.Contracts.DrawingOriginJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.DrawingOrigin), options);
+                        has2 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("layers"u8))
-                {
-                    reader.Read();
-                    p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.DrawingLayersItem>(ref reader, "layers", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingLayersItemJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.DrawingLayersItem), o1));
-                    continue;
-                }
+                    if (reader.ValueTextEquals("layers"u8))
+                    {
+                        at = "layers";
+                        reader.Read();
+                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.DrawingLayersItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingLayersItemJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.DrawingLayersItem), o1));
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("scores"u8))
-                {
-                    reader.Read();
-                    p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDictionary<double>(ref reader, "scores", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref r1, "scores{}"));
-                    continue;
-                }
+                    if (reader.ValueTextEquals("scores"u8))
+                    {
+                        at = "scores";
+                        reader.Read();
+                        p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDictionary<double>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref r1));
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    p5 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    continue;
-                }
+                    if (reader.ValueTextEquals("metadata"u8))
+                    {
+                        at = "metadata";
+                        reader.Read();
+                        p5 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("homepage"u8))
-                {
-                    reader.Read();
-                    p6 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, "homepage", global::System.UriKind.Absolute);
-                    continue;
-                }
+                    if (reader.ValueTextEquals("homepage"u8))
+                    {
+                        at = "homepage";
+                        reader.Read();
+                        p6 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, global::System.UriKind.Absolute);
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("link"u8))
-                {
-                    reader.Read();
-                    p7 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, "link", global::System.UriKind.RelativeOrAbsolute);
-                    continue;
-                }
+                    if (reader.ValueTextEquals("link"u8))
+                    {
+                        at = "link";
+                        reader.Read();
+                        p7 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, global::System.UriKind.RelativeOrAbsolute);
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("day"u8))
-                {
-                    reader.Read();
-                    p8 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateOnly(ref reader, "day");
-                    continue;
-                }
+                    if (reader.ValueTextEquals("day"u8))
+                    {
+                        at = "day";
+                        reader.Read();
+                        p8 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateOnly(ref reader);
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("visible"u8))
-                {
-                    reader.Read();
-                    p9 = global::Alexandria.Contracts.DrawingJsonSupport.ReadBoolean(ref reader, "visible");
-                    continue;
-                }
+                    if (reader.ValueTextEquals("visible"u8))
+                    {
+                        at = "visible";
+                        reader.Read();
+                        p9 = global::Alexandria.Contracts.DrawingJsonSupport.ReadBoolean(ref reader);
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("favorite"u8))
-                {
-                    reader.Read();
-                    p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Alexandria.Contracts.Color?) : global::Alexandria.Contracts.ColorJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.Color), options));
-                    continue;
-                }
+                    if (reader.ValueTextEquals("favorite"u8))
+                    {
+                        at = "favorite";
+                        reader.Read();
+                        p10 = new global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Color?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Alexandria.Contracts.Color?) : global::Alexandria.Contracts.ColorJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.Color), options)));
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("extra"u8))
-                {
-                    reader.Read();
-                    p11 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    continue;
-                }
+                    if (reader.ValueTextEquals("extra"u8))
+                    {
+                        at = "extra";
+                        reader.Read();
+                        p11 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)
@@ -219,10 +251,17 @@ namespace Alexandria.Contracts
                 writer.WritePropertyName("visible"u8);
                 writer.WriteBooleanValue(p9);
             }
-            if (value.Favorite is { } p10)
+            if (value.Favorite.IsPresent)
             {
                 writer.WritePropertyName("favorite"u8);
-                global::Alexandria.Contracts.ColorJsonConverter.Instance.Write(writer, p10, options);
+                if (value.Favorite.GetValueOrDefault() is { } v0)
+                {
+                    global::Alexandria.Contracts.ColorJsonConverter.Instance.Write(writer, v0, options);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
             if (value.Extra is { } p11)
             {

@@ -17,131 +17,147 @@ namespace Alexandria.Contracts
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw new global::System.Text.Json.JsonException(typeName + " must be a JSON object, not " + Describe(reader.TokenType) + ".");
+                throw global::Alexandria.Contracts.ContractJsonException.Create("expected a " + typeName + " object, found " + Found(ref reader));
             }
         }
 
         public static global::System.Text.Json.JsonException MissingProperty(string jsonName, string typeName)
-            => new global::System.Text.Json.JsonException("Required property '" + jsonName + "' is missing from " + typeName + ".");
+            => global::Alexandria.Contracts.ContractJsonException.Create("required member '" + jsonName + "' of " + typeName + " is missing");
 
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
-                throw Mismatch(name, "a string", reader.TokenType);
+                throw Mismatch("a string", ref reader);
             }
 
             return reader.GetString()!;
         }
 
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var value))
             {
-                throw Mismatch(name, "an integer", reader.TokenType);
+                throw Mismatch("an integer (64-bit)", ref reader);
             }
 
             return value;
         }
 
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var value))
             {
-                throw Mismatch(name, "a number", reader.TokenType);
+                throw Mismatch("a number", ref reader);
             }
 
             return value;
         }
 
-        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.True && reader.TokenType != global::System.Text.Json.JsonTokenType.False)
             {
-                throw Mismatch(name, "a boolean", reader.TokenType);
+                throw Mismatch("a boolean", ref reader);
             }
 
             return reader.GetBoolean();
         }
 
-        public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetGuid(out var value))
             {
-                throw Mismatch(name, "a UUID string", reader.TokenType);
+                throw Mismatch("a UUID", ref reader);
             }
 
             return value;
         }
 
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
             {
-                throw Mismatch(name, "an RFC 3339 date-time string", reader.TokenType);
+                throw Mismatch("an RFC 3339 date-time", ref reader);
             }
 
             return value;
         }
 
-        public static global::System.DateOnly ReadDateOnly(ref global::System.Text.Json.Utf8JsonReader reader, string name)
+        public static global::System.DateOnly ReadDateOnly(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String
                 || !global::System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value))
             {
-                throw Mismatch(name, "a yyyy-MM-dd date string", reader.TokenType);
+                throw Mismatch("a yyyy-MM-dd date", ref reader);
             }
 
             return value;
         }
 
-        public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader, string name, global::System.UriKind kind)
+        public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader, global::System.UriKind kind)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !global::System.Uri.TryCreate(reader.GetString(), kind, out var value))
             {
-                throw Mismatch(name, kind == global::System.UriKind.Absolute ? "an absolute URI string" : "a URI reference string", reader.TokenType);
+                throw Mismatch(kind == global::System.UriKind.Absolute ? "an absolute URI" : "a URI reference", ref reader);
             }
 
             return value;
         }
 
-        public static void ReadConstant(ref global::System.Text.Json.Utf8JsonReader reader, string name, string expected)
+        public static void ReadConstant(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.ValueTextEquals(expected))
             {
-                throw new global::System.Text.Json.JsonException("'" + name + "' must be \"" + expected + "\".");
+                throw Mismatch("\"" + expected + "\"", ref reader);
             }
         }
 
-        public static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, string name, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readItem)
+        public static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readItem)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                throw Mismatch(name, "an array", reader.TokenType);
+                throw Mismatch("an array", ref reader);
             }
 
             var items = new global::System.Collections.Generic.List<T>();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            try
             {
-                items.Add(readItem(ref reader, options));
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(readItem(ref reader, options));
+                }
+            }
+            catch (global::System.Text.Json.JsonException e)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtIndex(e, items.Count);
             }
 
             return items.AsReadOnly();
         }
 
-        public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> ReadDictionary<T>(ref global::System.Text.Json.Utf8JsonReader reader, string name, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readValue)
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> ReadDictionary<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readValue)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw Mismatch(name, "an object", reader.TokenType);
+                throw Mismatch("an object", ref reader);
             }
 
             var values = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            string? key = null;
+            try
             {
-                var key = reader.GetString()!;
-                reader.Read();
-                values[key] = readValue(ref reader, options);
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    key = reader.GetString()!;
+                    reader.Read();
+                    values[key] = readValue(ref reader, options);
+                    key = null;
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (key is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, key);
             }
 
             return new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, T>(values);
@@ -204,18 +220,72 @@ namespace Alexandria.Contracts
             writer.WriteEndObject();
         }
 
-        private static global::System.Text.Json.JsonException Mismatch(string name, string expected, global::System.Text.Json.JsonTokenType actual)
-            => new global::System.Text.Json.JsonException("'" + name + "' must be " + expected + ", not " + Describe(actual) + ".");
+        /// <summary>Reads a whole document as <typeparamref name="T"/> through its type info (no reflection); JSON null is refused, as the type cannot hold it.</summary>
+        public static T Read<T>(global::System.ReadOnlySpan<byte> utf8, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string typeName)
+            => global::System.Text.Json.JsonSerializer.Deserialize(utf8, typeInfo) ?? throw global::Alexandria.Contracts.ContractJsonException.Create("expected a " + typeName + ", found null");
 
-        private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+        /// <summary>
+        /// Reads a document the validator accepted. The few documents a schema accepts and a C# type cannot hold (an integer
+        /// beyond 64 bits, a leap second) become a failed result with keyword <c>deserialize</c>, never an exception.
+        /// </summary>
+        public static bool TryRead<T>(global::System.ReadOnlySpan<byte> utf8, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string typeName, out T? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
-            global::System.Text.Json.JsonTokenType.Null => "null",
-            global::System.Text.Json.JsonTokenType.String => "a string",
-            global::System.Text.Json.JsonTokenType.Number => "a number",
-            global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
-            global::System.Text.Json.JsonTokenType.StartObject => "an object",
-            global::System.Text.Json.JsonTokenType.StartArray => "an array",
-            _ => token.ToString(),
-        };
+            try
+            {
+                value = Read(utf8, typeInfo, typeName);
+                result = global::Alexandria.Contracts.Validation.ValidationResult.Valid;
+                return true;
+            }
+            catch (global::System.Text.Json.JsonException e)
+            {
+                value = default;
+                var failure = e as global::Alexandria.Contracts.ContractJsonException;
+                result = new global::Alexandria.Contracts.Validation.ValidationResult(new[] { new global::Alexandria.Contracts.Validation.ValidationError(failure?.InstancePointer ?? "", "deserialize", failure?.Reason ?? e.Message, "") });
+                return false;
+            }
+        }
+
+        /// <summary>The UTF-8 bytes of a JSON text held in a string.</summary>
+        public static byte[] Utf8(string json) => global::System.Text.Encoding.UTF8.GetBytes(json);
+
+        /// <summary>Every byte left in <paramref name="utf8Json"/>.</summary>
+        public static byte[] ReadAll(global::System.IO.Stream utf8Json)
+        {
+            using var buffer = new global::System.IO.MemoryStream();
+            utf8Json.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+
+        /// <summary>The token the reader is on, for a message: <c>42</c>, <c>"text"</c>, <c>null</c>, <c>an object</c>.</summary>
+        public static string Found(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Null: return "null";
+                case global::System.Text.Json.JsonTokenType.True: return "true";
+                case global::System.Text.Json.JsonTokenType.False: return "false";
+                case global::System.Text.Json.JsonTokenType.StartObject: return "an object";
+                case global::System.Text.Json.JsonTokenType.StartArray: return "an array";
+                case global::System.Text.Json.JsonTokenType.Number:
+                    return Shorten(global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()));
+                case global::System.Text.Json.JsonTokenType.String:
+                    try
+                    {
+                        return "\"" + Shorten(reader.GetString()!) + "\"";
+                    }
+                    catch (global::System.InvalidOperationException)
+                    {
+                        return "a string that is not valid UTF-8";
+                    }
+
+                default:
+                    return reader.TokenType.ToString();
+            }
+        }
+
+        private static global::System.Text.Json.JsonException Mismatch(string expected, ref global::System.Text.Json.Utf8JsonReader reader)
+            => global::Alexandria.Contracts.ContractJsonException.Create("expected " + expected + ", found " + Found(ref reader));
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
     }
 }

@@ -18,20 +18,30 @@ namespace Alexandria.Contracts
             global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "DrawingLayersItem");
             string p0 = default!;
             var has0 = false;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("name"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader, "name");
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = "name";
+                        reader.Read();
+                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader);
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)

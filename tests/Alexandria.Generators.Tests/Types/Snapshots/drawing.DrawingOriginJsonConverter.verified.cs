@@ -20,28 +20,40 @@ namespace Alexandria.Contracts
             var has0 = false;
             long p1 = default!;
             var has1 = false;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("x"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader, "x");
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("x"u8))
+                    {
+                        at = "x";
+                        reader.Read();
+                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader);
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("y"u8))
-                {
-                    reader.Read();
-                    p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader, "y");
-                    has1 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("y"u8))
+                    {
+                        at = "y";
+                        reader.Read();
+                        p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader);
+                        has1 = true;
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)

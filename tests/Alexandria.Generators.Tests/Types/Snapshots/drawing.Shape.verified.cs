@@ -66,6 +66,62 @@ namespace Alexandria.Contracts
             }
         }
 
+        /// <summary>
+        /// Validates UTF-8 JSON with <see cref="global::Alexandria.Contracts.ShapeValidator"/> (one streaming pass when it is valid) and reads it:
+        /// the way to turn a document into a <see cref="global::Alexandria.Contracts.Shape"/> that keeps the contract.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.Validation.ContractValidationException">The document breaks the contract; its <c>Result</c> holds every error with its JSON pointer.</exception>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The document keeps the contract but holds a value the type cannot (an integer beyond 64 bits, a leap second).</exception>
+        public static global::Alexandria.Contracts.Shape Parse(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (!global::Alexandria.Contracts.ShapeValidator.IsValid(utf8))
+            {
+                throw new global::Alexandria.Contracts.Validation.ContractValidationException("Shape", global::Alexandria.Contracts.ShapeValidator.Validate(utf8));
+            }
+
+            return ParseUnvalidated(utf8);
+        }
+
+        /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Shape Parse(string json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+
+        /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Shape Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.ReadAll(utf8Json));
+
+        /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Shape? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+        {
+            if (global::Alexandria.Contracts.ShapeValidator.IsValid(utf8))
+            {
+                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Shape, "Shape", out value, out result);
+            }
+
+            value = null;
+            result = global::Alexandria.Contracts.ShapeValidator.Validate(utf8);
+            return false;
+        }
+
+        /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
+        public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Shape? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+            => TryParse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json), out value, out result);
+
+        /// <summary>
+        /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
+        /// converter still refuses what the type cannot hold (a missing required member, a wrong token, an unknown case),
+        /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Shape"/>; the message names the JSON pointer.</exception>
+        public static global::Alexandria.Contracts.Shape ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Shape, "Shape");
+
+        /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static global::Alexandria.Contracts.Shape ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+
+        /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
+        public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Shape);
+
+        /// <summary>This value as JSON text, written by the generated converter.</summary>
+        public string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Shape);
+
         /// <summary>Compares every member by value; lists, maps and raw JSON by content.</summary>
         public virtual bool Equals(global::Alexandria.Contracts.Shape? other)
         {

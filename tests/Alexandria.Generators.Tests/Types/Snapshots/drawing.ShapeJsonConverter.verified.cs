@@ -25,9 +25,10 @@ namespace Alexandria.Contracts
                 case "square":
                     return global::Alexandria.Contracts.SquareJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.Square), options);
                 case null:
-                    throw new global::System.Text.Json.JsonException("Shape needs a string 'shape' member to choose its case; expected one of: circle, square.");
+                    throw global::Alexandria.Contracts.ContractJsonException.Create("Shape needs a string 'shape' member to choose its case; expected one of: circle, square");
                 default:
-                    throw new global::System.Text.Json.JsonException("Unknown shape '" + value + "' for Shape; expected one of: circle, square.");
+                    // Reported at the discriminator itself: the value is what is wrong, not the branches it matches none of.
+                    throw global::Alexandria.Contracts.ContractJsonException.AtMember(global::Alexandria.Contracts.ContractJsonException.Create("unknown shape \"" + value + "\" for Shape; expected one of: circle, square"), "shape");
             }
         }
 

@@ -18,5 +18,55 @@ namespace Alexandria.Contracts
 
         /// <summary>From the contract's <c>x-alexandria-*</c> annotation on this schema.</summary>
         public override bool IsRound => false;
+
+        /// <summary>
+        /// Validates UTF-8 JSON with <see cref="global::Alexandria.Contracts.SquareValidator"/> (one streaming pass when it is valid) and reads it:
+        /// the way to turn a document into a <see cref="global::Alexandria.Contracts.Square"/> that keeps the contract.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.Validation.ContractValidationException">The document breaks the contract; its <c>Result</c> holds every error with its JSON pointer.</exception>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The document keeps the contract but holds a value the type cannot (an integer beyond 64 bits, a leap second).</exception>
+        public static new global::Alexandria.Contracts.Square Parse(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (!global::Alexandria.Contracts.SquareValidator.IsValid(utf8))
+            {
+                throw new global::Alexandria.Contracts.Validation.ContractValidationException("Square", global::Alexandria.Contracts.SquareValidator.Validate(utf8));
+            }
+
+            return ParseUnvalidated(utf8);
+        }
+
+        /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static new global::Alexandria.Contracts.Square Parse(string json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+
+        /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static new global::Alexandria.Contracts.Square Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.ReadAll(utf8Json));
+
+        /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Square? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+        {
+            if (global::Alexandria.Contracts.SquareValidator.IsValid(utf8))
+            {
+                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Square, "Square", out value, out result);
+            }
+
+            value = null;
+            result = global::Alexandria.Contracts.SquareValidator.Validate(utf8);
+            return false;
+        }
+
+        /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
+        public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Square? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+            => TryParse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json), out value, out result);
+
+        /// <summary>
+        /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
+        /// converter still refuses what the type cannot hold (a missing required member, a wrong token, an unknown case),
+        /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Square"/>; the message names the JSON pointer.</exception>
+        public static new global::Alexandria.Contracts.Square ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Square, "Square");
+
+        /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
+        public static new global::Alexandria.Contracts.Square ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
     }
 }

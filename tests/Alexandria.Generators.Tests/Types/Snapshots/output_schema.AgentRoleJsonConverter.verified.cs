@@ -15,22 +15,20 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.AgentRole Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                throw new global::System.Text.Json.JsonException("AgentRole must be a JSON string; expected one of: planner, executor.");
+                if (reader.ValueTextEquals("planner"u8))
+                {
+                    return global::Alexandria.Contracts.AgentRole.Planner;
+                }
+
+                if (reader.ValueTextEquals("executor"u8))
+                {
+                    return global::Alexandria.Contracts.AgentRole.Executor;
+                }
             }
 
-            if (reader.ValueTextEquals("planner"u8))
-            {
-                return global::Alexandria.Contracts.AgentRole.Planner;
-            }
-
-            if (reader.ValueTextEquals("executor"u8))
-            {
-                return global::Alexandria.Contracts.AgentRole.Executor;
-            }
-
-            throw new global::System.Text.Json.JsonException("'" + reader.GetString() + "' is not a AgentRole; expected one of: planner, executor.");
+            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a AgentRole (one of planner, executor), found " + global::Alexandria.Contracts.OutputSchemaJsonSupport.Found(ref reader));
         }
 
         /// <inheritdoc/>
@@ -44,6 +42,49 @@ namespace Alexandria.Contracts
             global::Alexandria.Contracts.AgentRole.Executor => "executor",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
         };
+
+        /// <summary>
+        /// Validates UTF-8 JSON with <see cref="global::Alexandria.Contracts.AgentRoleValidator"/> (one streaming pass when it is valid) and reads it:
+        /// the way to turn a document into a <see cref="global::Alexandria.Contracts.AgentRole"/> that keeps the contract.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.Validation.ContractValidationException">The document breaks the contract; its <c>Result</c> holds every error with its JSON pointer.</exception>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The document keeps the contract but holds a value the type cannot (an integer beyond 64 bits, a leap second).</exception>
+        public static global::Alexandria.Contracts.AgentRole Parse(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (!global::Alexandria.Contracts.AgentRoleValidator.IsValid(utf8))
+            {
+                throw new global::Alexandria.Contracts.Validation.ContractValidationException("AgentRole", global::Alexandria.Contracts.AgentRoleValidator.Validate(utf8));
+            }
+
+            return ParseUnvalidated(utf8);
+        }
+
+        /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out global::Alexandria.Contracts.AgentRole value, out global::Alexandria.Contracts.Validation.ValidationResult result)
+        {
+            if (global::Alexandria.Contracts.AgentRoleValidator.IsValid(utf8))
+            {
+                return global::Alexandria.Contracts.OutputSchemaJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole", out value, out result);
+            }
+
+            value = default;
+            result = global::Alexandria.Contracts.AgentRoleValidator.Validate(utf8);
+            return false;
+        }
+
+        /// <summary>
+        /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
+        /// converter still refuses what the type cannot hold (a missing required member, a wrong token, an unknown case),
+        /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
+        /// </summary>
+        /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.AgentRole"/>; the message names the JSON pointer.</exception>
+        public static global::Alexandria.Contracts.AgentRole ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.OutputSchemaJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole");
+
+        /// <summary><paramref name="value"/> as UTF-8 JSON (a JSON string with the contract's spelling).</summary>
+        public static byte[] ToUtf8Json(global::Alexandria.Contracts.AgentRole value) => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole);
+
+        /// <summary><paramref name="value"/> as JSON text (a JSON string with the contract's spelling).</summary>
+        public static string ToJson(global::Alexandria.Contracts.AgentRole value) => global::System.Text.Json.JsonSerializer.Serialize(value, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole);
 
         /// <summary>Reads the contract's spelling; false when <paramref name="value"/> is not one of them.</summary>
         public static bool TryParse(string? value, out global::Alexandria.Contracts.AgentRole result)

@@ -48,140 +48,180 @@ namespace Alexandria.Contracts
             var has14 = false;
             string? p15 = default;
             var has15 = false;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("snapshot_id"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader, "snapshot_id");
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("snapshot_id"u8))
+                    {
+                        at = "snapshot_id";
+                        reader.Read();
+                        p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader);
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("run_id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader, "run_id");
-                    has1 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("run_id"u8))
+                    {
+                        at = "run_id";
+                        reader.Read();
+                        p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        has1 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("parent_snapshot_id"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader, "parent_snapshot_id"));
-                    has2 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("parent_snapshot_id"u8))
+                    {
+                        at = "parent_snapshot_id";
+                        reader.Read();
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader));
+                        has2 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader, "created_at");
-                    has3 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("created_at"u8))
+                    {
+                        at = "created_at";
+                        reader.Read();
+                        p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader);
+                        has3 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("objective"u8))
-                {
-                    reader.Read();
-                    p4 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader, "objective");
-                    has4 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("objective"u8))
+                    {
+                        at = "objective";
+                        reader.Read();
+                        p4 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        has4 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("plan_state"u8))
-                {
-                    reader.Read();
-                    p5 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.PlanStep>(ref reader, "plan_state", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.PlanStepJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.PlanStep), o1));
-                    has5 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("plan_state"u8))
+                    {
+                        at = "plan_state";
+                        reader.Read();
+                        p5 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.PlanStep>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.PlanStepJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.PlanStep), o1));
+                        has5 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("findings"u8))
-                {
-                    reader.Read();
-                    p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Finding>(ref reader, "findings", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.FindingJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Finding), o1));
-                    has6 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("findings"u8))
+                    {
+                        at = "findings";
+                        reader.Read();
+                        p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Finding>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.FindingJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Finding), o1));
+                        has6 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("decisions"u8))
-                {
-                    reader.Read();
-                    p7 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Decision>(ref reader, "decisions", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DecisionJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Decision), o1));
-                    has7 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("decisions"u8))
+                    {
+                        at = "decisions";
+                        reader.Read();
+                        p7 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Decision>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DecisionJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Decision), o1));
+                        has7 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("open_questions"u8))
-                {
-                    reader.Read();
-                    p8 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<string>(ref reader, "open_questions", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref r1, "open_questions[]"));
-                    has8 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("open_questions"u8))
+                    {
+                        at = "open_questions";
+                        reader.Read();
+                        p8 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref r1));
+                        has8 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("tool_usage"u8))
-                {
-                    reader.Read();
-                    p9 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.ToolUsageEntry>(ref reader, "tool_usage", options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.ToolUsageEntry), o1));
-                    has9 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("tool_usage"u8))
+                    {
+                        at = "tool_usage";
+                        reader.Read();
+                        p9 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.ToolUsageEntry>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.ToolUsageEntry), o1));
+                        has9 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("loop_detection"u8))
-                {
-                    reader.Read();
-                    p10 = global::Alexandria.Contracts.LoopDetectionStateJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.LoopDetectionState), options);
-                    has10 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("loop_detection"u8))
+                    {
+                        at = "loop_detection";
+                        reader.Read();
+                        p10 = global::Alexandria.Contracts.LoopDetectionStateJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.LoopDetectionState), options);
+                        has10 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("covered_seq"u8))
-                {
-                    reader.Read();
-                    p11 = global::Alexandria.Contracts.SeqRangeJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.SeqRange), options);
-                    has11 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("covered_seq"u8))
+                    {
+                        at = "covered_seq";
+                        reader.Read();
+                        p11 = global::Alexandria.Contracts.SeqRangeJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.SeqRange), options);
+                        has11 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("covered_steps"u8))
-                {
-                    reader.Read();
-                    p12 = global::Alexandria.Contracts.StepRangeJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.StepRange), options);
-                    has12 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("covered_steps"u8))
+                    {
+                        at = "covered_steps";
+                        reader.Read();
+                        p12 = global::Alexandria.Contracts.StepRangeJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.StepRange), options);
+                        has12 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("counted_events"u8))
-                {
-                    reader.Read();
-                    p13 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader, "counted_events");
-                    has13 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("counted_events"u8))
+                    {
+                        at = "counted_events";
+                        reader.Read();
+                        p13 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        has13 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("narrative"u8))
-                {
-                    reader.Read();
-                    p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader, "narrative"));
-                    has14 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("narrative"u8))
+                    {
+                        at = "narrative";
+                        reader.Read();
+                        p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader));
+                        has14 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("narrative_template_id"u8))
-                {
-                    reader.Read();
-                    p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader, "narrative_template_id"));
-                    has15 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("narrative_template_id"u8))
+                    {
+                        at = "narrative_template_id";
+                        reader.Read();
+                        p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader));
+                        has15 = true;
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)

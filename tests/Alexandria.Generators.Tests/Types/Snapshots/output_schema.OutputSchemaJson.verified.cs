@@ -22,6 +22,343 @@ namespace Alexandria.Contracts
             return options;
         }
 
+        /// <summary>
+        /// The <c>JsonTypeInfo&lt;T&gt;</c> of every generated type, made on first use over its generated converter and cached:
+        /// pass one to <c>JsonSerializer</c> (<c>JsonSerializer.Serialize(value, OutputSchemaJson.TypeInfo.X)</c>) for
+        /// calls that are trim- and Native AOT-safe (no IL2026/IL3050). The typed entry points (<c>X.Parse</c>, <c>x.ToJson()</c>) use them.
+        /// </summary>
+        public static class TypeInfo
+        {
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AgentRole>? s_0;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStepStatus>? s_1;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveStatus>? s_2;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunStatus>? s_3;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionTrigger>? s_4;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectionReason>? s_5;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopOverride>? s_6;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionSignal>? s_7;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultSuggestion>? s_8;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CouncilTrigger>? s_9;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamResolution>? s_10;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketStatus>? s_11;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.BlobPointer>? s_12;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidenceSpan>? s_13;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidencePointer>? s_14;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStep>? s_15;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolPageInfo>? s_16;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultGuidance>? s_17;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaViolation>? s_18;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolIoCappedOutcome>? s_19;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultOutcome>? s_20;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectedOutcome>? s_21;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaRepairOutcome>? s_22;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailOutcome>? s_23;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventEnvelope>? s_24;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanPayload>? s_25;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActPayload>? s_26;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObservePayload>? s_27;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaPayload>? s_28;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedPayload>? s_29;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkPayload>? s_30;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsagePayload>? s_31;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredPayload>? s_32;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentPayload>? s_33;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedPayload>? s_34;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedPayload>? s_35;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedPayload>? s_36;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SeqRange>? s_37;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.StepRange>? s_38;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedPayload>? s_39;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedPayload>? s_40;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanEvent>? s_41;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActEvent>? s_42;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveEvent>? s_43;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaEvent>? s_44;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedEvent>? s_45;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkEvent>? s_46;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsageEvent>? s_47;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredEvent>? s_48;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentEvent>? s_49;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedEvent>? s_50;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedEvent>? s_51;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedEvent>? s_52;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedEvent>? s_53;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedEvent>? s_54;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunEvent>? s_55;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Finding>? s_56;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Decision>? s_57;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry>? s_58;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>? s_59;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>? s_60;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>? s_61;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>? s_62;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>? s_63;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>? s_64;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>? s_65;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>? s_66;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>? s_67;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>? s_68;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>? s_69;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>? s_70;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>? s_71;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>? s_72;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>? s_73;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>? s_74;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>? s_75;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>? s_76;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>? s_77;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>? s_78;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>? s_79;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>? s_80;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>? s_81;
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.AgentRole"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AgentRole> AgentRole => s_0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AgentRole>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AgentRole));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanStepStatus"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStepStatus> PlanStepStatus => s_1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStepStatus>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanStepStatus));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ObserveStatus"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveStatus> ObserveStatus => s_2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveStatus>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ObserveStatus));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RunStatus"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunStatus> RunStatus => s_3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunStatus>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RunStatus));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionTrigger"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionTrigger> CompactionTrigger => s_4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionTrigger>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionTrigger));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionRejectionReason"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectionReason> CompactionRejectionReason => s_5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectionReason>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionRejectionReason));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.LoopOverride"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopOverride> LoopOverride => s_6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopOverride>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopOverride));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.LoopDetectionSignal"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionSignal> LoopDetectionSignal => s_7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionSignal>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopDetectionSignal));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ZeroResultSuggestion"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultSuggestion> ZeroResultSuggestion => s_8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultSuggestion>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ZeroResultSuggestion));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CouncilTrigger"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CouncilTrigger> CouncilTrigger => s_9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CouncilTrigger>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CouncilTrigger));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.WorkstreamResolution"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamResolution> WorkstreamResolution => s_10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamResolution>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.WorkstreamResolution));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PacketStatus"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketStatus> PacketStatus => s_11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketStatus>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketStatus));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.BlobPointer"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.BlobPointer> BlobPointer => s_12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.BlobPointer>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.BlobPointer));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.EvidenceSpan"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidenceSpan> EvidenceSpan => s_13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidenceSpan>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EvidenceSpan));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.EvidencePointer"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidencePointer> EvidencePointer => s_14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EvidencePointer>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EvidencePointer));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanStep"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStep> PlanStep => s_15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanStep>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanStep));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolPageInfo"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolPageInfo> ToolPageInfo => s_16 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolPageInfo>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolPageInfo));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ZeroResultGuidance"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultGuidance> ZeroResultGuidance => s_17 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultGuidance>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ZeroResultGuidance));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.SchemaViolation"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaViolation> SchemaViolation => s_18 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaViolation>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SchemaViolation));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolIoCappedOutcome"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolIoCappedOutcome> ToolIoCappedOutcome => s_19 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolIoCappedOutcome>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolIoCappedOutcome));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ZeroResultOutcome"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultOutcome> ZeroResultOutcome => s_20 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ZeroResultOutcome>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ZeroResultOutcome));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.LoopDetectedOutcome"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectedOutcome> LoopDetectedOutcome => s_21 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectedOutcome>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopDetectedOutcome));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.SchemaRepairOutcome"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaRepairOutcome> SchemaRepairOutcome => s_22 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SchemaRepairOutcome>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SchemaRepairOutcome));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.GuardrailOutcome"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailOutcome> GuardrailOutcome => s_23 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailOutcome>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.GuardrailOutcome));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.EventEnvelope"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventEnvelope> EventEnvelope => s_24 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventEnvelope>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EventEnvelope));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanPayload> PlanPayload => s_25 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ActPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActPayload> ActPayload => s_26 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ActPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ObservePayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObservePayload> ObservePayload => s_27 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObservePayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ObservePayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanDeltaPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaPayload> PlanDeltaPayload => s_28 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanDeltaPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolCallStartedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedPayload> ToolCallStartedPayload => s_29 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolCallStartedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolCallChunkPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkPayload> ToolCallChunkPayload => s_30 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolCallChunkPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.TokenUsagePayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsagePayload> TokenUsagePayload => s_31 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsagePayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.TokenUsagePayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.GuardrailTriggeredPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredPayload> GuardrailTriggeredPayload => s_32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.GuardrailTriggeredPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffSentPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentPayload> HandoffSentPayload => s_33 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffSentPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffReceivedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedPayload> HandoffReceivedPayload => s_34 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffReceivedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionStartedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedPayload> CompactionStartedPayload => s_35 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionStartedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionFinishedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedPayload> CompactionFinishedPayload => s_36 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionFinishedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.SeqRange"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SeqRange> SeqRange => s_37 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SeqRange>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SeqRange));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.StepRange"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.StepRange> StepRange => s_38 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.StepRange>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.StepRange));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionRejectedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedPayload> CompactionRejectedPayload => s_39 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionRejectedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RepairAttemptedPayload"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedPayload> RepairAttemptedPayload => s_40 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedPayload>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RepairAttemptedPayload));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanEvent> PlanEvent => s_41 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ActEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActEvent> ActEvent => s_42 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ActEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ActEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ObserveEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveEvent> ObserveEvent => s_43 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ObserveEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ObserveEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PlanDeltaEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaEvent> PlanDeltaEvent => s_44 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PlanDeltaEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PlanDeltaEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolCallStartedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedEvent> ToolCallStartedEvent => s_45 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallStartedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolCallStartedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolCallChunkEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkEvent> ToolCallChunkEvent => s_46 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolCallChunkEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolCallChunkEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.TokenUsageEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsageEvent> TokenUsageEvent => s_47 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.TokenUsageEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.TokenUsageEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.GuardrailTriggeredEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredEvent> GuardrailTriggeredEvent => s_48 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.GuardrailTriggeredEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.GuardrailTriggeredEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffSentEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentEvent> HandoffSentEvent => s_49 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffSentEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffSentEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffReceivedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedEvent> HandoffReceivedEvent => s_50 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffReceivedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffReceivedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionStartedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedEvent> CompactionStartedEvent => s_51 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionStartedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionStartedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionFinishedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedEvent> CompactionFinishedEvent => s_52 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionFinishedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionFinishedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionRejectedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedEvent> CompactionRejectedEvent => s_53 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionRejectedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionRejectedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RepairAttemptedEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedEvent> RepairAttemptedEvent => s_54 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepairAttemptedEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RepairAttemptedEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RunEvent"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunEvent> RunEvent => s_55 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunEvent>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RunEvent));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Finding"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Finding> Finding => s_56 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Finding>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Finding));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Decision"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Decision> Decision => s_57 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Decision>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Decision));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolUsageEntry"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry> ToolUsageEntry => s_58 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolUsageEntry));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.LoopDetectionState"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState> LoopDetectionState => s_59 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopDetectionState));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionSnapshot"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot> CompactionSnapshot => s_60 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionSnapshot));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ArtifactRecord"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord> ArtifactRecord => s_61 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ArtifactRecord));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RepoRef"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef> RepoRef => s_62 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RepoRef));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffScope"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope> HandoffScope => s_63 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffScope));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.WorkstreamRef"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef> WorkstreamRef => s_64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.WorkstreamRef));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ContextRequestPacket"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket> ContextRequestPacket => s_65 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextRequestPacket));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ContextResponsePacket"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket> ContextResponsePacket => s_66 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextResponsePacket));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffPacket"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket> HandoffPacket => s_67 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffPacket));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Packet"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet> Packet => s_68 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Packet));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PacketReceipt"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt> PacketReceipt => s_69 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketReceipt));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.PacketAcknowledgement"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement> PacketAcknowledgement => s_70 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketAcknowledgement));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ProblemError"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError> ProblemError => s_71 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemError));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.ProblemDetails"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails> ProblemDetails => s_72 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemDetails));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.Run"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run> Run => s_73 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Run));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CreateRunRequest"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest> CreateRunRequest => s_74 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CreateRunRequest));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactRunRequest"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest> CompactRunRequest => s_75 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactRunRequest));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.AppendEventsRequest"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest> AppendEventsRequest => s_76 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsRequest));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.AppendEventsResult"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult> AppendEventsResult => s_77 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsResult));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.EventPage"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage> EventPage => s_78 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EventPage));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.SnapshotSummary"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary> SnapshotSummary => s_79 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotSummary));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.SnapshotHistory"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory> SnapshotHistory => s_80 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotHistory));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffList"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList> HandoffList => s_81 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffList));
+        }
+
         private sealed class TypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)

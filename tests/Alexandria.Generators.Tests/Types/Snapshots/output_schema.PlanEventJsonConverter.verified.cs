@@ -31,76 +31,100 @@ namespace Alexandria.Contracts
             var has6 = false;
             global::Alexandria.Contracts.PlanPayload p7 = default!;
             var has7 = false;
+            string? at = null;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            try
             {
-                if (reader.ValueTextEquals("event_id"u8))
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    reader.Read();
-                    p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader, "event_id");
-                    has0 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("event_id"u8))
+                    {
+                        at = "event_id";
+                        reader.Read();
+                        p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader);
+                        has0 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("run_id"u8))
-                {
-                    reader.Read();
-                    p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader, "run_id");
-                    has1 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("run_id"u8))
+                    {
+                        at = "run_id";
+                        reader.Read();
+                        p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        has1 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("seq"u8))
-                {
-                    reader.Read();
-                    p2 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader, "seq");
-                    has2 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("seq"u8))
+                    {
+                        at = "seq";
+                        reader.Read();
+                        p2 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        has2 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("step_id"u8))
-                {
-                    reader.Read();
-                    p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader, "step_id");
-                    has3 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("step_id"u8))
+                    {
+                        at = "step_id";
+                        reader.Read();
+                        p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        has3 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("agent_role"u8))
-                {
-                    reader.Read();
-                    p4 = global::Alexandria.Contracts.AgentRoleJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.AgentRole), options);
-                    has4 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("agent_role"u8))
+                    {
+                        at = "agent_role";
+                        reader.Read();
+                        p4 = global::Alexandria.Contracts.AgentRoleJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.AgentRole), options);
+                        has4 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("kind"u8))
-                {
-                    reader.Read();
-                    global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadConstant(ref reader, "kind", "plan");
-                    has5 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("kind"u8))
+                    {
+                        at = "kind";
+                        reader.Read();
+                        global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadConstant(ref reader, "plan");
+                        has5 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("occurred_at"u8))
-                {
-                    reader.Read();
-                    p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader, "occurred_at");
-                    has6 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("occurred_at"u8))
+                    {
+                        at = "occurred_at";
+                        reader.Read();
+                        p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader);
+                        has6 = true;
+                        at = null;
+                        continue;
+                    }
 
-                if (reader.ValueTextEquals("payload"u8))
-                {
-                    reader.Read();
-                    p7 = global::Alexandria.Contracts.PlanPayloadJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.PlanPayload), options);
-                    has7 = true;
-                    continue;
-                }
+                    if (reader.ValueTextEquals("payload"u8))
+                    {
+                        at = "payload";
+                        reader.Read();
+                        p7 = global::Alexandria.Contracts.PlanPayloadJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.PlanPayload), options);
+                        has7 = true;
+                        at = null;
+                        continue;
+                    }
 
-                // Unknown members are skipped here; the generated validator is what rejects them.
-                reader.Read();
-                reader.Skip();
+                    // Unknown members are skipped here; the generated validator is what rejects them.
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            catch (global::System.Text.Json.JsonException e) when (at is not null)
+            {
+                throw global::Alexandria.Contracts.ContractJsonException.AtMember(e, at);
             }
 
             if (!has0)

@@ -49,9 +49,10 @@ namespace Alexandria.Contracts
                 case "repair_attempted":
                     return global::Alexandria.Contracts.RepairAttemptedEventJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.RepairAttemptedEvent), options);
                 case null:
-                    throw new global::System.Text.Json.JsonException("RunEvent needs a string 'kind' member to choose its case; expected one of: plan, act, observe, plan_delta, tool_call_started, tool_call_chunk, token_usage, guardrail_triggered, handoff_sent, handoff_received, compaction_started, compaction_finished, compaction_rejected, repair_attempted.");
+                    throw global::Alexandria.Contracts.ContractJsonException.Create("RunEvent needs a string 'kind' member to choose its case; expected one of: plan, act, observe, plan_delta, tool_call_started, tool_call_chunk, token_usage, guardrail_triggered, handoff_sent, handoff_received, compaction_started, compaction_finished, compaction_rejected, repair_attempted");
                 default:
-                    throw new global::System.Text.Json.JsonException("Unknown kind '" + value + "' for RunEvent; expected one of: plan, act, observe, plan_delta, tool_call_started, tool_call_chunk, token_usage, guardrail_triggered, handoff_sent, handoff_received, compaction_started, compaction_finished, compaction_rejected, repair_attempted.");
+                    // Reported at the discriminator itself: the value is what is wrong, not the branches it matches none of.
+                    throw global::Alexandria.Contracts.ContractJsonException.AtMember(global::Alexandria.Contracts.ContractJsonException.Create("unknown kind \"" + value + "\" for RunEvent; expected one of: plan, act, observe, plan_delta, tool_call_started, tool_call_chunk, token_usage, guardrail_triggered, handoff_sent, handoff_received, compaction_started, compaction_finished, compaction_rejected, repair_attempted"), "kind");
             }
         }
 
