@@ -77,8 +77,14 @@ function Invoke-Sample([string] $dir) {
             $out = Join-Path $dir 'bin' 'native'
             & dotnet publish -c Release --no-restore -nologo -v minimal -clp:NoSummary -r (Rid) -p:TreatWarningsAsErrors=true -o $out
             if ($LASTEXITCODE -ne 0) { Fail "${name}: native AOT publish (warnings are errors)"; return }
-            & (Join-Path $out ($(if ($IsWindows) { "$assembly.exe" } else { $assembly })))
+            # The native binary must behave exactly as the JIT build does: same lines, same exit code.
+            $jit = & dotnet (Join-Path 'bin' 'Release' 'net10.0' (Rid) "$assembly.dll")
+            if ($LASTEXITCODE -ne 0) { Fail "${name}: the JIT build exited with $LASTEXITCODE"; return }
+            $native = & (Join-Path $out ($(if ($IsWindows) { "$assembly.exe" } else { $assembly })))
             if ($LASTEXITCODE -ne 0) { Fail "${name}: the native binary exited with $LASTEXITCODE"; return }
+            if (($jit -join "`n") -ne ($native -join "`n")) { Fail "${name}: the native binary printed something else than the JIT build"; return }
+            Write-Host "   $($native | Select-Object -Last 1)"
+            Write-Host '   JIT and Native AOT agree
         } else {
             & dotnet run -c Release --no-build
             if ($LASTEXITCODE -ne 0) { Fail "${name}: exited with $LASTEXITCODE"; return }

@@ -78,7 +78,13 @@ run_sample() {
     local out="$dir/bin/native"
     dotnet publish -c Release --no-restore -nologo -v minimal -clp:NoSummary -r "$(rid)" -p:TreatWarningsAsErrors=true -o "$out" \
       || { fail "$name: native AOT publish (warnings are errors)"; return; }
-    "$out/$assembly" || { fail "$name: the native binary exited with $?"; return; }
+    # The native binary must behave exactly as the JIT build does: same lines, same exit code.
+    local jit native
+    jit="$(dotnet "bin/Release/net10.0/$(rid)/$assembly.dll")" || { fail "$name: the JIT build exited with $?"; return; }
+    native="$("$out/$assembly")" || { fail "$name: the native binary exited with $?"; return; }
+    [ "$jit" = "$native" ] || { diff <(echo "$jit") <(echo "$native"); fail "$name: the native binary printed something else than the JIT build"; return; }
+    echo "$native" | tail -n 1 | sed 's/^/   /'
+    echo "   JIT and Native AOT agree"
   else
     dotnet run -c Release --no-build || { fail "$name: exited with $?"; return; }
   fi
