@@ -84,7 +84,7 @@ function Invoke-Sample([string] $dir) {
             if ($LASTEXITCODE -ne 0) { Fail "${name}: the native binary exited with $LASTEXITCODE"; return }
             if (($jit -join "`n") -ne ($native -join "`n")) { Fail "${name}: the native binary printed something else than the JIT build"; return }
             Write-Host "   $($native | Select-Object -Last 1)"
-            Write-Host '   JIT and Native AOT agree
+            Write-Host '   JIT and Native AOT agree'
         } else {
             & dotnet run -c Release --no-build
             if ($LASTEXITCODE -ne 0) { Fail "${name}: exited with $LASTEXITCODE"; return }
