@@ -5,7 +5,8 @@ using System.Threading;
 namespace Alexandria.Cli.Commands.Contracts;
 
 /// <summary>
-/// <c>alexandria contracts lock | diff</c>: the breaking-change baseline of the contracts folder.
+/// <c>alexandria contracts lock | diff | bundle</c>: the breaking-change baseline of the contracts folder, and the
+/// bundled API description.
 /// Registered in Program.cs with <c>root.Subcommands.Add(ContractsCommand.Create());</c>.
 /// </summary>
 public static class ContractsCommand
@@ -32,9 +33,10 @@ public static class ContractsCommand
         diffCommand.SetAction((ParseResult result, CancellationToken cancellationToken)
             => ContractDriftRunner.DiffAsync(result.GetValue(contracts), result.GetValue(against), Console.Out, cancellationToken));
 
-        var command = new Command("contracts", "Guard the contracts against breaking changes: lock a baseline, diff against it or a git ref.");
+        var command = new Command("contracts", "Guard the contracts against breaking changes (lock a baseline, diff against it or a git ref); bundle the API description.");
         command.Subcommands.Add(lockCommand);
         command.Subcommands.Add(diffCommand);
+        command.Subcommands.Add(BundleCommand.Create());
         return command;
     }
 }
