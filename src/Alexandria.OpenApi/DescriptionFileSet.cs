@@ -61,7 +61,7 @@ public sealed class DescriptionFileSet
             {
                 ids[idText.Split('#')[0]] = file.Path;
             }
-            foreach (var reference in ReferenceWalker.References(file.Root))
+            foreach (var reference in DescriptionWalker.References(file.Root))
             {
                 if (DescriptionPath.IsAbsolute(reference.Value))
                 {
@@ -82,7 +82,7 @@ public sealed class DescriptionFileSet
         var set = new DescriptionFileSet(root, byPath, ids);
         foreach (var file in set.Files)
         {
-            foreach (var reference in ReferenceWalker.References(file.Root))
+            foreach (var reference in DescriptionWalker.References(file.Root))
             {
                 set.Resolve(file, reference);
             }

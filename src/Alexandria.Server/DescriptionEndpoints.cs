@@ -28,7 +28,7 @@ public static class DescriptionEndpoints
         }
         endpoints.MapScalarApiReference(DocsPath, options => options
             .WithTitle("Alexandria runtime API")
-            .WithOpenApiRoutePattern(ApiDescription.BundledPath)
+            .AddDocument("alexandria", "Alexandria runtime API", ApiDescription.BundledPath, isDefault: true)
             // Everything the page loads comes from this server: no web fonts, telemetry, agent or MCP calls out.
             .DisableDefaultFonts()
             .DisableTelemetry()

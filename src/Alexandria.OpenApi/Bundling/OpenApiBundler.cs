@@ -10,8 +10,10 @@ namespace Alexandria.OpenApi.Bundling;
 /// file (Kiota, NSwag, most linters' HTTP loaders): every value another file contributes moves into the
 /// root's <c>components</c> (a <c>$defs</c> entry becomes <c>components.schemas.&lt;key&gt;</c>), and every
 /// reference to it, in the root and inside the moved values themselves (their <c>#/$defs/…</c>), is rewritten.
-/// Unions marked <c>x-alexandria-discriminator</c> get the OpenAPI <c>discriminator</c> their cases' <c>const</c>s
-/// imply (<see cref="DiscriminatorMappings"/>). Nothing else changes: the root keeps its members in order, moved
+/// Two facts the contracts imply are spelled out for OpenAPI tools, neither changing what validates: unions
+/// marked <c>x-alexandria-discriminator</c> get the <c>discriminator</c> their cases' <c>const</c>s imply
+/// (<see cref="DiscriminatorMappings"/>), and a <c>const</c> without a <c>type</c> gets its value's type
+/// (<see cref="ConstTypes"/>). Nothing else changes: the root keeps its members in order, moved
 /// components follow the root's own sorted by name, and the same files give the same bytes.
 /// </summary>
 public static class OpenApiBundler
@@ -31,12 +33,12 @@ public static class OpenApiBundler
         var pending = new Queue<BundledComponent>();
 
         var root = (JsonObject)description.Root.Root.DeepClone();
-        var rootReferences = Plan(description, description.Root, ReferenceWalker.References(root), components, pending);
+        var rootReferences = Plan(description, description.Root, DescriptionWalker.References(root), components, pending);
         var moved = new List<(BundledComponent Component, IReadOnlyList<(FoundReference, Target)> References)>();
         while (pending.TryDequeue(out var component))
         {
             component.Content = Extract(component);
-            var references = ReferenceWalker.References(component.Content, component.Pointer);
+            var references = DescriptionWalker.References(component.Content, component.Pointer);
             moved.Add((component, Plan(description, component.Document, references, components, pending)));
         }
 
@@ -62,6 +64,7 @@ public static class OpenApiBundler
 
         var origins = components.Values.Where(c => c.Kind == "schemas").ToDictionary(c => c.Name, c => (c.Document, c.Pointer), StringComparer.Ordinal);
         DiscriminatorMappings.Add(root, name => origins.TryGetValue(name, out var origin) ? origin : null);
+        ConstTypes.Add(root);
         return root;
     }
 
@@ -138,7 +141,7 @@ public static class OpenApiBundler
                 whole.Remove(member);
             }
         }
-        if (ReferenceWalker.EmbeddedIds(content, component.Pointer) is [var id, ..])
+        if (DescriptionWalker.EmbeddedIds(content, component.Pointer) is [var id, ..])
         {
             throw DescriptionFileSet.At(component.Document, id.Pointer,
                 $"an embedded schema resource ($id \"{id.Value}\") cannot be bundled: references inside it resolve against its own id");
