@@ -6,12 +6,13 @@ using System.Threading.Tasks;
 using Alexandria.OpenApi;
 using Alexandria.OpenApi.Bundling;
 
-namespace Alexandria.Cli.Commands.Contracts;
+namespace Alexandria.Cli.Commands;
 
 /// <summary>
 /// <c>alexandria contracts bundle [contracts/openapi.json] [-o file]</c>: the single-document form of the API
 /// description (what the server serves at <c>/openapi.bundled.json</c>), for generators and linters that cannot
-/// follow a reference into <c>output_schema.json</c>.
+/// follow a reference into <c>output_schema.json</c>. A <c>contracts</c> subcommand, kept out of
+/// Commands/Contracts/ whose files (the drift runner) the generator tests compile too.
 /// </summary>
 internal static class BundleCommand
 {
