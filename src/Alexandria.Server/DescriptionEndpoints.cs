@@ -29,7 +29,9 @@ public static class DescriptionEndpoints
         endpoints.MapScalarApiReference(DocsPath, options => options
             .WithTitle("Alexandria runtime API")
             .AddDocument("alexandria", "Alexandria runtime API", ApiDescription.BundledPath, isDefault: true)
-            // Everything the page loads comes from this server: no web fonts, telemetry, agent or MCP calls out.
+            // Everything the page loads comes from this server: no web fonts, telemetry, agent or MCP calls out,
+            // and no toolbar of Scalar's hosted services (share, SDK generation, deploy).
+            .HideDeveloperTools()
             .DisableDefaultFonts()
             .DisableTelemetry()
             .DisableAgent()
