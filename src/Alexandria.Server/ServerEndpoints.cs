@@ -31,13 +31,13 @@ public static class ServerEndpoints
 
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
-    /// <summary>Maps the API's routes and <c>GET /openapi.json</c>.</summary>
+    /// <summary>Maps the API's routes and its description (<c>GET /openapi.json</c>, the files it references, the bundle, <c>/docs</c>).</summary>
     public static IEndpointRouteBuilder MapAlexandriaRuntime(this IEndpointRouteBuilder endpoints, IAlexandriaRuntimeServer server)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(server);
 
-        endpoints.MapGet("/openapi.json", WriteOpenApiAsync);
+        endpoints.MapApiDescription(ApiDescription.Embedded);
 
         foreach (var operation in AlexandriaRuntimeOperations.All)
         {
@@ -73,17 +73,6 @@ public static class ServerEndpoints
             endpoints.MapMethods(operation.RouteTemplate, [operation.Method], handler).WithName(operation.OperationId);
         }
         return endpoints;
-    }
-
-    /// <summary>The contract file as embedded at build time, byte for byte.</summary>
-    public static byte[] OpenApiDocument { get; } = LoadOpenApi();
-
-    private static async Task WriteOpenApiAsync(HttpContext context)
-    {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = OpenApiDocument.Length;
-        await context.Response.Body.WriteAsync(OpenApiDocument, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static RequestDelegate Without(Func<HttpContext, CancellationToken, Task<object>> call)
@@ -300,15 +289,6 @@ public static class ServerEndpoints
         return long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new BadParameterException(name, "type", "must be an integer.");
-    }
-
-    private static byte[] LoadOpenApi()
-    {
-        using var stream = typeof(ServerEndpoints).Assembly.GetManifestResourceStream("Alexandria.Server.openapi.json")
-            ?? throw new InvalidOperationException("openapi.json is not embedded in Alexandria.Server.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private sealed class BadParameterException(string name, string keyword, string message) : Exception(message)

@@ -44,11 +44,14 @@ internal static class ServeCommand
             await Console.Out.WriteLineAsync($"Alexandria API on {string.Join(", ", host.Addresses)} ({StoreLocation.Describe(store, postgres)}); Ctrl+C stops.").ConfigureAwait(false);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                // The host's console lifetime takes SIGTERM (and Ctrl+C) itself and stops the host without
+                // cancelling this command's token: wait for the host, not only for the token, or a stopped
+                // server never exits.
+                await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C or SIGTERM: stop cleanly.
+                // Ctrl+C or SIGTERM seen by the command line first: stop cleanly.
             }
         }
         return 0;

@@ -9,7 +9,8 @@ using Alexandria.Cli.Output.Json;
 namespace Alexandria.Cli.Commands.Contracts;
 
 /// <summary>
-/// <c>alexandria contracts lock | diff</c>: the breaking-change baseline of the contracts folder.
+/// <c>alexandria contracts lock | diff | bundle</c>: the breaking-change baseline of the contracts folder, and the
+/// bundled API description.
 /// Registered in Program.cs with <c>root.Subcommands.Add(ContractsCommand.Create());</c>.
 /// </summary>
 public static class ContractsCommand
@@ -39,9 +40,10 @@ public static class ContractsCommand
         diffCommand.SetAction((ParseResult result, CancellationToken cancellationToken)
             => DiffAsync(CliOutput.For(result, format, onTerminal: OutputMode.Plain), result.GetValue(contracts), result.GetValue(against), cancellationToken));
 
-        var command = new Command("contracts", "Guard the contracts against breaking changes: lock a baseline, diff against it or a git ref.");
+        var command = new Command("contracts", "Guard the contracts against breaking changes (lock a baseline, diff against it or a git ref); bundle the API description.");
         command.Subcommands.Add(lockCommand);
         command.Subcommands.Add(diffCommand);
+        command.Subcommands.Add(BundleCommand.Create());
         return command;
     }
 

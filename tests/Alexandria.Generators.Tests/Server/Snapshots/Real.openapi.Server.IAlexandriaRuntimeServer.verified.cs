@@ -5,7 +5,7 @@
 
 namespace Alexandria.Contracts.Server
 {
-    /// <summary>The server side of Alexandria runtime API 1.1.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
+    /// <summary>The server side of Alexandria runtime API 1.2.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public interface IAlexandriaRuntimeServer
     {
