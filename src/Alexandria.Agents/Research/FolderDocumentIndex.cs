@@ -134,7 +134,7 @@ public sealed partial class FolderDocumentIndex : IDocumentIndex
         return new IndexedChunk(new DocumentChunk(evidenceId, "c" + number.ToString("D3", CultureInfo.InvariantCulture), text), frequencies);
     }
 
-    /// <summary>The sentence (bounded by . ! ? or a line break) with the most query-term occurrences; the first on ties.</summary>
+    /// <summary>The sentence (bounded by . ! ? or a line break) with the most query-term occurrences; the first on ties; headings last.</summary>
     private static (int Start, int End) BestSentence(string text, IReadOnlyList<string> terms)
     {
         var best = (Start: 0, End: text.Length, Score: -1);
@@ -149,6 +149,12 @@ public sealed partial class FolderDocumentIndex : IDocumentIndex
             var end = Math.Min(text.Length, i + 1);
             var sentence = text[start..end];
             var score = Terms(sentence).Count(t => terms.Contains(t, StringComparer.Ordinal));
+            // A heading names the topic but says nothing about it: it is evidence only when nothing else matches.
+            if (sentence.TrimStart().StartsWith('#'))
+            {
+                score = score > 0 ? 0 : -1;
+            }
+
             if (score > best.Score && sentence.Trim().Length > 0)
             {
                 var lead = sentence.Length - sentence.TrimStart().Length;
