@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

@@ -116,6 +116,7 @@ public sealed class AgentRunner
             _budget = new RunBudget(options.Limits);
             var model = new StructuredModelCall(runner._model, _writer, _budget, options.MaxRepairs);
             model.Repairing += (step, attempt, errors) => Report(step, "repair", $"attempt {attempt}: {errors[0].ToRepairLine()}");
+            _writer.Guarded += (step, outcome) => Report(step, "guardrail", Describe(outcome));
             _planner = new Planner(model, _writer, runner._tools);
             _executor = new Executor(model, runner._tools);
             _handoffs = new HandoffChannel(_writer, options);
@@ -279,10 +280,16 @@ public sealed class AgentRunner
                 _answer = new FinalAnswer(text.GetString()!, evidence, _step);
             }
 
-            Report(_step, result.Refusal is null ? "observe" : "refused", $"{act.ToolName} → {AgentJson.Name(result.Status)}"
-                + (result.Pagination is { Truncated: true } page ? $" (page of {page.ReturnedItems}, more behind a cursor)" : "")
-                + (result.Refusal is { } why ? ": " + why : ""));
+            Report(_step, result.Refusal is null ? "observe" : "refused", result.Status == ObserveStatus.Error
+                ? $"{act.ToolName} → {result.Summary}"
+                : $"{act.ToolName} → {AgentJson.Name(result.Status)}" + (result.Pagination is { Truncated: true } page ? $" (page of {page.ReturnedItems}, more behind a cursor)" : ""));
         }
+
+        private static string Describe(GuardrailOutcome outcome) => outcome.Match(
+            capped => $"tool_io_capped: {capped.ToolName} returned {capped.Pagination.ReturnedItems} of {capped.Pagination.TotalItems?.ToString(CultureInfo.InvariantCulture) ?? "?"} items, next_cursor {capped.Pagination.NextCursor}",
+            zero => $"zero_result: {zero.ToolName} — {string.Join(", ", zero.Guidance.Suggestions.Select(s => AgentJson.Name(s)))}",
+            loop => $"loop_detected: {AgentJson.Name(loop.Signal)} {loop.Count} ≥ {loop.Threshold}; the planner must choose one of {string.Join(", ", loop.AllowedOverrides.Select(o => AgentJson.Name(o)))}",
+            repair => $"schema_repair failed after attempt {repair.Attempt}: {repair.Errors[0].InstancePointer} {repair.Errors[0].Message}");
 
         private void Report(long step, string what, string detail, CompactionOutcome? compaction = null)
             => _progress?.Invoke(new AgentProgress(step, what, detail, _budget.Usage, _compactions.Count, Session.LastSeq, compaction));

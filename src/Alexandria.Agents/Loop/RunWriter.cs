@@ -74,11 +74,15 @@ internal sealed class RunWriter
         return appended.Event;
     }
 
+    /// <summary>Raised after each guardrail event is written (for progress lines).</summary>
+    public event Action<long, GuardrailOutcome>? Guarded;
+
     public async Task GuardrailAsync(long step, AgentRole role, string? callId, GuardrailOutcome outcome, CancellationToken cancellationToken)
     {
         await Session.AppendAsync(EventDrafts.Guardrail(step, role, callId, outcome), cancellationToken).ConfigureAwait(false);
         GuardrailEvents++;
         _notices.Add(outcome);
+        Guarded?.Invoke(step, outcome);
     }
 
     private static LoopDetectionSignal Signal(LoopSignalKind kind) => kind switch
