@@ -64,12 +64,37 @@ public sealed class AgentRunner
             throw new ArgumentException($"Run '{runId}' already has {session.LastSeq} events; start a new run id.", nameof(runId));
         }
 
-        var run = new RunState(this, session, objective, progress);
+        return await DriveAsync(new RunState(this, session, objective, progress), (run, token) => run.LoopAsync(token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Continues run <paramref name="runId"/> after a crash or a stop (limit, cancellation): its state is read back from
+    /// the log (the latest snapshot and the events since feed the planner as always); the interrupted step is finished
+    /// without asking the model again for what the log already holds; a completed tool call is never run again, and an
+    /// interrupted one is retried only when its tool is idempotent — otherwise its observation reports it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The run has no plan to resume from.</exception>
+    public async Task<AgentRunResult> ResumeAsync(string runId, Action<AgentProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var session = await RunSession.OpenAsync(_store, runId, _options.Session, cancellationToken).ConfigureAwait(false);
+        if (session.LastSeq == 0)
+        {
+            throw new ArgumentException($"Run '{runId}' has no events to resume.", nameof(runId));
+        }
+
+        var history = await RunHistory.ReadAsync(session, cancellationToken).ConfigureAwait(false);
+        var state = new RunState(this, session, history.Objective, progress);
+        state.Restore(history);
+        return await DriveAsync(state, (run, token) => run.ResumeAsync(history, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AgentRunResult> DriveAsync(RunState run, Func<RunState, CancellationToken, Task> body, CancellationToken cancellationToken)
+    {
         using var wallClock = new CancellationTokenSource(_options.Limits.WallClock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wallClock.Token);
         try
         {
-            await run.LoopAsync(linked.Token).ConfigureAwait(false);
+            await body(run, linked.Token).ConfigureAwait(false);
             return run.Result(AgentRunStatus.Completed, "The plan has no step left to run.");
         }
         catch (RunEndedException e)
@@ -129,6 +154,38 @@ public sealed class AgentRunner
 
         private LoopOverrideEnforcer Overrides => _writer.Overrides;
 
+        public void Restore(RunHistory history)
+        {
+            _writer.Restore(history.LastStepId, history.GuardrailEvents, history.NoticesSinceLastPlan);
+            _budget.Restore(history.Steps, history.ModelCalls, history.InputTokens, history.OutputTokens, history.Repairs);
+            Overrides.Restore(history.PendingLoop, history.ActiveOverride);
+            _previousPlan = history.LastPlan;
+            _answer = history.Answer;
+        }
+
+        public async Task ResumeAsync(RunHistory history, CancellationToken cancellationToken)
+        {
+            if (history.LastPlan is { } plan && Planner.NextStep(plan) is null)
+            {
+                return;
+            }
+
+            if (history.Tail is { } tail)
+            {
+                _step = tail.StepId;
+                Report(_step, "resume", tail.Act is null ? "the step had no tool call yet" : tail.Observed ? "the tool call was observed" : tail.ToolStarted ? "the tool call was interrupted" : "the tool call had not started");
+                if (tail.Act is null)
+                {
+                    _budget.BeginStep();
+                }
+
+                await RunStepAsync(Planner.NextStep(tail.Plan)!, tail, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EndStepAsync(cancellationToken).ConfigureAwait(false);
+            await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         public async Task LoopAsync(CancellationToken cancellationToken)
         {
             while (true)
@@ -147,20 +204,26 @@ public sealed class AgentRunner
                 }
 
                 _budget.BeginStep();
-                await RunStepAsync(next, cancellationToken).ConfigureAwait(false);
-                if (Overrides.Exhausted)
-                {
-                    throw new RunEndedException(AgentRunStatus.LoopOverrideIgnored, $"The loop override was ignored {Overrides.Violations} times (AgentOptions.MaxOverrideViolations).");
-                }
+                await RunStepAsync(next, tail: null, cancellationToken).ConfigureAwait(false);
+                await EndStepAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-                var compaction = await Session.EndStepAsync(cancellationToken).ConfigureAwait(false);
-                if (compaction is not null)
-                {
-                    _compactions.Add(compaction);
-                    Report(_step, "compaction", compaction.Snapshot is { } s
-                        ? $"{AgentJson.Name(compaction.Trigger)}: snapshot covers seq {s.CoveredSeq.First}..{s.CoveredSeq.Last}"
-                        : $"{AgentJson.Name(compaction.Trigger)}: rejected ({string.Join("; ", compaction.Verdict.Violations)})", compaction);
-                }
+        /// <summary>After a step: the override budget, then a compaction when one is due.</summary>
+        private async Task EndStepAsync(CancellationToken cancellationToken)
+        {
+            if (Overrides.Exhausted)
+            {
+                throw new RunEndedException(AgentRunStatus.LoopOverrideIgnored, $"The loop override was ignored {Overrides.Violations} times (AgentOptions.MaxOverrideViolations).");
+            }
+
+            var compaction = await Session.EndStepAsync(cancellationToken).ConfigureAwait(false);
+            if (compaction is not null)
+            {
+                _compactions.Add(compaction);
+                Report(_step, "compaction", compaction.Snapshot is { } s
+                    ? $"{AgentJson.Name(compaction.Trigger)}: snapshot covers seq {s.CoveredSeq.First}..{s.CoveredSeq.Last}"
+                    : $"{AgentJson.Name(compaction.Trigger)}: rejected ({string.Join("; ", compaction.Verdict.Violations)})", compaction);
             }
         }
 
@@ -195,47 +258,81 @@ public sealed class AgentRunner
             }
         }
 
-        private async Task RunStepAsync(PlanStep next, CancellationToken cancellationToken)
+        /// <summary>
+        /// Carries out <paramref name="next"/>; <paramref name="tail"/> says how far an interrupted run got with it, so a
+        /// resumed step skips what the log already holds: an act is never asked for twice, a tool call that completed is
+        /// never run again, and one that was interrupted is retried only when its tool is idempotent.
+        /// </summary>
+        private async Task RunStepAsync(PlanStep next, StepTail? tail, CancellationToken cancellationToken)
         {
             var scope = _runner._options.ExecutorScope;
-            var toExecutor = await _handoffs.SendAsync(_step, AgentRole.Planner, AgentRole.Executor, _objective, scope, cancellationToken).ConfigureAwait(false);
-            await _handoffs.ReceiveAsync(_step, toExecutor, cancellationToken).ConfigureAwait(false);
+            var callId = "call-" + _step.ToString("D4", CultureInfo.InvariantCulture);
+            var act = tail?.Act;
+            if (act is null)
+            {
+                var toExecutor = await _handoffs.SendAsync(_step, AgentRole.Planner, AgentRole.Executor, _objective, scope, cancellationToken).ConfigureAwait(false);
+                await _handoffs.ReceiveAsync(_step, toExecutor, cancellationToken).ConfigureAwait(false);
+                act = await _executor.DecideAsync(new ExecutorAssignment(toExecutor, _step, next.Description, callId, _executorTools), cancellationToken).ConfigureAwait(false);
+                await _writer.AppendAsync(EventDrafts.Act(_step, act), cancellationToken).ConfigureAwait(false);
+            }
 
-            var assignment = new ExecutorAssignment(toExecutor, _step, next.Description, "call-" + _step.ToString("D4", CultureInfo.InvariantCulture), _executorTools);
-            var act = await _executor.DecideAsync(assignment, cancellationToken).ConfigureAwait(false);
-            await _writer.AppendAsync(EventDrafts.Act(_step, act), cancellationToken).ConfigureAwait(false);
+            if (tail is not { Observed: true })
+            {
+                var result = await CallToolAsync(act, scope, interrupted: tail is { ToolStarted: true }, cancellationToken).ConfigureAwait(false);
+                await ObserveAsync(act, result, cancellationToken).ConfigureAwait(false);
+            }
 
+            var toPlanner = await _handoffs.SendAsync(_step, AgentRole.Executor, AgentRole.Planner, _objective, scope, cancellationToken).ConfigureAwait(false);
+            await _handoffs.ReceiveAsync(_step, toPlanner, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The tool call of <paramref name="act"/>, through the override check and the guard. Its <c>tool_call_started</c>
+        /// event — the idempotency record, keyed by run and call id — is written before the tool runs.
+        /// </summary>
+        private async Task<GuardedResult> CallToolAsync(ActPayload act, HandoffScope scope, bool interrupted, CancellationToken cancellationToken)
+        {
             var hash = CallHash.Compute(act.ToolName, act.Arguments);
-            GuardedResult result;
             if (Overrides.Forbids(act.ToolName, hash) is { } forbidden)
             {
                 _refusals++;
                 var reissued = Overrides.OnRefused();
                 await _writer.GuardrailAsync(_step, AgentRole.Executor, act.CallId, reissued, cancellationToken).ConfigureAwait(false);
-                result = GuardedResult.Refused(forbidden);
+                return GuardedResult.Refused(forbidden);
             }
-            else
+
+            if (interrupted && _runner._tools.Find(act.ToolName) is { IsIdempotent: false })
+            {
+                Report(_step, "resume", $"{act.ToolName} {act.CallId} was interrupted and is not idempotent: not run again");
+                return GuardedResult.Failed($"{act.ToolName} was interrupted when the run stopped and was not run again, because it is not idempotent; check its effect (idempotency key {IdempotencyKey(act.CallId)}) before calling it again.");
+            }
+
+            if (!interrupted)
             {
                 await _writer.AppendAsync(
                     EventDrafts.ToolCallStarted(_step, new ToolCallStartedPayload { CallId = act.CallId, ToolName = act.ToolName, CallHash = hash }),
                     cancellationToken).ConfigureAwait(false);
-                var context = new ToolCallContext(Session.RunId, act.CallId, toExecutor.Scope, _evidence);
-                result = await _guard.InvokeAsync(act, assignment.AllowedTools, context, cancellationToken).ConfigureAwait(false);
-                if (result.Refusal is not null)
-                {
-                    _refusals++;
-                }
-                else
-                {
-                    Overrides.OnExecuted();
-                }
+            }
+            else
+            {
+                Report(_step, "resume", $"{act.ToolName} {act.CallId} was interrupted and is idempotent: running it again");
             }
 
-            await ObserveAsync(act, result, cancellationToken).ConfigureAwait(false);
+            var context = new ToolCallContext(Session.RunId, act.CallId, scope, _evidence) { IdempotencyKey = IdempotencyKey(act.CallId) };
+            var result = await _guard.InvokeAsync(act, _executorTools, context, cancellationToken).ConfigureAwait(false);
+            if (result.Refusal is not null)
+            {
+                _refusals++;
+            }
+            else
+            {
+                Overrides.OnExecuted();
+            }
 
-            var toPlanner = await _handoffs.SendAsync(_step, AgentRole.Executor, AgentRole.Planner, _objective, scope, cancellationToken).ConfigureAwait(false);
-            await _handoffs.ReceiveAsync(_step, toPlanner, cancellationToken).ConfigureAwait(false);
+            return result;
         }
+
+        private string IdempotencyKey(string callId) => Session.RunId + "/" + callId;
 
         /// <summary>Records the evidence and the full result, logs the guardrail outcomes, then the observation.</summary>
         private async Task ObserveAsync(ActPayload act, GuardedResult result, CancellationToken cancellationToken)

@@ -41,6 +41,14 @@ internal sealed class LoopOverrideEnforcer
 
     public bool Exhausted => Violations >= _maxViolations;
 
+    /// <summary>Continues a resumed run with the loop outcome still unanswered and the override still in force.</summary>
+    public void Restore(LoopDetectedOutcome? pending, ActiveOverride? active)
+    {
+        Pending = pending;
+        _pendingTool = active?.ToolName ?? "";
+        Active = active;
+    }
+
     /// <summary>A loop heuristic fired on a call of <paramref name="toolName"/>: the planner must answer it.</summary>
     public void OnSignal(LoopDetectedOutcome outcome, string toolName)
     {

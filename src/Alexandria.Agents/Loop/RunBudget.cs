@@ -47,6 +47,16 @@ internal sealed class RunBudget
         }
     }
 
+    /// <summary>Continues the counts of a resumed run.</summary>
+    public void Restore(int steps, int calls, long input, long output, int repairs)
+    {
+        Steps = steps;
+        _calls = calls;
+        _input = input;
+        _output = output;
+        _repairs = repairs;
+    }
+
     public void Repaired() => Interlocked.Increment(ref _repairs);
 
     /// <summary>Before a step: refused when the steps are used up.</summary>

@@ -40,6 +40,15 @@ internal sealed class RunWriter
     /// <summary>Guardrail outcomes since the last plan, in order: the planner's <c>guardrail_notices</c>.</summary>
     public IReadOnlyList<GuardrailOutcome> Notices => _notices;
 
+    /// <summary>Continues a resumed run: its last step, its guardrail count and the notices the planner has not seen.</summary>
+    public void Restore(long lastStepId, int guardrailEvents, IEnumerable<GuardrailOutcome> notices)
+    {
+        LastStepId = lastStepId;
+        GuardrailEvents = guardrailEvents;
+        _notices.Clear();
+        _notices.AddRange(notices);
+    }
+
     public async Task<RunEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken)
     {
         var appended = await Session.AppendAsync(draft, cancellationToken).ConfigureAwait(false);

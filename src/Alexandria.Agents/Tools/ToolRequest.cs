@@ -15,4 +15,11 @@ public sealed record ToolRequest(JsonElement Arguments, int Offset, int Limit, T
 /// <param name="CallId">The call.</param>
 /// <param name="Scope">The handoff packet's scope: what the executor may read and write.</param>
 /// <param name="Evidence">Checks that evidence pointers resolve in the run.</param>
-public sealed record ToolCallContext(string RunId, string CallId, HandoffScope Scope, IEvidenceCheck Evidence);
+public sealed record ToolCallContext(string RunId, string CallId, HandoffScope Scope, IEvidenceCheck Evidence)
+{
+    /// <summary>
+    /// <c>&lt;run_id&gt;/&lt;call_id&gt;</c>: the same for every attempt of one call (a resumed run retries an interrupted
+    /// idempotent call under the same key), so a tool with side effects can pass it on to deduplicate them.
+    /// </summary>
+    public string IdempotencyKey { get; init; } = RunId + "/" + CallId;
+}

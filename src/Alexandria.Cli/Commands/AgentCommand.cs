@@ -26,51 +26,23 @@ internal static class AgentCommand
     {
         var agent = new Command("agent", "Run the planner/executor agent loop.");
         agent.Subcommands.Add(CreateRun());
+        agent.Subcommands.Add(CreateResume());
         return agent;
     }
 
     private static Command CreateRun()
     {
+        var shared = new AgentRunOptions();
         var objectiveOption = new Option<string?>("--objective") { Description = "What the run must achieve; defaults to the script's objective." };
-        var scriptOption = new Option<FileInfo>("--script")
-        {
-            Description = "Model script to play (the scripted provider; format: docs/agents.md).",
-            Required = true,
-        };
-        var recordOption = new Option<FileInfo?>("--record") { Description = "Write every model turn of this run to a script file, replayable with --script." };
-        var indexOption = new Option<DirectoryInfo>("--index")
-        {
-            Description = "Folder of .md/.txt documents the search and read_chunk tools index.",
-            DefaultValueFactory = _ => new DirectoryInfo("samples/research-docs"),
-        };
         var runIdOption = new Option<string?>("--run-id") { Description = "Id of the new run; defaults to 'agent-' and the current UTC time." };
-        var thresholdOption = new Option<int>("--event-threshold")
-        {
-            Description = "EVENT_THRESHOLD: counted events since the last snapshot that trigger a compaction.",
-            DefaultValueFactory = _ => CompactionPolicy.Default.EventThreshold,
-        };
-        var fallbackOption = new Option<int>("--step-fallback")
-        {
-            Description = "N_STEP_FALLBACK: steps since the last snapshot that trigger a compaction.",
-            DefaultValueFactory = _ => CompactionPolicy.Default.StepFallback,
-        };
-        var maxStepsOption = new Option<int>("--max-steps") { Description = "Most steps.", DefaultValueFactory = _ => AgentLimits.Default.MaxSteps };
-        var maxCallsOption = new Option<int>("--max-model-calls") { Description = "Most model calls.", DefaultValueFactory = _ => AgentLimits.Default.MaxModelCalls };
-        var maxTokensOption = new Option<long>("--max-tokens") { Description = "Most tokens.", DefaultValueFactory = _ => AgentLimits.Default.MaxTokens };
-        var wallClockOption = new Option<int>("--max-seconds") { Description = "Wall-clock budget in seconds.", DefaultValueFactory = _ => (int)AgentLimits.Default.WallClock.TotalSeconds };
-        var repairsOption = new Option<int>("--max-repairs") { Description = "Repair tries per model reply (0-5).", DefaultValueFactory = _ => AgentOptions.Default.MaxRepairs };
-        var storeOption = StoreLocation.StoreOption();
-        var postgresOption = StoreLocation.PostgresOption();
-
         var command = new Command("run", "Run an objective through the planner/executor loop: validated plans and tool calls, guardrails, handoffs, compactions.")
         {
-            objectiveOption, scriptOption, recordOption, indexOption, runIdOption, thresholdOption, fallbackOption,
-            maxStepsOption, maxCallsOption, maxTokensOption, wallClockOption, repairsOption, storeOption, postgresOption,
+            objectiveOption, runIdOption,
         };
-
+        shared.AddTo(command);
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
         {
-            var script = await ReadScriptAsync(parse.GetValue(scriptOption)!, cancellationToken).ConfigureAwait(false);
+            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
             if (script is null)
             {
                 return 2;
@@ -83,27 +55,98 @@ internal static class AgentCommand
                 return 2;
             }
 
-            var options = new AgentOptions
-            {
-                MaxRepairs = parse.GetValue(repairsOption),
-                Limits = new AgentLimits
-                {
-                    MaxSteps = parse.GetValue(maxStepsOption),
-                    MaxModelCalls = parse.GetValue(maxCallsOption),
-                    MaxTokens = parse.GetValue(maxTokensOption),
-                    WallClock = TimeSpan.FromSeconds(parse.GetValue(wallClockOption)),
-                },
-                Session = new RunSessionOptions
-                {
-                    Compaction = new CompactionPolicy { EventThreshold = parse.GetValue(thresholdOption), StepFallback = parse.GetValue(fallbackOption) },
-                    Clock = script.ClockStart is { } start ? new ScriptedClock(start, script.ClockTick) : TimeProvider.System,
-                },
-            };
-            return await RunAsync(
-                objective, script, parse.GetValue(recordOption), parse.GetValue(indexOption)!, parse.GetValue(runIdOption), options,
-                parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken).ConfigureAwait(false);
+            var runId = parse.GetValue(runIdOption) ?? "agent-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            return await ExecuteAsync(parse, shared, script, objective, (runner, progress) => runner.RunAsync(runId, objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         }, exitCode: 2));
         return command;
+    }
+
+    private static Command CreateResume()
+    {
+        var shared = new AgentRunOptions();
+        var runArgument = new Argument<string>("run") { Description = "The run to continue." };
+        var command = new Command("resume", "Continue a run that crashed or stopped at a limit: finish its interrupted step without repeating a completed tool call, then loop on.")
+        {
+            runArgument,
+        };
+        shared.AddTo(command);
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        {
+            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
+            if (script is null)
+            {
+                return 2;
+            }
+
+            var runId = parse.GetValue(runArgument)!;
+            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }, exitCode: 2));
+        return command;
+    }
+
+    /// <summary>The options <c>agent run</c> and <c>agent resume</c> share: model script, index, store, limits, thresholds.</summary>
+    private sealed class AgentRunOptions
+    {
+        public Option<FileInfo> Script { get; } = new("--script") { Description = "Model script to play (the scripted provider; format: docs/agents.md).", Required = true };
+
+        public Option<FileInfo?> Record { get; } = new("--record") { Description = "Write every model turn of this run to a script file, replayable with --script." };
+
+        public Option<DirectoryInfo> Index { get; } = new("--index")
+        {
+            Description = "Folder of .md/.txt documents the search and read_chunk tools index.",
+            DefaultValueFactory = _ => new DirectoryInfo("samples/research-docs"),
+        };
+
+        public Option<int> EventThreshold { get; } = new("--event-threshold")
+        {
+            Description = "EVENT_THRESHOLD: counted events since the last snapshot that trigger a compaction.",
+            DefaultValueFactory = _ => CompactionPolicy.Default.EventThreshold,
+        };
+
+        public Option<int> StepFallback { get; } = new("--step-fallback")
+        {
+            Description = "N_STEP_FALLBACK: steps since the last snapshot that trigger a compaction.",
+            DefaultValueFactory = _ => CompactionPolicy.Default.StepFallback,
+        };
+
+        public Option<int> MaxSteps { get; } = new("--max-steps") { Description = "Most steps.", DefaultValueFactory = _ => AgentLimits.Default.MaxSteps };
+
+        public Option<int> MaxModelCalls { get; } = new("--max-model-calls") { Description = "Most model calls.", DefaultValueFactory = _ => AgentLimits.Default.MaxModelCalls };
+
+        public Option<long> MaxTokens { get; } = new("--max-tokens") { Description = "Most tokens.", DefaultValueFactory = _ => AgentLimits.Default.MaxTokens };
+
+        public Option<int> MaxSeconds { get; } = new("--max-seconds") { Description = "Wall-clock budget in seconds.", DefaultValueFactory = _ => (int)AgentLimits.Default.WallClock.TotalSeconds };
+
+        public Option<int> MaxRepairs { get; } = new("--max-repairs") { Description = "Repair tries per model reply (0-5).", DefaultValueFactory = _ => AgentOptions.Default.MaxRepairs };
+
+        public Option<DirectoryInfo> Store { get; } = StoreLocation.StoreOption();
+
+        public Option<string?> Postgres { get; } = StoreLocation.PostgresOption();
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Script, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Store, Postgres })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public AgentOptions Read(ParseResult parse, ModelScript script) => new()
+        {
+            MaxRepairs = parse.GetValue(MaxRepairs),
+            Limits = new AgentLimits
+            {
+                MaxSteps = parse.GetValue(MaxSteps),
+                MaxModelCalls = parse.GetValue(MaxModelCalls),
+                MaxTokens = parse.GetValue(MaxTokens),
+                WallClock = TimeSpan.FromSeconds(parse.GetValue(MaxSeconds)),
+            },
+            Session = new RunSessionOptions
+            {
+                Compaction = new CompactionPolicy { EventThreshold = parse.GetValue(EventThreshold), StepFallback = parse.GetValue(StepFallback) },
+                Clock = script.ClockStart is { } start ? new ScriptedClock(start, script.ClockTick) : TimeProvider.System,
+            },
+        };
     }
 
     private static async Task<ModelScript?> ReadScriptAsync(FileInfo file, CancellationToken cancellationToken)
@@ -119,32 +162,35 @@ internal static class AgentCommand
         }
     }
 
-    private static async Task<int> RunAsync(
-        string objective, ModelScript script, FileInfo? record, DirectoryInfo indexFolder, string? runId, AgentOptions options,
-        DirectoryInfo storeDirectory, string? postgres, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(
+        ParseResult parse, AgentRunOptions shared, ModelScript script, string objective,
+        Func<AgentRunner, Action<AgentProgress>, Task<AgentRunResult>> run, CancellationToken cancellationToken)
     {
+        var indexFolder = parse.GetValue(shared.Index)!;
         if (!indexFolder.Exists)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]No document folder at {indexFolder.FullName}[/] (--index).");
             return 2;
         }
 
+        var options = shared.Read(parse, script);
+        var storeDirectory = parse.GetValue(shared.Store)!;
+        var postgres = parse.GetValue(shared.Postgres);
         var index = FolderDocumentIndex.Build(indexFolder.FullName);
-        runId ??= "agent-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var store = await StoreLocation.OpenAsync(storeDirectory, postgres, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
 
         IChatClient model = new ScriptedChatClient(script);
-        if (record is not null)
+        if (parse.GetValue(shared.Record) is { } record)
         {
             model = new RecordingChatClient(model, record.FullName, objective);
         }
 
         using var __ = model;
-        AnsiConsole.MarkupLineInterpolated($"Agent run [bold]{runId}[/]: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
+        AnsiConsole.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
         AnsiConsole.MarkupLineInterpolated($"Objective: {objective}");
         var runner = new AgentRunner(store, model, AgentRunner.ResearchTools(index), options);
-        var result = await runner.RunAsync(runId, objective, Print, cancellationToken).ConfigureAwait(false);
+        var result = await run(runner, Print).ConfigureAwait(false);
 
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("[bold]run[/]", Markup.Escape(result.RunId));
