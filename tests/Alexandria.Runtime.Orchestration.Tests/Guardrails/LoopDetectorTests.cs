@@ -32,7 +32,7 @@ public sealed class LoopDetectorTests
             .ToList();
 
         Assert.Equal(new[] { 0, 0, 0, 0, 1, 1, 1, 1 }, fired);
-        Assert.Empty(detector.OnAct("c8", "docs.read", Args("{}")).Where(s => s.Kind == LoopSignalKind.IdenticalConsecutiveCalls));
+        Assert.DoesNotContain(detector.OnAct("c8", "docs.read", Args("{}")), s => s.Kind == LoopSignalKind.IdenticalConsecutiveCalls);
     }
 
     [Fact]
