@@ -73,8 +73,12 @@ public sealed class AgentRunner
     /// without asking the model again for what the log already holds; a completed tool call is never run again, and an
     /// interrupted one is retried only when its tool is idempotent — otherwise its observation reports it.
     /// </summary>
-    /// <exception cref="ArgumentException">The run has no plan to resume from.</exception>
-    public async Task<AgentRunResult> ResumeAsync(string runId, Action<AgentProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="runId">The run.</param>
+    /// <param name="objective">The objective, needed only when the run stopped before its first plan was written (the plans carry it).</param>
+    /// <param name="progress">Hears about each thing that happens.</param>
+    /// <param name="cancellationToken">Stops the run (status <see cref="AgentRunStatus.Cancelled"/>).</param>
+    /// <exception cref="ArgumentException">The run has no events, or no plan and no <paramref name="objective"/> was given.</exception>
+    public async Task<AgentRunResult> ResumeAsync(string runId, string? objective = null, Action<AgentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var session = await RunSession.OpenAsync(_store, runId, _options.Session, cancellationToken).ConfigureAwait(false);
         if (session.LastSeq == 0)
@@ -82,7 +86,7 @@ public sealed class AgentRunner
             throw new ArgumentException($"Run '{runId}' has no events to resume.", nameof(runId));
         }
 
-        var history = await RunHistory.ReadAsync(session, cancellationToken).ConfigureAwait(false);
+        var history = await RunHistory.ReadAsync(session, objective, cancellationToken).ConfigureAwait(false);
         var state = new RunState(this, session, history.Objective, progress);
         state.Restore(history);
         return await DriveAsync(state, (run, token) => run.ResumeAsync(history, token), cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed record RunHistory(
     ActiveOverride? ActiveOverride,
     FinalAnswer? Answer)
 {
-    public static async Task<RunHistory> ReadAsync(RunSession session, CancellationToken cancellationToken)
+    public static async Task<RunHistory> ReadAsync(RunSession session, string? objective, CancellationToken cancellationToken)
     {
         var events = new List<RunEvent>();
         await foreach (var logged in session.Log.ReadRangeAsync(session.RunId, 1, null, cancellationToken).ConfigureAwait(false))
@@ -40,8 +40,9 @@ internal sealed record RunHistory(
         }
 
         var plans = events.OfType<PlanEvent>().ToList();
-        var objective = plans.Select(p => p.Payload.Objective).FirstOrDefault(o => !string.IsNullOrEmpty(o))
-            ?? throw new ArgumentException($"Run '{session.RunId}' has no plan to resume from.");
+        // A run stopped before its first plan was written has only the objective the caller gives again.
+        objective = plans.Select(p => p.Payload.Objective).FirstOrDefault(o => !string.IsNullOrEmpty(o)) ?? objective
+            ?? throw new ArgumentException($"Run '{session.RunId}' stopped before its first plan; resume it with its objective.");
         var lastPlan = plans.LastOrDefault();
         var afterPlan = lastPlan is null ? events : events.SkipWhile(e => e != lastPlan).Skip(1).ToList();
         var notices = afterPlan.OfType<GuardrailTriggeredEvent>().Select(g => g.Payload.Outcome).ToList();

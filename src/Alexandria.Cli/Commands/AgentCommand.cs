@@ -79,7 +79,7 @@ internal static class AgentCommand
             }
 
             var runId = parse.GetValue(runArgument)!;
-            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, script.Objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         }, exitCode: 2));
         return command;
     }

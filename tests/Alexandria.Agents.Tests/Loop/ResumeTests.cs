@@ -34,7 +34,7 @@ public sealed class ResumeTests
         Assert.Equal(1, tool.Effects);
 
         // The resumed run asks the model only for what the log does not hold: no executor turn for step 1.
-        var resumed = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(Planner(Done))), tools).ResumeAsync("run-1");
+        var resumed = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(Planner(Done))), tools).ResumeAsync("run-1", "Record one note.");
         Assert.Equal(AgentRunStatus.Completed, resumed.Status);
         Assert.Equal(1, resumed.Steps);
         Assert.Equal(3, resumed.Usage.ModelCalls);
@@ -68,7 +68,7 @@ public sealed class ResumeTests
             .RunAsync("run-1", "Record one note.", progress => { if (progress.What == "observe") { crash.CancelAfter(100); } }, crash.Token);
         Assert.Equal(AgentRunStatus.Cancelled, (await run).Status);
 
-        var resumed = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(Planner(Done))), tools).ResumeAsync("run-1");
+        var resumed = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(Planner(Done))), tools).ResumeAsync("run-1", "Record one note.");
         Assert.Equal(AgentRunStatus.Completed, resumed.Status);
         Assert.Equal(1, tool.Effects);
         var events = await harness.EventsAsync();
@@ -89,7 +89,7 @@ public sealed class ResumeTests
         // Step 2 was planned when the limit stopped the run: the resumed run carries it out without planning it again.
         var resumed = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(
             Executor(Act("search", """{"query":"snapshot"}""", Call(2)), Contains("Search more.")),
-            Planner(Done, Contains("\"call_id\":\"call-0002\"")))), AgentRunner.ResearchTools(Documents.Index())).ResumeAsync("run-1");
+            Planner(Done, Contains("\"call_id\":\"call-0002\"")))), AgentRunner.ResearchTools(Documents.Index())).ResumeAsync("run-1", "Record one note.");
         Assert.Equal(AgentRunStatus.Completed, resumed.Status);
         Assert.Equal(2, resumed.Steps);
         Assert.Equal(5, resumed.Usage.ModelCalls);
