@@ -18,13 +18,19 @@ namespace Alexandria.Agents.Tests.Loop;
 /// Agent runs SIGKILLed at random points and resumed until they finish (tests/Alexandria.Agents.CrashHost): no side
 /// effect of the non-idempotent tool happens twice, no event is lost or duplicated, every run completes.
 /// </summary>
-public sealed class CrashResumeTests(ITestOutputHelper output)
+public abstract class CrashResumeTests(ITestOutputHelper output)
 {
     private const int Runs = 50;
+
+    private string? _postgres;
+
+    /// <summary>The PostgreSQL database to use, or null for the embedded filesystem store.</summary>
+    protected abstract Task<string?> ConnectionStringAsync();
 
     [Fact]
     public async Task Runs_killed_at_random_points_resume_to_completion_without_repeating_a_side_effect()
     {
+        _postgres = await ConnectionStringAsync();
         var root = Path.Combine(Path.GetTempPath(), "alexandria-agent-crash-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var kills = 0;
@@ -69,9 +75,9 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
     }
 
     /// <summary>Returns the number of note calls the resume reported as interrupted (effect unknown) instead of repeating.</summary>
-    private static async Task<int> VerifyAsync(string root, string runId, string effects)
+    private async Task<int> VerifyAsync(string root, string runId, string effects)
     {
-        await using var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = root });
+        await using var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = root, PostgresConnectionString = _postgres });
         var log = new TypedEventLog(store.Events, store.Objects);
         var events = new List<RunEvent>();
         await foreach (var logged in log.ReadRangeAsync(runId))
@@ -96,20 +102,25 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         return interrupted;
     }
 
-    private static async Task<long> LastSeqAsync(string root, string runId)
+    private async Task<long> LastSeqAsync(string root, string runId)
     {
-        await using var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = root });
+        await using var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = root, PostgresConnectionString = _postgres });
         return await store.Events.GetLastSeqAsync(runId);
     }
 
     /// <summary>Runs the host once; kills it <paramref name="killAfterMs"/> after it started when given. Returns its last line when it finished.</summary>
-    private static async Task<(string? Status, bool Killed)> RunOnceAsync(string root, string runId, string mode, string effects, int seed, int? killAfterMs)
+    private async Task<(string? Status, bool Killed)> RunOnceAsync(string root, string runId, string mode, string effects, int seed, int? killAfterMs)
     {
         var host = typeof(CrashResumeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AgentCrashHostPath").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { host, root, runId, mode, effects, seed.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (_postgres is not null)
+        {
+            start.ArgumentList.Add(_postgres);
         }
 
         using var child = Process.Start(start)!;
@@ -152,4 +163,15 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
             }
         }
     }
+}
+
+public sealed class FileSystemCrashResumeTests(ITestOutputHelper output) : CrashResumeTests(output)
+{
+    protected override Task<string?> ConnectionStringAsync() => Task.FromResult<string?>(null);
+}
+
+[Collection(Alexandria.Runtime.Tests.Infrastructure.PostgresCollection.Name)]
+public sealed class PostgresCrashResumeTests(PostgresCluster cluster, ITestOutputHelper output) : CrashResumeTests(output)
+{
+    protected override async Task<string?> ConnectionStringAsync() => await cluster.CreateDatabaseAsync("agent_crash");
 }
