@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

@@ -6,7 +6,9 @@ namespace Alexandria.Runtime.Guardrails;
 
 /// <summary>
 /// Folds the tool calls of a run, in log order, into the loop-detection counters a snapshot carries
-/// (DOMAIN §4) and reports a <see cref="LoopSignal"/> when a heuristic reaches its threshold.
+/// (DOMAIN §4) and reports a <see cref="LoopSignal"/> when a heuristic reaches its threshold — and again
+/// on every later call or observation while the loop goes on, so a loop that outlasts one override
+/// is never silent.
 /// A pure fold: feeding the same events from seq 1 always yields the same state, which is how a
 /// replay reproduces the <c>loop_detection</c> of every snapshot.
 /// </summary>
@@ -81,12 +83,12 @@ public sealed class LoopDetector
         }
 
         var signals = new List<LoopSignal>(2);
-        if (ConsecutiveIdenticalCalls == _thresholds.IdenticalConsecutiveCalls)
+        if (ConsecutiveIdenticalCalls >= _thresholds.IdenticalConsecutiveCalls)
         {
             signals.Add(new LoopSignal(LoopSignalKind.IdenticalConsecutiveCalls, ConsecutiveIdenticalCalls, _thresholds.IdenticalConsecutiveCalls, hash));
         }
 
-        if (AlternationLength == _thresholds.AbAlternationSteps)
+        if (AlternationLength >= _thresholds.AbAlternationSteps)
         {
             signals.Add(new LoopSignal(LoopSignalKind.AbAlternation, AlternationLength, _thresholds.AbAlternationSteps, hash));
         }
@@ -123,12 +125,12 @@ public sealed class LoopDetector
         }
 
         var signals = new List<LoopSignal>(2);
-        if (IdenticalActionObservationPairs == _thresholds.IdenticalActionObservationPairs)
+        if (IdenticalActionObservationPairs >= _thresholds.IdenticalActionObservationPairs)
         {
             signals.Add(new LoopSignal(LoopSignalKind.IdenticalActionObservationPairs, IdenticalActionObservationPairs, _thresholds.IdenticalActionObservationPairs, call.Hash));
         }
 
-        if (FailingIdenticalActions == _thresholds.RepeatedFailingActions)
+        if (FailingIdenticalActions >= _thresholds.RepeatedFailingActions)
         {
             signals.Add(new LoopSignal(LoopSignalKind.RepeatedFailingAction, FailingIdenticalActions, _thresholds.RepeatedFailingActions, call.Hash));
         }

@@ -24,6 +24,18 @@ public sealed class LoopDetectorTests
     }
 
     [Fact]
+    public void A_loop_signal_fires_again_on_every_call_while_the_loop_continues()
+    {
+        var detector = new LoopDetector();
+        var fired = Enumerable.Range(0, 8)
+            .Select(i => detector.OnAct("c" + i, "docs.search", Args("""{"q":"x"}""")).Count(s => s.Kind == LoopSignalKind.IdenticalConsecutiveCalls))
+            .ToList();
+
+        Assert.Equal(new[] { 0, 0, 0, 0, 1, 1, 1, 1 }, fired);
+        Assert.DoesNotContain(detector.OnAct("c8", "docs.read", Args("{}")), s => s.Kind == LoopSignalKind.IdenticalConsecutiveCalls);
+    }
+
+    [Fact]
     public void Three_identical_failing_actions_raise_a_loop_signal()
     {
         var detector = new LoopDetector();

@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Agents.Json;
+using Alexandria.Agents.Loop;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Validation;
+using Alexandria.Runtime.Json;
+
+namespace Alexandria.Agents.Handoffs;
+
+/// <summary>
+/// The only channel between planner and executor (DOMAIN §5, §7): each handoff is a validated
+/// <c>HANDOFF_PACKET</c>, stored in the run's object store, announced by a <c>handoff_sent</c> event and
+/// acknowledged by a <c>handoff_received</c> event (<c>ACK loaded context &lt;packet_id&gt;</c>). A packet older
+/// than its TTL when received is BLOCKED: the run ends with <see cref="AgentRunStatus.HandoffBlocked"/>.
+/// </summary>
+internal sealed class HandoffChannel
+{
+    /// <summary>Namespace of packet ids; name = run id, step, sender, receiver.</summary>
+    private static readonly Guid PacketNamespace = new("4d2c8e1a-7b3f-4a6e-9c5d-1e0f2a3b4c5d");
+
+    private readonly RunWriter _writer;
+    private readonly AgentOptions _options;
+
+    public HandoffChannel(RunWriter writer, AgentOptions options)
+    {
+        _writer = writer;
+        _options = options;
+    }
+
+    public async Task<HandoffPacket> SendAsync(long step, AgentRole from, AgentRole to, string objective, HandoffScope scope, CancellationToken cancellationToken)
+    {
+        var session = _writer.Session;
+        var packet = new HandoffPacket
+        {
+            PacketId = NameBasedUuid.Create(PacketNamespace, string.Join('\n', session.RunId, step.ToString(CultureInfo.InvariantCulture), AgentJson.Name(from), AgentJson.Name(to))),
+            CreatedAt = Truncate(session.Clock.GetUtcNow()),
+            TtlHours = _options.HandoffTtlHours,
+            RunId = session.RunId,
+            FromRole = from,
+            ToRole = to,
+            Objective = objective,
+            Scope = scope,
+            SnapshotId = session.Latest?.SnapshotId,
+            CouncilTriggers = Array.Empty<CouncilTrigger>(),
+            Workstream = new WorkstreamRef { Name = _options.Workstream, Resolution = WorkstreamResolution.Exact },
+        };
+        var bytes = AgentJson.Serialize<Packet>(packet);
+        var check = HandoffPacketValidator.Validate(bytes);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException("The runtime built an invalid handoff packet: " + check);
+        }
+
+        await session.Log.StoreBlobAsync(session.RunId, bytes, "application/json", cancellationToken).ConfigureAwait(false);
+        await _writer.AppendAsync(EventDrafts.HandoffSent(step, from, new HandoffSentPayload { PacketId = packet.PacketId, ToRole = to }), cancellationToken).ConfigureAwait(false);
+        return packet;
+    }
+
+    public async Task ReceiveAsync(long step, HandoffPacket packet, CancellationToken cancellationToken)
+    {
+        var now = _writer.Session.Clock.GetUtcNow();
+        var ttl = TimeSpan.FromHours(packet.TtlHours ?? 72);
+        if (now - packet.CreatedAt > ttl)
+        {
+            throw new RunEndedException(
+                AgentRunStatus.HandoffBlocked,
+                $"BLOCKED: handoff packet {packet.PacketId} ({AgentJson.Name(packet.FromRole)} → {AgentJson.Name(packet.ToRole)}) was created {packet.CreatedAt:O}, older than its {packet.TtlHours ?? 72} h TTL at {now:O}.");
+        }
+
+        await _writer.AppendAsync(
+            EventDrafts.HandoffReceived(step, packet.ToRole, new HandoffReceivedPayload
+            {
+                PacketId = packet.PacketId,
+                FromRole = packet.FromRole,
+                AckMessage = "ACK loaded context " + packet.PacketId.ToString("D"),
+            }),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Agents.Handoffs;
+using Alexandria.Agents.Output;
+using Alexandria.Agents.Tools;
+using Alexandria.Contracts;
+using Alexandria.Contracts.Prompts;
+
+namespace Alexandria.Agents.Loop;
+
+/// <summary>
+/// The executor's model turn: its request is rendered from its <see cref="ExecutorAssignment"/> alone (the
+/// manifest's <c>executor</c> prompt over the packet's objective and scope, the step, the call id and the
+/// catalog of the allowed tools) — the snapshot, the log and other steps never reach it. The reply must be a valid
+/// <c>act_payload</c> carrying the assigned call id.
+/// </summary>
+internal sealed class Executor
+{
+    private readonly StructuredModelCall _model;
+    private readonly ToolRegistry _tools;
+
+    public Executor(StructuredModelCall model, ToolRegistry tools)
+    {
+        _model = model;
+        _tools = tools;
+    }
+
+    /// <summary>The executor's request for <paramref name="assignment"/>; nothing else goes in.</summary>
+    public RenderedPrompt Render(ExecutorAssignment assignment)
+        => ExecutorPrompt.Render(
+            _tools.Catalog(assignment.AllowedTools),
+            assignment.Packet.Objective,
+            assignment.Packet.Scope.ReadablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            assignment.Packet.Scope.WritablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            assignment.StepId,
+            assignment.StepDescription,
+            assignment.CallId);
+
+    public Task<ActPayload> DecideAsync(ExecutorAssignment assignment, CancellationToken cancellationToken)
+        => _model.AskAsync(
+            assignment.StepId,
+            AgentRole.Executor,
+            Render(assignment),
+            OutputContracts.Act,
+            act => string.Equals(act.CallId, assignment.CallId, StringComparison.Ordinal)
+                ? Array.Empty<OutputError>()
+                : new[] { new OutputError("/call_id", "const", $"must be \"{assignment.CallId}\", the call_id given at the end of the instructions.") },
+            cancellationToken);
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Alexandria.Agents.Tools;
+
+/// <summary>The tools a run may use, by name, in a fixed (ordinal) order so the catalog text is stable across runs.</summary>
+public sealed partial class ToolRegistry
+{
+    private readonly SortedDictionary<string, ITool> _tools = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a registry holding <paramref name="tools"/>.</summary>
+    public ToolRegistry(IEnumerable<ITool> tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        foreach (var tool in tools)
+        {
+            if (!ToolName().IsMatch(tool.Name))
+            {
+                throw new ArgumentException($"Tool name '{tool.Name}' does not match ^[a-z][a-z0-9_.-]{{0,63}}$ (the act_payload contract).", nameof(tools));
+            }
+
+            if (!_tools.TryAdd(tool.Name, tool))
+            {
+                throw new ArgumentException($"Two tools are named '{tool.Name}'.", nameof(tools));
+            }
+        }
+    }
+
+    /// <summary>Tool names, ordinal order.</summary>
+    public IReadOnlyList<string> Names => _tools.Keys.ToList();
+
+    /// <summary>The tool named <paramref name="name"/>, or null.</summary>
+    public ITool? Find(string name) => _tools.TryGetValue(name, out var tool) ? tool : null;
+
+    /// <summary>
+    /// The <c>tool_catalog</c> prompt variable for the tools in <paramref name="names"/> (all when null):
+    /// name, description and input schema of each, ordinal order — the same bytes for the same tools.
+    /// </summary>
+    public string Catalog(IEnumerable<string>? names = null)
+    {
+        var wanted = names is null ? _tools.Keys.ToList() : names.Where(_tools.ContainsKey).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return "(none)";
+        }
+
+        var text = new StringBuilder();
+        foreach (var name in wanted)
+        {
+            var tool = _tools[name];
+            if (text.Length > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append("- ").Append(tool.Name).Append(": ").Append(tool.Description).Append('\n')
+                .Append("  input schema: ").Append(tool.InputSchema);
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_.-]{0,63}$")]
+    private static partial Regex ToolName();
+}

@@ -1,0 +1,261 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Alexandria.Agents.Loop;
+using Alexandria.Agents.Models;
+using Alexandria.Agents.Research;
+using Alexandria.Runtime.Artifacts;
+using Alexandria.Runtime.Compaction;
+using Alexandria.Runtime.Events;
+using Microsoft.Extensions.AI;
+using Spectre.Console;
+
+namespace Alexandria.Cli.Commands;
+
+/// <summary>
+/// <c>alexandria agent run</c>: the planner/executor loop over a model (the scripted client for now; any
+/// <see cref="IChatClient"/> in code), with the research tools over a document folder, live progress and a summary.
+/// </summary>
+internal static class AgentCommand
+{
+    public static Command Create()
+    {
+        var agent = new Command("agent", "Run the planner/executor agent loop.");
+        agent.Subcommands.Add(CreateRun());
+        agent.Subcommands.Add(CreateResume());
+        return agent;
+    }
+
+    private static Command CreateRun()
+    {
+        var shared = new AgentRunOptions();
+        var objectiveOption = new Option<string?>("--objective") { Description = "What the run must achieve; defaults to the script's objective." };
+        var runIdOption = new Option<string?>("--run-id") { Description = "Id of the new run; defaults to 'agent-' and the current UTC time." };
+        var command = new Command("run", "Run an objective through the planner/executor loop: validated plans and tool calls, guardrails, handoffs, compactions.")
+        {
+            objectiveOption, runIdOption,
+        };
+        shared.AddTo(command);
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        {
+            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
+            if (script is null)
+            {
+                return 2;
+            }
+
+            var objective = parse.GetValue(objectiveOption) ?? script.Objective;
+            if (string.IsNullOrWhiteSpace(objective))
+            {
+                AnsiConsole.MarkupLine("[red]Give --objective (the script names none).[/]");
+                return 2;
+            }
+
+            var runId = parse.GetValue(runIdOption) ?? "agent-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            return await ExecuteAsync(parse, shared, script, objective, (runner, progress) => runner.RunAsync(runId, objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }, exitCode: 2));
+        return command;
+    }
+
+    private static Command CreateResume()
+    {
+        var shared = new AgentRunOptions();
+        var runArgument = new Argument<string>("run") { Description = "The run to continue." };
+        var command = new Command("resume", "Continue a run that crashed or stopped at a limit: finish its interrupted step without repeating a completed tool call, then loop on.")
+        {
+            runArgument,
+        };
+        shared.AddTo(command);
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        {
+            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
+            if (script is null)
+            {
+                return 2;
+            }
+
+            var runId = parse.GetValue(runArgument)!;
+            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, script.Objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }, exitCode: 2));
+        return command;
+    }
+
+    /// <summary>The options <c>agent run</c> and <c>agent resume</c> share: model script, index, store, limits, thresholds.</summary>
+    private sealed class AgentRunOptions
+    {
+        public Option<FileInfo> Script { get; } = new("--script") { Description = "Model script to play (the scripted provider; format: docs/agents.md).", Required = true };
+
+        public Option<FileInfo?> Record { get; } = new("--record") { Description = "Write every model turn of this run to a script file, replayable with --script." };
+
+        public Option<DirectoryInfo> Index { get; } = new("--index")
+        {
+            Description = "Folder of .md/.txt documents the search and read_chunk tools index.",
+            DefaultValueFactory = _ => new DirectoryInfo("samples/research-docs"),
+        };
+
+        public Option<int> EventThreshold { get; } = new("--event-threshold")
+        {
+            Description = "EVENT_THRESHOLD: counted events since the last snapshot that trigger a compaction.",
+            DefaultValueFactory = _ => CompactionPolicy.Default.EventThreshold,
+        };
+
+        public Option<int> StepFallback { get; } = new("--step-fallback")
+        {
+            Description = "N_STEP_FALLBACK: steps since the last snapshot that trigger a compaction.",
+            DefaultValueFactory = _ => CompactionPolicy.Default.StepFallback,
+        };
+
+        public Option<int> MaxSteps { get; } = new("--max-steps") { Description = "Most steps.", DefaultValueFactory = _ => AgentLimits.Default.MaxSteps };
+
+        public Option<int> MaxModelCalls { get; } = new("--max-model-calls") { Description = "Most model calls.", DefaultValueFactory = _ => AgentLimits.Default.MaxModelCalls };
+
+        public Option<long> MaxTokens { get; } = new("--max-tokens") { Description = "Most tokens.", DefaultValueFactory = _ => AgentLimits.Default.MaxTokens };
+
+        public Option<int> MaxSeconds { get; } = new("--max-seconds") { Description = "Wall-clock budget in seconds.", DefaultValueFactory = _ => (int)AgentLimits.Default.WallClock.TotalSeconds };
+
+        public Option<int> MaxRepairs { get; } = new("--max-repairs") { Description = "Repair tries per model reply (0-5).", DefaultValueFactory = _ => AgentOptions.Default.MaxRepairs };
+
+        public Option<DirectoryInfo> Store { get; } = StoreLocation.StoreOption();
+
+        public Option<string?> Postgres { get; } = StoreLocation.PostgresOption();
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Script, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Store, Postgres })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public AgentOptions Read(ParseResult parse, ModelScript script) => new()
+        {
+            MaxRepairs = parse.GetValue(MaxRepairs),
+            Limits = new AgentLimits
+            {
+                MaxSteps = parse.GetValue(MaxSteps),
+                MaxModelCalls = parse.GetValue(MaxModelCalls),
+                MaxTokens = parse.GetValue(MaxTokens),
+                WallClock = TimeSpan.FromSeconds(parse.GetValue(MaxSeconds)),
+            },
+            Session = new RunSessionOptions
+            {
+                Compaction = new CompactionPolicy { EventThreshold = parse.GetValue(EventThreshold), StepFallback = parse.GetValue(StepFallback) },
+                Clock = script.ClockStart is { } start ? new ScriptedClock(start, script.ClockTick) : TimeProvider.System,
+            },
+        };
+    }
+
+    private static async Task<ModelScript?> ReadScriptAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ModelScriptFile.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ModelScriptFormatException or IOException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Cannot read model script:[/] {e.Message}");
+            return null;
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(
+        ParseResult parse, AgentRunOptions shared, ModelScript script, string objective,
+        Func<AgentRunner, Action<AgentProgress>, Task<AgentRunResult>> run, CancellationToken cancellationToken)
+    {
+        var indexFolder = parse.GetValue(shared.Index)!;
+        if (!indexFolder.Exists)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No document folder at {indexFolder.FullName}[/] (--index).");
+            return 2;
+        }
+
+        var options = shared.Read(parse, script);
+        var storeDirectory = parse.GetValue(shared.Store)!;
+        var postgres = parse.GetValue(shared.Postgres);
+        var index = FolderDocumentIndex.Build(indexFolder.FullName);
+        var store = await StoreLocation.OpenAsync(storeDirectory, postgres, cancellationToken).ConfigureAwait(false);
+        await using var _ = store.ConfigureAwait(false);
+
+        IChatClient model = new ScriptedChatClient(script);
+        if (parse.GetValue(shared.Record) is { } record)
+        {
+            model = new RecordingChatClient(model, record.FullName, objective);
+        }
+
+        using var __ = model;
+        AnsiConsole.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
+        AnsiConsole.MarkupLineInterpolated($"Objective: {objective}");
+        var runner = new AgentRunner(store, model, AgentRunner.ResearchTools(index), options);
+        var result = await run(runner, Print).ConfigureAwait(false);
+
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow("[bold]run[/]", Markup.Escape(result.RunId));
+        summary.AddRow("[bold]status[/]", result.Status == AgentRunStatus.Completed ? "[green]Completed[/]" : "[red]" + Markup.Escape(result.Status.ToString()) + "[/]");
+        summary.AddRow("[bold]steps[/]", Count(result.Steps));
+        summary.AddRow("[bold]model calls[/]", Count(result.Usage.ModelCalls));
+        summary.AddRow("[bold]tokens[/]", $"{result.Usage.TotalTokens.ToString("N0", CultureInfo.InvariantCulture)} ({result.Usage.InputTokens.ToString("N0", CultureInfo.InvariantCulture)} in, {result.Usage.OutputTokens.ToString("N0", CultureInfo.InvariantCulture)} out)");
+        summary.AddRow("[bold]repairs[/]", Count(result.Usage.Repairs));
+        summary.AddRow("[bold]compactions[/]", $"{Count(result.Compactions.Count(c => c.Written))} written, {Count(result.Compactions.Count(c => !c.Written))} rejected");
+        summary.AddRow("[bold]guardrail events[/]", Count(result.GuardrailEvents));
+        summary.AddRow("[bold]overrides chosen[/]", Count(result.OverridesChosen));
+        summary.AddRow("[bold]calls refused[/]", Count(result.Refusals));
+        summary.AddRow("[bold]events[/]", result.LastSeq.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(new Panel(summary).Header("Agent run"));
+        AnsiConsole.MarkupLineInterpolated($"{result.Message}");
+
+        var resolved = await PrintAnswerAsync(result, index, store, cancellationToken).ConfigureAwait(false);
+        AnsiConsole.MarkupLineInterpolated($"Inspect with: alexandria inspect {result.RunId}{(storeDirectory.Name == StoreLocation.DefaultDirectory ? "" : " --store " + storeDirectory.FullName)}");
+        return result.Status == AgentRunStatus.Completed && resolved ? 0 : 1;
+    }
+
+    /// <summary>Prints the final answer and what each citation points at; false when a citation does not resolve.</summary>
+    private static async Task<bool> PrintAnswerAsync(AgentRunResult result, IDocumentIndex index, Alexandria.Runtime.Storage.IRuntimeStore store, CancellationToken cancellationToken)
+    {
+        if (result.FinalAnswer is not { } answer)
+        {
+            AnsiConsole.MarkupLine("No final answer was submitted.");
+            return true;
+        }
+
+        var resolver = new EvidenceResolver(store.Artifacts, store.Objects);
+        var unresolved = await resolver.FindUnresolvedAsync(result.RunId, answer.Citations.Select((c, i) => ($"citation {i + 1}", c)), cancellationToken).ConfigureAwait(false);
+        AnsiConsole.MarkupLineInterpolated($"[bold]Final answer[/] (step {answer.StepId}): {answer.Text}");
+        var n = 0;
+        foreach (var citation in answer.Citations)
+        {
+            n++;
+            var chunk = index.Find(citation.EvidenceId, citation.ChunkId);
+            var text = chunk is not null && citation.Span.End <= chunk.Text.Length ? chunk.Text[(int)citation.Span.Start..(int)citation.Span.End] : "(not in the index)";
+            AnsiConsole.MarkupLineInterpolated($"  [[{n}]] {citation.EvidenceId}#{citation.ChunkId} {citation.Span.Start}-{citation.Span.End}: \"{text}\"");
+        }
+
+        if (unresolved.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]All {answer.Citations.Count} citations resolve to evidence recorded in the run.[/]");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Unresolved citations:[/] {string.Join("; ", unresolved)}");
+        }
+        return unresolved.Count == 0;
+    }
+
+    private static void Print(AgentProgress progress)
+    {
+        var colour = progress.What switch
+        {
+            "repair" => "yellow",
+            "loop" or "refused" => "red",
+            "compaction" => "blue",
+            _ => "grey",
+        };
+        AnsiConsole.MarkupLineInterpolated(
+            $"step {progress.StepId,3} [{colour}]{progress.What,-10}[/] {progress.Detail} [grey]· calls {progress.Usage.ModelCalls} · tokens {progress.Usage.TotalTokens.ToString("N0", CultureInfo.InvariantCulture)} · repairs {progress.Usage.Repairs} · compactions {progress.Compactions} · seq {progress.LastSeq}[/]");
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
