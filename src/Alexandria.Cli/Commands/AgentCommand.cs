@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Alexandria.Agents.Loop;
 using Alexandria.Agents.Models;
 using Alexandria.Agents.Research;
+using Alexandria.Cli.Output;
 using Alexandria.Runtime.Artifacts;
 using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
@@ -22,6 +23,17 @@ namespace Alexandria.Cli.Commands;
 /// </summary>
 internal static class AgentCommand
 {
+    // The console of the running invocation (one per process): sized to the terminal, or unbounded when
+    // redirected so ids and paths are never wrapped, without colour under NO_COLOR / --no-color.
+    private static IAnsiConsole Out { get; set; } = AnsiConsole.Console;
+
+    private static CliOutput Bind(ParseResult parse)
+    {
+        var output = CliOutput.For(parse, null);
+        Out = output.Console;
+        return output;
+    }
+
     public static Command Create()
     {
         var agent = new Command("agent", "Run the planner/executor agent loop.");
@@ -40,7 +52,7 @@ internal static class AgentCommand
             objectiveOption, runIdOption,
         };
         shared.AddTo(command);
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(Bind(parse), async () =>
         {
             var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
             if (script is null)
@@ -51,7 +63,7 @@ internal static class AgentCommand
             var objective = parse.GetValue(objectiveOption) ?? script.Objective;
             if (string.IsNullOrWhiteSpace(objective))
             {
-                AnsiConsole.MarkupLine("[red]Give --objective (the script names none).[/]");
+                Out.MarkupLine("[red]Give --objective (the script names none).[/]");
                 return 2;
             }
 
@@ -70,7 +82,7 @@ internal static class AgentCommand
             runArgument,
         };
         shared.AddTo(command);
-        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(async () =>
+        command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(Bind(parse), async () =>
         {
             var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
             if (script is null)
@@ -157,7 +169,7 @@ internal static class AgentCommand
         }
         catch (Exception e) when (e is ModelScriptFormatException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Cannot read model script:[/] {e.Message}");
+            Out.MarkupLineInterpolated($"[red]Cannot read model script:[/] {e.Message}");
             return null;
         }
     }
@@ -169,7 +181,7 @@ internal static class AgentCommand
         var indexFolder = parse.GetValue(shared.Index)!;
         if (!indexFolder.Exists)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No document folder at {indexFolder.FullName}[/] (--index).");
+            Out.MarkupLineInterpolated($"[red]No document folder at {indexFolder.FullName}[/] (--index).");
             return 2;
         }
 
@@ -187,8 +199,8 @@ internal static class AgentCommand
         }
 
         using var __ = model;
-        AnsiConsole.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
-        AnsiConsole.MarkupLineInterpolated($"Objective: {objective}");
+        Out.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
+        Out.MarkupLineInterpolated($"Objective: {objective}");
         var runner = new AgentRunner(store, model, AgentRunner.ResearchTools(index), options);
         var result = await run(runner, Print).ConfigureAwait(false);
 
@@ -204,11 +216,11 @@ internal static class AgentCommand
         summary.AddRow("[bold]overrides chosen[/]", Count(result.OverridesChosen));
         summary.AddRow("[bold]calls refused[/]", Count(result.Refusals));
         summary.AddRow("[bold]events[/]", result.LastSeq.ToString(CultureInfo.InvariantCulture));
-        AnsiConsole.Write(new Panel(summary).Header("Agent run"));
-        AnsiConsole.MarkupLineInterpolated($"{result.Message}");
+        Out.Write(new Panel(summary).Header("Agent run"));
+        Out.MarkupLineInterpolated($"{result.Message}");
 
         var resolved = await PrintAnswerAsync(result, index, store, cancellationToken).ConfigureAwait(false);
-        AnsiConsole.MarkupLineInterpolated($"Inspect with: alexandria inspect {result.RunId}{(storeDirectory.Name == StoreLocation.DefaultDirectory ? "" : " --store " + storeDirectory.FullName)}");
+        Out.MarkupLineInterpolated($"Inspect with: alexandria inspect {result.RunId}{(storeDirectory.Name == StoreLocation.DefaultDirectory ? "" : " --store " + storeDirectory.FullName)}");
         return result.Status == AgentRunStatus.Completed && resolved ? 0 : 1;
     }
 
@@ -217,29 +229,29 @@ internal static class AgentCommand
     {
         if (result.FinalAnswer is not { } answer)
         {
-            AnsiConsole.MarkupLine("No final answer was submitted.");
+            Out.MarkupLine("No final answer was submitted.");
             return true;
         }
 
         var resolver = new EvidenceResolver(store.Artifacts, store.Objects);
         var unresolved = await resolver.FindUnresolvedAsync(result.RunId, answer.Citations.Select((c, i) => ($"citation {i + 1}", c)), cancellationToken).ConfigureAwait(false);
-        AnsiConsole.MarkupLineInterpolated($"[bold]Final answer[/] (step {answer.StepId}): {answer.Text}");
+        Out.MarkupLineInterpolated($"[bold]Final answer[/] (step {answer.StepId}): {answer.Text}");
         var n = 0;
         foreach (var citation in answer.Citations)
         {
             n++;
             var chunk = index.Find(citation.EvidenceId, citation.ChunkId);
             var text = chunk is not null && citation.Span.End <= chunk.Text.Length ? chunk.Text[(int)citation.Span.Start..(int)citation.Span.End] : "(not in the index)";
-            AnsiConsole.MarkupLineInterpolated($"  [[{n}]] {citation.EvidenceId}#{citation.ChunkId} {citation.Span.Start}-{citation.Span.End}: \"{text}\"");
+            Out.MarkupLineInterpolated($"  [[{n}]] {citation.EvidenceId}#{citation.ChunkId} {citation.Span.Start}-{citation.Span.End}: \"{text}\"");
         }
 
         if (unresolved.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]All {answer.Citations.Count} citations resolve to evidence recorded in the run.[/]");
+            Out.MarkupLineInterpolated($"[green]All {answer.Citations.Count} citations resolve to evidence recorded in the run.[/]");
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Unresolved citations:[/] {string.Join("; ", unresolved)}");
+            Out.MarkupLineInterpolated($"[red]Unresolved citations:[/] {string.Join("; ", unresolved)}");
         }
         return unresolved.Count == 0;
     }
@@ -253,7 +265,7 @@ internal static class AgentCommand
             "compaction" => "blue",
             _ => "grey",
         };
-        AnsiConsole.MarkupLineInterpolated(
+        Out.MarkupLineInterpolated(
             $"step {progress.StepId,3} [{colour}]{progress.What,-10}[/] {progress.Detail} [grey]· calls {progress.Usage.ModelCalls} · tokens {progress.Usage.TotalTokens.ToString("N0", CultureInfo.InvariantCulture)} · repairs {progress.Usage.Repairs} · compactions {progress.Compactions} · seq {progress.LastSeq}[/]");
     }
 
