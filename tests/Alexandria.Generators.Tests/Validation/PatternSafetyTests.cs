@@ -147,6 +147,20 @@ public sealed class PatternSafetyTests
         Assert.False(Timed(() => Validators.Value.IsValidUtf8("CatastrophicValidator", json), "IsValid(bytes)"));
     }
 
+    [Fact]
+    public void A_timeout_ends_the_validation_so_many_hostile_strings_cost_one_limit()
+    {
+        // 40 strings that each take the full limit: matched one after another they would take 10 s.
+        var hostile = "\"" + new string('a', 40) + "!\"";
+        var json = "{\"many\": [" + string.Join(", ", Enumerable.Repeat(hostile, 40)) + "]}";
+
+        var error = Assert.Single(Timed(() => Validators.Value.Validate("CatastrophicValidator", json), "Validate"));
+
+        Assert.Equal(("/many/0", "pattern"), (error.InstancePointer, error.Keyword));
+        Assert.False(Timed(() => Validators.Value.IsValid("CatastrophicValidator", json), "IsValid(JsonElement)"));
+        Assert.False(Timed(() => Validators.Value.IsValidUtf8("CatastrophicValidator", json), "IsValid(bytes)"));
+    }
+
     [Theory]
     [InlineData("{\"names\": {\"aaaa\": 1}}", true)]
     [InlineData("{\"names\": {\"aaaa\": \"x\"}}", false)]
@@ -244,6 +258,7 @@ public sealed class PatternSafetyTests
             ["patternProperties"] = new Dictionary<string, object> { ["^(?=a)(a+)+$"] = new Dictionary<string, object> { ["type"] = "integer" } },
             ["additionalProperties"] = false,
         };
+        properties["many"] = new Dictionary<string, object> { ["type"] = "array", ["items"] = new Dictionary<string, object> { ["pattern"] = "^(?=a)(a+)+$" } };
         properties["single_dot"] = new Dictionary<string, object> { ["type"] = "string", ["pattern"] = "^.$" };
         properties["double_dot"] = new Dictionary<string, object> { ["type"] = "string", ["pattern"] = "^..$" };
         properties["single_dot_lookahead"] = new Dictionary<string, object> { ["type"] = "string", ["pattern"] = "^(?!x).$" };

@@ -92,7 +92,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     var source = MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars);
                     var match = Fresh("pm");
                     _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern) + ", s);");
-                    _w.Line("if (" + match + " == PatternMatch.TimedOut) { " + TimedOutStatements(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")") + " }");
+                    _w.Line("if (" + match + " == PatternMatch.TimedOut) " + RefuseTimedOut(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")"));
                     Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + source));
                 }
 

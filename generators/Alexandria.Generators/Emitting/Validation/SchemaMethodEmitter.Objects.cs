@@ -108,19 +108,10 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     var match = Fresh("pm");
                     _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern.Pattern) + ", name);");
-                    using (_w.OpenBlock("if (" + match + " == PatternMatch.TimedOut)"))
-                    {
-                        // Refused, and counted as matched: additionalProperties would only repeat the refusal.
-                        if (tracksMatch)
-                        {
-                            _w.Line("matched = true;");
-                        }
-
-                        var source = MessageText.Cut(pattern.Source, 2 * MessageText.MaxChars);
-                        _w.Line(TimedOutStatements("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")"));
-                    }
-
-                    using (_w.OpenBlock("else if (" + match + " == PatternMatch.Matched)"))
+                    var source = MessageText.Cut(pattern.Source, 2 * MessageText.MaxChars);
+                    _w.Line("if (" + match + " == PatternMatch.TimedOut) "
+                            + RefuseTimedOut("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")"));
+                    using (_w.OpenBlock("if (" + match + " == PatternMatch.Matched)"))
                     {
                         if (tracksMatch)
                         {

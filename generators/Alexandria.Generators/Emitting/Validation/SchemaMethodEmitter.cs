@@ -116,9 +116,9 @@ namespace Alexandria.Generators.Emitting.Validation
         private string FailStatements(string keyword, string messageExpression)
             => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
 
-        /// <summary>A pattern that ran past its time limit: an error (at member <paramref name="member"/>, an expression, when given) that no applicator can undo.</summary>
-        private string TimedOutStatements(string? member, string keyword, string messageExpression)
-            => "if (!c.FailTimedOut(" + (member ?? "null") + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
+        /// <summary>A pattern that ran past its time limit: ends the validation with this error (at member <paramref name="member"/>, an expression, when given).</summary>
+        private string RefuseTimedOut(string? member, string keyword, string messageExpression)
+            => "c.RefuseTimedOut(" + (member ?? "null") + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ");";
 
         /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
         private void FailAt(string segment, string keyword, string messageExpression)

@@ -126,8 +126,9 @@ namespace Alexandria.Generators.Emitting.Validation
                         // refused where it is, before any keyword could fail on reading it.
                         w.Line("if (" + validation + ".UnicodeText.Check(instance) is { } unreadable) return unreadable;");
                         w.Line("var context = new " + validation + ".ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
-                        // A last resort only: no keyword reads text UnicodeText has not read first.
                         w.Line("try { Run(context, instance); }");
+                        w.Line("catch (" + validation + ".PatternTimeoutException e) { return new " + validation + ".ValidationResult(new[] { e.Error }); }");
+                        // A last resort only: no keyword reads text UnicodeText has not read first.
                         w.Line("catch (global::System.InvalidOperationException e) { return " + validation + ".JsonValues.Unreadable(e); }");
                         w.Line("return context.ToResult(instance);");
                     }
@@ -145,8 +146,8 @@ namespace Alexandria.Generators.Emitting.Validation
                     using (w.OpenBlock("public static bool IsValid(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
                         w.Line("if (!" + validation + ".UnicodeText.IsReadable(instance)) return false;");
-                        w.Line("var context = new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
-                        w.Line("try { return Run(context, instance) && !context.TimedOut; }");
+                        w.Line("try { return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance); }");
+                        w.Line("catch (" + validation + ".PatternTimeoutException) { return false; }");
                         w.Line("catch (global::System.InvalidOperationException) { return false; }");
                     }
 
@@ -192,16 +193,17 @@ namespace Alexandria.Generators.Emitting.Validation
                         w.Line("if (!" + validation + ".UnicodeText.IsReadable(utf8)) return false;");
                         w.Line("var state = new " + validation + ".StreamingState(utf8, options?.AssertFormats ?? " + assertDefault + ");");
                         w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8, " + validation + ".StreamingValues.ReaderOptions);");
-                        w.Line("if (reader.Read() && " + validation + "." + model.CompiledClassName + "." + StreamingMethodEmitter.MethodName(entry.Method) + "(ref state, ref reader)) return !reader.Read() && !state.TimedOut;");
-                        w.Line("if (state.TimedOut || !state.Undecided) return false;");
+                        w.Line("if (reader.Read() && " + validation + "." + model.CompiledClassName + "." + StreamingMethodEmitter.MethodName(entry.Method) + "(ref state, ref reader)) return !reader.Read();");
+                        w.Line("if (!state.Undecided) return false;");
                     }
 
                     w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out _)) return false;");
                     w.Line("using (document) return IsValid(document!.RootElement, options);");
                 }
 
-                // Syntax errors, and strings that are not UTF-8 or hold unpaired surrogate escapes: not JSON text.
+                // Syntax errors; a pattern past its time limit refuses the document (and ends the pass at once).
                 w.Line("catch (global::System.Text.Json.JsonException) { return false; }");
+                w.Line("catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }");
                 w.Line("catch (global::System.InvalidOperationException) { return false; }");
             }
         }

@@ -91,7 +91,7 @@ namespace Alexandria.Contracts.Validation
                 if (r.ValueIsEscaped)
                 {
                     char[]? rented = null;
-                    matched = s.Matches(P0, StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
+                    matched = P0.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
                     StreamingValues.Release(rented);
                 }
                 else matched = Q0(r.ValueSpan);
@@ -109,7 +109,7 @@ namespace Alexandria.Contracts.Validation
             {
                 char[]? rented = null;
                 var text = StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented);
-                var pass = s.Matches(P1, text);
+                var pass = P1.IsMatch(text);
                 StreamingValues.Release(rented);
                 if (!pass) return false;
             }
@@ -125,7 +125,7 @@ namespace Alexandria.Contracts.Validation
             {
                 char[]? rented = null;
                 var text = StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented);
-                var pass = s.Matches(P2, text);
+                var pass = P2.IsMatch(text);
                 StreamingValues.Release(rented);
                 if (!pass) return false;
             }
@@ -146,10 +146,9 @@ namespace Alexandria.Contracts.Validation
                     {
                         char[]? rented = null;
                         var name = StreamingValues.Text(in r, nameBuffer, ref rented);
-                        matched0 = s.Matches(P3, name);
+                        matched0 = P3.IsMatch(name);
                         StreamingValues.Release(rented);
                     }
-                    if (s.TimedOut) return false;
                     r.Read();
                     if (matched0)
                     {

@@ -75,7 +75,7 @@ namespace Alexandria.Contracts.Validation
             {
                 var s = e.GetString()!;
                 var pm0 = PatternMatching.Match(P0, s);
-                if (pm0 == PatternMatch.TimedOut) { if (!c.FailTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^[a-z][a-z0-9_]{0,63}$", "the value"), "#/$defs/named_path/properties/id/pattern")) return false; ok = false; }
+                if (pm0 == PatternMatch.TimedOut) c.RefuseTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^[a-z][a-z0-9_]{0,63}$", "the value"), "#/$defs/named_path/properties/id/pattern");
                 if (pm0 == PatternMatch.NoMatch) { if (!c.Fail("pattern", InstanceText.Quote(s) + " does not match the pattern ^[a-z][a-z0-9_]{0,63}$", "#/$defs/named_path/properties/id/pattern")) return false; ok = false; }
             }
             return ok;
@@ -92,7 +92,7 @@ namespace Alexandria.Contracts.Validation
             {
                 var s = e.GetString()!;
                 var pm0 = PatternMatching.Match(P1, s);
-                if (pm0 == PatternMatch.TimedOut) { if (!c.FailTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^(\\w+\\s?)*$", "the value"), "#/$defs/named_path/properties/title/pattern")) return false; ok = false; }
+                if (pm0 == PatternMatch.TimedOut) c.RefuseTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^(\\w+\\s?)*$", "the value"), "#/$defs/named_path/properties/title/pattern");
                 if (pm0 == PatternMatch.NoMatch) { if (!c.Fail("pattern", InstanceText.Quote(s) + " does not match the pattern ^(\\w+\\s?)*$", "#/$defs/named_path/properties/title/pattern")) return false; ok = false; }
             }
             return ok;
@@ -109,7 +109,7 @@ namespace Alexandria.Contracts.Validation
             {
                 var s = e.GetString()!;
                 var pm0 = PatternMatching.Match(P2, s);
-                if (pm0 == PatternMatch.TimedOut) { if (!c.FailTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,512}$", "the value"), "#/$defs/named_path/properties/path/pattern")) return false; ok = false; }
+                if (pm0 == PatternMatch.TimedOut) c.RefuseTimedOut(null, "pattern", PatternMatching.TookTooLong(InstanceText.Quote(s), "^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,512}$", "the value"), "#/$defs/named_path/properties/path/pattern");
                 if (pm0 == PatternMatch.NoMatch) { if (!c.Fail("pattern", InstanceText.Quote(s) + " does not match the pattern ^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,512}$", "#/$defs/named_path/properties/path/pattern")) return false; ok = false; }
             }
             return ok;
@@ -129,12 +129,8 @@ namespace Alexandria.Contracts.Validation
                     var name = p.Name;
                     var matched = false;
                     var pm0 = PatternMatching.Match(P3, name);
-                    if (pm0 == PatternMatch.TimedOut)
-                    {
-                        matched = true;
-                        if (!c.FailTimedOut(name, "patternProperties", PatternMatching.TookTooLong("member name " + InstanceText.Quote(name), "^x-.+$", "the member"), "#/$defs/named_path/properties/tags/patternProperties")) return false; ok = false;
-                    }
-                    else if (pm0 == PatternMatch.Matched)
+                    if (pm0 == PatternMatch.TimedOut) c.RefuseTimedOut(name, "patternProperties", PatternMatching.TookTooLong("member name " + InstanceText.Quote(name), "^x-.+$", "the member"), "#/$defs/named_path/properties/tags/patternProperties");
+                    if (pm0 == PatternMatch.Matched)
                     {
                         matched = true;
                         ev?.AddName(name);

@@ -18,6 +18,7 @@ namespace Alexandria.Contracts
             if (global::Alexandria.Contracts.Validation.UnicodeText.Check(instance) is { } unreadable) return unreadable;
             var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? true);
             try { Run(context, instance); }
+            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException e) { return new global::Alexandria.Contracts.Validation.ValidationResult(new[] { e.Error }); }
             catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
             return context.ToResult(instance);
         }
@@ -33,8 +34,8 @@ namespace Alexandria.Contracts
         public static bool IsValid(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
             if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(instance)) return false;
-            var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true);
-            try { return Run(context, instance) && !context.TimedOut; }
+            try { return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance); }
+            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException) { return false; }
             catch (global::System.InvalidOperationException) { return false; }
         }
 
@@ -46,12 +47,13 @@ namespace Alexandria.Contracts
                 if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(utf8)) return false;
                 var state = new global::Alexandria.Contracts.Validation.StreamingState(utf8, options?.AssertFormats ?? true);
                 var reader = new global::System.Text.Json.Utf8JsonReader(utf8, global::Alexandria.Contracts.Validation.StreamingValues.ReaderOptions);
-                if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read() && !state.TimedOut;
-                if (state.TimedOut || !state.Undecided) return false;
+                if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read();
+                if (!state.Undecided) return false;
                 if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out _)) return false;
                 using (document) return IsValid(document!.RootElement, options);
             }
             catch (global::System.Text.Json.JsonException) { return false; }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
             catch (global::System.InvalidOperationException) { return false; }
         }
 

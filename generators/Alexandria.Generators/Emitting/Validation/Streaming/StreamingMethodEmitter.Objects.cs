@@ -72,13 +72,11 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line("var name = StreamingValues.Text(in r, nameBuffer, ref rented);");
                     for (var i = 0; i < patterns.Count; i++)
                     {
-                        _w.Line("matched" + Int(i) + " = s.Matches(P" + Int(patterns[i].Pattern) + ", name);");
+                        _w.Line("matched" + Int(i) + " = P" + Int(patterns[i].Pattern) + ".IsMatch(name);");
                     }
 
                     _w.Line("StreamingValues.Release(rented);");
                 }
-
-                _w.Line("if (s.TimedOut) return false;");
             }
 
             _w.Line("r.Read();");

@@ -192,7 +192,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 if (_m.Pattern is int pattern)
                 {
-                    conditions.Add("s.Matches(P" + Int(pattern) + ", text)");
+                    conditions.Add("P" + Int(pattern) + ".IsMatch(text)");
                 }
 
                 if (check is not null)
@@ -215,7 +215,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             using (_w.OpenBlock("if (r.ValueIsEscaped)"))
             {
                 _w.Line("char[]? rented = null;");
-                _w.Line("matched = s.Matches(P" + Int(pattern) + ", StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
+                _w.Line("matched = P" + Int(pattern) + ".IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
                 _w.Line("StreamingValues.Release(rented);");
             }
 

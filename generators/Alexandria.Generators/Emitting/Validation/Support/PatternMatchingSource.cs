@@ -22,6 +22,19 @@ namespace __NAMESPACE__
         TimedOut,
     }
 
+    /// <summary>Ends a validation whose pattern ran past the time limit; the validator catches it and refuses the instance with <see cref="Error"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
+    internal sealed class PatternTimeoutException : global::System.Exception
+    {
+        public PatternTimeoutException(ValidationError error)
+            : base(error.Message)
+        {
+            Error = error;
+        }
+
+        public ValidationError Error { get; }
+    }
+
     /// <summary>
     /// Builds and runs the patterns of generated validators. Every match has a time limit, read once per process
     /// (when this assembly first matches a pattern) from the AppContext setting <c>Alexandria.Validation.PatternTimeout</c>:

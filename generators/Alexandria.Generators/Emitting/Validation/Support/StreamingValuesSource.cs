@@ -24,7 +24,6 @@ namespace __NAMESPACE__
             AssertFormats = assertFormats;
             Depth = 0;
             Undecided = false;
-            TimedOut = false;
         }
 
         /// <summary>The whole input, so a rare second look at an object reads it again from its start instead of every object keeping a reader copy.</summary>
@@ -40,20 +39,6 @@ namespace __NAMESPACE__
         /// schema reads by name: the document path reads only the last one). The caller then validates by document.
         /// </summary>
         public bool Undecided;
-
-        /// <summary>
-        /// Set when a pattern ran past its time limit: the document is refused whatever the keywords around the pattern
-        /// made of it (under 'not' included), and the document path is not asked to try again.
-        /// </summary>
-        public bool TimedOut;
-
-        /// <summary>Whether <paramref name="text"/> matches; a match past the time limit is no match and sets <see cref="TimedOut"/>.</summary>
-        public bool Matches(global::System.Text.RegularExpressions.Regex regex, scoped global::System.ReadOnlySpan<char> text)
-        {
-            var match = PatternMatching.Match(regex, text);
-            TimedOut |= match == PatternMatch.TimedOut;
-            return match == PatternMatch.Matched;
-        }
 
         public bool Descend()
         {

@@ -23,7 +23,6 @@ namespace __NAMESPACE__
         private int[] _scope = new int[8];
         private int _scopeLength;
         private int _depth;
-        private global::System.Collections.Generic.List<ValidationError>? _timeouts;
 
         public ValidationContext(bool collect, bool assertFormats)
         {
@@ -36,12 +35,6 @@ namespace __NAMESPACE__
         public bool Collecting { get; private set; }
 
         public bool AssertFormats { get; }
-
-        /// <summary>
-        /// Whether a pattern ran past its time limit anywhere in this validation. Such an instance is refused whatever
-        /// the keywords around the pattern made of it (a timeout under 'not' or in a losing 'anyOf' branch included).
-        /// </summary>
-        public bool TimedOut { get; private set; }
 
         public int Mark => _errors is null ? 0 : _errors.Count;
 
@@ -67,22 +60,19 @@ namespace __NAMESPACE__
         }
 
         /// <summary>
-        /// Records a pattern that ran past its time limit, at the current location or at member <paramref name="member"/>.
-        /// Unlike <see cref="Fail"/> it sticks: no branch can cut it, and the result lists it even when it was met while
-        /// only a verdict was asked (inside 'not', 'if', 'contains').
+        /// A pattern ran past its time limit (at the current location, or at member <paramref name="member"/>): the
+        /// validation ends here, and the instance is refused with this one error. Ending it bounds a validation to one
+        /// limit however many strings the instance holds, and no keyword around the pattern ('not', a losing 'anyOf'
+        /// branch) can read "took too long" as "no match".
         /// </summary>
-        public bool FailTimedOut(string? member, string keyword, string message, string schemaLocation)
+        public void RefuseTimedOut(string? member, string keyword, string message, string schemaLocation)
         {
-            TimedOut = true;
-            if (member is not null) Push(member);
-            if (_errors is not null)
+            if (member is not null)
             {
-                (_timeouts ??= new global::System.Collections.Generic.List<ValidationError>()).Add(new ValidationError(Pointer(), keyword, message, schemaLocation));
+                Push(member);
             }
 
-            Record(keyword, message, schemaLocation, summary: false);
-            if (member is not null) Pop();
-            return Collecting;
+            throw new PatternTimeoutException(new ValidationError(Pointer(), keyword, message, schemaLocation));
         }
 
         /// <summary>Records an applicator's error that the errors before it explain (no branch of anyOf/oneOf matched); the result lists it after them.</summary>
@@ -218,20 +208,7 @@ namespace __NAMESPACE__
 
         /// <summary>The errors, most specific first (<see cref="ErrorOrder"/>); <paramref name="root"/> is the validated instance.</summary>
         public ValidationResult ToResult(global::System.Text.Json.JsonElement root)
-        {
-            if (_timeouts is not null)
-            {
-                foreach (var timeout in _timeouts)
-                {
-                    if (!_errors!.Exists(e => e.Error.Equals(timeout)))
-                    {
-                        _errors.Add(new RecordedError(timeout, summary: false));
-                    }
-                }
-            }
-
-            return _errors is null || _errors.Count == 0 ? ValidationResult.Valid : new ValidationResult(ErrorOrder.Sort(_errors, root));
-        }
+            => _errors is null || _errors.Count == 0 ? ValidationResult.Valid : new ValidationResult(ErrorOrder.Sort(_errors, root));
 
         private void Grow()
         {
