@@ -79,6 +79,13 @@ public sealed class HostileStringTests
         Assert.False(byName);
     }
 
+    [Fact]
+    public void A_default_JsonElement_is_invalid_and_never_an_exception()
+    {
+        Assert.False(ArtifactRecordValidator.Validate(default(JsonElement)).IsValid);
+        Assert.False(ArtifactRecordValidator.IsValid(default(JsonElement)));
+    }
+
     private static byte[] ArtifactWithPath(string path, bool escaped)
     {
         var example = JsonNode.Parse(ContractExamples.Read("artifact_record.valid.1.json"))!.AsObject();

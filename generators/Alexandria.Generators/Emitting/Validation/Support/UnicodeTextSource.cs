@@ -171,6 +171,11 @@ namespace __NAMESPACE__
         /// </summary>
         private static bool MayBeUnreadable(global::System.Text.Json.JsonElement instance)
         {
+            if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+            {
+                return false; // default(JsonElement) holds no text; the validation itself refuses it
+            }
+
 #if NET9_0_OR_GREATER
             return MayBeUnreadable(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance));
 #else
