@@ -79,7 +79,10 @@ public sealed class CompiledValidators
     }
 
     /// <summary>Calls <c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>, the streaming path where the schema allows it.</summary>
-    public bool IsValidUtf8(string validatorName, string json)
+    public bool IsValidUtf8(string validatorName, string json) => IsValidUtf8(validatorName, System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>The same on bytes that need not be UTF-8.</summary>
+    public bool IsValidUtf8(string validatorName, byte[] utf8)
     {
         var method = ValidatorType(validatorName).GetMethods().Single(m => m.Name == "IsValid" && m.GetParameters()[0].ParameterType == typeof(ReadOnlySpan<byte>));
         var parameter = System.Linq.Expressions.Expression.Parameter(typeof(byte[]));
@@ -87,7 +90,7 @@ public sealed class CompiledValidators
             method,
             System.Linq.Expressions.Expression.Convert(parameter, typeof(ReadOnlySpan<byte>), typeof(ReadOnlySpan<byte>).GetMethod("op_Implicit", [typeof(byte[])])),
             System.Linq.Expressions.Expression.Constant(null, method.GetParameters()[1].ParameterType));
-        return System.Linq.Expressions.Expression.Lambda<Func<byte[], bool>>(call, parameter).Compile()(System.Text.Encoding.UTF8.GetBytes(json));
+        return System.Linq.Expressions.Expression.Lambda<Func<byte[], bool>>(call, parameter).Compile()(utf8);
     }
 
     private object Invoke(string validatorName, string methodName, JsonElement instance, bool? assertFormats)
@@ -104,6 +107,10 @@ public sealed class CompiledValidators
 
         return method.Invoke(null, [instance, options])!;
     }
+
+    /// <summary>A support type of the compiled validation runtime (<c>PatternMatching</c>, <c>UnicodeText</c>), for tests of its internals.</summary>
+    public Type SupportType(string name)
+        => _assembly.GetType(_namespace + ".Validation." + name) ?? throw new InvalidOperationException("No generated support type " + name);
 
     private Type ValidatorType(string validatorName)
         => _assembly.GetType(_namespace + "." + validatorName) ?? throw new InvalidOperationException("No generated validator " + validatorName);

@@ -104,7 +104,7 @@ public sealed class ValidatorMessageTests
         // Instance values are quoted, escaped and cut so that a message stays one readable line.
         { "count", "\"" + new string('a', 50) + "\"", "", "type", "\"" + new string('a', 40) + "\u2026\" is not an integer" },
         { "count", "\"a\\nb\\u0001\\\"\"", "", "type", "\"a\\nb\\u0001\\\"\" is not an integer" },
-        { "count", "\"\\ud800x\"", "", "type", "\"\\ud800x\" is not an integer" },
+        { "count", "\"\\ud800x\"", "", "json", "\"\\ud800x\" holds an unpaired surrogate, which is not Unicode text (I-JSON, RFC 7493, forbids it)" },
         { "count", "\"\u00e9\\u2028\"", "", "type", "\"\u00e9\\u2028\" is not an integer" },
         { "text", "123456789012345678901234567890123456789012345", "", "type", "1234567890123456789012345678901234567890\u2026 is not a string" },
         { "closed", "{\"a\\u0000\": 1}", "/a\u0000", "additionalProperties", "member \"a\\u0000\" is not allowed here (allowed: \"a\", \"b\")" },
@@ -131,12 +131,12 @@ public sealed class ValidatorMessageTests
     }
 
     [Fact]
-    public void A_member_name_that_cannot_be_read_as_text_is_one_json_error_not_an_exception()
+    public void A_member_name_that_cannot_be_read_as_text_is_one_json_error_at_its_object_not_an_exception()
     {
         const string json = "{\"closed\": {\"a\\ud800\": 1}}";
 
         var error = Assert.Single(Validators.Value.Validate("MessagesValidator", json));
-        Assert.Equal(("", "json"), (error.InstancePointer, error.Keyword));
+        Assert.Equal(("/closed", "json"), (error.InstancePointer, error.Keyword));
         Assert.False(Validators.Value.IsValid("MessagesValidator", json));
         Assert.False(Validators.Value.IsValidUtf8("MessagesValidator", json));
     }

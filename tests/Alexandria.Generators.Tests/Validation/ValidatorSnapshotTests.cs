@@ -25,4 +25,29 @@ public sealed class ValidatorSnapshotTests
         SnapshotAssert.Matches(run.Source("spans.CompiledSpans.Streaming.g.cs"), "spans.CompiledSpans.Streaming");
         SnapshotAssert.Matches(run.Source("spans.EvidenceSpanValidator.g.cs"), "spans.EvidenceSpanValidator");
     }
+
+    [Fact]
+    public void Patterns_are_built_for_the_engine_their_constructs_allow_and_matched_with_a_time_limit()
+    {
+        // simple form (compiled backtracking), no lookaround (NonBacktracking), lookahead (backtracking), patternProperties.
+        const string contract = """
+            {
+              "$defs": {
+                "named_path": {
+                  "type": "object",
+                  "properties": {
+                    "id": { "type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$" },
+                    "title": { "type": "string", "pattern": "^(\\w+\\s?)*$" },
+                    "path": { "type": "string", "pattern": "^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,512}$" },
+                    "tags": { "type": "object", "patternProperties": { "^x-.+$": { "type": "string" } }, "additionalProperties": false }
+                  }
+                }
+              }
+            }
+            """;
+        var run = new GeneratorHarness().WithContract("/c/paths.json", contract).Run().AssertCompiles();
+
+        SnapshotAssert.Matches(run.Source("paths.CompiledPaths.g.cs"), "paths.CompiledPaths");
+        SnapshotAssert.Matches(run.Source("paths.CompiledPaths.Streaming.g.cs"), "paths.CompiledPaths.Streaming");
+    }
 }

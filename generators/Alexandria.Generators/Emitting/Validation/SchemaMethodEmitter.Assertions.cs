@@ -89,7 +89,11 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 if (_m.Pattern is int pattern)
                 {
-                    Fail("!P" + Int(pattern) + ".IsMatch(s)", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars)));
+                    var source = MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars);
+                    var match = Fresh("pm");
+                    _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern) + ", s);");
+                    _w.Line("if (" + match + " == PatternMatch.TimedOut) " + RefuseTimedOut(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")"));
+                    Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + source));
                 }
 
                 if (check is not null)

@@ -106,7 +106,12 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 foreach (var pattern in _m.PatternProperties)
                 {
-                    using (_w.OpenBlock("if (P" + Int(pattern.Pattern) + ".IsMatch(name))"))
+                    var match = Fresh("pm");
+                    _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern.Pattern) + ", name);");
+                    var source = MessageText.Cut(pattern.Source, 2 * MessageText.MaxChars);
+                    _w.Line("if (" + match + " == PatternMatch.TimedOut) "
+                            + RefuseTimedOut("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")"));
+                    using (_w.OpenBlock("if (" + match + " == PatternMatch.Matched)"))
                     {
                         if (tracksMatch)
                         {

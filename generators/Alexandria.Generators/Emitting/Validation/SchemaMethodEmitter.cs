@@ -116,6 +116,10 @@ namespace Alexandria.Generators.Emitting.Validation
         private string FailStatements(string keyword, string messageExpression)
             => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
 
+        /// <summary>A pattern that ran past its time limit: ends the validation with this error (at member <paramref name="member"/>, an expression, when given).</summary>
+        private string RefuseTimedOut(string? member, string keyword, string messageExpression)
+            => "c.RefuseTimedOut(" + (member ?? "null") + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ");";
+
         /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
         private void FailAt(string segment, string keyword, string messageExpression)
             => _w.Line("if (!c.FailAt(" + segment + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;");

@@ -21,6 +21,8 @@ namespace Alexandria.Generators.Emitting.Validation
             yield return Source("Alexandria.Validation.ErrorOrder.g.cs", ErrorOrderSource.Text, ns);
             yield return Source("Alexandria.Validation.FormatAssertions.g.cs", FormatAssertionsSource.Text, ns);
             yield return Source("Alexandria.Validation.StreamingValues.g.cs", StreamingValuesSource.Text, ns);
+            yield return Source("Alexandria.Validation.PatternMatching.g.cs", PatternMatchingSource.Text, ns);
+            yield return Source("Alexandria.Validation.UnicodeText.g.cs", UnicodeTextSource.Text, ns);
         }
 
         private static GeneratedSource Source(string hintName, string text, string ns)

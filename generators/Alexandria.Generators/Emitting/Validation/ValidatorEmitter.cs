@@ -76,15 +76,17 @@ namespace Alexandria.Generators.Emitting.Validation
             }
 
             // Regexes are built on first use: a generator's output cannot use [GeneratedRegex], because source
-            // generators do not see each other's output. Compiled, because the interpreter costs ~0.5-1.5 µs a
-            // match on the contracts' id patterns: more than reading the whole value it checks.
+            // generators do not see each other's output. Linear (NonBacktracking) where the pattern allows it, except
+            // the simple form (ASCII classes with counts, greedy the only match): linear on the compiled backtracking
+            // engine too, which runs it about twice as fast. Every match has the time limit (PatternMatching).
             for (var i = 0; i < model.Patterns.Count; i++)
             {
                 var index = SchemaMethodEmitter.Int(i);
+                var pattern = model.Patterns[i];
+                var linear = LinearPatterns.Allow(pattern) && SimplePattern.Parse(pattern) is null;
                 w.Line("private static global::System.Text.RegularExpressions.Regex? s_p" + index + ";");
                 w.Line("private static global::System.Text.RegularExpressions.Regex P" + index + " => s_p" + index
-                       + " ??= new global::System.Text.RegularExpressions.Regex(" + SchemaMethodEmitter.Lit(model.Patterns[i])
-                       + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled);");
+                       + " ??= PatternMatching.Create(" + SchemaMethodEmitter.Lit(pattern) + ", linear: " + (linear ? "true" : "false") + ");");
             }
 
             var names = model.DynamicAnchors.Select(d => d.Name).Distinct().ToList();
@@ -120,9 +122,13 @@ namespace Alexandria.Generators.Emitting.Validation
                     w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error, the most specific first.</summary>");
                     using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
+                        // A string that is not Unicode text (an unpaired surrogate escape, bytes that are not UTF-8) is
+                        // refused where it is, before any keyword could fail on reading it.
+                        w.Line("if (" + validation + ".UnicodeText.Check(instance) is { } unreadable) return unreadable;");
                         w.Line("var context = new " + validation + ".ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
-                        // A string that is not UTF-8, or an unpaired surrogate escape, fails when read; that input is not JSON text.
                         w.Line("try { Run(context, instance); }");
+                        w.Line("catch (" + validation + ".PatternTimeoutException e) { return new " + validation + ".ValidationResult(new[] { e.Error }); }");
+                        // A last resort only: no keyword reads text UnicodeText has not read first.
                         w.Line("catch (global::System.InvalidOperationException e) { return " + validation + ".JsonValues.Unreadable(e); }");
                         w.Line("return context.ToResult(instance);");
                     }
@@ -139,7 +145,9 @@ namespace Alexandria.Generators.Emitting.Validation
                     w.Line("/// <summary>Whether <paramref name=\"instance\"/> is valid; stops at the first violation.</summary>");
                     using (w.OpenBlock("public static bool IsValid(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
+                        w.Line("if (!" + validation + ".UnicodeText.IsReadable(instance)) return false;");
                         w.Line("try { return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance); }");
+                        w.Line("catch (" + validation + ".PatternTimeoutException) { return false; }");
                         w.Line("catch (global::System.InvalidOperationException) { return false; }");
                     }
 
@@ -182,6 +190,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (streams)
                     {
+                        w.Line("if (!" + validation + ".UnicodeText.IsReadable(utf8)) return false;");
                         w.Line("var state = new " + validation + ".StreamingState(utf8, options?.AssertFormats ?? " + assertDefault + ");");
                         w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8, " + validation + ".StreamingValues.ReaderOptions);");
                         w.Line("if (reader.Read() && " + validation + "." + model.CompiledClassName + "." + StreamingMethodEmitter.MethodName(entry.Method) + "(ref state, ref reader)) return !reader.Read();");
@@ -192,8 +201,9 @@ namespace Alexandria.Generators.Emitting.Validation
                     w.Line("using (document) return IsValid(document!.RootElement, options);");
                 }
 
-                // Syntax errors, and strings that are not UTF-8 or hold unpaired surrogate escapes: not JSON text.
+                // Syntax errors; a pattern past its time limit refuses the document (and ends the pass at once).
                 w.Line("catch (global::System.Text.Json.JsonException) { return false; }");
+                w.Line("catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }");
                 w.Line("catch (global::System.InvalidOperationException) { return false; }");
             }
         }

@@ -11,12 +11,22 @@ namespace Alexandria.Generators.Parsing.Validation
     /// <c>\d</c> and <c>\w</c> are ASCII-only; <c>\s</c> is ECMA's white space; <c>$</c> matches only at
     /// the very end; <c>.</c> and quantified literals treat a surrogate pair as one code point;
     /// <c>\p{Letter}</c>-style long property names; <c>\u{…}</c> escapes.
+    /// What the translation adds is unambiguous (each code point matches one way), so it never turns a pattern
+    /// into one the backtracking engine can split exponentially many ways (see <see cref="AnyCodePoint"/>).
     /// </summary>
     internal static class EcmaRegexTranslator
     {
         private const string Whitespace = @"\t\n\v\f\r\p{Z}\uFEFF";
         private const string Word = "a-zA-Z0-9_";
-        private const string AnyCodePoint = @"(?:[^\n\r\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF])";
+
+        /// <summary>
+        /// <c>.</c>: a BMP character other than a line terminator, or a surrogate pair. The two alternatives start
+        /// with disjoint sets, so each code point matches one way (the old third alternative, "any surrogate",
+        /// let a pair match as one pair or as two halves: <c>(?!.*\.\.)</c> then backtracked 2^n ways over n emoji).
+        /// A lone surrogate never reaches a pattern: validators refuse a string holding one before any keyword runs.
+        /// No lookaround either, so a pattern using <c>.</c> can still run on the linear NonBacktracking engine.
+        /// </summary>
+        internal const string AnyCodePoint = @"(?:[^\n\r\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])";
 
         private static readonly Dictionary<string, string> PropertyNames = new Dictionary<string, string>
         {

@@ -15,8 +15,10 @@ namespace Alexandria.Contracts
         /// <summary>Validates <paramref name="instance"/> and returns every error, the most specific first.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
+            if (global::Alexandria.Contracts.Validation.UnicodeText.Check(instance) is { } unreadable) return unreadable;
             var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? true);
             try { Run(context, instance); }
+            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException e) { return new global::Alexandria.Contracts.Validation.ValidationResult(new[] { e.Error }); }
             catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
             return context.ToResult(instance);
         }
@@ -31,7 +33,9 @@ namespace Alexandria.Contracts
         /// <summary>Whether <paramref name="instance"/> is valid; stops at the first violation.</summary>
         public static bool IsValid(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
+            if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(instance)) return false;
             try { return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance); }
+            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException) { return false; }
             catch (global::System.InvalidOperationException) { return false; }
         }
 
@@ -40,6 +44,7 @@ namespace Alexandria.Contracts
         {
             try
             {
+                if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(utf8)) return false;
                 var state = new global::Alexandria.Contracts.Validation.StreamingState(utf8, options?.AssertFormats ?? true);
                 var reader = new global::System.Text.Json.Utf8JsonReader(utf8, global::Alexandria.Contracts.Validation.StreamingValues.ReaderOptions);
                 if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read();
@@ -48,6 +53,7 @@ namespace Alexandria.Contracts
                 using (document) return IsValid(document!.RootElement, options);
             }
             catch (global::System.Text.Json.JsonException) { return false; }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
             catch (global::System.InvalidOperationException) { return false; }
         }
 

@@ -89,9 +89,9 @@ namespace __NAMESPACE__
         /// invalid: days need months), or weeks alone.
         /// </summary>
         public static bool Duration(global::System.ReadOnlySpan<char> s)
-            => (s_duration ??= new global::System.Text.RegularExpressions.Regex(
+            => PatternMatching.Match(s_duration ??= PatternMatching.Create(
                 "^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\\z",
-                global::System.Text.RegularExpressions.RegexOptions.CultureInvariant)).IsMatch(s);
+                linear: true), s) == PatternMatch.Matched;
 
         public static bool Email(string s) => Email(s, international: false);
 
@@ -573,7 +573,9 @@ namespace __NAMESPACE__
             try
             {
                 // ECMA's "[]" (matches nothing) and "[^]" (matches anything) have no .NET spelling.
-                _ = new global::System.Text.RegularExpressions.Regex(s.Replace("[^]", "[\\s\\S]").Replace("[]", "(?!)"));
+                // Only parsed, never matched; the limit is there so that no Regex of a validator is without one.
+                _ = new global::System.Text.RegularExpressions.Regex(s.Replace("[^]", "[\\s\\S]").Replace("[]", "(?!)"),
+                    global::System.Text.RegularExpressions.RegexOptions.None, PatternMatching.Timeout);
                 return true;
             }
             catch (global::System.ArgumentException)

@@ -59,6 +59,22 @@ namespace __NAMESPACE__
             return Collecting;
         }
 
+        /// <summary>
+        /// A pattern ran past its time limit (at the current location, or at member <paramref name="member"/>): the
+        /// validation ends here, and the instance is refused with this one error. Ending it bounds a validation to one
+        /// limit however many strings the instance holds, and no keyword around the pattern ('not', a losing 'anyOf'
+        /// branch) can read "took too long" as "no match".
+        /// </summary>
+        public void RefuseTimedOut(string? member, string keyword, string message, string schemaLocation)
+        {
+            if (member is not null)
+            {
+                Push(member);
+            }
+
+            throw new PatternTimeoutException(new ValidationError(Pointer(), keyword, message, schemaLocation));
+        }
+
         /// <summary>Records an applicator's error that the errors before it explain (no branch of anyOf/oneOf matched); the result lists it after them.</summary>
         public bool Summarize(string keyword, string message, string schemaLocation) => Record(keyword, message, schemaLocation, summary: true);
 
