@@ -45,9 +45,9 @@ public sealed class AgentRunner
         _options.Check();
     }
 
-    /// <summary>The built-in research tools over <paramref name="index"/>: <c>search</c>, <c>read_chunk</c>, <c>answer</c>.</summary>
-    public static ToolRegistry ResearchTools(IDocumentIndex index)
-        => new(new ITool[] { new SearchTool(index), new ReadChunkTool(index), new AnswerTool() });
+    /// <summary>The built-in research tools over <paramref name="index"/>: <c>search</c>, <c>read_chunk</c>, <c>answer</c>; and <paramref name="more"/> (e.g. MCP server tools).</summary>
+    public static ToolRegistry ResearchTools(IDocumentIndex index, IEnumerable<ITool>? more = null)
+        => new(new ITool[] { new SearchTool(index), new ReadChunkTool(index), new AnswerTool() }.Concat(more ?? Array.Empty<ITool>()));
 
     /// <summary>Runs <paramref name="objective"/> as the new run <paramref name="runId"/> until it completes or a limit ends it.</summary>
     /// <exception cref="ArgumentException">The objective is empty or over 4,000 characters, or the run already has events.</exception>

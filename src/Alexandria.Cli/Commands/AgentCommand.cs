@@ -131,13 +131,19 @@ internal static class AgentCommand
 
         public Option<int> MaxRepairs { get; } = new("--max-repairs") { Description = "Repair tries per model reply (0-5).", DefaultValueFactory = _ => AgentOptions.Default.MaxRepairs };
 
+        public Option<string[]> Mcp { get; } = new("--mcp")
+        {
+            Description = "A stdio MCP server whose tools join the run, as one command line: --mcp \"node server.js --root docs\" (repeatable).",
+            DefaultValueFactory = _ => Array.Empty<string>(),
+        };
+
         public Option<DirectoryInfo> Store { get; } = StoreLocation.StoreOption();
 
         public Option<string?> Postgres { get; } = StoreLocation.PostgresOption();
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Script, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Store, Postgres })
+            foreach (var option in new Option[] { Script, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Mcp, Store, Postgres })
             {
                 command.Options.Add(option);
             }
@@ -199,9 +205,23 @@ internal static class AgentCommand
         }
 
         using var __ = model;
+        McpServers mcp;
+        try
+        {
+            mcp = await McpServers.StartAsync(parse.GetValue(shared.Mcp)!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            Out.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+
+        await using var ___ = mcp.ConfigureAwait(false);
+        var tools = AgentRunner.ResearchTools(index, mcp.Tools);
         Out.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
         Out.MarkupLineInterpolated($"Objective: {objective}");
-        var runner = new AgentRunner(store, model, AgentRunner.ResearchTools(index), options);
+        Out.MarkupLineInterpolated($"Tools: {string.Join(", ", tools.Names)}");
+        var runner = new AgentRunner(store, model, tools, options);
         var result = await run(runner, Print).ConfigureAwait(false);
 
         var summary = new Grid().AddColumn().AddColumn();
