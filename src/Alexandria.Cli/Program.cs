@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

@@ -105,7 +105,7 @@ internal static class AgentCommand
 
         public Option<DirectoryInfo> Index { get; } = new("--index")
         {
-            Description = "Folder of .md/.txt documents the search and read_chunk tools index.",
+            Description = "The search and read_chunk tools' index: a folder of .md/.txt documents (indexed in memory) or a directory 'alexandria index build' wrote.",
             DefaultValueFactory = _ => new DirectoryInfo("samples/research-docs"),
         };
 
@@ -185,16 +185,23 @@ internal static class AgentCommand
         Func<AgentRunner, Action<AgentProgress>, Task<AgentRunResult>> run, CancellationToken cancellationToken)
     {
         var indexFolder = parse.GetValue(shared.Index)!;
-        if (!indexFolder.Exists)
+        OpenedDocumentIndex opened;
+        try
         {
-            Out.MarkupLineInterpolated($"[red]No document folder at {indexFolder.FullName}[/] (--index).");
+            opened = OpenedDocumentIndex.Open(indexFolder.FullName);
+        }
+        catch (DocumentIndexException e)
+        {
+            Out.MarkupLineInterpolated($"[red]{e.Message}[/] (--index)");
             return 2;
         }
+
+        using var ___ = opened;
+        var index = opened.Index;
 
         var options = shared.Read(parse, script);
         var storeDirectory = parse.GetValue(shared.Store)!;
         var postgres = parse.GetValue(shared.Postgres);
-        var index = FolderDocumentIndex.Build(indexFolder.FullName);
         var store = await StoreLocation.OpenAsync(storeDirectory, postgres, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
 
@@ -216,9 +223,9 @@ internal static class AgentCommand
             return 2;
         }
 
-        await using var ___ = mcp.ConfigureAwait(false);
+        await using var mcpServers = mcp.ConfigureAwait(false);
         var tools = AgentRunner.ResearchTools(index, mcp.Tools);
-        Out.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {index.DocumentCount} documents ({index.ChunkCount} chunks) from {indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
+        Out.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {opened.DocumentCount} documents ({opened.ChunkCount} chunks) from {(opened.Prebuilt ? "the index at " : "")}{indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
         Out.MarkupLineInterpolated($"Objective: {objective}");
         Out.MarkupLineInterpolated($"Tools: {string.Join(", ", tools.Names)}");
         var runner = new AgentRunner(store, model, tools, options);

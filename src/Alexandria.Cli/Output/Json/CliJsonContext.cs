@@ -18,4 +18,5 @@ namespace Alexandria.Cli.Output.Json;
 [JsonSerializable(typeof(ReplayDocument))]
 [JsonSerializable(typeof(RunDocument))]
 [JsonSerializable(typeof(DoctorDocument))]
+[JsonSerializable(typeof(IndexBuildDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
