@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using Alexandria.Runtime.Storage;
@@ -9,6 +10,10 @@ using Alexandria.Runtime.Storage;
 // SIGKILL can land in the middle of any kind of write. Several hosts may append to the same run at
 // once; they retry on conflicts like any writer. The parent test kills it and checks that the
 // store reopens whole. Usage: CrashHost <root> <run id> <seed> [postgres connection string]
+// With ALEXANDRIA_CRASH_ACK_FILE set, every write is acknowledged there once its call returned — one line
+// "e <seq> <sha256>", "s <snapshot id> <sha256>" or "a <artifact id> <sha256>" — so the parent can check the
+// bytes of everything acknowledged after the kill. A line is written only after the commit; the kernel keeps
+// it across a SIGKILL.
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: CrashHost <root> <run id> <seed> [postgres connection string]");
@@ -16,6 +21,8 @@ if (args.Length < 3)
 }
 
 string root = args[0];
+string? ackPath = Environment.GetEnvironmentVariable("ALEXANDRIA_CRASH_ACK_FILE");
+using var acks = ackPath is null ? null : new StreamWriter(new FileStream(ackPath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
 string runId = args[1];
 var random = new Random(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 await using IRuntimeStore store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions
@@ -35,7 +42,7 @@ for (long iteration = 0; ; iteration++)
 
     try
     {
-        await AppendOnceAsync(store, runId, random, iteration);
+        await AppendOnceAsync(store, runId, random, iteration, acks);
     }
     catch (SequenceConflictException)
     {
@@ -46,7 +53,7 @@ for (long iteration = 0; ; iteration++)
     }
 }
 
-static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random random, long iteration)
+static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random random, long iteration, StreamWriter? acks)
 {
     long last = await store.Events.GetLastSeqAsync(runId);
     int count = random.Next(1, 24);
@@ -59,6 +66,10 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
     }
 
     AppendedRange range = await store.Events.AppendAsync(runId, last, events);
+    for (int i = 0; i < events.Count; i++)
+    {
+        acks?.WriteLine($"e {range.FirstSeq + i} {Sha256(events[i].Json)}");
+    }
 
     if (iteration % 3 == 2)
     {
@@ -73,6 +84,7 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
             if (!compaction)
             {
                 await store.Snapshots.AppendAsync(snapshot, latest?.SnapshotId);
+                acks?.WriteLine($"s {snapshotId} {Sha256(snapshot.Json)}");
             }
             else
             {
@@ -83,6 +95,9 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
                     new(covered / 3, "compaction_finished", false, DateTimeOffset.UtcNow, CrashPayload.Event(covered + 2, random.Next(0, 400))),
                 ];
                 await store.CommitCompactionAsync(snapshot, latest?.SnapshotId, covered, recording);
+                acks?.WriteLine($"s {snapshotId} {Sha256(snapshot.Json)}");
+                acks?.WriteLine($"e {covered + 1} {Sha256(recording[0].Json)}");
+                acks?.WriteLine($"e {covered + 2} {Sha256(recording[1].Json)}");
             }
         }
     }
@@ -91,9 +106,12 @@ static async Task AppendOnceAsync(IRuntimeStore store, string runId, Random rand
     {
         byte[] content = new byte[random.Next(1, 200_000)];
         random.NextBytes(content);
-        await store.StoreArtifactAsync(runId, range.LastSeq / 3, $"outputs/blob-{range.LastSeq}-{Guid.NewGuid():N}.bin", "application/octet-stream", content);
+        ArtifactMetadata artifact = await store.StoreArtifactAsync(runId, range.LastSeq / 3, $"outputs/blob-{range.LastSeq}-{Guid.NewGuid():N}.bin", "application/octet-stream", content);
+        acks?.WriteLine($"a {artifact.ArtifactId} {Sha256(content)}");
     }
 }
+
+static string Sha256(ReadOnlyMemory<byte> bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
 
 /// <summary>The documents the crash host writes; the test checks each one is whole.</summary>
 internal static class CrashPayload

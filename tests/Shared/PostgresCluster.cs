@@ -32,6 +32,14 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     private bool _asServiceUser;
     private int _port;
     private bool _started;
+    private string? _serverOptions;
+
+    /// <summary>
+    /// Run with the production durability settings (<c>fsync</c>, <c>synchronous_commit</c>, full page writes), for
+    /// tests that kill the server itself. Off by default: the shared cluster only ever loses clients, so it trades
+    /// durability for speed.
+    /// </summary>
+    public bool Durable { get; init; }
 
     /// <summary>Connection string of the <c>postgres</c> maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
@@ -70,21 +78,19 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             new[] { "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync" },
             _asServiceUser).ConfigureAwait(false);
 
-        // The cluster is disposable, so durability settings are off for speed: the crash tests kill
+        // Unless Durable, the cluster is disposable and durability settings are off for speed: those tests kill
         // the client, never the server.
+        string durability = Durable
+            ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+            : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         Exception? lastFailure = null;
         for (int attempt = 0; attempt < 3 && !_started; attempt++)
         {
             _port = FreePort();
-            string options = $"-c listen_addresses=127.0.0.1 -p {_port} -c unix_socket_directories={_directory} " +
-                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            _serverOptions = $"-c listen_addresses=127.0.0.1 -p {_port} -c unix_socket_directories={_directory} {durability} -c max_connections=200";
             try
             {
-                await RunAsync(
-                    Path.Combine(_binDirectory, "pg_ctl"),
-                    new[] { "-D", data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", options, "start" },
-                    _asServiceUser).ConfigureAwait(false);
-                _started = true;
+                await StartServerAsync().ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
@@ -103,6 +109,76 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     }
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    private async Task StartServerAsync()
+    {
+        string data = Path.Combine(_directory!, "data");
+        await RunAsync(
+            Path.Combine(_binDirectory!, "pg_ctl"),
+            new[] { "-D", data, "-l", Path.Combine(_directory!, "server.log"), "-w", "-t", "60", "-o", _serverOptions!, "start" },
+            _asServiceUser).ConfigureAwait(false);
+        _started = true;
+    }
+
+    /// <summary>
+    /// SIGKILLs the postmaster and every process it started, at once — what a power cut does to the processes
+    /// (the kernel's page cache survives, so this proves PostgreSQL's crash recovery and that our writers call
+    /// an append acknowledged only after its commit). Linux only: children are found through /proc.
+    /// </summary>
+    public async Task KillServerAsync()
+    {
+        string pidFile = Path.Combine(_directory!, "data", "postmaster.pid");
+        int postmaster = int.Parse(File.ReadLines(pidFile).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var victims = new List<int> { postmaster };
+        victims.AddRange(ProcFs.ChildrenOf(postmaster));
+        foreach (int pid in victims)
+        {
+            ProcFs.Kill(pid);
+        }
+
+        _started = false;
+        var deadline = Stopwatch.StartNew();
+        while (victims.Any(ProcFs.IsAlive))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new InvalidOperationException($"PostgreSQL processes {string.Join(", ", victims.Where(ProcFs.IsAlive))} survived SIGKILL.");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the server again after <see cref="KillServerAsync"/>, on the same port: PostgreSQL replays its WAL.</summary>
+    public Task RestartServerAsync()
+    {
+        // A killed postmaster nobody has reaped yet still answers kill(pid, 0), so PostgreSQL would take its
+        // lock file for a live server. Every process of the cluster is known dead here (KillServerAsync waited),
+        // so its lock file is stale and goes, as PostgreSQL's docs allow once no postmaster runs.
+        // The same holds for the unix socket's lock file.
+        foreach (string lockFile in Directory.EnumerateFiles(_directory!, ".s.PGSQL.*.lock").Append(Path.Combine(_directory!, "data", "postmaster.pid")))
+        {
+            if (File.Exists(lockFile) && !ProcFs.IsAlive(int.Parse(File.ReadLines(lockFile).First().Trim(), System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                File.Delete(lockFile);
+            }
+        }
+
+        return StartWithLogAsync();
+    }
+
+    private async Task StartWithLogAsync()
+    {
+        try
+        {
+            await StartServerAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            string log = TryReadLog();
+            throw new InvalidOperationException($"PostgreSQL did not restart. End of the server log:\n{log[Math.Max(0, log.Length - 3000)..]}", ex);
+        }
+    }
 
     public async Task DisposeAsync()
     {

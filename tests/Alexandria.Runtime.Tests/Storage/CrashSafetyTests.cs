@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +17,8 @@ namespace Alexandria.Runtime.Tests.Storage;
 /// in a loop, retrying on conflicts), SIGKILLs both at a random moment once they are appending,
 /// reopens the store and checks that everything is whole or absent, the log gapless, nothing
 /// committed lost, the latest snapshot pointer resolvable, and every snapshot a compaction committed
-/// followed by its compaction events. 25 rounds: 50 kills per backend (more with ALEXANDRIA_CRASH_ROUNDS).
+/// followed by its compaction events, and every write a host acknowledged still there with the same bytes
+/// (SHA-256 taken at acknowledgement). 25 rounds: 50 kills per backend (more with ALEXANDRIA_CRASH_ROUNDS).
 /// </summary>
 public abstract class CrashSafetyTests : StoreTestBase
 {
@@ -27,6 +26,7 @@ public abstract class CrashSafetyTests : StoreTestBase
     private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("ALEXANDRIA_CRASH_ROUNDS"), out int rounds) && rounds > 0 ? rounds : 25;
     private const int ChildrenPerRound = 2;
     private readonly ITestOutputHelper _output;
+    private readonly string _acks = Directory.CreateTempSubdirectory("alx-acks-").FullName;
 
     protected CrashSafetyTests(StoreBackend backend, ITestOutputHelper output)
         : base(backend)
@@ -43,6 +43,7 @@ public abstract class CrashSafetyTests : StoreTestBase
         int previousSnapshots = 0;
         int killedWithProgress = 0;
         int compactionsChecked = 0;
+        int acknowledgedWrites = 0;
         var stopwatch = Stopwatch.StartNew();
 
         TimeSpan inChild = TimeSpan.Zero;
@@ -95,6 +96,9 @@ public abstract class CrashSafetyTests : StoreTestBase
                 Assert.Null(latest);
             }
 
+            AcknowledgedWrites acknowledged = AcknowledgedWrites.Read(_acks);
+            await acknowledged.AssertSurvivedAsync(reopened, run, $"kill {kill}");
+            acknowledgedWrites = acknowledged.Count;
             previousLastSeq = lastSeq;
             previousSnapshots = history.Count;
 
@@ -106,7 +110,7 @@ public abstract class CrashSafetyTests : StoreTestBase
 
         _output.WriteLine(
             $"{Rounds * ChildrenPerRound} kills in {stopwatch.Elapsed.TotalSeconds:0.0}s ({inChild.TotalSeconds:0.0}s starting and killing children); {previousLastSeq} events, {previousSnapshots} snapshots; " +
-            $"{killedWithProgress} of {Rounds} rounds made progress before the kill; {compactionsChecked} compaction commits checked whole");
+            $"{killedWithProgress} of {Rounds} rounds made progress before the kill; {compactionsChecked} compaction commits checked whole; {acknowledgedWrites} acknowledged writes found byte for byte");
         Assert.True(killedWithProgress >= Rounds / 2, $"only {killedWithProgress} of {Rounds} rounds appended anything before the kill");
     }
 
@@ -120,71 +124,26 @@ public abstract class CrashSafetyTests : StoreTestBase
 
     private async Task RunAndKillAsync(string run, int seed, int delayMs)
     {
-        Process[] children = await Task.WhenAll(Enumerable.Range(seed, ChildrenPerRound).Select(s => StartAppendingAsync(run, s)));
+        Process[] children = await Task.WhenAll(Enumerable.Range(seed, ChildrenPerRound).Select(s =>
+            CrashHosts.StartAsync(Root, run, s, Options.PostgresConnectionString, Path.Combine(_acks, $"{s}.acks"))));
         try
         {
             await Task.Delay(delayMs);
-            foreach (Process child in children)
+            foreach (Process child in children.Where(c => c.HasExited))
             {
-                if (child.HasExited)
-                {
-                    Assert.Fail($"crash host stopped by itself (exit {child.ExitCode}): {await child.StandardError.ReadToEndAsync()}");
-                }
-
-                child.Kill(); // SIGKILL on Unix: no finalizers, no flush, no cleanup.
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            foreach (Process child in children)
-            {
-                await child.WaitForExitAsync(timeout.Token);
+                Assert.Fail($"crash host stopped by itself (exit {child.ExitCode}): {await child.StandardError.ReadToEndAsync()}");
             }
         }
         finally
         {
-            foreach (Process child in children)
-            {
-                if (!child.HasExited)
-                {
-                    child.Kill();
-                }
-
-                child.Dispose();
-            }
+            await CrashHosts.KillAsync(children);
         }
     }
 
-    /// <summary>Starts one crash host and returns once it has committed its first append.</summary>
-    private async Task<Process> StartAppendingAsync(string run, int seed)
+    public override async Task DisposeAsync()
     {
-        string host = typeof(CrashSafetyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "CrashHostPath").Value!;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(host);
-        startInfo.ArgumentList.Add(Root);
-        startInfo.ArgumentList.Add(run);
-        startInfo.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
-        if (Options.PostgresConnectionString is { } connectionString)
-        {
-            startInfo.ArgumentList.Add(connectionString);
-        }
-
-        startInfo.Environment["DOTNET_TieredPGO"] = "0";
-        Process child = Process.Start(startInfo)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
-        if (line != "appending")
-        {
-            await child.WaitForExitAsync(timeout.Token);
-            Assert.Fail($"crash host did not start (exit {child.ExitCode}): {line}\n{await child.StandardError.ReadToEndAsync()}");
-        }
-
-        return child;
+        await base.DisposeAsync();
+        Directory.Delete(_acks, recursive: true);
     }
 }
 

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Alexandria.Runtime.Tests.Infrastructure;
+
+/// <summary>Starts and SIGKILLs the crash host (tests/Alexandria.Runtime.CrashHost), a writer that appends to one run forever.</summary>
+public static class CrashHosts
+{
+    /// <summary>Starts one crash host and returns once it has committed its first append.</summary>
+    /// <param name="ackFile">Where the host acknowledges each committed write (see the host's usage).</param>
+    public static async Task<Process> StartAsync(string root, string run, int seed, string? connectionString, string ackFile)
+    {
+        string host = typeof(CrashHosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "CrashHostPath").Value!;
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(host);
+        startInfo.ArgumentList.Add(root);
+        startInfo.ArgumentList.Add(run);
+        startInfo.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
+        if (connectionString is not null)
+        {
+            startInfo.ArgumentList.Add(connectionString);
+        }
+
+        startInfo.Environment["DOTNET_TieredPGO"] = "0";
+        startInfo.Environment["ALEXANDRIA_CRASH_ACK_FILE"] = ackFile;
+        Process child = Process.Start(startInfo)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
+        if (line != "appending")
+        {
+            await child.WaitForExitAsync(timeout.Token);
+            Assert.Fail($"crash host did not start (exit {child.ExitCode}): {line}\n{await child.StandardError.ReadToEndAsync()}");
+        }
+
+        return child;
+    }
+
+    /// <summary>SIGKILLs every child still running (no finalizers, no flush, no cleanup), waits for them and disposes them.</summary>
+    public static async Task KillAsync(IEnumerable<Process> children)
+    {
+        try
+        {
+            foreach (Process child in children.Where(c => !c.HasExited))
+            {
+                child.Kill();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            foreach (Process child in children)
+            {
+                await child.WaitForExitAsync(timeout.Token);
+            }
+        }
+        finally
+        {
+            foreach (Process child in children)
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill();
+                }
+
+                child.Dispose();
+            }
+        }
+    }
+}

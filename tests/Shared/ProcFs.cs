@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace Alexandria.Testing;
+
+/// <summary>The few process facts the crash tests need, read from Linux's /proc.</summary>
+public static class ProcFs
+{
+    /// <summary>Processes whose parent is <paramref name="parent"/>.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && ParentOf(pid) == parent)
+            {
+                children.Add(pid);
+            }
+        }
+
+        return children;
+    }
+
+    /// <summary>True while <paramref name="pid"/> exists and is not a zombie.</summary>
+    public static bool IsAlive(int pid)
+    {
+        string? stat = ReadStat(pid);
+        return stat is not null && StateOf(stat) != 'Z';
+    }
+
+    /// <summary>SIGKILL; a process that is already gone is fine.</summary>
+    public static void Kill(int pid)
+    {
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        string? stat = ReadStat(pid);
+        if (stat is null)
+        {
+            return null;
+        }
+
+        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[1], CultureInfo.InvariantCulture);
+    }
+
+    private static char StateOf(string stat) => stat[stat.LastIndexOf(')') + 2];
+
+    private static string? ReadStat(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
