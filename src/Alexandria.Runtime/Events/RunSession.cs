@@ -27,6 +27,8 @@ public sealed class RunSession
     private readonly SnapshotBuilder _builder;
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
+    private int _consecutiveRejections;
+    private int _boundariesToSkip;
 
     private RunSession(IRuntimeStore store, string runId, RunSessionOptions options)
     {
@@ -106,9 +108,12 @@ public sealed class RunSession
     /// kept; <c>run_id</c>, <c>seq</c>, <c>event_id</c> (name-based on run and seq) and <c>occurred_at</c>
     /// are stamped here. Returns the event as written and any loop signals it raised.
     /// </summary>
+    /// <exception cref="EventRefusedException">The event would make the run impossible to compact: a step id the latest
+    /// snapshot already covers, or a plan without an objective before any plan stated one.</exception>
     public async Task<AppendedEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        RefuseUncompactable(draft);
         var stamped = Stamp(draft, LastSeq + 1);
         await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
         return new AppendedEvent(stamped, Accept(stamped));
@@ -120,7 +125,14 @@ public sealed class RunSession
     /// </summary>
     public async Task<CompactionOutcome?> EndStepAsync(CancellationToken cancellationToken = default)
     {
-        var due = _trigger.Due();
+        // Until a plan states the objective no snapshot can be valid: wait for it rather than log a rejection.
+        var due = ObjectiveStated ? _trigger.Due() : null;
+        if (due is not null && _boundariesToSkip > 0)
+        {
+            _boundariesToSkip--;
+            return null;
+        }
+
         return due is { } trigger ? await CompactAsync(trigger, cancellationToken).ConfigureAwait(false) : null;
     }
 
@@ -197,6 +209,11 @@ public sealed class RunSession
             await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, Log.Prepare(rejected) }, cancellationToken).ConfigureAwait(false);
             Accept(started);
             Accept(rejected);
+
+            // Retrying at every step boundary would log two events per step for as long as the cause lasts: the
+            // automatic retries back off exponentially (the next boundary, then every 2nd, 4th, … up to 64th).
+            _consecutiveRejections++;
+            _boundariesToSkip = (1 << Math.Min(_consecutiveRejections - 1, 6)) - 1;
             return new CompactionOutcome(trigger, null, verdict);
         }
 
@@ -228,10 +245,37 @@ public sealed class RunSession
         // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
         _trigger.Reset();
+        _consecutiveRejections = 0;
+        _boundariesToSkip = 0;
         Accept(started);
         Accept(finished);
         return new CompactionOutcome(trigger, candidate, verdict);
     }
+
+    /// <summary>
+    /// Refuses what compaction could never fold: every snapshot's steps continue right after its parent's (so a step
+    /// id the latest snapshot covers can never be compacted), and a snapshot states the run's objective (so the
+    /// first plan must state it).
+    /// </summary>
+    private void RefuseUncompactable(RunEvent draft)
+    {
+        if (Latest is { } latest && draft.StepId <= latest.CoveredSteps.Last)
+        {
+            throw new EventRefusedException(
+                "/step_id",
+                $"step {draft.StepId} is already compacted: the latest snapshot covers steps {latest.CoveredSteps.First}..{latest.CoveredSteps.Last}, so new events use step {latest.CoveredSteps.Last + 1} or later.");
+        }
+
+        if (draft is PlanEvent { Payload: var plan } && string.IsNullOrEmpty(plan.Objective) && !ObjectiveStated)
+        {
+            throw new EventRefusedException(
+                "/payload/objective",
+                "the run's first plan must state its objective: a snapshot carries the objective, and none has been stated yet.");
+        }
+    }
+
+    /// <summary>Whether a plan of this run has stated the objective (so a snapshot can carry it).</summary>
+    private bool ObjectiveStated => !string.IsNullOrEmpty(Latest?.Objective) || _window.Exists(e => e is PlanEvent { Payload.Objective: { Length: > 0 } });
 
     /// <summary>
     /// <paramref name="draft"/> as it is written at <paramref name="seq"/>: run id, seq, name-based
