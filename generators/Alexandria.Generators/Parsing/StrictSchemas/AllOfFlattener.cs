@@ -53,6 +53,17 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
                 parts.Add(part);
             }
 
+            // A closed part allows no member another part declares: merging would widen the contract, so it cannot flatten.
+            var declaredNames = new HashSet<string>(parts.SelectMany(p => (p["properties"] as JsonObject)?.Properties.Select(m => m.Name) ?? Array.Empty<string>()));
+            foreach (var part in parts.Where(p => p["additionalProperties"]?.Kind == JsonNodeKind.False))
+            {
+                var own = (part["properties"] as JsonObject)?.Properties.Select(m => m.Name) ?? Array.Empty<string>();
+                if (!declaredNames.SetEquals(own))
+                {
+                    return false;
+                }
+            }
+
             var members = new List<JsonProperty>();
             var required = new List<JsonNode>();
             foreach (var part in parts)
@@ -73,13 +84,13 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
                 required.AddRange((part["required"] as JsonArray)?.Items ?? Array.Empty<JsonNode>());
             }
 
-            var own = schema.Properties.Where(p => p.Name is not ("allOf" or "properties" or "required" or "type" or "additionalProperties")).ToList();
+            var kept = schema.Properties.Where(p => p.Name is not ("allOf" or "properties" or "required" or "type" or "additionalProperties")).ToList();
             var properties = new JsonObject(allOf.NameStart, allOf.NameLength, members) { Pointer = schema.Pointer + "/properties" };
-            own.Add(new JsonProperty("type", allOf.NameStart, allOf.NameLength, new JsonString(allOf.NameStart, allOf.NameLength, "object")));
-            own.Add(new JsonProperty("properties", allOf.NameStart, allOf.NameLength, properties));
-            own.Add(new JsonProperty("required", allOf.NameStart, allOf.NameLength, new JsonArray(allOf.NameStart, allOf.NameLength, required)));
-            own.Add(new JsonProperty("additionalProperties", allOf.NameStart, allOf.NameLength, new JsonLiteral(JsonNodeKind.False, allOf.NameStart, allOf.NameLength)));
-            merged = new JsonObject(schema.Start, schema.Length, own) { Pointer = schema.Pointer };
+            kept.Add(new JsonProperty("type", allOf.NameStart, allOf.NameLength, new JsonString(allOf.NameStart, allOf.NameLength, "object")));
+            kept.Add(new JsonProperty("properties", allOf.NameStart, allOf.NameLength, properties));
+            kept.Add(new JsonProperty("required", allOf.NameStart, allOf.NameLength, new JsonArray(allOf.NameStart, allOf.NameLength, required)));
+            kept.Add(new JsonProperty("additionalProperties", allOf.NameStart, allOf.NameLength, new JsonLiteral(JsonNodeKind.False, allOf.NameStart, allOf.NameLength)));
+            merged = new JsonObject(schema.Start, schema.Length, kept) { Pointer = schema.Pointer };
             return true;
         }
     }

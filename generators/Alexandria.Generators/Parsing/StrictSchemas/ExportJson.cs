@@ -22,6 +22,41 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
 
         public static ExportJson Copy(JsonNode node) => new ExportRaw(JsonText.Write(node));
 
+        /// <summary>The type names a <c>type</c> value holds, whether it was copied from the contract or built here.</summary>
+        public static IReadOnlyList<string> TypeNames(ExportJson? type)
+        {
+            switch (type)
+            {
+                case ExportArray array:
+                    var names = new List<string>();
+                    foreach (var item in array.Items)
+                    {
+                        names.AddRange(TypeNames(item));
+                    }
+
+                    return names;
+                case ExportRaw raw:
+                    var parsed = JsonDocumentParser.Parse(raw.Json, out _);
+                    if (parsed is JsonString single)
+                    {
+                        return new[] { single.Value };
+                    }
+
+                    var result = new List<string>();
+                    if (parsed is JsonArray many)
+                    {
+                        foreach (var item in many.Items)
+                        {
+                            if (item is JsonString s) result.Add(s.Value);
+                        }
+                    }
+
+                    return result;
+                default:
+                    return System.Array.Empty<string>();
+            }
+        }
+
         public static ExportJson String(string value)
         {
             var builder = new StringBuilder();

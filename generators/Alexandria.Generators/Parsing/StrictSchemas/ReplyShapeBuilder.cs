@@ -49,7 +49,7 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
             _drafts.Add(draft);
             if (target["anyOf"] is ExportArray branches)
             {
-                VisitUnion(draft, branches.Items.OfType<ExportObject>().Select(b => Resolve(b)).Where(b => b is not null && !IsNull(b)).Select(b => b!).ToList());
+                VisitUnion(draft, Flatten(branches).Where(b => !IsNull(b)).ToList());
             }
             else if (target["properties"] is ExportObject properties)
             {
@@ -169,15 +169,37 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
             return schema;
         }
 
-        private static bool Has(ExportObject schema, string type)
-            => schema["type"] switch
+        /// <summary>The branches of a union with references resolved and nested unions (a nullable-made union, a $ref to a union) spread out.</summary>
+        private IEnumerable<ExportObject> Flatten(ExportArray branches, int depth = 0)
+        {
+            foreach (var branch in branches.Items.OfType<ExportObject>())
             {
-                ExportRaw raw => raw.Json == "\"" + type + "\"",
-                ExportArray many => many.Items.OfType<ExportRaw>().Any(t => t.Json == "\"" + type + "\""),
-                _ => false,
-            };
+                if (Resolve(branch) is not { } target)
+                {
+                    continue;
+                }
 
-        private static bool IsNull(ExportObject schema) => schema["type"] is ExportRaw { Json: "\"null\"" };
+                if (target["anyOf"] is ExportArray nested && target["type"] is null && depth < 16)
+                {
+                    foreach (var inner in Flatten(nested, depth + 1))
+                    {
+                        yield return inner;
+                    }
+                }
+                else
+                {
+                    yield return target;
+                }
+            }
+        }
+
+        private static bool Has(ExportObject schema, string type) => ExportJson.TypeNames(schema["type"]).Contains(type);
+
+        private static bool IsNull(ExportObject schema)
+        {
+            var types = ExportJson.TypeNames(schema["type"]);
+            return types.Count == 1 && types[0] == "null";
+        }
 
         /// <summary>A member every object branch declares with a distinct single value.</summary>
         private static string? Discriminator(List<ExportObject> objects)

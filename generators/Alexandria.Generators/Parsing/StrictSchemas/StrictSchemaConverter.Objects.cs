@@ -112,6 +112,19 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
                 return nullable;
             }
 
+            var nullBranch = new ExportObject();
+            nullBranch.Set("type", ExportJson.String("null"));
+            if (schema["anyOf"] is ExportArray union && schema["$ref"] is null && type is null)
+            {
+                // Already a union: null becomes one more branch rather than a union of a union.
+                var widened = schema.Clone();
+                var branchesWithNull = new ExportArray();
+                branchesWithNull.Items.AddRange(union.Items);
+                branchesWithNull.Items.Add(nullBranch);
+                widened.Set("anyOf", branchesWithNull);
+                return widened;
+            }
+
             var inner = schema.Clone();
             var wrapper = new ExportObject();
             if (schema["description"] is { } description && schema["$ref"] is null)
@@ -122,8 +135,6 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
 
             var branches = new ExportArray();
             branches.Items.Add(inner);
-            var nullBranch = new ExportObject();
-            nullBranch.Set("type", ExportJson.String("null"));
             branches.Items.Add(nullBranch);
             wrapper.Set("anyOf", branches);
             return wrapper;
@@ -131,12 +142,9 @@ namespace Alexandria.Generators.Parsing.StrictSchemas
 
         private static bool AdmitsNull(ExportObject schema)
         {
-            switch (schema["type"])
+            if (ExportJson.TypeNames(schema["type"]).Contains("null"))
             {
-                case ExportRaw raw when raw.Json == "\"null\"":
-                    return true;
-                case ExportArray types when types.Items.OfType<ExportRaw>().Any(t => t.Json == "\"null\""):
-                    return true;
+                return true;
             }
 
             if (schema["const"] is ExportRaw { Json: "null" } || (schema["enum"] is ExportRaw values && JsonDocumentParser.Parse(values.Json, out _) is JsonArray items && items.Items.Any(i => i.Kind == JsonNodeKind.Null)))
