@@ -34,13 +34,7 @@ internal sealed class CompiledOutputSchemas
         string? Text(string name) => (string?)schemas.GetType().GetProperty(name)!.GetValue(schemas);
         IReadOnlyList<string> Reasons(string name) => (IReadOnlyList<string>)schemas.GetType().GetProperty(name)!.GetValue(schemas)!;
 
-        var method = schemas.GetType().GetMethod("OpenAiReplyToContract")!;
-        var bytes = Expression.Parameter(typeof(byte[]));
-        var call = Expression.Call(
-            Expression.Constant(schemas),
-            method,
-            Expression.Convert(bytes, typeof(ReadOnlySpan<byte>), typeof(ReadOnlySpan<byte>).GetMethod("op_Implicit", [typeof(byte[])])));
-        var map = Expression.Lambda<Func<byte[], byte[]>>(call, bytes).Compile();
+        var map = SpanCall<byte[]>(Expression.Constant(schemas), schemas.GetType().GetMethod("OpenAiReplyToContract")!);
         return new Schemas(
             Text("Name")!, Text("OpenAiStrict"), Text("Anthropic"), Text("Ollama"),
             Reasons("OpenAiFallbackReasons"), Reasons("AnthropicFallbackReasons"), Reasons("OllamaFallbackReasons"), map);
@@ -51,14 +45,18 @@ internal sealed class CompiledOutputSchemas
     {
         var type = _assembly.GetType(GeneratorHarness.TestNamespace + "." + validatorClass, throwOnError: true)!;
         var method = type.GetMethods().Single(m => m.Name == "Validate" && m.GetParameters()[0].ParameterType == typeof(ReadOnlySpan<byte>));
-        var bytes = Expression.Parameter(typeof(byte[]));
-        var call = Expression.Call(
-            method,
-            Expression.Convert(bytes, typeof(ReadOnlySpan<byte>), typeof(ReadOnlySpan<byte>).GetMethod("op_Implicit", [typeof(byte[])])),
-            Expression.Constant(null, method.GetParameters()[1].ParameterType));
-        var result = Expression.Lambda<Func<byte[], object>>(call, bytes).Compile()(utf8);
+        var result = SpanCall<object>(null, method, Expression.Constant(null, method.GetParameters()[1].ParameterType))(utf8);
         var errors = (System.Collections.IEnumerable)result.GetType().GetProperty("Errors")!.GetValue(result)!;
         return errors.Cast<object>().Select(e => e.ToString()!).ToList();
+    }
+
+    /// <summary>A delegate over a method whose first parameter is a <c>ReadOnlySpan&lt;byte&gt;</c> (spans cannot be boxed for reflection).</summary>
+    private static Func<byte[], TResult> SpanCall<TResult>(Expression? instance, MethodInfo method, params Expression[] rest)
+    {
+        var bytes = Expression.Parameter(typeof(byte[]));
+        var span = Expression.Convert(bytes, typeof(ReadOnlySpan<byte>), typeof(ReadOnlySpan<byte>).GetMethod("op_Implicit", [typeof(byte[])]));
+        var call = Expression.Call(instance, method, [span, .. rest]);
+        return Expression.Lambda<Func<byte[], TResult>>(Expression.Convert(call, typeof(TResult)), bytes).Compile();
     }
 
     public sealed record Schemas(
