@@ -13,6 +13,7 @@ using Alexandria.Generators.Parsing;
 using Alexandria.Generators.Parsing.OpenApi;
 using Alexandria.Generators.Parsing.Prompts;
 using Alexandria.Generators.Parsing.Schema;
+using Alexandria.Generators.Parsing.StrictSchemas;
 using Alexandria.Generators.Parsing.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -134,6 +135,17 @@ namespace Alexandria.Generators
                 .WithTrackingName(TrackingNames.PromptModels);
             context.RegisterSourceOutput(promptModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(promptModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, PromptEmitter.Emit(model)));
+
+            // Each prompt's output schema as OpenAI strict / Anthropic / Ollama structured-output schemas (ALX05xx where not expressible).
+            var schemaFiles = schemas.Collect()
+                .Select(static (all, _) => all.OrderBy(f => f.FileName, StringComparer.Ordinal).ToEquatableArray());
+            var structuredOutputs = promptModels
+                .Select(static (m, _) => m.WithoutDiagnostics())
+                .Combine(schemaFiles)
+                .Select(static (pair, _) => StructuredOutputParser.Parse(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.StructuredOutputs);
+            context.RegisterSourceOutput(structuredOutputs.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(structuredOutputs.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, StructuredOutputEmitter.Emit(model)));
 
             // Server interface and routes.
             var openApiModels = openApis

@@ -13,5 +13,6 @@ namespace Alexandria.Generators
         public const string InlineTypes = nameof(InlineTypes);
         public const string SchemaTypes = nameof(SchemaTypes);
         public const string ContractDrift = nameof(ContractDrift);
+        public const string StructuredOutputs = nameof(StructuredOutputs);
     }
 }

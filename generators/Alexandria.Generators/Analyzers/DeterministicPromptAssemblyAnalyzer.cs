@@ -13,7 +13,8 @@ namespace Alexandria.Generators.Analyzers
     /// ALX1003: inside code marked <c>[DeterministicPromptAssembly]</c> (or any attribute named
     /// <c>DeterministicAttribute</c>) on a method, type or accessor: reads of the clock, random numbers,
     /// new GUIDs, the environment, stopwatches, per-process string hashes, completion order
-    /// (<c>Task.WhenAny</c>), and enumeration of hash-ordered collections (<c>foreach</c>, LINQ, or any call
+    /// (<c>Task.WhenAny</c>/<c>WhenEach</c>, <c>ContinueWith</c>, <c>Parallel</c>, enumerating a concurrent queue, stack or
+    /// blocking collection; not <c>Task.WhenAll</c>, whose results come in argument order), and enumeration of hash-ordered collections (<c>foreach</c>, LINQ, or any call
     /// that takes them as a sequence and is not order-insensitive). Each makes the same inputs give
     /// different prompt bytes and defeats the provider's prompt cache (DOMAIN §6).
     /// </summary>
@@ -47,6 +48,9 @@ namespace Alexandria.Generators.Analyzers
             ["System.IO.Path.GetRandomFileName"] = "creates a random name",
             ["System.IO.Path.GetTempFileName"] = "creates a random name",
             ["System.Threading.Tasks.Task.WhenAny"] = "depends on completion order",
+            ["System.Threading.Tasks.Task.WhenEach"] = "yields tasks in completion order",
+            ["System.Threading.Tasks.Task.ContinueWith"] = "runs when the task completes, so what it appends lands in completion order",
+            ["System.Threading.Tasks.Task<TResult>.ContinueWith"] = "runs when the task completes, so what it appends lands in completion order",
         };
 
         /// <summary>Types every member of which is volatile.</summary>
@@ -55,6 +59,7 @@ namespace Alexandria.Generators.Analyzers
             ["System.Random"] = "uses random numbers",
             ["System.Security.Cryptography.RandomNumberGenerator"] = "uses random numbers",
             ["System.Diagnostics.Stopwatch"] = "reads the clock",
+            ["System.Threading.Tasks.Parallel"] = "runs its body concurrently, so what it appends lands in completion order",
         };
 
         /// <summary>Collections whose enumeration order is a hash order, not an insertion or sort order.</summary>
@@ -71,6 +76,17 @@ namespace Alexandria.Generators.Analyzers
             "System.Collections.Immutable.ImmutableHashSet<T>",
             "System.Collections.Frozen.FrozenDictionary<TKey, TValue>",
             "System.Collections.Frozen.FrozenSet<T>",
+        };
+
+        /// <summary>
+        /// Collections that keep the order producers added items in: when parallel tasks fill them, that is completion
+        /// order. (Task.WhenAll is not among the breakers: its results come in argument order.)
+        /// </summary>
+        private static readonly HashSet<string> ArrivalOrderedTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "System.Collections.Concurrent.ConcurrentQueue<T>",
+            "System.Collections.Concurrent.ConcurrentStack<T>",
+            "System.Collections.Concurrent.BlockingCollection<T>",
         };
 
         /// <summary>LINQ calls that keep the items and pass the order on, harmless when an ordering call follows.</summary>
@@ -152,9 +168,9 @@ namespace Alexandria.Generators.Analyzers
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Type is { } parameterType && IsSequence(parameterType)
-                    && ContractSymbols.Unwrap(argument.Value).Type is { } argumentType && IsUnordered(argumentType))
+                    && ContractSymbols.Unwrap(argument.Value).Type is { } argumentType && EnumerationOrder(argumentType) is { } order)
                 {
-                    Report(context, argument.Value.Syntax.GetLocation(), Describe(method), "enumerates a " + argumentType.Name + " in hash order", scope);
+                    Report(context, argument.Value.Syntax.GetLocation(), Describe(method), "enumerates a " + argumentType.Name + " in " + order, scope);
                 }
             }
         }
@@ -196,9 +212,9 @@ namespace Alexandria.Generators.Analyzers
                 return;
             }
 
-            if (ContractSymbols.Unwrap(loop.Collection).Type is { } type && IsUnordered(type))
+            if (ContractSymbols.Unwrap(loop.Collection).Type is { } type && EnumerationOrder(type) is { } order)
             {
-                Report(context, loop.Collection.Syntax.GetLocation(), "foreach", "enumerates a " + type.Name + " in hash order", scope);
+                Report(context, loop.Collection.Syntax.GetLocation(), "foreach", "enumerates a " + type.Name + " in " + order, scope);
             }
         }
 
@@ -210,6 +226,12 @@ namespace Alexandria.Generators.Analyzers
 
         private static bool IsUnordered(ITypeSymbol type)
             => type is INamedTypeSymbol named && UnorderedTypes.Contains(named.OriginalDefinition.ToDisplayString());
+
+        /// <summary>Why enumerating <paramref name="type"/> is not a stable order, or null when it is.</summary>
+        private static string? EnumerationOrder(ITypeSymbol type)
+            => IsUnordered(type) ? "hash order"
+                : type is INamedTypeSymbol named && ArrivalOrderedTypes.Contains(named.OriginalDefinition.ToDisplayString()) ? "the order producers added to it (completion order when parallel tasks fill it)"
+                : null;
 
         private static bool IsSequence(ITypeSymbol type)
             => type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_IEnumerable;

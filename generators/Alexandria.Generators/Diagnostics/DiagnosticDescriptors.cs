@@ -7,7 +7,7 @@ namespace Alexandria.Generators.Diagnostics
     /// <summary>
     /// The one catalogue of Alexandria diagnostics. IDs are grouped by area:
     /// ALX00xx contract files, ALX01xx JSON Schema, ALX02xx OpenAPI, ALX03xx prompt manifests,
-    /// ALX04xx drift against the lock file, ALX1xxx analyzers over user code.
+    /// ALX04xx drift against the lock file, ALX05xx provider structured-output export, ALX1xxx analyzers over user code.
     /// Every ID has a section in docs/diagnostics.md.
     /// </summary>
     internal static class DiagnosticDescriptors
@@ -18,6 +18,7 @@ namespace Alexandria.Generators.Diagnostics
         private const string PromptCategory = "Alexandria.Prompts";
         private const string DriftCategory = "Alexandria.Drift";
         private const string UsageCategory = "Alexandria.Usage";
+        private const string StructuredOutputCategory = "Alexandria.StructuredOutput";
 
         public static readonly DiagnosticDescriptor InvalidJson = Create(
             "ALX0001", "Contract file is not valid JSON",
@@ -222,6 +223,21 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0491", "Lock file cannot be read", "{0}", DriftCategory, DiagnosticSeverity.Warning);
 
         // Analyzers over user code, checked against the contracts read from AdditionalFiles.
+        public static readonly DiagnosticDescriptor OpenAiStrictSchemaFallback = Create(
+            "ALX0501", "Output schema not expressible in OpenAI strict mode",
+            "Prompt '{0}': keyword '{1}' at {2} cannot be expressed in an OpenAI strict json_schema: {3}. OutputSchemas.OpenAiStrict is null for this prompt and the runtime falls back to JSON mode + the generated validator + repair",
+            StructuredOutputCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor AnthropicSchemaFallback = Create(
+            "ALX0502", "Output schema not expressible in Anthropic structured output",
+            "Prompt '{0}': keyword '{1}' at {2} cannot be expressed in an Anthropic structured-output schema: {3}. OutputSchemas.Anthropic is null for this prompt and the runtime falls back to JSON mode + the generated validator + repair",
+            StructuredOutputCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor OllamaSchemaFallback = Create(
+            "ALX0503", "Output schema not expressible as an Ollama format",
+            "Prompt '{0}': keyword '{1}' at {2} cannot be expressed in an Ollama format schema: {3}. OutputSchemas.Ollama is null for this prompt and the runtime falls back to JSON mode + the generated validator + repair",
+            StructuredOutputCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor UnknownContractName = Create(
             "ALX1001", "Name not defined by the contracts",
             "'{0}' is not a {1} defined by the contracts; {2}", UsageCategory, DiagnosticSeverity.Error);

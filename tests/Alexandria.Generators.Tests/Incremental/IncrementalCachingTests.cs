@@ -12,6 +12,7 @@ public sealed class IncrementalCachingTests
     [
         TrackingNames.ContractFiles, TrackingNames.ContractKinds, TrackingNames.SchemaModels,
         TrackingNames.ValidatorModels, TrackingNames.PromptModels, TrackingNames.OpenApiModels, TrackingNames.SchemaExports,
+        TrackingNames.StructuredOutputs,
     ];
 
     [Fact]

@@ -8,6 +8,7 @@ namespace Alexandria.Generators.Emitting.Prompts
         public const string PromptDescriptor = nameof(PromptDescriptor);
         public const string PromptRendering = nameof(PromptRendering);
         public const string PromptWithOutput = "IPromptWithOutput";
+        public const string StructuredOutputSchemas = nameof(StructuredOutputSchemas);
 
         // Not "Prompts": a class named like its namespace is shadowed by the namespace in consumer code.
         public const string Catalog = "PromptCatalog";
