@@ -45,7 +45,7 @@ public sealed class ConformanceReportTests(ITestOutputHelper output)
         }
 
         builder.Append("\n## Per file\n\n| File | Passed | Total |\n|---|---|---|\n");
-        foreach (var file in results.GroupBy(r => r.Case.File))
+        foreach (var file in results.GroupBy(r => r.Case.Draft + "/" + r.Case.File))
         {
             builder.Append("| `").Append(file.Key).Append("` | ").Append(file.Count(r => r.Outcome.Passed)).Append(" | ").Append(file.Count()).Append(" |\n");
         }
@@ -59,7 +59,7 @@ public sealed class ConformanceReportTests(ITestOutputHelper output)
 
         foreach (var failure in failures)
         {
-            builder.Append("- `").Append(failure.Case.File).Append("` group ").Append(failure.Case.Group).Append(" \"")
+            builder.Append("- `").Append(failure.Case.Draft).Append('/').Append(failure.Case.File).Append("` group ").Append(failure.Case.Group).Append(" \"")
                 .Append(failure.Case.GroupDescription).Append("\", test \"").Append(failure.Case.Description).Append("\": ")
                 .Append(failure.Outcome.Reason);
             if (KnownGaps.TryGetValue(failure.Case.File, out var why))
