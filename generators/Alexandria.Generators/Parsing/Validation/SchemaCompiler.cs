@@ -318,6 +318,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 Else = obj.TryGet("if", out _) ? Optional(obj, "else") : null,
                 PrefixItems = TupleItems(obj) ?? List(obj, "prefixItems"),
                 Items = obj["items"] is JsonArray ? (SchemaDrafts.HasArrayItems(obj.Draft) ? Optional(obj, "additionalItems") : null) : Optional(obj, "items"),
+                ItemsKeyword = obj["items"] is JsonArray ? "additionalItems" : "items",
                 Contains = Optional(obj, "contains"),
                 Properties = Named(obj, "properties"),
                 PatternProperties = obj["patternProperties"] is JsonObject patterns
