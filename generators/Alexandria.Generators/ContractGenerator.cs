@@ -45,7 +45,7 @@ namespace Alexandria.Generators
                 .Combine(rootNamespace)
                 .Select(static (pair, _) => new ContractFile(
                     pair.Left.Path, Path.GetFileName(pair.Left.Path), pair.Left.Text, pair.Right,
-                    pair.Left.Options.Emit, pair.Left.Options.ValidatorName, pair.Left.Options.AssertFormats, pair.Left.Options.SchemaUri))
+                    pair.Left.Options.Emit, pair.Left.Options.ValidatorName, pair.Left.Options.AssertFormats, pair.Left.Options.SchemaUri, pair.Left.Options.SchemaDraft))
                 .WithTrackingName(TrackingNames.ContractFiles);
 
             // Schema documents $refs may name by URI (AlexandriaSchemaUri metadata), resolved at build time.

@@ -7,11 +7,11 @@ using System.Text.Json.Nodes;
 namespace Alexandria.Conformance.Splitter;
 
 /// <summary>
-/// Writes each test group's schema of the JSON Schema Test Suite (draft 2020-12) to its own file, so every
-/// group goes through the Alexandria generator as a validator-only contract:
-/// <c>tests/draft2020-12/allOf.json</c> group 3 → <c>{out}/required/allOf_3.json</c>. Groups of
-/// <c>optional/format/*</c> land in <c>{out}/format/</c>, where the build turns format assertion on.
-/// Usage: <c>Splitter &lt;suite tests/draft2020-12 folder&gt; &lt;output folder&gt;</c>.
+/// Writes each test group's schema of the JSON Schema Test Suite to its own file, for every draft the suite
+/// holds that Alexandria compiles, so every group goes through the Alexandria generator as a validator-only
+/// contract: <c>tests/draft7/allOf.json</c> group 3 → <c>{out}/draft7/required/draft7_allOf_3.json</c>. Groups of
+/// <c>optional/format/*</c> land in <c>{out}/&lt;draft&gt;/format/</c>, where the build turns format assertion on.
+/// Usage: <c>Splitter &lt;suite tests folder&gt; &lt;output folder&gt;</c>.
 /// </summary>
 public static class Program
 {
@@ -31,18 +31,28 @@ public static class Program
         }
 
         var written = 0;
-        foreach (var file in Directory.EnumerateFiles(suite, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var draft in SuiteNames.Drafts)
         {
-            var relative = Path.GetRelativePath(suite, file).Replace('\\', '/');
-            var folder = relative.StartsWith("optional/format/", StringComparison.Ordinal) ? "format" : relative.StartsWith("optional/", StringComparison.Ordinal) ? "optional" : "required";
-            var stem = SuiteNames.Stem(relative);
-            var groups = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
-            Directory.CreateDirectory(Path.Combine(output, folder));
-            for (var i = 0; i < groups.Count; i++)
+            var folder = Path.Combine(suite, draft);
+            if (!Directory.Exists(folder))
             {
-                var schema = groups[i]!["schema"]!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-                File.WriteAllText(Path.Combine(output, folder, stem + "_" + i + ".json"), schema);
-                written++;
+                Console.Error.WriteLine("error: the suite has no " + draft + " folder at " + folder);
+                return 1;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                var set = relative.StartsWith("optional/format/", StringComparison.Ordinal) ? "format" : relative.StartsWith("optional/", StringComparison.Ordinal) ? "optional" : "required";
+                var stem = SuiteNames.Stem(draft, relative);
+                var groups = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+                Directory.CreateDirectory(Path.Combine(output, draft, set));
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    var schema = groups[i]!["schema"]!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+                    File.WriteAllText(Path.Combine(output, draft, set, stem + "_" + i + ".json"), schema);
+                    written++;
+                }
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     };
 
     /// <summary>Keywords that only combine subschemas; an error through them is explained by the errors below them.</summary>
-    private static readonly IReadOnlySet<string> Combinators = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> Combinators = new HashSet<string>(StringComparer.Ordinal)
     {
         "oneOf", "anyOf", "allOf", "$ref", "not", "if", "then", "else",
     };

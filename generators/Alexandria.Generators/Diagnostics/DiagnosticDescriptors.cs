@@ -61,6 +61,16 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0105", "Invalid regular expression",
             "Pattern '{0}' is not a valid regular expression: {1}", SchemaCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor UnknownMetaschema = Create(
+            "ALX0106", "Unknown $schema",
+            "$schema '{0}' names no JSON Schema draft Alexandria knows (draft-04, draft-06, draft-07, 2019-09, 2020-12) and no meta-schema registered with AlexandriaSchemaUri; the schema is compiled as {1}",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownSchemaDraftOption = Create(
+            "ALX0107", "Unknown AlexandriaSchemaDraft",
+            "AlexandriaSchemaDraft '{0}' is not one of draft-04, draft-06, draft-07, 2019-09, 2020-12; schemas without $schema in this file are compiled as 2020-12",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor TypedAsJsonElement = Create(
             "ALX0120", "Schema typed as JsonElement",
             "Schema '{0}' is typed as JsonElement: {1}", SchemaCategory, DiagnosticSeverity.Info);

@@ -8,7 +8,8 @@ namespace Alexandria.Generators.Model
     /// <param name="ValidatorName">The file's <c>AlexandriaValidatorName</c> metadata: the root validator's class name, if set.</param>
     /// <param name="AssertFormats">The file's <c>AlexandriaAssertFormats</c> metadata (<c>true</c>/<c>false</c>), if set.</param>
     /// <param name="SchemaUri">The file's <c>AlexandriaSchemaUri</c> metadata: the URI other schemas <c>$ref</c> it by, if set.</param>
-    internal sealed record ContractFile(string Path, string FileName, string Text, string Namespace, string Emit = "", string ValidatorName = "", string AssertFormats = "", string SchemaUri = "")
+    /// <param name="SchemaDraft">The file's <c>AlexandriaSchemaDraft</c> metadata: the draft of its schemas without <c>$schema</c> (default 2020-12).</param>
+    internal sealed record ContractFile(string Path, string FileName, string Text, string Namespace, string Emit = "", string ValidatorName = "", string AssertFormats = "", string SchemaUri = "", string SchemaDraft = "")
     {
         public const string EmitValidators = "validators";
 

@@ -27,7 +27,7 @@ namespace Alexandria.Generators.Emitting.Validation
             {
                 using (Scope())
                 {
-                    _w.Line("if (!c.Descend(" + Lit(_m.Location + "/$dynamicRef") + ")) return false;");
+                    _w.Line("if (!c.Descend(" + Lit(_m.Location + "/" + dynamic.Keyword) + ")) return false;");
                     var anchors = _model.DynamicAnchors.Where(d => d.Name == dynamic.Anchor).ToList();
                     if (!dynamic.IsDynamic || anchors.Count == 0)
                     {

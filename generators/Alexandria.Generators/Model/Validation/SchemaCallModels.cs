@@ -12,9 +12,10 @@ namespace Alexandria.Generators.Model.Validation
     /// <summary>
     /// A <c>$dynamicRef</c>: <see cref="Fallback"/> is the statically resolved target; when
     /// <see cref="IsDynamic"/> the outermost resource in the dynamic scope with a <c>$dynamicAnchor</c>
-    /// named <see cref="Anchor"/> wins instead.
+    /// named <see cref="Anchor"/> wins instead. 2019-09's <c>$recursiveRef</c> is one too (<see cref="Keyword"/>
+    /// says which, for error locations).
     /// </summary>
-    internal sealed record DynamicReferenceModel(string Anchor, int Fallback, bool IsDynamic);
+    internal sealed record DynamicReferenceModel(string Anchor, int Fallback, bool IsDynamic, string Keyword = "$dynamicRef");
 
     /// <summary>A numeric limit exactly as the schema writes it, so the emitter can pick decimal or double.</summary>
     internal sealed record NumberLimitModel(string Text);

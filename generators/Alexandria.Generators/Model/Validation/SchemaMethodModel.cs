@@ -62,6 +62,9 @@ namespace Alexandria.Generators.Model.Validation
 
         public int? Items { get; init; }
 
+        /// <summary>The keyword <see cref="Items"/> came from, for error locations: <c>items</c>, or <c>additionalItems</c> before 2020-12.</summary>
+        public string ItemsKeyword { get; init; } = "items";
+
         public int? UnevaluatedItems { get; init; }
 
         public long? MinProperties { get; init; }

@@ -2,20 +2,28 @@ using System.Collections.Generic;
 using Alexandria.Generators.Diagnostics;
 using Alexandria.Generators.Json;
 using Alexandria.Generators.Model;
+using Alexandria.Generators.Parsing.Validation;
 
 namespace Alexandria.Generators.Parsing.Schema
 {
     /// <summary>
     /// Reports ALX0102 for each keyword that is neither standard nor an <c>x-</c> extension, at the keyword's
     /// name. Only the types area reports it (the validator area does not), so each keyword is reported once.
-    /// Walks only subschema positions: values of <c>default</c>, <c>const</c>, <c>examples</c> are data.
+    /// Walks only subschema positions: values of <c>default</c>, <c>const</c>, <c>examples</c> are data. Keywords of
+    /// the contract's draft that validators honour (<c>dependencies</c>, <c>additionalItems</c>, draft 4's <c>id</c>…) are not reported.
     /// </summary>
     internal static class UnsupportedKeywordScanner
     {
         public static void Scan(ContractDocument document, List<DiagnosticInfo> diagnostics)
-            => Visit(document, document.Root, diagnostics);
+            => Visit(document, document.Root, DraftOf(document), diagnostics);
 
-        private static void Visit(ContractDocument document, JsonNode node, List<DiagnosticInfo> diagnostics)
+        /// <summary>The contract's draft as the validators see it at its root: <c>$schema</c>, else <c>AlexandriaSchemaDraft</c>, else 2020-12.</summary>
+        private static SchemaDraft DraftOf(ContractDocument document)
+            => (document.Root is JsonObject root && root.GetString("$schema") is string meta ? SchemaDrafts.FromMetaschemaUri(meta) : null)
+               ?? SchemaDrafts.FromOption(document.File.SchemaDraft)
+               ?? SchemaDrafts.Default;
+
+        private static void Visit(ContractDocument document, JsonNode node, SchemaDraft draft, List<DiagnosticInfo> diagnostics)
         {
             if (node is not JsonObject schema)
             {
@@ -24,28 +32,28 @@ namespace Alexandria.Generators.Parsing.Schema
 
             foreach (var keyword in schema.Properties)
             {
-                if (!StandardKeywords.All.Contains(keyword.Name) && !StandardKeywords.IsExtension(keyword.Name))
+                if (!StandardKeywords.IsKnown(draft, keyword.Name) && !StandardKeywords.IsExtension(keyword.Name))
                 {
                     diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.UnsupportedKeyword, keyword, keyword.Name));
                     continue;
                 }
 
-                if (StandardKeywords.SingleSchema.Contains(keyword.Name))
-                {
-                    Visit(document, keyword.Value, diagnostics);
-                }
-                else if (StandardKeywords.SchemaArray.Contains(keyword.Name) && keyword.Value is JsonArray array)
+                if (StandardKeywords.SchemaArray.Contains(keyword.Name) && keyword.Value is JsonArray array)
                 {
                     foreach (var item in array.Items)
                     {
-                        Visit(document, item, diagnostics);
+                        Visit(document, item, draft, diagnostics);
                     }
+                }
+                else if (StandardKeywords.SingleSchema.Contains(keyword.Name))
+                {
+                    Visit(document, keyword.Value, draft, diagnostics);
                 }
                 else if (StandardKeywords.SchemaMap.Contains(keyword.Name) && keyword.Value is JsonObject map)
                 {
                     foreach (var entry in map.Properties)
                     {
-                        Visit(document, entry.Value, diagnostics);
+                        Visit(document, entry.Value, draft, diagnostics);
                     }
                 }
             }

@@ -123,14 +123,21 @@ namespace Alexandria.Generators.Parsing.Validation
                 Resource = ResourceId(scope.Resource),
             };
 
-            if (node is not JsonObject obj)
+            if (node is not JsonObject json)
             {
                 // Boolean schemas; anything else is not a schema and constrains nothing.
                 return model with { Constant = node.Kind != JsonNodeKind.False };
             }
 
+            var obj = new DraftObject(json, scope.Resource.Draft);
             var vocabularies = scope.Resource.Vocabularies;
             model = CompileReferences(obj, scope, model);
+            if (SchemaDrafts.RefIgnoresSiblings(obj.Draft) && obj["$ref"] is JsonString)
+            {
+                // Before 2019-09 the reference is the whole schema: every sibling keyword is ignored.
+                return model;
+            }
+
             if ((vocabularies & Vocabularies.Validation) != 0)
             {
                 model = CompileAssertions(obj, scope, model);
@@ -159,7 +166,7 @@ namespace Alexandria.Generators.Parsing.Validation
             return model;
         }
 
-        private SchemaMethodModel CompileReferences(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        private SchemaMethodModel CompileReferences(DraftObject obj, NodeScope scope, SchemaMethodModel model)
         {
             if (obj.GetProperty("$ref") is { Value: JsonString reference } refProperty)
             {
@@ -200,7 +207,36 @@ namespace Alexandria.Generators.Parsing.Validation
                 }
             }
 
+            if (obj.GetProperty("$recursiveRef") is { Value: JsonString recursiveReference } recursiveProperty)
+            {
+                model = CompileRecursiveReference(scope, model, recursiveProperty, recursiveReference.Value);
+            }
+
             return model;
+        }
+
+        /// <summary>
+        /// 2019-09's <c>$recursiveRef</c>: resolved statically, unless its target has <c>$recursiveAnchor: true</c>;
+        /// then the outermost resource in the dynamic scope with <c>$recursiveAnchor: true</c> wins, which is a
+        /// <c>$dynamicRef</c> to the reserved anchor <see cref="SchemaIndex.RecursiveAnchor"/>.
+        /// </summary>
+        private SchemaMethodModel CompileRecursiveReference(NodeScope scope, SchemaMethodModel model, JsonProperty at, string reference)
+        {
+            var uri = SchemaUri.Resolve(scope.Resource.Uri, reference);
+            var target = _index.Find(uri, out var reason);
+            if (target is null)
+            {
+                ReportUnresolved(scope, at, reference, reason, dynamic: true);
+                return model with { UnresolvedReference = "$recursiveRef '" + reference + "' does not resolve: " + reason };
+            }
+
+            var isDynamic = target is JsonObject anchored && anchored["$recursiveAnchor"]?.Kind == JsonNodeKind.True;
+            if (isDynamic)
+            {
+                _dynamicNames.Add(SchemaIndex.RecursiveAnchor);
+            }
+
+            return model with { DynamicRef = new DynamicReferenceModel(SchemaIndex.RecursiveAnchor, Require(target), isDynamic, "$recursiveRef") };
         }
 
         private void ReportUnresolved(NodeScope scope, JsonProperty at, string reference, string reason, bool dynamic)
@@ -215,15 +251,15 @@ namespace Alexandria.Generators.Parsing.Validation
             }
         }
 
-        private SchemaMethodModel CompileAssertions(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        private SchemaMethodModel CompileAssertions(DraftObject obj, NodeScope scope, SchemaMethodModel model)
         {
             model = model with
             {
                 Types = ReadTypes(obj["type"]),
-                Minimum = Limit(obj, "minimum"),
-                ExclusiveMinimum = Limit(obj, "exclusiveMinimum"),
-                Maximum = Limit(obj, "maximum"),
-                ExclusiveMaximum = Limit(obj, "exclusiveMaximum"),
+                Minimum = IsExclusiveFlag(obj, "exclusiveMinimum") ? null : Limit(obj, "minimum"),
+                ExclusiveMinimum = IsExclusiveFlag(obj, "exclusiveMinimum") ? Limit(obj, "minimum") : Limit(obj, "exclusiveMinimum"),
+                Maximum = IsExclusiveFlag(obj, "exclusiveMaximum") ? null : Limit(obj, "maximum"),
+                ExclusiveMaximum = IsExclusiveFlag(obj, "exclusiveMaximum") ? Limit(obj, "maximum") : Limit(obj, "exclusiveMaximum"),
                 MultipleOf = Limit(obj, "multipleOf"),
                 MinLength = Count(obj, "minLength"),
                 MaxLength = Count(obj, "maxLength"),
@@ -269,7 +305,7 @@ namespace Alexandria.Generators.Parsing.Validation
             return model;
         }
 
-        private SchemaMethodModel CompileApplicators(JsonObject obj, NodeScope scope, SchemaMethodModel model)
+        private SchemaMethodModel CompileApplicators(DraftObject obj, NodeScope scope, SchemaMethodModel model)
         {
             return model with
             {
@@ -280,8 +316,9 @@ namespace Alexandria.Generators.Parsing.Validation
                 If = Optional(obj, "if"),
                 Then = obj.TryGet("if", out _) ? Optional(obj, "then") : null,
                 Else = obj.TryGet("if", out _) ? Optional(obj, "else") : null,
-                PrefixItems = List(obj, "prefixItems"),
-                Items = obj["items"] is JsonArray ? null : Optional(obj, "items"),
+                PrefixItems = TupleItems(obj) ?? List(obj, "prefixItems"),
+                Items = obj["items"] is JsonArray ? (SchemaDrafts.HasArrayItems(obj.Draft) ? Optional(obj, "additionalItems") : null) : Optional(obj, "items"),
+                ItemsKeyword = obj["items"] is JsonArray ? "additionalItems" : "items",
                 Contains = Optional(obj, "contains"),
                 Properties = Named(obj, "properties"),
                 PatternProperties = obj["patternProperties"] is JsonObject patterns
@@ -299,17 +336,21 @@ namespace Alexandria.Generators.Parsing.Validation
             };
         }
 
-        private int? Optional(JsonObject obj, string keyword) => obj.TryGet(keyword, out var node) ? Require(node) : (int?)null;
+        /// <summary>Before 2020-12, <c>items</c> as an array is what <c>prefixItems</c> is now (and <c>additionalItems</c> its <c>items</c>).</summary>
+        private EquatableArray<int>? TupleItems(DraftObject obj)
+            => SchemaDrafts.HasArrayItems(obj.Draft) && obj["items"] is JsonArray ? List(obj, "items") : (EquatableArray<int>?)null;
 
-        private EquatableArray<int> List(JsonObject obj, string keyword)
+        private int? Optional(DraftObject obj, string keyword) => obj.TryGet(keyword, out var node) ? Require(node) : (int?)null;
+
+        private EquatableArray<int> List(DraftObject obj, string keyword)
             => obj[keyword] is JsonArray array ? array.Items.Select(Require).ToEquatableArray() : EquatableArray<int>.Empty;
 
-        private EquatableArray<NamedSchemaModel> Named(JsonObject obj, string keyword)
+        private EquatableArray<NamedSchemaModel> Named(DraftObject obj, string keyword)
             => obj[keyword] is JsonObject map
                 ? map.Properties.Select(p => new NamedSchemaModel(p.Name, Require(p.Value))).ToEquatableArray()
                 : EquatableArray<NamedSchemaModel>.Empty;
 
-        private static IEnumerable<JsonProperty> Members(JsonObject obj, string keyword)
+        private static IEnumerable<JsonProperty> Members(DraftObject obj, string keyword)
             => obj[keyword] is JsonObject map ? map.Properties : Enumerable.Empty<JsonProperty>();
 
         private int Constant(JsonNode node)
@@ -388,11 +429,15 @@ namespace Alexandria.Generators.Parsing.Validation
             }
         }
 
-        private static NumberLimitModel? Limit(JsonObject obj, string keyword)
+        /// <summary>Draft 4's <c>exclusiveMinimum: true</c> / <c>exclusiveMaximum: true</c>: the bound of <c>minimum</c> / <c>maximum</c> is exclusive.</summary>
+        private static bool IsExclusiveFlag(DraftObject obj, string keyword)
+            => obj.Draft == SchemaDraft.Draft4 && obj[keyword]?.Kind == JsonNodeKind.True;
+
+        private static NumberLimitModel? Limit(DraftObject obj, string keyword)
             => obj[keyword] is JsonNumber number ? new NumberLimitModel(number.Text) : null;
 
         /// <summary>A non-negative integer keyword; <c>2.0</c> counts as 2.</summary>
-        private static long? Count(JsonObject obj, string keyword)
+        private static long? Count(DraftObject obj, string keyword)
         {
             if (obj[keyword] is JsonNumber number
                 && double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

@@ -27,11 +27,12 @@ namespace Alexandria.Generators.Parsing.Validation
     /// <summary>A schema resource: a document root or a subschema with its own <c>$id</c>.</summary>
     internal sealed class SchemaResource
     {
-        public SchemaResource(string uri, JsonNode root, LoadedDocument document, Vocabularies vocabularies)
+        public SchemaResource(string uri, JsonNode root, LoadedDocument document, SchemaDraft draft, Vocabularies vocabularies)
         {
             Uri = uri;
             Root = root;
             Document = document;
+            Draft = draft;
             Vocabularies = vocabularies;
         }
 
@@ -40,6 +41,9 @@ namespace Alexandria.Generators.Parsing.Validation
         public JsonNode Root { get; }
 
         public LoadedDocument Document { get; }
+
+        /// <summary>The draft whose keyword semantics apply to this resource's subschemas.</summary>
+        public SchemaDraft Draft { get; }
 
         public Vocabularies Vocabularies { get; }
 
@@ -67,24 +71,39 @@ namespace Alexandria.Generators.Parsing.Validation
     /// </summary>
     internal sealed class SchemaIndex
     {
+        /// <summary>
+        /// The name under which a 2019-09 <c>$recursiveAnchor: true</c> is recorded among a resource's dynamic
+        /// anchors: <c>$recursiveRef</c> compiles to a dynamic reference to it. No <c>$dynamicAnchor</c> can be
+        /// spelled like this (they are plain names), so the two never meet.
+        /// </summary>
+        public const string RecursiveAnchor = "$recursiveAnchor";
+
         private readonly Dictionary<string, SchemaResource> _resources = new Dictionary<string, SchemaResource>(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonNode> _anchors = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         private readonly Dictionary<JsonNode, NodeScope> _scopes = new Dictionary<JsonNode, NodeScope>();
-        private readonly Dictionary<string, Vocabularies> _vocabularies = new Dictionary<string, Vocabularies>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dialect> _metaschemas = new Dictionary<string, Dialect>(StringComparer.Ordinal);
         private readonly HashSet<string> _attempted = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<JsonProperty> _unknownMetaschemas = new List<JsonProperty>();
         private readonly Func<string, string?> _retrieve;
+        private readonly SchemaDraft _defaultDraft;
 
-        public SchemaIndex(Func<string, string?> retrieve) => _retrieve = retrieve;
+        /// <param name="defaultDraft">The draft of a document that declares no <c>$schema</c> (registered documents included).</param>
+        public SchemaIndex(Func<string, string?> retrieve, SchemaDraft defaultDraft = SchemaDrafts.Default)
+        {
+            _retrieve = retrieve;
+            _defaultDraft = defaultDraft;
+        }
+
+        /// <summary>Every <c>$schema</c> in the contract that names neither a known draft nor a readable meta-schema.</summary>
+        public IReadOnlyList<JsonProperty> UnknownMetaschemas => _unknownMetaschemas;
 
         public LoadedDocument Add(string uri, JsonNode root, bool isContract)
         {
             uri = SchemaUri.Canonical(uri);
             _attempted.Add(uri);
             var document = new LoadedDocument(uri, root, isContract);
-            var vocabularies = root is JsonObject obj && obj.GetString("$schema") is string meta
-                ? VocabulariesOf(SchemaUri.Resolve(uri, meta))
-                : Vocabularies.Standard;
-            var resource = new SchemaResource(uri, root, document, vocabularies);
+            var dialect = root is JsonObject obj ? DialectOf(obj, uri, document, new Dialect(_defaultDraft, Vocabularies.Standard)) : new Dialect(_defaultDraft, Vocabularies.Standard);
+            var resource = new SchemaResource(uri, root, document, dialect.Draft, dialect.Vocabularies);
             _resources[uri] = resource;
             VisitSchema(root, resource, document);
             return document;
@@ -165,34 +184,65 @@ namespace Alexandria.Generators.Parsing.Validation
             return _resources.TryGetValue(uri, out resource);
         }
 
-        private Vocabularies VocabulariesOf(string metaschemaUri)
+        /// <summary>The draft and vocabularies of a resource root: its <c>$schema</c>'s, else <paramref name="inherited"/>.</summary>
+        private Dialect DialectOf(JsonObject obj, string baseUri, LoadedDocument document, Dialect inherited)
         {
-            var absolute = SchemaUri.WithoutFragment(metaschemaUri, out _);
-            if (absolute == VocabularyUris.StandardMetaschema)
+            if (obj.GetProperty("$schema") is not { Value: JsonString meta } property)
             {
-                return Vocabularies.Standard;
+                return inherited;
             }
 
-            if (_vocabularies.TryGetValue(absolute, out var known))
+            if (MetaschemaDialect(SchemaUri.Resolve(baseUri, meta.Value)) is Dialect known)
+            {
+                return known;
+            }
+
+            if (document.IsContract)
+            {
+                _unknownMetaschemas.Add(property);
+            }
+
+            return inherited;
+        }
+
+        /// <summary>
+        /// A meta-schema's dialect: one of the five drafts' own URIs, or a custom meta-schema (registered or
+        /// built in) whose draft is its own <c>$schema</c>'s and whose vocabularies are its <c>$vocabulary</c>.
+        /// </summary>
+        private Dialect? MetaschemaDialect(string metaschemaUri)
+        {
+            if (SchemaDrafts.FromMetaschemaUri(metaschemaUri) is SchemaDraft draft)
+            {
+                return new Dialect(draft, Vocabularies.Standard);
+            }
+
+            var absolute = SchemaUri.WithoutFragment(metaschemaUri, out _);
+            if (_metaschemas.TryGetValue(absolute, out var known))
             {
                 return known;
             }
 
             // Guard against a meta-schema that is its own meta-schema while it loads.
-            _vocabularies[absolute] = Vocabularies.Standard;
-            var result = Vocabularies.Standard;
-            if ((_resources.TryGetValue(absolute, out var meta) || TryLoad(absolute, out meta))
-                && meta!.Root is JsonObject metaObject
-                && metaObject["$vocabulary"] is JsonObject declared)
+            _metaschemas[absolute] = new Dialect(_defaultDraft, Vocabularies.Standard);
+            if (!_resources.TryGetValue(absolute, out var meta) && !TryLoad(absolute, out meta))
             {
-                result = Vocabularies.None;
-                foreach (var vocabulary in declared.Properties)
-                {
-                    result |= VocabularyUris.Parse(vocabulary.Name);
-                }
+                _metaschemas.Remove(absolute);
+                return null;
             }
 
-            _vocabularies[absolute] = result;
+            var result = new Dialect(meta!.Draft, Vocabularies.Standard);
+            if (meta.Draft >= SchemaDraft.Draft201909 && meta.Root is JsonObject metaObject && metaObject["$vocabulary"] is JsonObject declared)
+            {
+                var vocabularies = Vocabularies.None;
+                foreach (var vocabulary in declared.Properties)
+                {
+                    vocabularies |= VocabularyUris.Parse(vocabulary.Name);
+                }
+
+                result = new Dialect(meta.Draft, vocabularies);
+            }
+
+            _metaschemas[absolute] = result;
             return result;
         }
 
@@ -204,46 +254,54 @@ namespace Alexandria.Generators.Parsing.Validation
                 return;
             }
 
-            if (obj.GetString("$id") is string id && !id.StartsWith("#", StringComparison.Ordinal) && !ReferenceEquals(node, resource.Root))
+            var identity = Identity.Of(obj, resource.Draft);
+            if (identity.Id is string id && !ReferenceEquals(node, resource.Root))
             {
                 var uri = SchemaUri.WithoutFragment(SchemaUri.Resolve(resource.Uri, id), out _);
-                var vocabularies = obj.GetString("$schema") is string meta ? VocabulariesOf(SchemaUri.Resolve(uri, meta)) : resource.Vocabularies;
-                resource = new SchemaResource(uri, node, document, vocabularies);
+                var dialect = DialectOf(obj, uri, document, new Dialect(resource.Draft, resource.Vocabularies));
+                resource = new SchemaResource(uri, node, document, dialect.Draft, dialect.Vocabularies);
                 _resources[uri] = resource;
             }
-            else if (ReferenceEquals(node, resource.Root) && obj.GetString("$id") is string rootId)
+            else if (ReferenceEquals(node, resource.Root) && identity.Id is string rootId)
             {
                 // A document root's $id names the same resource as its retrieval URI.
                 var uri = SchemaUri.WithoutFragment(SchemaUri.Resolve(resource.Uri, rootId), out _);
                 if (uri != resource.Uri)
                 {
-                    var renamed = new SchemaResource(uri, node, document, resource.Vocabularies);
+                    var renamed = new SchemaResource(uri, node, document, resource.Draft, resource.Vocabularies);
                     _resources[uri] = renamed;
                     _resources[resource.Uri] = renamed;
                     resource = renamed;
                 }
             }
 
+            var draft = resource.Draft;
             _scopes[node] = new NodeScope(document, resource);
-            if (obj.GetString("$anchor") is string anchor)
+            if (identity.Anchor is string plainName)
+            {
+                _anchors[resource.Uri + "#" + plainName] = node;
+            }
+
+            if (DraftKeywords.Has(draft, "$anchor") && obj.GetString("$anchor") is string anchor)
             {
                 _anchors[resource.Uri + "#" + anchor] = node;
             }
 
-            if (obj.GetString("$dynamicAnchor") is string dynamicAnchor)
+            if (DraftKeywords.Has(draft, "$dynamicAnchor") && obj.GetString("$dynamicAnchor") is string dynamicAnchor)
             {
                 _anchors[resource.Uri + "#" + dynamicAnchor] = node;
                 resource.DynamicAnchors[dynamicAnchor] = node;
             }
 
+            if (DraftKeywords.Has(draft, "$recursiveAnchor") && obj["$recursiveAnchor"]?.Kind == JsonNodeKind.True && ReferenceEquals(node, resource.Root))
+            {
+                resource.DynamicAnchors[RecursiveAnchor] = node;
+            }
+
             foreach (var property in obj.Properties)
             {
                 var value = property.Value;
-                if (SchemaKeywords.Single.Contains(property.Name))
-                {
-                    VisitSchema(value, resource, document);
-                }
-                else if (SchemaKeywords.Arrays.Contains(property.Name) && value is JsonArray array)
+                if (SchemaKeywords.IsSchemaArray(draft, property.Name) && value is JsonArray array)
                 {
                     _scopes[value] = new NodeScope(document, resource);
                     foreach (var item in array.Items)
@@ -251,7 +309,11 @@ namespace Alexandria.Generators.Parsing.Validation
                         VisitSchema(item, resource, document);
                     }
                 }
-                else if (SchemaKeywords.Maps.Contains(property.Name) && value is JsonObject map)
+                else if (SchemaKeywords.Single.Contains(property.Name))
+                {
+                    VisitSchema(value, resource, document);
+                }
+                else if (SchemaKeywords.IsSchemaMap(draft, property.Name) && value is JsonObject map)
                 {
                     _scopes[value] = new NodeScope(document, resource);
                     foreach (var member in map.Properties)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Alexandria.Generators.Diagnostics;
 using Alexandria.Generators.Emitting;
 using Alexandria.Generators.Json;
 using Alexandria.Generators.Model;
@@ -40,8 +41,14 @@ namespace Alexandria.Generators.Parsing.Validation
                 byUri[SchemaUri.Canonical(document.Uri)] = document.Text;
             }
 
-            var index = new SchemaIndex(uri => byUri.TryGetValue(uri, out var text) ? text : BuiltInMetaschemas.TryGet(uri));
+            var draft = DefaultDraft(file, contract, diagnostics);
+            var index = new SchemaIndex(uri => byUri.TryGetValue(uri, out var text) ? text : BuiltInMetaschemas.TryGet(uri), draft);
             var loaded = index.Add(ContractBaseUri(file), contract.Root, isContract: true);
+            foreach (var unknown in index.UnknownMetaschemas)
+            {
+                diagnostics.Add(contract.Diagnostic(DiagnosticDescriptors.UnknownMetaschema, unknown.Value, ((JsonString)unknown.Value).Value, DraftName(index.ScopeOf(unknown.Value).Resource.Draft)));
+            }
+
             var validatorOnly = file.IsValidatorOnly;
             var compiler = new SchemaCompiler(index, contract, reportEveryReference: validatorOnly, diagnostics);
             var documentResource = compiler.ResourceId(index.ScopeOf(contract.Root).Resource);
@@ -112,6 +119,35 @@ namespace Alexandria.Generators.Parsing.Validation
             }
 
             return !file.IsValidatorOnly;
+        }
+
+        /// <summary>The draft of the file's documents without <c>$schema</c>: its <c>AlexandriaSchemaDraft</c>, else 2020-12.</summary>
+        private static SchemaDraft DefaultDraft(ContractFile file, ContractDocument contract, List<DiagnosticInfo> diagnostics)
+        {
+            if (file.SchemaDraft.Length == 0)
+            {
+                return SchemaDrafts.Default;
+            }
+
+            if (SchemaDrafts.FromOption(file.SchemaDraft) is SchemaDraft configured)
+            {
+                return configured;
+            }
+
+            diagnostics.Add(contract.Diagnostic(DiagnosticDescriptors.UnknownSchemaDraftOption, contract.Root, file.SchemaDraft));
+            return SchemaDrafts.Default;
+        }
+
+        private static string DraftName(SchemaDraft draft)
+        {
+            switch (draft)
+            {
+                case SchemaDraft.Draft4: return "draft-04";
+                case SchemaDraft.Draft6: return "draft-06";
+                case SchemaDraft.Draft7: return "draft-07";
+                case SchemaDraft.Draft201909: return "2019-09";
+                default: return "2020-12";
+            }
         }
 
         /// <summary>The base URI of a contract without <c>$id</c>: a stable, never-retrieved address built from its name.</summary>
