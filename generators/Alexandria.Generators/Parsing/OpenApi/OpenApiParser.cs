@@ -9,16 +9,16 @@ using Alexandria.Generators.Parsing.References;
 namespace Alexandria.Generators.Parsing.OpenApi
 {
     /// <summary>
-    /// Turns an OpenAPI 3.1 document into an <see cref="OpenApiModel"/>: checks the version, names the
-    /// server, and parses every operation in document order, reporting missing, duplicate and colliding
-    /// operationIds where they are written.
+    /// Turns an OpenAPI 3.0 or 3.1 document into an <see cref="OpenApiModel"/>: checks the version (Swagger 2.0
+    /// is refused with one diagnostic), names the server, and parses every operation in document order, naming
+    /// those without an operationId from their method and path, and reporting duplicate and colliding names
+    /// where they are written. Webhooks and callbacks, which the server interface has no place for, are each
+    /// reported as not generated.
     /// </summary>
     internal static class OpenApiParser
     {
         /// <summary>Overrides the name derived from <c>info.title</c>; allowed on the root or on <c>info</c>.</summary>
         public const string ServerNameKeyword = "x-alexandria-server-name";
-
-        private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
         // Members of the generated operations table that an operation's name must not shadow.
         private static readonly HashSet<string> Reserved = new HashSet<string> { "All", "OperationDescriptor" };
@@ -33,49 +33,44 @@ namespace Alexandria.Generators.Parsing.OpenApi
             }
 
             var diagnostics = new List<DiagnosticInfo>();
+            if (root["openapi"] is not JsonString && root["swagger"] is JsonNode swagger)
+            {
+                // One diagnostic for the whole document: nothing else in it is read.
+                diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.SwaggerNotSupported, swagger, file.FileName, (swagger as JsonString)?.Value ?? "2.0"));
+                return OpenApiModel.Empty(file.FileName, file.Namespace, diagnostics.ToEquatableArray());
+            }
+
             CheckVersion(document, root, diagnostics);
             var info = root["info"] as JsonObject;
-            var operationParser = new OperationParser(document, new SchemaTypeMapper(document, new ExportResolver(exports), diagnostics), diagnostics);
+            var view = OpenApiSchemaView.Collect(document);
+            var mapper = new SchemaTypeMapper(document, new ExportResolver(exports), view, diagnostics);
+            var operationParser = new OperationParser(document, mapper, diagnostics);
 
             var operations = new List<OperationSpec>();
             var ids = new HashSet<string>();
             var names = new Dictionary<string, string>();
-            foreach (var path in (root["paths"] as JsonObject)?.Properties ?? new JsonProperty[0])
+            foreach (var operation in OperationCatalog.Enumerate(root))
             {
-                if (path.Value is not JsonObject pathItem)
+                if (operation.OperationId is null)
+                {
+                    diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.MissingOperationId, operation.MethodProperty, operation.Method.ToUpperInvariant(), operation.Path.Name, operation.Name + "Async"));
+                }
+                else if (!ids.Add(operation.Id))
+                {
+                    diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.DuplicateOperationId, operation.OperationId, operation.Id));
+                    continue;
+                }
+
+                if (!ClaimName(document, operation, names, diagnostics))
                 {
                     continue;
                 }
 
-                foreach (var operationProperty in pathItem.Properties)
-                {
-                    var method = operationProperty.Name;
-                    if (System.Array.IndexOf(Methods, method) < 0 || operationProperty.Value is not JsonObject operation)
-                    {
-                        continue;
-                    }
-
-                    if (operation["operationId"] is not JsonString operationId || operationId.Value.Length == 0)
-                    {
-                        diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.MissingOperationId, operationProperty, method.ToUpperInvariant(), path.Name));
-                        continue;
-                    }
-
-                    if (!ids.Add(operationId.Value))
-                    {
-                        diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.DuplicateOperationId, operationId, operationId.Value));
-                        continue;
-                    }
-
-                    var name = CSharpNaming.ToPascalCase(operationId.Value);
-                    if (!ClaimName(document, operationId, name, names, diagnostics))
-                    {
-                        continue;
-                    }
-
-                    operations.Add(operationParser.Parse(operationId.Value, name, method, path, operationProperty, pathItem["parameters"] as JsonArray));
-                }
+                operations.Add(operationParser.Parse(operation.Id, operation.Name, operation.Method, operation.Path, operation.MethodProperty, operation.PathItem["parameters"] as JsonArray));
+                ReportCallbacks(document, operation, diagnostics);
             }
+
+            ReportWebhooks(document, root, diagnostics);
 
             return new OpenApiModel(
                 file.FileName,
@@ -94,7 +89,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
         {
             var version = root["openapi"];
             var text = (version as JsonString)?.Value ?? "";
-            if (!(text == "3.1" || text.StartsWith("3.1.", System.StringComparison.Ordinal)))
+            if (!(text == "3.1" || text.StartsWith("3.1.", System.StringComparison.Ordinal) || text == "3.0" || text.StartsWith("3.0.", System.StringComparison.Ordinal)))
             {
                 diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.UnsupportedOpenApiVersion, version ?? root, text));
             }
@@ -104,8 +99,9 @@ namespace Alexandria.Generators.Parsing.OpenApi
         /// Each operation claims its stem and the route constant <c>{Name}Method</c>; two operations may not
         /// claim the same C# name, nor one the table's own members.
         /// </summary>
-        private static bool ClaimName(ContractDocument document, JsonString operationId, string name, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
+        private static bool ClaimName(ContractDocument document, CatalogedOperation operation, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
         {
+            var name = operation.Name;
             string? conflict = null;
             if (Reserved.Contains(name))
             {
@@ -118,13 +114,37 @@ namespace Alexandria.Generators.Parsing.OpenApi
 
             if (conflict is not null)
             {
-                diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.OperationNameCollision, operationId, operationId.Value, name, conflict));
+                diagnostics.Add(operation.OperationId is { } operationId
+                    ? document.Diagnostic(DiagnosticDescriptors.OperationNameCollision, operationId, operation.Id, name, conflict)
+                    : document.Diagnostic(DiagnosticDescriptors.OperationNameCollision, operation.MethodProperty, operation.Method.ToUpperInvariant() + " " + operation.Path.Name, name, conflict));
                 return false;
             }
 
-            names[name] = operationId.Value;
-            names[name + "Method"] = operationId.Value;
+            names[name] = operation.Id;
+            names[name + "Method"] = operation.Id;
             return true;
+        }
+
+        /// <summary>A callback is a request the API makes to the client: the server interface has no method for it.</summary>
+        private static void ReportCallbacks(ContractDocument document, CatalogedOperation operation, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var callback in (operation.Operation["callbacks"] as JsonObject)?.Properties ?? new JsonProperty[0])
+            {
+                diagnostics.Add(document.Diagnostic(
+                    DiagnosticDescriptors.NotGenerated, callback, "Callback", operation.Id + "/" + callback.Name,
+                    "callbacks are requests the API sends to its clients, and the generated server interface only receives requests; implement the call yourself"));
+            }
+        }
+
+        /// <summary>Webhooks (3.1) are requests the API sends out: reported one by one, never dropped silently.</summary>
+        private static void ReportWebhooks(ContractDocument document, JsonObject root, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var webhook in (root["webhooks"] as JsonObject)?.Properties ?? new JsonProperty[0])
+            {
+                diagnostics.Add(document.Diagnostic(
+                    DiagnosticDescriptors.NotGenerated, webhook, "Webhook", webhook.Name,
+                    "webhooks are requests the API sends to its subscribers, and the generated server interface only receives requests; their schemas in components.schemas still become types"));
+            }
         }
 
         /// <summary><c>Alexandria runtime API</c> becomes <c>AlexandriaRuntime</c>: the "Api" word would only repeat in every generated name.</summary>
