@@ -58,6 +58,10 @@ namespace Alexandria.Generators.Json
                     _pos++;
                     SkipFlowSpace();
                 }
+                else if (Peek() == '\0')
+                {
+                    throw new JsonParseException("Unexpected end of file inside a flow collection: ']' was expected.", _pos);
+                }
                 else if (Peek() != ']')
                 {
                     throw new JsonParseException("',' or ']' was expected in the flow sequence.", _pos);
@@ -116,6 +120,10 @@ namespace Alexandria.Generators.Json
                 {
                     _pos++;
                     SkipFlowSpace();
+                }
+                else if (Peek() == '\0')
+                {
+                    throw new JsonParseException("Unexpected end of file inside a flow collection: '}' was expected.", _pos);
                 }
                 else if (Peek() != '}')
                 {
