@@ -23,6 +23,9 @@ namespace Alexandria.Generators.Parsing.OpenApi
         // Members of the generated operations table that an operation's name must not shadow.
         private static readonly HashSet<string> Reserved = new HashSet<string> { "All", "OperationDescriptor" };
 
+        // Marks a claimed name the author did not write: a route constant or a synthesized operation name.
+        private const string ConstantMarker = "\u0001";
+
         public static OpenApiModel Parse(ContractFile file, EquatableArray<SchemaExport> exports)
         {
             // Invalid JSON and duplicate members were reported when the file was classified; not again here.
@@ -61,12 +64,13 @@ namespace Alexandria.Generators.Parsing.OpenApi
                     continue;
                 }
 
-                if (!ClaimName(document, operation, names, diagnostics))
+                var name = ClaimName(document, operation, names, diagnostics);
+                if (name is null)
                 {
                     continue;
                 }
 
-                operations.Add(operationParser.Parse(operation.Id, operation.Name, operation.Method, operation.Path, operation.MethodProperty, operation.PathItem["parameters"] as JsonArray));
+                operations.Add(operationParser.Parse(operation.Id, name, operation.Method, operation.Path, operation.MethodProperty, operation.PathItem["parameters"] as JsonArray));
                 ReportCallbacks(document, operation, diagnostics);
             }
 
@@ -96,10 +100,13 @@ namespace Alexandria.Generators.Parsing.OpenApi
         }
 
         /// <summary>
-        /// Each operation claims its stem and the route constant <c>{Name}Method</c>; two operations may not
-        /// claim the same C# name, nor one the table's own members.
+        /// Each operation claims its stem and the route constant <c>{Name}Method</c>; two operationIds may not claim
+        /// the same C# name (ALX0204: which one keeps it is the author's call), nor one the table's own members. A
+        /// clash the author could not see — a name equal to another operation's route constant (<c>getThread</c> and
+        /// <c>GetThreadMethod</c>), or between synthesized names — takes the next free name with ALX0209.
+        /// Returns the claimed name, or null when the operation is dropped.
         /// </summary>
-        private static bool ClaimName(ContractDocument document, CatalogedOperation operation, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
+        private static string? ClaimName(ContractDocument document, CatalogedOperation operation, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
         {
             var name = operation.Name;
             string? conflict = null;
@@ -107,7 +114,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
             {
                 conflict = "Alexandria reserves for the operations table";
             }
-            else if (names.TryGetValue(name, out var other) || names.TryGetValue(name + "Method", out other))
+            else if (operation.OperationId is not null && names.TryGetValue(name, out var other) && !other.StartsWith(ConstantMarker, System.StringComparison.Ordinal))
             {
                 conflict = $"operationId '{other}' also generates";
             }
@@ -117,12 +124,27 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 diagnostics.Add(operation.OperationId is { } operationId
                     ? document.Diagnostic(DiagnosticDescriptors.OperationNameCollision, operationId, operation.Id, name, conflict)
                     : document.Diagnostic(DiagnosticDescriptors.OperationNameCollision, operation.MethodProperty, operation.Method.ToUpperInvariant() + " " + operation.Path.Name, name, conflict));
-                return false;
+                return null;
             }
 
-            names[name] = operation.Id;
-            names[name + "Method"] = operation.Id;
-            return true;
+            var claimed = name;
+            for (var i = 2; names.ContainsKey(claimed) || names.ContainsKey(claimed + "Method"); i++)
+            {
+                claimed = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (claimed != name)
+            {
+                var at = (JsonNode?)operation.OperationId ?? operation.Operation;
+                diagnostics.Add(document.Diagnostic(
+                    DiagnosticDescriptors.DeviationAccepted, at,
+                    $"Operation '{operation.Id}' generates the C# name '{name}', which another operation's name or route constant already uses",
+                    $"'{claimed}'"));
+            }
+
+            names[claimed] = (operation.OperationId is null ? ConstantMarker : "") + operation.Id;
+            names[claimed + "Method"] = ConstantMarker + operation.Id;
+            return claimed;
         }
 
         /// <summary>A callback is a request the API makes to the client: the server interface has no method for it.</summary>
