@@ -31,12 +31,12 @@ fi
 echo "| document | Kiota types | Kiota untyped | NSwag types | NSwag untyped |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 for name in "${names[@]}"; do
-  spec="$(ls "$here/specs/$name/"*.{json,yaml} 2>/dev/null | head -n 1)"
+  spec="$(find "$here/specs/$name" -maxdepth 1 \( -name "*.json" -o -name "*.yaml" \) | head -n 1)"
   k_types="failed"; k_untyped="-"
   if "$kiota" generate -l CSharp -d "$spec" -o "$work/kiota/$name" -c Client -n Compare --clean-output --ll Error >"$work/kiota-$name.log" 2>&1; then
     if [[ -d "$work/kiota/$name/Models" ]]; then
-      k_types=$(grep -rhoE "public (partial )?(class|enum) " "$work/kiota/$name/Models" | wc -l)
-      k_untyped=$(grep -rhoE "UntypedNode\?? [A-Z]" "$work/kiota/$name/Models" | wc -l)
+      k_types=$({ grep -rhoE "public (partial )?(class|enum) " "$work/kiota/$name/Models" || true; } | wc -l)
+      k_untyped=$({ grep -rhoE "UntypedNode\?? [A-Z]" "$work/kiota/$name/Models" || true; } | wc -l)
     else
       k_types=0; k_untyped=0
     fi

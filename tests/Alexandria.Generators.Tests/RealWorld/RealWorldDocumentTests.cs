@@ -1,4 +1,8 @@
+using System;
+using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace Alexandria.Generators.Tests.RealWorld;
@@ -30,5 +34,41 @@ public sealed class RealWorldDocumentTests(ITestOutputHelper output)
 
         Assert.Empty(document.Errors);
         document.Run.AssertCompiles();
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void The_documents_own_examples_pass_the_generated_validators(string name)
+    {
+        var document = RealWorldDocument.Build(name);
+        var examples = DocumentExamples.Collect(document.FilePath, File.ReadAllText(document.SourceFile));
+        output.WriteLine($"{name}: {examples.Count} examples of named schemas");
+        if (examples.Count == 0)
+        {
+            return;
+        }
+
+        using var stream = new MemoryStream();
+        Assert.True(document.Run.Compilation.Emit(stream).Success);
+        var catalog = Assembly.Load(stream.ToArray()).GetTypes().Single(t => t.Namespace == "Alexandria.Contracts" && t.Name.EndsWith("Validators", StringComparison.Ordinal));
+        var tryValidate = catalog.GetMethods().Single(m => m.Name == "TryValidate" && m.GetParameters()[1].ParameterType == typeof(JsonElement));
+
+        var failures = 0;
+        foreach (var (definition, json, pointer) in examples)
+        {
+            using var instance = JsonDocument.Parse(json);
+            var arguments = new object?[] { definition, instance.RootElement, null, null };
+            var known = (bool)tryValidate.Invoke(null, arguments)!;
+            var result = arguments[2]!;
+            var valid = known && (bool)result.GetType().GetProperty("IsValid")!.GetValue(result)!;
+            if (!valid)
+            {
+                failures++;
+                output.WriteLine($"{pointer} ({definition}): {(known ? result.ToString() : "no validator")}");
+            }
+        }
+
+        output.WriteLine($"{name}: {examples.Count - failures} of {examples.Count} examples valid");
+        Assert.Equal(0, failures);
     }
 }
