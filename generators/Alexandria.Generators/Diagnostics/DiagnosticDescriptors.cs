@@ -30,7 +30,7 @@ namespace Alexandria.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownContractKind = Create(
             "ALX0003", "Unrecognized contract file",
-            "'{0}' is neither a JSON Schema (with $defs), an OpenAPI 3.1 document nor a prompts manifest; give it one of those shapes or exclude it from AdditionalFiles",
+            "'{0}' is neither a JSON Schema (with $defs), an OpenAPI 3.0/3.1 document nor a prompts manifest; give it one of those shapes or exclude it from AdditionalFiles",
             ContractCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using Alexandria.Generators.Json;
+using Alexandria.Generators.Parsing.Validation;
 
 namespace Alexandria.Generators.Tests.RealWorld;
 
@@ -93,47 +92,5 @@ internal static class DocumentExamples
         }
     }
 
-    public static string ToJson(JsonNode node)
-    {
-        var builder = new StringBuilder();
-        Write(builder, node);
-        return builder.ToString();
-    }
-
-    private static void Write(StringBuilder builder, JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                builder.Append('{');
-                for (var i = 0; i < obj.Properties.Count; i++)
-                {
-                    if (i > 0) builder.Append(',');
-                    builder.Append(System.Text.Json.JsonSerializer.Serialize(obj.Properties[i].Name)).Append(':');
-                    Write(builder, obj.Properties[i].Value);
-                }
-
-                builder.Append('}');
-                break;
-            case JsonArray array:
-                builder.Append('[');
-                for (var i = 0; i < array.Items.Count; i++)
-                {
-                    if (i > 0) builder.Append(',');
-                    Write(builder, array.Items[i]);
-                }
-
-                builder.Append(']');
-                break;
-            case JsonString s:
-                builder.Append(System.Text.Json.JsonSerializer.Serialize(s.Value));
-                break;
-            case JsonNumber n:
-                builder.Append(n.Text);
-                break;
-            default:
-                builder.Append(node.Kind switch { JsonNodeKind.True => "true", JsonNodeKind.False => "false", _ => "null" });
-                break;
-        }
-    }
+    private static string ToJson(JsonNode node) => JsonText.Write(node);
 }

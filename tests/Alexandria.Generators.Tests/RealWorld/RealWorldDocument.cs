@@ -59,7 +59,15 @@ public sealed class RealWorldDocument
     /// <summary>Every place a value is typed JsonElement: server bodies and parameters (ALX0210) and schema members (ALX0120).</summary>
     public IReadOnlyList<Diagnostic> Untyped => Run.GeneratorDiagnostics.Where(d => d.Id is "ALX0210" or "ALX0120").ToList();
 
+    /// <summary>Properties of the generated types (and server records) whose type involves JsonElement, counted from the compiled symbols.</summary>
+    public int JsonElementMembers
+        => Run.Compilation.Assembly.GlobalNamespace.GetNamespaceMembers().Where(n => n.Name == "Alexandria")
+            .SelectMany(n => n.GetNamespaceMembers()).Where(n => n.Name == "Contracts")
+            .SelectMany(n => n.GetTypeMembers().Concat(n.GetNamespaceMembers().SelectMany(s => s.GetTypeMembers())))
+            .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>().Concat(t.GetTypeMembers().SelectMany(c => c.GetMembers().OfType<IPropertySymbol>())))
+            .Count(p => p.Type.ToDisplayString().Contains("JsonElement", StringComparison.Ordinal));
+
     public string Summary()
-        => $"{Name}: errors {Errors.Count}, compile {Run.CompilationDiagnostics.Count}, types {SchemaTypes.Count}, JsonElement {Untyped.Count}, " +
+        => $"{Name}: errors {Errors.Count}, compile {Run.CompilationDiagnostics.Count}, types {SchemaTypes.Count}, JsonElement {Untyped.Count} (members {JsonElementMembers}), " +
            "diagnostics " + string.Join(" ", Run.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + "×" + g.Count()));
 }
