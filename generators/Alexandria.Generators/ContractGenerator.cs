@@ -62,7 +62,8 @@ namespace Alexandria.Generators
                 .WithTrackingName(TrackingNames.ContractKinds);
             context.RegisterSourceOutput(classified.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
 
-            var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema).Select(static (c, _) => c.File);
+            // OpenAPI documents with schemas of their own go through the schema areas too (as their schema view).
+            var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema || c.DefinesSchemas).Select(static (c, _) => c.File);
             var typedSchemas = schemas.Where(static file => !file.IsValidatorOnly);
             var prompts = classified.Where(static c => c.Kind == ContractKind.PromptManifest).Select(static (c, _) => c.File);
             var openApis = classified.Where(static c => c.Kind == ContractKind.OpenApi).Select(static (c, _) => c.File);
@@ -189,7 +190,8 @@ namespace Alexandria.Generators
             }
 
             // Files that are not JSON are reported here once; the areas skip them.
-            return new ClassifiedContract(file, document is null ? ContractKind.Unknown : kind, diagnostics.ToEquatableArray());
+            var definesSchemas = kind == ContractKind.OpenApi && OpenApiSchemaView.Collect(document!).DefinitionCount > 0;
+            return new ClassifiedContract(file, document is null ? ContractKind.Unknown : kind, diagnostics.ToEquatableArray(), definesSchemas);
         }
 
         /// <summary>

@@ -31,13 +31,17 @@ namespace Alexandria.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownContractKind = Create(
             "ALX0003", "Unrecognized contract file",
-            "'{0}' is neither a JSON Schema (with $defs), an OpenAPI 3.1 document nor a prompts manifest; give it one of those shapes or exclude it from AdditionalFiles",
+            "'{0}' is neither a JSON Schema (with $defs), an OpenAPI 3.0/3.1 document nor a prompts manifest; give it one of those shapes or exclude it from AdditionalFiles",
             ContractCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(
             "ALX0004", "Alexandria could not compile a contract",
             "Alexandria could not compile '{0}': {1}. This is a bug in Alexandria; please report it with the contract",
             ContractCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidYaml = Create(
+            "ALX0005", "Contract file is not valid YAML",
+            "'{0}' is not valid YAML: {1}", ContractCategory, DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnresolvedReference = Create(
             "ALX0101", "Unresolved $ref",
@@ -77,8 +81,8 @@ namespace Alexandria.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor MissingOperationId = Create(
             "ALX0201", "Operation without operationId",
-            "Operation '{0} {1}' has no operationId; every operation needs one to name its server method",
-            OpenApiCategory, DiagnosticSeverity.Error);
+            "Operation '{0} {1}' has no operationId; its server method is named '{2}' from its method and path (add an operationId to choose the name)",
+            OpenApiCategory, DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
             "ALX0202", "Duplicate operationId",
@@ -87,7 +91,7 @@ namespace Alexandria.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor UnsupportedOpenApiVersion = Create(
             "ALX0203", "Unsupported OpenAPI version",
-            "OpenAPI version '{0}' is not supported; Alexandria reads OpenAPI 3.1.x documents",
+            "OpenAPI version '{0}' is not supported; Alexandria reads OpenAPI 3.0.x and 3.1.x documents",
             OpenApiCategory, DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor OperationNameCollision = Create(
@@ -98,6 +102,31 @@ namespace Alexandria.Generators.Diagnostics
         public static readonly DiagnosticDescriptor InvalidOperation = Create(
             "ALX0205", "Invalid operation declaration",
             "Operation '{0}' is invalid: {1}", OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor SwaggerNotSupported = Create(
+            "ALX0206", "Swagger 2.0 is not supported",
+            "'{0}' is a Swagger {1} document, which Alexandria does not read; convert it to OpenAPI 3.0 or 3.1 (for example with swagger2openapi) and nothing is generated from it until then",
+            OpenApiCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor OpenApi30SchemaRewritten = Create(
+            "ALX0207", "OpenAPI 3.0 schema keyword read as JSON Schema 2020-12",
+            "OpenAPI 3.0 {0} is read as {1}",
+            OpenApiCategory, DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor NotGenerated = Create(
+            "ALX0208", "OpenAPI element not generated",
+            "{0} '{1}' is not generated: {2}",
+            OpenApiCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor DeviationAccepted = Create(
+            "ALX0209", "OpenAPI deviation accepted",
+            "{0}; Alexandria reads it as {1}",
+            OpenApiCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UntypedBody = Create(
+            "ALX0210", "OpenAPI value typed as JsonElement",
+            "{0} is typed as JsonElement: {1}",
+            OpenApiCategory, DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor PromptHashMismatch = Create(
             "ALX0301", "Prompt template hash mismatch",

@@ -27,15 +27,17 @@ namespace Alexandria.Generators.Parsing
         public JsonNode Root { get; }
 
         /// <summary>
-        /// Parses <paramref name="file"/>; on invalid JSON returns null and adds ALX0001 at the offending
-        /// character. Duplicate members are reported as ALX0002 but do not stop parsing.
+        /// Parses <paramref name="file"/> (YAML for <c>.yaml</c>/<c>.yml</c>, JSON otherwise); on invalid text
+        /// returns null and adds ALX0001 (ALX0005 for YAML) at the offending character. Duplicate members are reported as ALX0002 but do not stop parsing.
         /// </summary>
         public static ContractDocument? Load(ContractFile file, List<DiagnosticInfo> diagnostics)
         {
             var text = SourceText.From(file.Text);
+            var yaml = YamlDocumentParser.IsYamlPath(file.Path);
             try
             {
-                var root = JsonDocumentParser.Parse(file.Text, out var duplicates);
+                IReadOnlyList<JsonProperty> duplicates;
+                var root = yaml ? YamlDocumentParser.Parse(file.Text, out duplicates) : JsonDocumentParser.Parse(file.Text, out duplicates);
                 var document = new ContractDocument(file, text, root);
                 foreach (var duplicate in duplicates)
                 {
@@ -50,12 +52,28 @@ namespace Alexandria.Generators.Parsing
             catch (JsonParseException e)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidJson,
+                    yaml ? DiagnosticDescriptors.InvalidYaml : DiagnosticDescriptors.InvalidJson,
                     SourceLocation.From(file.Path, text, e.Offset, e.Offset < file.Text.Length ? 1 : 0),
                     file.FileName,
                     e.Message));
                 return null;
             }
+        }
+
+        /// <summary>
+        /// The document as the schema areas read it: a JSON Schema contract as it is, an OpenAPI document as its
+        /// <see cref="OpenApi.OpenApiSchemaView"/> (every schema a <c>$defs</c> entry, located in the original text).
+        /// Parse errors were reported at classification; <paramref name="viewDiagnostics"/> gets the view's own.
+        /// </summary>
+        public static ContractDocument? LoadSchemas(ContractFile file, List<DiagnosticInfo> viewDiagnostics)
+        {
+            var document = Load(file, new List<DiagnosticInfo>());
+            if (document is null || document.DetectKind() != ContractKind.OpenApi || file.IsValidatorOnly)
+            {
+                return document;
+            }
+
+            return new ContractDocument(file, document.Text, OpenApi.OpenApiSchemaView.Collect(document).Build(viewDiagnostics));
         }
 
         /// <summary>Where a whole value is; long values are cut to their first line so the squiggle stays readable.</summary>
@@ -89,7 +107,7 @@ namespace Alexandria.Generators.Parsing
                 return ContractKind.Unknown;
             }
 
-            if (obj["openapi"] is JsonString)
+            if (obj["openapi"] is JsonString || obj["swagger"] is JsonString)
             {
                 return ContractKind.OpenApi;
             }

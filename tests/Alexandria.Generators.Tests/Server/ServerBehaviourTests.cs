@@ -54,7 +54,8 @@ public sealed class ServerBehaviourTests
         var run = Compiled.Value.GetType("Alexandria.Contracts.Run")!;
         var ok = Activator.CreateInstance(Type("GetRunResult+Ok"), Activator.CreateInstance(run, "r1"))!;
         var noContent = Activator.CreateInstance(Type("DeleteRunResult+NoContent"))!;
-        var clientError = Activator.CreateInstance(Type("CreateRunResult+ClientError"), 418, default(System.Text.Json.JsonElement))!;
+        var problem = Activator.CreateInstance(Compiled.Value.GetType("Alexandria.Contracts.Problem")!, "teapot");
+        var clientError = Activator.CreateInstance(Type("CreateRunResult+ClientError"), 418, problem)!;
 
         Assert.Equal((200, "application/json"), ((int)Get(ok, "StatusCode")!, (string?)Get(ok, "ContentType")));
         Assert.Equal((204, null), ((int)Get(noContent, "StatusCode")!, (string?)Get(noContent, "ContentType")));

@@ -77,6 +77,7 @@ internal static class ServerContracts
             public sealed record Run(string RunId);
             public sealed record CreateRunRequest(string Objective);
             public sealed record ProblemDetails(string Title);
+            public sealed record Problem(string? Title);
         }
         """;
 
@@ -85,6 +86,9 @@ internal static class ServerContracts
         Export("create_run_request", "CreateRunRequest"),
         Export("problem_details", "ProblemDetails"),
         Export("run", "Run"),
+
+        // What the types area exports from the document's own schema view (components.schemas.problem).
+        new("openapi.json", "/$defs/problem", "global::Alexandria.Contracts.Problem", "global::Alexandria.Contracts.ProblemValidator"),
     ]);
 
     public static OpenApiModel Parse(string document, EquatableArray<SchemaExport>? exports = null)

@@ -10,19 +10,24 @@ public sealed class ServerDiagnosticsTests
     private const string Ok = """{ "200": { "description": "OK." } }""";
 
     [Fact]
-    public void An_operation_without_operationId_is_reported_at_its_method()
+    public void An_operation_without_operationId_is_named_from_its_method_and_path_with_an_info_at_its_method()
     {
         var text = Document(""""
-            "/runs": {
-              "get": { "summary": "List runs", "responses": {{OK}} }
+            "/runs/{runId}/events": {
+              "get": { "summary": "List events", "parameters": [ { "name": "runId", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": {{OK}} }
             }
             """");
 
-        var diagnostic = Single(text, "ALX0201");
+        var run = new GeneratorHarness().WithContract(Path, text).Run().AssertCompiles();
 
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("ALX0201", DiagnosticSeverity.Info), (diagnostic.Id, diagnostic.Severity));
         ContractTextPosition.AssertAt(diagnostic, Path, text, "\"get\"");
         Assert.Equal((5, 6), Start(diagnostic));
-        Assert.Equal("Operation 'GET /runs' has no operationId; every operation needs one to name its server method", diagnostic.GetMessage());
+        Assert.Equal(
+            "Operation 'GET /runs/{runId}/events' has no operationId; its server method is named 'GetRunsByRunIdEventsAsync' from its method and path (add an operationId to choose the name)",
+            diagnostic.GetMessage());
+        Assert.Contains("GetRunsByRunIdEventsAsync(", run.Source("openapi.Server.IRunsServer.g.cs"));
     }
 
     [Fact]
@@ -41,17 +46,17 @@ public sealed class ServerDiagnosticsTests
     }
 
     [Fact]
-    public void An_openapi_version_other_than_3_1_is_reported_at_the_version()
+    public void An_openapi_version_other_than_3_0_or_3_1_is_reported_at_the_version()
     {
         var text = Document(""""
             "/runs": {
               "get": { "operationId": "listRuns", "responses": {{OK}} }
             }
-            """", version: "3.0.3");
+            """", version: "4.0.0");
 
         var diagnostic = Single(text, "ALX0203");
 
-        ContractTextPosition.AssertAt(diagnostic, Path, text, "\"3.0.3\"");
+        ContractTextPosition.AssertAt(diagnostic, Path, text, "\"4.0.0\"");
         Assert.Equal((1, 13), Start(diagnostic));
     }
 

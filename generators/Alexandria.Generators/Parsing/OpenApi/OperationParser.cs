@@ -32,7 +32,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
         {
             var operation = (JsonObject)operationProperty.Value;
             var parameters = ParseParameters(operationId, name, path, pathParameters, operation["parameters"] as JsonArray);
-            var body = ParseBody(operation["requestBody"]);
+            var body = ParseBody(operationId, operation["requestBody"]);
             var responses = ParseResponses(operationId, operationProperty, operation["responses"]);
 
             return new OperationSpec(
@@ -87,7 +87,11 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 {
                     if (!routeNames.Remove(parameterName))
                     {
-                        Report(node["name"]!, operationId, $"path parameter '{parameterName}' does not appear in the route '{path.Name}'");
+                        // The route can never carry it, so the intent is clear: leave it out, say so.
+                        _diagnostics.Add(_document.Diagnostic(
+                            DiagnosticDescriptors.DeviationAccepted, node["name"]!,
+                            $"Operation '{operationId}' declares path parameter '{parameterName}', which the route '{path.Name}' does not have",
+                            "no parameter (it is left out of the request record)"));
                         continue;
                     }
 
@@ -102,7 +106,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
                     parameterName,
                     CSharpNaming.Unique(CSharpNaming.ToPascalCase(parameterName), taken),
                     parameterLocation,
-                    _types.Map(node["schema"]),
+                    _types.Map(node["schema"], $"parameter '{parameterName}' of {operationId}"),
                     required,
                     node.GetString("description") ?? ""));
             }
@@ -117,7 +121,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
             return parameters;
         }
 
-        private RequestBodySpec? ParseBody(JsonNode? node)
+        private RequestBodySpec? ParseBody(string operationId, JsonNode? node)
         {
             if (node is null)
             {
@@ -137,7 +141,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
             }
 
             var (contentType, schema) = ChooseContent(body["content"] as JsonObject);
-            var type = contentType is null ? TypeRef.RawJson("The request body declares no content.") : _types.Map(schema);
+            var type = contentType is null ? TypeRef.RawJson("The request body declares no content.") : _types.Map(schema, "the request body of " + operationId);
             return new RequestBodySpec(type, contentType ?? "application/json", body["required"]?.Kind == JsonNodeKind.True, body.GetString("description") ?? "");
         }
 
@@ -173,7 +177,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
                     CSharpNaming.Unique(caseName, caseNames),
                     fixedStatus,
                     contentType,
-                    contentType is null ? null : _types.Map(schema),
+                    contentType is null ? null : _types.Map(schema, $"the {property.Name} response of {operationId}"),
                     response?.GetString("description") ?? ""));
             }
 
@@ -181,7 +185,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
         }
 
         /// <summary>JSON first (including <c>+json</c> types such as problem+json), else the first declared.</summary>
-        private static (string? ContentType, JsonNode? Schema) ChooseContent(JsonObject? content)
+        public static (string? ContentType, JsonNode? Schema) ChooseContent(JsonObject? content)
         {
             if (content is null || content.Properties.Count == 0)
             {

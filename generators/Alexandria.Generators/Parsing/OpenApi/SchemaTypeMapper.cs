@@ -9,9 +9,11 @@ using Alexandria.Generators.Parsing.References;
 namespace Alexandria.Generators.Parsing.OpenApi
 {
     /// <summary>
-    /// Chooses the C# type for a schema in the OpenAPI document. Cross-file references become the types
-    /// the schema contracts export; primitives become C# primitives; anything else (inline objects, local
-    /// component objects) has no generated type and is carried as raw JSON, with a note saying why.
+    /// Chooses the C# type for a schema in the OpenAPI document. A schema the document's schema view made a
+    /// definition of (a component, or an inline object, composition or enum) is the type the types area generated
+    /// for it; cross-file references are the types the other contracts export; primitives and arrays are C#
+    /// primitives and lists. Only a schema with no shape at all stays raw JSON, and each such place is reported
+    /// (ALX0210) so a user can see every <c>JsonElement</c> and why.
     /// </summary>
     internal sealed class SchemaTypeMapper
     {
@@ -19,27 +21,40 @@ namespace Alexandria.Generators.Parsing.OpenApi
 
         private readonly ContractDocument _document;
         private readonly ExportResolver _resolver;
+        private readonly OpenApiSchemaView _view;
         private readonly List<DiagnosticInfo> _diagnostics;
 
-        public SchemaTypeMapper(ContractDocument document, ExportResolver resolver, List<DiagnosticInfo> diagnostics)
+        public SchemaTypeMapper(ContractDocument document, ExportResolver resolver, OpenApiSchemaView view, List<DiagnosticInfo> diagnostics)
         {
             _document = document;
             _resolver = resolver;
+            _view = view;
             _diagnostics = diagnostics;
         }
 
-        public TypeRef Map(JsonNode? schema) => Map(schema, 0);
+        /// <param name="place">What the schema types, for the ALX0210 message: <c>the request body of createPet</c>.</param>
+        public TypeRef Map(JsonNode? schema, string place) => Map(schema, place, 0);
 
-        private TypeRef Map(JsonNode? schema, int depth)
+        private TypeRef Map(JsonNode? schema, string place, int depth)
         {
+            if (schema is null)
+            {
+                return TypeRef.RawJson("The content declares no schema.");
+            }
+
             if (schema is not JsonObject obj || depth > MaxDepth)
             {
-                return TypeRef.RawJson("The schema is not an object schema Alexandria can type.");
+                return Untyped(schema, place, "its schema is 'true' or 'false', which has no shape to generate");
             }
 
             if (obj["$ref"] is JsonString reference)
             {
-                return MapReference(reference, depth);
+                return MapReference(reference, place, depth);
+            }
+
+            if (_view.Hoisted.TryGetValue(obj.Pointer, out var definition))
+            {
+                return Definition(obj, definition, place);
             }
 
             switch (PrimaryType(obj))
@@ -58,24 +73,30 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 case "boolean":
                     return TypeRef.Of("bool", true);
                 case "array":
-                    var items = Map(obj["items"], depth + 1);
+                    var items = Map(obj["items"], "the items of " + place, depth + 1);
                     return new TypeRef("global::System.Collections.Generic.IReadOnlyList<" + items.Name + ">", false, items.Note);
                 default:
-                    return TypeRef.RawJson("Inline object schemas have no generated type; declare the schema in a schema contract and $ref it to get one.");
+                    return Untyped(obj, place, obj.Properties.Count == 0 ? "its schema is '{}', which allows any value" : "its schema declares no type, properties or composition");
             }
         }
 
-        private TypeRef MapReference(JsonString reference, int depth)
+        private TypeRef MapReference(JsonString reference, string place, int depth)
         {
-            if (!LocalReferences.IsLocal(reference.Value))
+            var rewritten = _view.RewriteReference(reference.Value);
+            var local = LocalReferences.IsLocal(rewritten);
+            if (!local || rewritten.StartsWith("#/$defs/", System.StringComparison.Ordinal))
             {
-                if (_resolver.TryResolve(reference.Value, out var export, out var reason))
+                var qualified = local ? _document.File.FileName + rewritten : rewritten;
+                if (_resolver.TryResolve(qualified, out var export, out var reason))
                 {
                     return TypeRef.Of(export.TypeName, false);
                 }
 
-                _diagnostics.Add(_document.Diagnostic(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, reason));
-                return TypeRef.RawJson("The schema reference '" + reference.Value + "' does not resolve (ALX0101).");
+                if (!local || LocalReferences.Resolve(_document.Root, reference.Value) is null)
+                {
+                    _diagnostics.Add(_document.Diagnostic(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, local ? "this document has nothing at that pointer" : reason));
+                    return TypeRef.RawJson("The schema reference '" + reference.Value + "' does not resolve (ALX0101).");
+                }
             }
 
             var target = LocalReferences.Resolve(_document.Root, reference.Value);
@@ -85,10 +106,22 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 return TypeRef.RawJson("The schema reference '" + reference.Value + "' does not resolve (ALX0101).");
             }
 
-            var mapped = Map(target, depth + 1);
-            return mapped.Name == TypeRef.JsonElementName && target is JsonObject component && component["$ref"] is null
-                ? TypeRef.RawJson("Component schema '" + reference.Value + "' is declared inline in the OpenAPI document, so it has no generated type; move it to a schema contract and $ref it to get one.")
-                : mapped;
+            return Map(target, place, depth + 1);
+        }
+
+        /// <summary>The type the types area generated for a definition of the view; raw JSON only if it made none (its own diagnostics say why).</summary>
+        private TypeRef Definition(JsonObject schema, string definition, string place)
+        {
+            var reference = _document.File.FileName + "#/$defs/" + JsonDocumentParser.EscapePointerToken(definition);
+            return _resolver.TryResolve(reference, out var export, out var reason)
+                ? TypeRef.Of(export.TypeName, false)
+                : Untyped(schema, place, "no type was generated for it (" + reason + ")");
+        }
+
+        private TypeRef Untyped(JsonNode schema, string place, string why)
+        {
+            _diagnostics.Add(_document.Diagnostic(DiagnosticDescriptors.UntypedBody, schema, char.ToUpperInvariant(place[0]) + place.Substring(1), why));
+            return TypeRef.RawJson("Typed as JsonElement: " + why + ".");
         }
 
         private static string? PrimaryType(JsonObject schema)

@@ -19,8 +19,8 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             var diagnostics = new List<DiagnosticInfo>();
 
-            // Invalid JSON and duplicate members were reported when the file was classified.
-            var document = ContractDocument.Load(file, new List<DiagnosticInfo>());
+            // Invalid JSON and duplicate members were reported when the file was classified; an OpenAPI document is read as its schema view.
+            var document = ContractDocument.LoadSchemas(file, diagnostics);
             if (document is null)
             {
                 return Empty(file);

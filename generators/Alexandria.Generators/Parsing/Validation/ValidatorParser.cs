@@ -28,7 +28,7 @@ namespace Alexandria.Generators.Parsing.Validation
         public static ValidatorModel Parse(ContractFile file, EquatableArray<SchemaDocumentSource> documents, EquatableArray<InlineTypeSchema> inlineTypes)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var contract = ContractDocument.Load(file, new List<DiagnosticInfo>());
+            var contract = ContractDocument.LoadSchemas(file, new List<DiagnosticInfo>());
             if (contract is null)
             {
                 // Not JSON: reported once by classification.

@@ -39,8 +39,7 @@ namespace Alexandria.Contracts.Server
         }
 
         /// <summary>4XX: Client error.</summary>
-        /// <remarks>Raw JSON: Component schema '#/components/schemas/problem' is declared inline in the OpenAPI document, so it has no generated type; move it to a schema contract and $ref it to get one.</remarks>
-        public sealed record ClientError(int Status, global::System.Text.Json.JsonElement Body) : CreateRunResult
+        public sealed record ClientError(int Status, global::Alexandria.Contracts.Problem Body) : CreateRunResult
         {
             /// <inheritdoc/>
             public override int StatusCode => Status;
