@@ -213,8 +213,9 @@ public sealed class ClientEndToEndTests(PostgresServer server)
                 StoreDirectory = directory,
                 PostgresConnectionString = server.ConnectionString,
                 MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical,
+                Configure = settings => settings.ApiKeys.Add(PostgresServer.ApiKey),
             });
-            using var other = AlexandriaClient.Create(new Uri(second.Addresses[0]));
+            using var other = AlexandriaClient.Create(new Uri(second.Addresses[0]), PostgresServer.ApiKey);
 
             Assert.Equal(await _client.GetRunAsync(runId), await other.GetRunAsync(runId));
             Assert.Equal(handoff, Assert.Single((await other.ListHandoffsAsync(runId)).Handoffs));
