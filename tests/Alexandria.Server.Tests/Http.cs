@@ -137,6 +137,30 @@ internal static class Http
         return new JsonObject { ["expected_seq"] = expectedSeq, ["events"] = events };
     }
 
+    /// <summary>A valid handoff packet of <paramref name="runId"/>, created at <paramref name="createdAt"/>; no ttl_hours when null.</summary>
+    public static JsonObject Handoff(string runId, DateTimeOffset createdAt, int? ttlHours = 72, params string[] councilTriggers)
+    {
+        var handoff = new JsonObject
+        {
+            ["packet_type"] = "HANDOFF_PACKET",
+            ["packet_id"] = Guid.NewGuid().ToString("D"),
+            ["created_at"] = createdAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["run_id"] = runId,
+            ["from_role"] = "planner",
+            ["to_role"] = "executor",
+            ["objective"] = "Check each API page for an example.",
+            ["scope"] = new JsonObject { ["readable_paths"] = new JsonArray("docs/api/**"), ["writable_paths"] = new JsonArray("report/x.md") },
+            ["snapshot_id"] = null,
+            ["council_triggers"] = new JsonArray([.. councilTriggers.Select(t => JsonValue.Create(t))]),
+            ["workstream"] = new JsonObject { ["name"] = "docs-quality", ["resolution"] = "exact" },
+        };
+        if (ttlHours is { } ttl)
+        {
+            handoff["ttl_hours"] = ttl;
+        }
+        return handoff;
+    }
+
     public static JsonObject Artifact(string runId, Guid id) => new()
     {
         ["artifact_id"] = id.ToString("D"),

@@ -147,7 +147,7 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
     public async Task A_handoff_past_its_ttl_is_blocked_with_a_409_and_not_stored()
     {
         var runId = await CreateRunAsync();
-        var stale = Handoff(runId, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: 1);
+        var stale = Http.Handoff(runId, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: 1);
 
         var reply = await _client.PostAsync($"/runs/{runId}/handoffs", stale);
 
@@ -163,9 +163,9 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
     {
         var runId = await CreateRunAsync();
         var path = operation == "createHandoff" ? $"/runs/{runId}/handoffs" : "/packets";
-        var alone = Handoff(runId, DateTimeOffset.UtcNow, 72);
+        var alone = Http.Handoff(runId, DateTimeOffset.UtcNow, 72);
         alone["council_triggers"] = new JsonArray("CT-5");
-        var linked = Handoff(runId, DateTimeOffset.UtcNow, 72);
+        var linked = Http.Handoff(runId, DateTimeOffset.UtcNow, 72);
         linked["council_triggers"] = new JsonArray("CT-2", "CT-5");
 
         var refused = await _client.PostAsync(path, alone);
@@ -182,11 +182,11 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
         var client = shortTtl.Client;
         var runId = "run-" + Guid.NewGuid().ToString("N")[..12];
         Assert.Equal(201, (await client.PostAsync("/runs", new JsonObject { ["run_id"] = runId, ["objective"] = "x" })).Code);
-        var handoff = Handoff(runId, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: null);
+        var handoff = Http.Handoff(runId, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: null);
 
         var onShortTtl = await client.PostAsync($"/runs/{runId}/handoffs", handoff);
         var defaultRun = await CreateRunAsync();
-        var onDefaults = await _client.PostAsync($"/runs/{defaultRun}/handoffs", Handoff(defaultRun, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: null));
+        var onDefaults = await _client.PostAsync($"/runs/{defaultRun}/handoffs", Http.Handoff(defaultRun, DateTimeOffset.UtcNow.AddHours(-2), ttlHours: null));
 
         Http.AssertProblem(onShortTtl, 409, "/created_at");
         Assert.Contains("(1 h TTL)", onShortTtl.Text, StringComparison.Ordinal);
@@ -199,7 +199,7 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
     public async Task A_packet_created_at_the_end_of_time_is_accepted_and_every_read_of_it_answers(string createdAt)
     {
         var runId = await CreateRunAsync();
-        var handoff = Handoff(runId, DateTimeOffset.UtcNow, 72);
+        var handoff = Http.Handoff(runId, DateTimeOffset.UtcNow, 72);
         handoff["created_at"] = createdAt;
         var packetId = (string)handoff["packet_id"]!;
 
@@ -215,29 +215,6 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal("active", (string)submitted.Body!["status"]!);
         Assert.True(acknowledged.Code == 200, acknowledged.Text);
         Assert.Equal(200, run.Code);
-    }
-
-    private static JsonObject Handoff(string runId, DateTimeOffset createdAt, int? ttlHours)
-    {
-        var handoff = new JsonObject
-        {
-            ["packet_type"] = "HANDOFF_PACKET",
-            ["packet_id"] = Guid.NewGuid().ToString("D"),
-            ["created_at"] = createdAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["run_id"] = runId,
-            ["from_role"] = "planner",
-            ["to_role"] = "executor",
-            ["objective"] = "Check each API page for an example.",
-            ["scope"] = new JsonObject { ["readable_paths"] = new JsonArray("docs/api/**"), ["writable_paths"] = new JsonArray("report/x.md") },
-            ["snapshot_id"] = null,
-            ["council_triggers"] = new JsonArray(),
-            ["workstream"] = new JsonObject { ["name"] = "docs-quality", ["resolution"] = "exact" },
-        };
-        if (ttlHours is { } ttl)
-        {
-            handoff["ttl_hours"] = ttl;
-        }
-        return handoff;
     }
 
     private static async Task<OwnServer> StartServerAsync(Action<AlexandriaServerSettings> configure)

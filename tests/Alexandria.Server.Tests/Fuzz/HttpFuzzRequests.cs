@@ -279,19 +279,5 @@ internal sealed class HttpFuzzRequests(int seed, string apiKey)
         return new FuzzRequest("raw", "RAW", "", null, null, null, raw);
     }
 
-    private JsonObject Handoff(string run) => new()
-    {
-        ["packet_type"] = "HANDOFF_PACKET",
-        ["packet_id"] = Guid.NewGuid().ToString("D"),
-        ["created_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        ["ttl_hours"] = _random.Next(1, 8761),
-        ["run_id"] = run,
-        ["from_role"] = "planner",
-        ["to_role"] = "executor",
-        ["objective"] = "Check each API page for an example.",
-        ["scope"] = new JsonObject { ["readable_paths"] = new JsonArray("docs/api/**"), ["writable_paths"] = new JsonArray("report/x.md") },
-        ["snapshot_id"] = null,
-        ["council_triggers"] = new JsonArray("CT-1"),
-        ["workstream"] = new JsonObject { ["name"] = "docs-quality", ["resolution"] = "exact" },
-    };
+    private JsonObject Handoff(string run) => Http.Handoff(run, DateTimeOffset.UtcNow, _random.Next(1, 8761), "CT-1");
 }
