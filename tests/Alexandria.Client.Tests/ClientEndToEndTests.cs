@@ -186,7 +186,7 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     public async Task A_handoff_is_created_and_listed_as_the_same_union_case()
     {
         var runId = await NewRunAsync("handoff");
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
 
         var created = await _client.CreateHandoffAsync(runId, handoff);
         var listed = await _client.ListHandoffsAsync(runId);
@@ -199,7 +199,7 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     public async Task A_second_server_on_the_same_database_sees_the_same_runs_handoffs_and_packets()
     {
         var runId = await NewRunAsync("shared");
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
         await _client.CreateHandoffAsync(runId, handoff);
         var packet = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
         await _client.SubmitPacketAsync(packet);
