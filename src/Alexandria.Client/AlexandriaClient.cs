@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Alexandria.Contracts;
 
@@ -20,10 +21,20 @@ public partial class AlexandriaClient : IDisposable
     private HttpClient? _ownedHttpClient;
 
     /// <summary>A client of the server at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080</c>) that owns its HTTP connection.</summary>
-    public static AlexandriaClient Create(Uri baseAddress)
+    public static AlexandriaClient Create(Uri baseAddress) => Create(baseAddress, apiKey: null);
+
+    /// <summary>
+    /// A client of the server at <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> with every request
+    /// (<c>Authorization: Bearer &lt;key&gt;</c>, as <c>alexandria serve</c> expects); null or empty sends none.
+    /// </summary>
+    public static AlexandriaClient Create(Uri baseAddress, string? apiKey)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var http = new HttpClient { BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/") };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
         return new AlexandriaClient(http) { _ownedHttpClient = http };
     }
 

@@ -40,8 +40,9 @@ public static class Problems
     public static ProblemDetails BadParameter(string name, string keyword, string message)
         => Create(400, "Invalid parameter", $"Parameter '{name}': {message}", [Error("/" + name, keyword, $"Parameter '{name}': {message}")]);
 
-    /// <summary>404 for a run, snapshot, artifact or packet that does not exist.</summary>
-    public static ProblemDetails NotFound(string what) => Create(404, "Not found", what + " does not exist.");
+    /// <summary>404 for a run, snapshot, artifact or packet that does not exist; the error names the path parameter that names it.</summary>
+    public static ProblemDetails NotFound(string what, string parameter)
+        => Create(404, "Not found", what + " does not exist.", [Error("/" + parameter, "exists", what + " does not exist.")]);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

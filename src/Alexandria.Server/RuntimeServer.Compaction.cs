@@ -7,6 +7,7 @@ using Alexandria.Contracts.Server;
 using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Storage;
+using ContractTrigger = Alexandria.Contracts.CompactionTrigger;
 
 namespace Alexandria.Server;
 
@@ -30,7 +31,8 @@ public sealed partial class RuntimeServer
             return new CompactRunResult.NotFound(RunNotFound(request.RunId));
         }
 
-        var session = await RunSession.OpenAsync(_store, request.RunId, new RunSessionOptions { Clock = _time }, cancellationToken).ConfigureAwait(false);
+        using var writing = await _writeLocks.EnterAsync(request.RunId, cancellationToken).ConfigureAwait(false);
+        var session = await RunSession.OpenAsync(_store, request.RunId, _sessionOptions, cancellationToken).ConfigureAwait(false);
         if (request.Body.ExpectedSeq is { } expected && expected != session.LastSeq)
         {
             return new CompactRunResult.Conflict(SequenceMoved(expected, session.LastSeq));
@@ -41,6 +43,11 @@ public sealed partial class RuntimeServer
             var message = $"Run '{request.RunId}' has nothing to compact: no event {since} other than compaction bookkeeping.";
             return new CompactRunResult.Conflict(Problems.Create(409, "Nothing to compact", message,
                 [Problems.Error("/trigger", "window", message)]));
+        }
+
+        if (UnmetTrigger(request.Body.Trigger, session) is { } unmet)
+        {
+            return new CompactRunResult.UnprocessableEntity(Problems.Create(422, "Trigger not met", unmet, [Problems.Error("/trigger", "trigger", unmet)]));
         }
 
         try
@@ -59,6 +66,23 @@ public sealed partial class RuntimeServer
             return new CompactRunResult.Conflict(Problems.Create(409, "Snapshot conflict", conflict.Message,
                 [Problems.Error("/trigger", "latest", conflict.Message)]));
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="trigger"/> does not hold for the run now, or null when it does: the trigger recorded in
+    /// <c>compaction_started</c> must be true of the real counts, so a client cannot claim a threshold the run has not reached.
+    /// </summary>
+    private string? UnmetTrigger(ContractTrigger trigger, RunSession session)
+    {
+        var policy = _sessionOptions.Compaction;
+        return trigger switch
+        {
+            ContractTrigger.EventThreshold when session.CountedEventsSinceSnapshot < policy.EventThreshold =>
+                $"trigger 'event_threshold' needs {policy.EventThreshold} counted events since the latest snapshot; run '{session.RunId}' has {session.CountedEventsSinceSnapshot}. Send 'manual' to compact now.",
+            ContractTrigger.StepFallback when session.StepsSinceSnapshot < policy.StepFallback =>
+                $"trigger 'step_fallback' needs {policy.StepFallback} steps since the latest snapshot; run '{session.RunId}' has {session.StepsSinceSnapshot}. Send 'manual' to compact now.",
+            _ => null,
+        };
     }
 
     /// <summary>The 409 for an <c>expected_seq</c> the log has moved past; <paramref name="detail"/> defaults to the error's message.</summary>

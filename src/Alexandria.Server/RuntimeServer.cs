@@ -11,6 +11,8 @@ using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
 using Alexandria.Runtime.Storage.Postgres;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using AppendEventsResult = Alexandria.Contracts.Server.AppendEventsResult;
 
 namespace Alexandria.Server;
@@ -25,31 +27,37 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1000;
-    private const long DefaultTtlHours = 72;
 
     private readonly IRuntimeStore _store;
     private readonly TypedEventLog _events;
     private readonly IServerDocumentStore _documents;
     private readonly TimeProvider _time;
+    private readonly AlexandriaServerSettings _settings;
+    private readonly RunSessionOptions _sessionOptions;
+    private readonly RunWriteLocks _writeLocks = new();
+    private readonly ILogger _logger;
 
     /// <summary>
     /// Serves <paramref name="store"/>; its documents go to PostgreSQL when the store is PostgreSQL, else under
     /// <paramref name="rootDirectory"/>.
     /// </summary>
-    public RuntimeServer(IRuntimeStore store, string rootDirectory, TimeProvider? time = null)
-        : this(store, store is PostgresRuntimeStore postgres ? new PostgresServerDocumentStore(postgres.DataSource) : new FileServerDocumentStore(rootDirectory), time)
+    public RuntimeServer(IRuntimeStore store, string rootDirectory, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null)
+        : this(store, store is PostgresRuntimeStore postgres ? new PostgresServerDocumentStore(postgres.DataSource) : new FileServerDocumentStore(rootDirectory), settings, time, logger)
     {
     }
 
     /// <summary>Serves <paramref name="store"/> with its documents in <paramref name="documents"/>.</summary>
-    public RuntimeServer(IRuntimeStore store, IServerDocumentStore documents, TimeProvider? time = null)
+    public RuntimeServer(IRuntimeStore store, IServerDocumentStore documents, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(documents);
         _store = store;
-        _events = new TypedEventLog(store.Events, store.Objects);
         _documents = documents;
         _time = time ?? TimeProvider.System;
+        _settings = settings ?? new AlexandriaServerSettings();
+        _sessionOptions = _settings.SessionOptions(_time);
+        _events = new TypedEventLog(store.Events, store.Objects, _settings.InlineCapBytes);
+        _logger = logger ?? NullLogger.Instance;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -116,6 +124,10 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Event does not belong to the run", errors[0].Message, errors.Take(100).ToArray()));
         }
+        if (RuntimeOwned(body.Events) is { Length: > 0 } owned)
+        {
+            return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Runtime-owned event kind", owned[0].Message, owned));
+        }
         for (var i = 0; i < body.Events.Count; i++)
         {
             var expected = body.ExpectedSeq + 1 + i;
@@ -126,10 +138,11 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
                     [Problems.Error($"/events/{i}/seq", "sequence", $"Expected seq {expected}, got {body.Events[i].Seq}.")]));
             }
         }
+        using var writing = await _writeLocks.EnterAsync(request.RunId, cancellationToken).ConfigureAwait(false);
+        var session = await RunSession.OpenAsync(_store, request.RunId, _sessionOptions, cancellationToken).ConfigureAwait(false);
         try
         {
-            var range = await _events.AppendAsync(request.RunId, body.ExpectedSeq, body.Events, cancellationToken).ConfigureAwait(false);
-            return new AppendEventsResult.Ok(new Contracts.AppendEventsResult { FirstSeq = range.FirstSeq, LastSeq = range.LastSeq });
+            await session.AppendNumberedAsync(body.ExpectedSeq, body.Events, cancellationToken).ConfigureAwait(false);
         }
         catch (SequenceConflictException conflict)
         {
@@ -144,6 +157,43 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Invalid event", invalid.Message,
                 invalid.Errors.Take(100).Select(e => Problems.Error("/events", "schema", e)).ToArray()));
+        }
+        await CompactIfDueAsync(session, cancellationToken).ConfigureAwait(false);
+        return new AppendEventsResult.Ok(new Contracts.AppendEventsResult { FirstSeq = body.ExpectedSeq + 1, LastSeq = body.ExpectedSeq + body.Events.Count });
+    }
+
+    /// <summary>
+    /// The runtime-owned events of a batch as problem errors: only the runtime writes the compaction history, so
+    /// a client that sends one is refused before anything is written.
+    /// </summary>
+    private static ProblemError[] RuntimeOwned(IReadOnlyList<RunEvent> events)
+        => events.Select((evt, i) => (evt, i)).Where(e => RunSession.IsRuntimeOwned(e.evt)).Take(100)
+            .Select(e => Problems.Error($"/events/{e.i}/kind", "runtimeOwned",
+                $"'{e.evt.Kind}' events are written only by the runtime (a compaction writes them); request a compaction with POST /runs/{{runId}}/compactions instead."))
+            .ToArray();
+
+    /// <summary>
+    /// After an accepted append, the compaction a CLI run would make at this point, when one is due. The append
+    /// is already durable, so a compaction that cannot be made now (another writer moved the log, the gate refused
+    /// the snapshot) is logged and left to the next append or to an explicit request; it never fails the append.
+    /// </summary>
+    private async Task CompactIfDueAsync(RunSession session, CancellationToken cancellationToken)
+    {
+        if (!_settings.AutomaticCompaction)
+        {
+            return;
+        }
+        try
+        {
+            var outcome = await session.EndStepAsync(cancellationToken).ConfigureAwait(false);
+            if (outcome is { Snapshot: null })
+            {
+                _logger.LogWarning("Automatic compaction of run {RunId} was rejected: {Violations}", session.RunId, string.Join("; ", outcome.Verdict.Violations));
+            }
+        }
+        catch (Exception ex) when (ex is StorageException or EventValidationException or InlinePayloadTooLargeException)
+        {
+            _logger.LogWarning(ex, "Automatic compaction of run {RunId} was not made", session.RunId);
         }
     }
 
@@ -213,7 +263,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         }
         var latest = await _store.Snapshots.GetLatestAsync(request.RunId, cancellationToken).ConfigureAwait(false);
         return latest is null
-            ? new GetLatestSnapshotResult.NotFound(Problems.NotFound($"A snapshot of run '{request.RunId}'"))
+            ? new GetLatestSnapshotResult.NotFound(Problems.NotFound($"A snapshot of run '{request.RunId}'", "runId"))
             : new GetLatestSnapshotResult.Ok(StoredDocuments.ReadSnapshot(latest));
     }
 
@@ -227,7 +277,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         }
         var snapshot = await _store.Snapshots.GetAsync(request.RunId, request.SnapshotId, cancellationToken).ConfigureAwait(false);
         return snapshot is null
-            ? new GetSnapshotResult.NotFound(Problems.NotFound($"Snapshot '{request.SnapshotId}' of run '{request.RunId}'"))
+            ? new GetSnapshotResult.NotFound(Problems.NotFound($"Snapshot '{request.SnapshotId}' of run '{request.RunId}'", "snapshotId"))
             : new GetSnapshotResult.Ok(StoredDocuments.ReadSnapshot(snapshot));
     }
 
@@ -250,11 +300,22 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             return new RegisterArtifactResult.NotFound(RunNotFound(request.RunId));
         }
+        var metadataJson = JsonSerializer.SerializeToUtf8Bytes(record.Metadata);
+        if (UnstorableMetadata(record.Metadata, metadataJson.Length) is { } unstorable)
+        {
+            return new RegisterArtifactResult.UnprocessableEntity(unstorable);
+        }
         var metadata = new ArtifactMetadata(record.ArtifactId, record.RunId, record.StepId, record.Path, record.Hash, record.MimeType,
-            record.SizeBytes, record.CreatedAt, JsonSerializer.SerializeToUtf8Bytes(record.Metadata));
+            record.SizeBytes, record.CreatedAt, metadataJson);
         try
         {
             await _store.Artifacts.RegisterAsync(metadata, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException refused)
+        {
+            // The stores' own argument checks (the same on both backends); the checks above should have caught it first.
+            return new RegisterArtifactResult.UnprocessableEntity(Problems.Create(422, "Artifact refused by the store", refused.Message,
+                [Problems.Error("", "store", refused.Message)]));
         }
         catch (ArtifactAlreadyRegisteredException exists)
         {
@@ -275,7 +336,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         var artifact = await _store.Artifacts.GetAsync(request.ArtifactId, cancellationToken).ConfigureAwait(false);
         if (artifact is null || artifact.RunId != request.RunId)
         {
-            return new GetArtifactResult.NotFound(Problems.NotFound($"Artifact '{request.ArtifactId}' of run '{request.RunId}'"));
+            return new GetArtifactResult.NotFound(Problems.NotFound($"Artifact '{request.ArtifactId}' of run '{request.RunId}'", "artifactId"));
         }
         using var metadata = JsonDocument.Parse(artifact.Metadata);
         return new GetArtifactResult.Ok(new ArtifactRecord
@@ -307,9 +368,17 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             return new CreateHandoffResult.UnprocessableEntity(Problems.Create(422, "Handoff does not belong to the run", message,
                 [Problems.Error("/run_id", "const", message)]));
         }
+        if (HandoffRules.UnlinkedRecommendation(handoff) is { } unlinked)
+        {
+            return new CreateHandoffResult.UnprocessableEntity(unlinked);
+        }
         if (!await RunExistsAsync(request.RunId, cancellationToken).ConfigureAwait(false))
         {
             return new CreateHandoffResult.NotFound(RunNotFound(request.RunId));
+        }
+        if (HandoffRules.Stale(handoff, _time.GetUtcNow(), _settings.HandoffTtlHours) is { } stale)
+        {
+            return new CreateHandoffResult.Conflict(stale);
         }
         var json = JsonSerializer.SerializeToUtf8Bytes<Packet>(handoff, OutputSchemaJson.Options);
         if (!await _documents.TryCreateAsync($"runs/{request.RunId}/handoffs/{handoff.PacketId:N}.json", json, cancellationToken).ConfigureAwait(false))
@@ -343,13 +412,17 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     {
         ArgumentNullException.ThrowIfNull(request);
         var packet = request.Body;
+        if (packet is HandoffPacket handoff && HandoffRules.UnlinkedRecommendation(handoff) is { } unlinked)
+        {
+            return new SubmitPacketResult.UnprocessableEntity(unlinked);
+        }
         var json = JsonSerializer.SerializeToUtf8Bytes(packet, OutputSchemaJson.Options);
         if (!await _documents.TryCreateAsync(PacketPath(packet.PacketId), json, cancellationToken).ConfigureAwait(false))
         {
             return new SubmitPacketResult.Conflict(Problems.Create(409, "Packet exists", $"Packet '{packet.PacketId}' was already submitted.",
                 [Problems.Error("/packet_id", "unique", $"Packet '{packet.PacketId}' was already submitted.")]));
         }
-        var expiresAt = ExpiresAt(packet);
+        var expiresAt = HandoffRules.ExpiresAt(packet, _settings.HandoffTtlHours);
         return new SubmitPacketResult.Accepted(new PacketReceipt
         {
             PacketId = packet.PacketId,
@@ -365,7 +438,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         var stored = await _documents.ReadAsync(PacketPath(request.PacketId), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return new AcknowledgePacketResult.NotFound(Problems.NotFound($"Packet '{request.PacketId}'"));
+            return new AcknowledgePacketResult.NotFound(Problems.NotFound($"Packet '{request.PacketId}'", "packetId"));
         }
         var existing = await _documents.ReadAsync(AckPath(request.PacketId), cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -374,11 +447,9 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         }
         var packet = Deserialize<Packet>(stored);
         var now = _time.GetUtcNow();
-        if (now > ExpiresAt(packet))
+        if (HandoffRules.Stale(packet, now, _settings.HandoffTtlHours) is { } stale)
         {
-            return new AcknowledgePacketResult.Conflict(Problems.Create(409, "Packet is stale",
-                $"Packet '{packet.PacketId}' expired at {ExpiresAt(packet):O}; stale packets are blocked.",
-                [Problems.Error("/ttl_hours", "ttl", "The packet is older than its ttl_hours.")]));
+            return new AcknowledgePacketResult.Conflict(stale);
         }
         var acknowledgement = new PacketAcknowledgement
         {
@@ -394,7 +465,24 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         return new AcknowledgePacketResult.Ok(acknowledgement);
     }
 
-    private static DateTimeOffset ExpiresAt(Packet packet) => packet.CreatedAt.AddHours(packet.TtlHours ?? DefaultTtlHours);
+    /// <summary>
+    /// Metadata the store cannot keep, as a 422: over the inline cap (metadata is a row, not an object; large data
+    /// is an artifact's content), or holding U+0000, which PostgreSQL's jsonb refuses (both backends refuse it).
+    /// </summary>
+    private ProblemDetails? UnstorableMetadata(JsonElement metadata, int bytes)
+    {
+        if (bytes > _settings.InlineCapBytes)
+        {
+            var message = $"metadata is {bytes} bytes, over the {_settings.InlineCapBytes}-byte inline cap; store large data as the artifact's content.";
+            return Problems.Create(422, "Artifact metadata too large", message, [Problems.Error("/metadata", "maxInlineBytes", message)]);
+        }
+        if (ArtifactMetadataRules.FindNul(metadata) is { } nul)
+        {
+            var message = "The character U+0000 cannot be stored in artifact metadata (PostgreSQL's jsonb refuses it; the embedded store does too).";
+            return Problems.Create(422, "Artifact metadata not storable", message, [Problems.Error("/metadata" + nul, "nul", message)]);
+        }
+        return null;
+    }
 
     private static string RunPath(string runId) => $"runs/{runId}/run.json";
 
@@ -405,7 +493,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     private static ProblemDetails? BadRunId(string runId)
         => RunIdPattern().IsMatch(runId) ? null : Problems.BadParameter("runId", "pattern", "must match ^[a-z0-9][a-z0-9_-]{0,63}$.");
 
-    private static ProblemDetails RunNotFound(string runId) => Problems.NotFound($"Run '{runId}'");
+    private static ProblemDetails RunNotFound(string runId) => Problems.NotFound($"Run '{runId}'", "runId");
 
     private async Task<bool> RunExistsAsync(string runId, CancellationToken cancellationToken)
         => await _documents.ReadAsync(RunPath(runId), cancellationToken).ConfigureAwait(false) is not null;

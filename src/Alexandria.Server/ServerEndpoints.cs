@@ -13,6 +13,7 @@ using Alexandria.Contracts.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Alexandria.Server;
 
@@ -31,13 +32,30 @@ public static class ServerEndpoints
 
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
-    /// <summary>Maps the API's routes and its description (<c>GET /openapi.json</c>, the files it references, the bundle, <c>/docs</c>).</summary>
-    public static IEndpointRouteBuilder MapAlexandriaRuntime(this IEndpointRouteBuilder endpoints, IAlexandriaRuntimeServer server)
+    /// <summary>The URL path of the liveness check, readable without credentials.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>
+    /// Maps the API's routes, its description (<c>GET /openapi.json</c>, the files it references, the bundle,
+    /// <c>/docs</c>) and <c>GET /health</c>. With <paramref name="requireAuthorization"/> every operation needs an
+    /// authenticated caller (see <see cref="ApiKeyAuthentication"/>); the description and health never do.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAlexandriaRuntime(this IEndpointRouteBuilder endpoints, IAlexandriaRuntimeServer server, bool requireAuthorization = false)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(server);
 
         endpoints.MapApiDescription(ApiDescription.Embedded);
+        endpoints.MapMethods(HealthPath, [HttpMethods.Get, HttpMethods.Head], context =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("{\"status\":\"ok\"}", context.RequestAborted);
+        });
+        var operations = endpoints.MapGroup("");
+        if (requireAuthorization)
+        {
+            operations.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+        }
 
         foreach (var operation in AlexandriaRuntimeOperations.All)
         {
@@ -70,7 +88,7 @@ public static class ServerEndpoints
                 "acknowledgePacket" => Without(async (ctx, ct) => await server.AcknowledgePacketAsync(new AcknowledgePacketOperationRequest { PacketId = RouteGuid(ctx, "packetId") }, ct)),
                 _ => throw new InvalidOperationException($"Operation '{operation.OperationId}' of openapi.json has no handler; map it here."),
             };
-            endpoints.MapMethods(operation.RouteTemplate, [operation.Method], handler).WithName(operation.OperationId);
+            operations.MapMethods(operation.RouteTemplate, [operation.Method], handler).WithName(operation.OperationId);
         }
         return endpoints;
     }
@@ -85,6 +103,11 @@ public static class ServerEndpoints
         where TBody : class
         => context => GuardAsync(context, async () =>
         {
+            if (UnsupportedMediaType(context.Request.ContentType) is { } unsupported)
+            {
+                await WriteProblemAsync(context, Problems.Create(415, "Unsupported media type", unsupported, [Problems.Error("", "mediaType", unsupported)])).ConfigureAwait(false);
+                return;
+            }
             var bytes = await ReadBodyAsync(context).ConfigureAwait(false);
             if (bytes is null)
             {
@@ -142,6 +165,28 @@ public static class ServerEndpoints
             }
         });
 
+    /// <summary>Why a request body of <paramref name="contentType"/> is not read as JSON, or null when it is (<c>application/json</c> or any <c>+json</c> type, UTF-8).</summary>
+    private static string? UnsupportedMediaType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return "The request has a body but no Content-Type; send 'Content-Type: application/json'.";
+        }
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Value is not { } mediaType)
+        {
+            return $"Content-Type '{contentType}' is not a media type; send 'application/json'.";
+        }
+        var json = mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        if (!json)
+        {
+            return $"Content-Type '{mediaType}' is not accepted; request bodies are JSON ('application/json').";
+        }
+        return parsed.Charset.HasValue && !parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            ? $"charset '{parsed.Charset}' is not accepted; JSON bodies are UTF-8."
+            : null;
+    }
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static long? FirstInvalidUtf8Byte(byte[] bytes)
@@ -198,6 +243,12 @@ public static class ServerEndpoints
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
+        }
+        catch (IOException unreadable) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // Kestrel fails a body it cannot decode (a chunk size of 18 hex digits) with an IOException, not a BadHttpRequestException.
+            var message = "The request body could not be read: " + unreadable.Message;
+            await WriteProblemAsync(context, Problems.Create(400, "Unreadable request body", message, [Problems.Error("", "request", message)])).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the last resort: a server fault is still answered as problem+json, never as an empty 500
         catch (Exception fault)

@@ -116,7 +116,7 @@ public sealed class BadInputFuzzTests(PostgresServer server, ITestOutputHelper o
         JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, OutputSchemaJson.Options)!.AsObject();
         var events = new JsonArray(Examples.StepEvents(runId, 1, 4).Select(e => (JsonNode)Node(e)).ToArray());
         var artifact = Examples.Read<ArtifactRecord>("artifact_record.valid.1.json") with { RunId = runId };
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
         return
         [
             new("createRun", "runs", "create_run_request", new JsonObject { ["run_id"] = runId + "-x", ["objective"] = "Fuzz." }),

@@ -54,6 +54,7 @@ public sealed class CliServerTests(PostgresServer server)
             info.ArgumentList.Add(argument);
         }
         info.Environment["COLUMNS"] = "240";
+        info.Environment["ALEXANDRIA_API_KEY"] = PostgresServer.ApiKey; // what `inspect --server` sends
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -186,7 +186,7 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     public async Task A_handoff_is_created_and_listed_as_the_same_union_case()
     {
         var runId = await NewRunAsync("handoff");
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
 
         var created = await _client.CreateHandoffAsync(runId, handoff);
         var listed = await _client.ListHandoffsAsync(runId);
@@ -199,7 +199,7 @@ public sealed class ClientEndToEndTests(PostgresServer server)
     public async Task A_second_server_on_the_same_database_sees_the_same_runs_handoffs_and_packets()
     {
         var runId = await NewRunAsync("shared");
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
         await _client.CreateHandoffAsync(runId, handoff);
         var packet = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
         await _client.SubmitPacketAsync(packet);
@@ -213,8 +213,9 @@ public sealed class ClientEndToEndTests(PostgresServer server)
                 StoreDirectory = directory,
                 PostgresConnectionString = server.ConnectionString,
                 MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Critical,
+                Configure = settings => settings.ApiKeys.Add(PostgresServer.ApiKey),
             });
-            using var other = AlexandriaClient.Create(new Uri(second.Addresses[0]));
+            using var other = AlexandriaClient.Create(new Uri(second.Addresses[0]), PostgresServer.ApiKey);
 
             Assert.Equal(await _client.GetRunAsync(runId), await other.GetRunAsync(runId));
             Assert.Equal(handoff, Assert.Single((await other.ListHandoffsAsync(runId)).Handoffs));

@@ -19,7 +19,7 @@ public sealed class ConcurrentAppendTests(PostgresServer server)
     [InlineData(true)]
     public async Task Concurrent_clients_lose_nothing_they_were_told_was_appended(bool sharedRun)
     {
-        var report = await LoadDriver.RunAsync(server.BaseAddress, new LoadOptions(Clients: 3, Duration: TimeSpan.FromSeconds(3), BatchSize, sharedRun));
+        var report = await LoadDriver.RunAsync(server.BaseAddress, new LoadOptions(Clients: 3, Duration: TimeSpan.FromSeconds(3), BatchSize, sharedRun, PostgresServer.ApiKey));
 
         Assert.Empty(report.CountMismatches);
         Assert.Equal(0, report.Failures);

@@ -81,7 +81,7 @@ public sealed class ResponseConformanceTests(PostgresServer server)
         var snapshot = await client.CompactRunAsync(runId, new CompactRunRequest { Trigger = CompactionTrigger.Manual });
         var artifact = Examples.Read<ArtifactRecord>("artifact_record.valid.1.json") with { ArtifactId = Guid.NewGuid(), RunId = runId };
         await client.RegisterArtifactAsync(runId, artifact);
-        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId };
+        var handoff = (HandoffPacket)Examples.Read<Packet>("handoff_packet.valid.1.json") with { PacketId = Guid.NewGuid(), RunId = runId, CreatedAt = DateTimeOffset.UtcNow };
         await client.CreateHandoffAsync(runId, handoff);
         var fresh = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow };
         await client.SubmitPacketAsync(fresh);

@@ -34,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet "$root/src/Alexandria.Cli/bin/Release/net10.0/alexandria.dll" serve --urls http://127.0.0.1:0 --store "$work/store" >"$work/serve.log" 2>&1 &
+dotnet "$root/src/Alexandria.Cli/bin/Release/net10.0/alexandria.dll" serve --urls http://127.0.0.1:0 --store "$work/store" --insecure-no-auth >"$work/serve.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 150); do

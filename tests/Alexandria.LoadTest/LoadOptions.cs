@@ -10,4 +10,4 @@ namespace Alexandria.LoadTest;
 /// False: each client appends to its own run (throughput). True: all append to one run, re-reading the head
 /// and retrying on a sequence conflict (contention on one log).
 /// </param>
-public sealed record LoadOptions(int Clients, TimeSpan Duration, int BatchSize, bool SharedRun = false);
+public sealed record LoadOptions(int Clients, TimeSpan Duration, int BatchSize, bool SharedRun = false, string? ApiKey = null);

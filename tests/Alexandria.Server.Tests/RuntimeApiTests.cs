@@ -49,7 +49,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var again = await _client.PostAsync("/runs", new JsonObject { ["run_id"] = runId, ["objective"] = "Again." });
 
-        AssertProblem(again, 409, "/run_id");
+        Http.AssertProblem(again, 409, "/run_id");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var stale = await _client.PostAsync($"/runs/{runId}/events", Http.Append(runId, 1, 2));
 
-        AssertProblem(stale, 409, "/expected_seq");
+        Http.AssertProblem(stale, 409, "/expected_seq");
         var run = await _client.GetJsonAsync($"/runs/{runId}");
         Assert.Equal(2, (long)run.Body!["last_seq"]!);
     }
@@ -95,7 +95,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var gap = await _client.PostAsync($"/runs/{runId}/events", Http.Append(runId, 0, 1, 3));
 
-        AssertProblem(gap, 409, "/events/1/seq");
+        Http.AssertProblem(gap, 409, "/events/1/seq");
         Assert.Equal(0, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
     }
 
@@ -106,7 +106,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var foreign = await _client.PostAsync($"/runs/{runId}/events", Http.Append("someone-else", 0, 1));
 
-        AssertProblem(foreign, 422, "/events/0/run_id");
+        Http.AssertProblem(foreign, 422, "/events/0/run_id");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.Created, registered.Status);
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.True(JsonNode.DeepEquals(record, read.Body), read.Text);
-        AssertProblem(twice, 409, "/artifact_id");
+        Http.AssertProblem(twice, 409, "/artifact_id");
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         var reply = await _client.PostRawAsync(path.Replace("{run}", runId, StringComparison.Ordinal), body);
 
         Assert.True(reply.Code == status, $"{what}: expected {status}, got {reply.Code}: {reply.Text}");
-        AssertProblem(reply, status, pointer, exact: false);
+        Http.AssertProblem(reply, status, pointer, exact: false);
         Assert.Equal(0, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
     }
 
@@ -277,7 +277,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var reply = await _client.GetJsonAsync(path.Replace("{run}", runId, StringComparison.Ordinal));
 
-        AssertProblem(reply, 400, pointer);
+        Http.AssertProblem(reply, 400, pointer);
     }
 
     [Fact]
@@ -292,7 +292,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
             System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()), "");
 
-        AssertProblem(reply, 400, "");
+        Http.AssertProblem(reply, 400, "");
         Assert.Contains("byte offset 15", (string)reply.Body!["detail"]!, StringComparison.Ordinal);
     }
 
@@ -305,7 +305,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
             System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()), "");
 
-        AssertProblem(reply, status, "");
+        Http.AssertProblem(reply, status, "");
     }
 
     private static string OpenApiPath()
@@ -322,7 +322,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var reply = await _client.PostAsync($"/runs/{runId}/events", body);
 
-        AssertProblem(reply, 422, "/events/0/kind");
+        Http.AssertProblem(reply, 422, "/events/0/kind");
         var error = Assert.Single(reply.Body!["errors"]!.AsArray())!;
         Assert.Equal("const", (string)error["keyword"]!);
         Assert.StartsWith("\"plann\" is not a known \"kind\" (allowed: \"plan\", \"act\", \"observe\",", (string)error["message"]!, StringComparison.Ordinal);
@@ -339,22 +339,10 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
         var reply = await _client.PostAsync($"/runs/{runId}/events", body);
 
-        AssertProblem(reply, 422, "/events/0/payload/objective");
+        Http.AssertProblem(reply, 422, "/events/0/payload/objective");
         var errors = reply.Body!["errors"]!.AsArray();
         Assert.Equal("/events/0/payload/objective", (string)errors[0]!["pointer"]!);
         Assert.Equal(("/events/0", "oneOf"), ((string)errors[^1]!["pointer"]!, (string)errors[^1]!["keyword"]!));
         Assert.Contains("'/events/0/payload/objective': 5 is not a string", (string)reply.Body["detail"]!, StringComparison.Ordinal);
-    }
-
-    private static void AssertProblem(Reply reply, int status, string pointer, bool exact = true)
-    {
-        Assert.True(reply.Code == status, $"expected {status}, got {reply.Code}: {reply.Text}");
-        Assert.Equal("application/problem+json", reply.MediaType);
-        Assert.Equal(status, (int)reply.Body!["status"]!);
-        Assert.False(string.IsNullOrEmpty((string?)reply.Body["title"]));
-        var pointers = reply.Body["errors"]!.AsArray().Select(e => (string)e!["pointer"]!).ToArray();
-        Assert.NotEmpty(pointers);
-        Assert.True(exact ? pointers.Contains(pointer) : pointers.Any(p => p.StartsWith(pointer, StringComparison.Ordinal)),
-            $"no error at '{pointer}' in {reply.Text}");
     }
 }

@@ -21,23 +21,56 @@ internal static class ServeCommand
         };
         var storeOption = StoreLocation.StoreOption();
         var postgresOption = StoreLocation.PostgresOption();
-        var command = new Command("serve", "Serve the runtime API (contracts/openapi.json) over HTTP.")
+        var apiKeyOption = new Option<string[]>("--api-key")
         {
-            urlsOption, storeOption, postgresOption,
+            Description = "An API key clients must send (Authorization: Bearer <key> or X-Api-Key); repeatable. Also read from "
+                + "Alexandria:Server:ApiKeys in appsettings.json, Alexandria__Server__ApiKeys__0 and ALEXANDRIA_API_KEY.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var insecureOption = new Option<bool>("--insecure-no-auth")
+        {
+            Description = "Serve every operation without credentials (local use only; loopback addresses only).",
+        };
+        var settingsOption = new Option<FileInfo?>("--settings")
+        {
+            Description = "A JSON settings file (section Alexandria:Server) read after appsettings.json and the environment.",
+        };
+        var ttlOption = new Option<int?>("--handoff-ttl-hours") { Description = "TTL of packets that state none (default 72)." };
+        var inlineCapOption = new Option<int?>("--inline-cap-bytes") { Description = "Largest event or metadata document stored inline (default 65536)." };
+        var thresholdOption = new Option<int?>("--event-threshold") { Description = "Counted events since the latest snapshot that make the server compact (default 18)." };
+        var fallbackOption = new Option<int?>("--step-fallback") { Description = "Steps since the latest snapshot that make the server compact (default 8)." };
+        var noCompactionOption = new Option<bool>("--no-auto-compaction") { Description = "Compact only on request (POST /runs/{runId}/compactions)." };
+        var command = new Command("serve", "Serve the runtime API (contracts/openapi.json) over HTTP; every operation needs an API key unless --insecure-no-auth.")
+        {
+            urlsOption, storeOption, postgresOption, apiKeyOption, insecureOption, settingsOption, ttlOption, inlineCapOption, thresholdOption, fallbackOption, noCompactionOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(CliOutput.For(parse, format: null), () => ServeAsync(
-            parse.GetValue(urlsOption)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), cancellationToken), exitCode: 2));
+            parse.GetValue(urlsOption)!, parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(settingsOption), settings =>
+            {
+                foreach (var key in parse.GetValue(apiKeyOption) ?? [])
+                {
+                    settings.ApiKeys.Add(key);
+                }
+                settings.InsecureNoAuth |= parse.GetValue(insecureOption);
+                settings.AutomaticCompaction &= !parse.GetValue(noCompactionOption);
+                settings.HandoffTtlHours = parse.GetValue(ttlOption) ?? settings.HandoffTtlHours;
+                settings.InlineCapBytes = parse.GetValue(inlineCapOption) ?? settings.InlineCapBytes;
+                settings.CompactionEventThreshold = parse.GetValue(thresholdOption) ?? settings.CompactionEventThreshold;
+                settings.CompactionStepFallback = parse.GetValue(fallbackOption) ?? settings.CompactionStepFallback;
+            }, cancellationToken), exitCode: 2));
         return command;
     }
 
-    private static async Task<int> ServeAsync(string urls, DirectoryInfo store, string? postgres, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string urls, DirectoryInfo store, string? postgres, FileInfo? settingsFile, Action<AlexandriaServerSettings> flags, CancellationToken cancellationToken)
     {
         var host = await AlexandriaServerHost.StartAsync(new AlexandriaServerOptions
         {
             Urls = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             StoreDirectory = store.FullName,
             PostgresConnectionString = postgres,
+            SettingsFile = settingsFile?.FullName,
+            Configure = flags,
         }, cancellationToken).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {

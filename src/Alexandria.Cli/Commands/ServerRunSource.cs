@@ -14,7 +14,8 @@ internal sealed class ServerRunSource : IRunSource
 
     public ServerRunSource(Uri server)
     {
-        _client = AlexandriaClient.Create(server);
+        // The key `alexandria serve` was given (--api-key or ALEXANDRIA_API_KEY); none for an --insecure-no-auth server.
+        _client = AlexandriaClient.Create(server, Environment.GetEnvironmentVariable("ALEXANDRIA_API_KEY"));
         Description = $"server at {server}";
     }
 

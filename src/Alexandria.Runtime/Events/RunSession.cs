@@ -120,6 +120,44 @@ public sealed class RunSession
     }
 
     /// <summary>
+    /// True for the kinds only the runtime writes (<c>compaction_started</c>, <c>compaction_finished</c>,
+    /// <c>compaction_rejected</c>): a client that appends one would forge the run's compaction history.
+    /// </summary>
+    public static bool IsRuntimeOwned(RunEvent evt)
+        => evt is CompactionStartedEvent or CompactionFinishedEvent or CompactionRejectedEvent;
+
+    /// <summary>
+    /// Appends events a caller numbered and stamped itself (the HTTP API's optimistic append): each keeps its
+    /// <c>event_id</c> and <c>occurred_at</c>, and must carry this run's id and the seqs after
+    /// <paramref name="expectedLastSeq"/>. Validation, the inline cap, loop detection and the compaction window
+    /// are the same as for <see cref="AppendAsync"/>. Returns the loop signals the batch raised.
+    /// </summary>
+    /// <exception cref="SequenceConflictException">The run does not end at <paramref name="expectedLastSeq"/>; nothing is written.</exception>
+    /// <exception cref="ArgumentException">An event is runtime-owned (<see cref="IsRuntimeOwned"/>) or numbered for another place.</exception>
+    public async Task<IReadOnlyList<LoopSignal>> AppendNumberedAsync(long expectedLastSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (expectedLastSeq != LastSeq)
+        {
+            throw new SequenceConflictException(RunId, expectedLastSeq, LastSeq);
+        }
+
+        if (events.FirstOrDefault(IsRuntimeOwned) is { } owned)
+        {
+            throw new ArgumentException($"Event seq {owned.Seq} is a '{owned.Kind}' event, which only the runtime writes.", nameof(events));
+        }
+
+        await Log.AppendAsync(RunId, LastSeq, events, cancellationToken).ConfigureAwait(false);
+        var signals = new List<LoopSignal>();
+        foreach (var evt in events)
+        {
+            signals.AddRange(Accept(evt));
+        }
+
+        return signals;
+    }
+
+    /// <summary>
     /// Marks the end of a step: compacts when counted events or steps since the latest snapshot
     /// reached their threshold. Returns what the compaction did, or null when none was due.
     /// </summary>
@@ -159,7 +197,10 @@ public sealed class RunSession
         }
 
         var window = new CompactionWindow(RunId, Latest, _window.ToArray());
-        var step = window.Events.Max(e => e.StepId) + 1;
+        // The bookkeeping events belong to the step after the window's last; a window that already reached the
+        // largest step id keeps it rather than overflowing into an id the contract refuses (a compaction that can never be written).
+        var lastStep = window.Events.Max(e => e.StepId);
+        var step = lastStep == long.MaxValue ? lastStep : lastStep + 1;
         var started = Stamp(
             new CompactionStartedEvent
             {

@@ -81,6 +81,13 @@ internal static class StorageGuards
             {
                 throw new ArgumentException("Artifact metadata must be a JSON object.", nameof(artifact));
             }
+
+            if (ArtifactMetadataRules.FindNul(document.RootElement) is { } nul)
+            {
+                throw new ArgumentException(
+                    $"Artifact metadata holds the character U+0000 at '{nul}', which PostgreSQL's jsonb cannot store; neither store accepts it.",
+                    nameof(artifact));
+            }
         }
         catch (JsonException ex)
         {

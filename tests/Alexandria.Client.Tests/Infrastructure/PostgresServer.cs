@@ -23,6 +23,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Raw HTTP, for what a well-behaved client never sends and for reading exact response bytes.</summary>
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The API key the server accepts; <see cref="Http"/> sends it.</summary>
+    public const string ApiKey = "client-tests-key-0123456789";
+
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,9 +42,16 @@ public sealed class PostgresServer : IAsyncLifetime
             StoreDirectory = _directory,
             PostgresConnectionString = ConnectionString,
             MinimumLogLevel = LogLevel.Critical,
+            Configure = settings =>
+            {
+                settings.ApiKeys.Add(ApiKey);
+                // These tests compact on request and count the events they appended; automatic compaction is the server tests' subject.
+                settings.AutomaticCompaction = false;
+            },
         });
         BaseAddress = new Uri(_host.Addresses[0].TrimEnd('/') + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
         Client = new AlexandriaClient(Http);
     }
 

@@ -154,6 +154,27 @@ public abstract class ArtifactStorageTests : StoreTestBase
         Assert.Empty(await Store.Artifacts.FindByRunAsync(run));
     }
 
+    [Theory]
+    [InlineData("""{"source": "a\u0000b"}""", "/source")]
+    [InlineData("""{"list": ["ok", {"k\u0000": 1}]}""", "/list/1/k\u0000")]
+    public async Task Metadata_holding_a_nul_character_is_refused_the_same_way_by_every_backend(string json, string pointer)
+    {
+        string run = NewRunId();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.StoreArtifactAsync(run, 0, "m.txt", "text/plain", new byte[] { 1 }, Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains($"U+0000 at '{pointer}'", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await Store.Artifacts.FindByRunAsync(run));
+    }
+
+    [Fact]
+    public async Task Metadata_with_an_escaped_character_other_than_nul_round_trips_on_every_backend()
+    {
+        ArtifactMetadata stored = await Store.StoreArtifactAsync(NewRunId(), 0, "m.txt", "text/plain", new byte[] { 1 }, """{"tab": "a\tb", "bell": "\u0007"}"""u8.ToArray());
+
+        Assert.True(JsonElement.DeepEquals(Parse(stored.Metadata), Parse((await Store.Artifacts.GetAsync(stored.ArtifactId))!.Metadata)));
+    }
+
     private static JsonElement Parse(ReadOnlyMemory<byte> json)
     {
         using JsonDocument document = JsonDocument.Parse(json);

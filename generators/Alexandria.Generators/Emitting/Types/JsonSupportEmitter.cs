@@ -50,12 +50,22 @@ public static string ReadString(ref global::System.Text.Json.Utf8JsonReader read
 
 public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
 {
-    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var value))
+    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
     {
-        throw Mismatch(""an integer (64-bit)"", ref reader);
+        if (reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        // JSON Schema counts 4.0 and 4e0 as integers: read them as the integer they are when it fits in 64 bits.
+        if (reader.TryGetDecimal(out var d) && d >= long.MinValue && d <= long.MaxValue
+            && __VALIDATION__.JsonValues.IsIntegerLiteral(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan))
+        {
+            return (long)decimal.Truncate(d);
+        }
     }
 
-    return value;
+    throw Mismatch(""an integer (64-bit)"", ref reader);
 }
 
 public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -53,14 +53,53 @@ namespace __NAMESPACE__
             => double.Parse(e.GetRawText(), global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
 
         public static bool IsInteger(global::System.Text.Json.JsonElement e)
+            => e.TryGetInt64(out _) || IsIntegerLiteral(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e));
+
+        /// <summary>
+        /// Whether a JSON number's text is an integer, exactly: no digit other than 0 is left after the decimal point
+        /// once the exponent is applied. Decimal and double round (1e-32 is 0 in decimal, 1.0000000000000001 is 1 in
+        /// double); the text does not.
+        /// </summary>
+        public static bool IsIntegerLiteral(global::System.ReadOnlySpan<byte> number)
         {
-            if (e.TryGetDecimal(out var d))
+            var i = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+            var integerDigits = 0;
+            var lastNonZero = -1;
+            var digits = 0;
+            for (; i < number.Length && number[i] >= (byte)'0' && number[i] <= (byte)'9'; i++, integerDigits++, digits++)
             {
-                return d == decimal.Truncate(d);
+                lastNonZero = number[i] != (byte)'0' ? digits : lastNonZero;
             }
 
-            var x = ToDouble(e);
-            return double.IsInfinity(x) || global::System.Math.Floor(x) == x;
+            if (i < number.Length && number[i] == (byte)'.')
+            {
+                for (i++; i < number.Length && number[i] >= (byte)'0' && number[i] <= (byte)'9'; i++, digits++)
+                {
+                    lastNonZero = number[i] != (byte)'0' ? digits : lastNonZero;
+                }
+            }
+
+            long exponent = 0;
+            if (i < number.Length && (number[i] == (byte)'e' || number[i] == (byte)'E'))
+            {
+                i++;
+                var negative = i < number.Length && number[i] == (byte)'-';
+                if (i < number.Length && (number[i] == (byte)'-' || number[i] == (byte)'+'))
+                {
+                    i++;
+                }
+
+                for (; i < number.Length; i++)
+                {
+                    // Saturates: an exponent beyond any digit count decides the same way as a larger one.
+                    exponent = global::System.Math.Min(exponent * 10 + (number[i] - (byte)'0'), 1_000_000_000_000L);
+                }
+
+                exponent = negative ? -exponent : exponent;
+            }
+
+            // Zero, or the last non-zero digit (its index among all digits) sits left of the shifted decimal point.
+            return lastNonZero < 0 || lastNonZero < integerDigits + exponent;
         }
 
         public static int Compare(global::System.Text.Json.JsonElement e, decimal limit)

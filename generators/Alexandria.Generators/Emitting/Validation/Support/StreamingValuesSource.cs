@@ -90,13 +90,7 @@ namespace __NAMESPACE__
                 return true;
             }
 
-            if (r.TryGetDecimal(out var d))
-            {
-                return d == decimal.Truncate(d);
-            }
-
-            var x = ToDouble(ref r);
-            return double.IsInfinity(x) || global::System.Math.Floor(x) == x;
+            return JsonValues.IsIntegerLiteral(r.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan);
         }
 
         public static int Compare(ref global::System.Text.Json.Utf8JsonReader r, decimal limit)
