@@ -158,6 +158,11 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Invalid event", invalid.Message,
                 invalid.Errors.Take(100).Select(e => Problems.Error("/events", "schema", e)).ToArray()));
         }
+        catch (EventRefusedException refused)
+        {
+            return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Event would block compaction", refused.Message,
+                [Problems.Error($"/events/{refused.Index ?? 0}{refused.Pointer}", "compactable", refused.Reason)]));
+        }
         await CompactIfDueAsync(session, cancellationToken).ConfigureAwait(false);
         return new AppendEventsResult.Ok(new Contracts.AppendEventsResult { FirstSeq = body.ExpectedSeq + 1, LastSeq = body.ExpectedSeq + body.Events.Count });
     }

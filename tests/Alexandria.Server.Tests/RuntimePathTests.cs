@@ -70,6 +70,32 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task A_first_plan_without_an_objective_is_a_422_at_it_because_no_snapshot_could_carry_the_run()
+    {
+        var runId = await CreateRunAsync();
+        var silent = Http.PlanEvent(runId, 1);
+        ((JsonObject)silent["payload"]!).Remove("objective");
+
+        var reply = await _client.PostAsync($"/runs/{runId}/events", Http.Batch(0, silent));
+
+        Http.AssertProblem(reply, 422, "/events/0/payload/objective");
+        Assert.Equal(0, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
+    }
+
+    [Fact]
+    public async Task After_an_automatic_compaction_a_step_id_it_covers_is_a_422_at_the_step_id()
+    {
+        var runId = await CreateRunAsync();
+        await AppendStepsAsync(runId, 0, 0, 6);
+
+        var reused = await _client.PostAsync($"/runs/{runId}/events", Http.Batch(20, Http.Step(runId, 21, 3)));
+
+        Http.AssertProblem(reused, 422, "/events/0/step_id");
+        Assert.Contains("already compacted", reused.Text, StringComparison.Ordinal);
+        Assert.Equal(20, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
+    }
+
+    [Fact]
     public async Task After_an_automatic_compaction_an_append_at_the_old_end_is_a_409_naming_the_new_end()
     {
         var runId = await CreateRunAsync();
@@ -134,13 +160,13 @@ public sealed class RuntimePathTests(ServerFixture server) : IClassFixture<Serve
         var first = await _client.PostAsync($"/runs/{runId}/compactions", new JsonObject { ["trigger"] = "manual" });
         var more = Http.PlanEvent(runId, 4);
         more["step_id"] = long.MaxValue;
-        Assert.Equal(200, (await _client.PostAsync($"/runs/{runId}/events", Http.Batch(3, more))).Code);
-        var second = await _client.PostAsync($"/runs/{runId}/compactions", new JsonObject { ["trigger"] = "manual" });
+        var after = await _client.PostAsync($"/runs/{runId}/events", Http.Batch(3, more));
 
         Assert.True(first.Code == 201, first.Text);
-        // Steps cannot advance past the largest id, so the next window cannot follow the parent's steps (issue 15
-        // item 6: what the log accepts and compaction cannot fold): a located 422 from the gate, never a 5xx.
-        Http.AssertProblem(second, 422, "");
+        // Steps cannot advance past the largest id, and a step the snapshot covers could never be compacted again
+        // (issue 15 item 6): the append is refused at its step id, never a 5xx, and nothing is written.
+        Http.AssertProblem(after, 422, "/events/0/step_id");
+        Assert.Equal(3, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
     }
 
     [Fact]

@@ -9,12 +9,16 @@ namespace Alexandria.Runtime.Events;
 public sealed class EventRefusedException : Exception
 {
     /// <summary>Creates the refusal of the event's member at <paramref name="pointer"/>.</summary>
-    public EventRefusedException(string pointer, string reason)
-        : base($"{pointer}: {reason} Nothing was written.")
+    public EventRefusedException(string pointer, string reason, int? index = null)
+        : base($"{(index is { } i ? $"event {i} " : "")}{pointer}: {reason} Nothing was written.")
     {
         Pointer = pointer;
         Reason = reason;
+        Index = index;
     }
+
+    /// <summary>Position of the refused event in the batch, for a batch append; null for a single append.</summary>
+    public int? Index { get; }
 
     /// <summary>JSON pointer of the refused member within the event, e.g. <c>/step_id</c>.</summary>
     public string Pointer { get; }

@@ -27,8 +27,6 @@ public sealed class RunSession
     private readonly SnapshotBuilder _builder;
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
-    private int _consecutiveRejections;
-    private int _boundariesToSkip;
 
     private RunSession(IRuntimeStore store, string runId, RunSessionOptions options)
     {
@@ -113,7 +111,7 @@ public sealed class RunSession
     public async Task<AppendedEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        RefuseUncompactable(draft);
+        RefuseUncompactable(draft, ObjectiveStated, index: null);
         var stamped = Stamp(draft, LastSeq + 1);
         await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
         return new AppendedEvent(stamped, Accept(stamped));
@@ -147,6 +145,13 @@ public sealed class RunSession
             throw new ArgumentException($"Event seq {owned.Seq} is a '{owned.Kind}' event, which only the runtime writes.", nameof(events));
         }
 
+        var objectiveStated = ObjectiveStated;
+        for (var i = 0; i < events.Count; i++)
+        {
+            RefuseUncompactable(events[i], objectiveStated, i);
+            objectiveStated |= events[i] is PlanEvent { Payload.Objective: { Length: > 0 } };
+        }
+
         await Log.AppendAsync(RunId, LastSeq, events, cancellationToken).ConfigureAwait(false);
         var signals = new List<LoopSignal>();
         foreach (var evt in events)
@@ -165,9 +170,8 @@ public sealed class RunSession
     {
         // Until a plan states the objective no snapshot can be valid: wait for it rather than log a rejection.
         var due = ObjectiveStated ? _trigger.Due() : null;
-        if (due is not null && _boundariesToSkip > 0)
+        if (due is not null && !RetryDue())
         {
-            _boundariesToSkip--;
             return null;
         }
 
@@ -251,10 +255,7 @@ public sealed class RunSession
             Accept(started);
             Accept(rejected);
 
-            // Retrying at every step boundary would log two events per step for as long as the cause lasts: the
-            // automatic retries back off exponentially (the next boundary, then every 2nd, 4th, … up to 64th).
-            _consecutiveRejections++;
-            _boundariesToSkip = (1 << Math.Min(_consecutiveRejections - 1, 6)) - 1;
+
             return new CompactionOutcome(trigger, null, verdict);
         }
 
@@ -286,8 +287,6 @@ public sealed class RunSession
         // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
         _trigger.Reset();
-        _consecutiveRejections = 0;
-        _boundariesToSkip = 0;
         Accept(started);
         Accept(finished);
         return new CompactionOutcome(trigger, candidate, verdict);
@@ -298,21 +297,49 @@ public sealed class RunSession
     /// id the latest snapshot covers can never be compacted), and a snapshot states the run's objective (so the
     /// first plan must state it).
     /// </summary>
-    private void RefuseUncompactable(RunEvent draft)
+    private void RefuseUncompactable(RunEvent draft, bool objectiveStated, int? index)
     {
         if (Latest is { } latest && draft.StepId <= latest.CoveredSteps.Last)
         {
             throw new EventRefusedException(
                 "/step_id",
-                $"step {draft.StepId} is already compacted: the latest snapshot covers steps {latest.CoveredSteps.First}..{latest.CoveredSteps.Last}, so new events use step {latest.CoveredSteps.Last + 1} or later.");
+                $"step {draft.StepId} is already compacted: the latest snapshot covers steps {latest.CoveredSteps.First}..{latest.CoveredSteps.Last}, so new events use step {latest.CoveredSteps.Last + 1} or later.",
+                index);
         }
 
-        if (draft is PlanEvent { Payload: var plan } && string.IsNullOrEmpty(plan.Objective) && !ObjectiveStated)
+        if (draft is PlanEvent { Payload: var plan } && string.IsNullOrEmpty(plan.Objective) && !objectiveStated)
         {
             throw new EventRefusedException(
                 "/payload/objective",
-                "the run's first plan must state its objective: a snapshot carries the objective, and none has been stated yet.");
+                "the run's first plan must state its objective: a snapshot carries the objective, and none has been stated yet.",
+                index);
         }
+    }
+
+    /// <summary>
+    /// Retrying a rejected compaction at every step boundary would log two events per step for as long as the cause
+    /// lasts, so automatic retries back off exponentially: after the k-th rejection since the latest snapshot, the next
+    /// try waits for 2^(k-1) steps (1, 2, 4, … up to 64) after it. Derived from the log's window, not from memory, so a
+    /// session reopened per request (the server) backs off the same way.
+    /// </summary>
+    private bool RetryDue()
+    {
+        var rejections = 0;
+        var stepsSince = new HashSet<long>();
+        foreach (var evt in _window)
+        {
+            if (evt is CompactionRejectedEvent)
+            {
+                rejections++;
+                stepsSince.Clear();
+            }
+            else if (evt is not CompactionStartedEvent)
+            {
+                stepsSince.Add(evt.StepId);
+            }
+        }
+
+        return rejections == 0 || stepsSince.Count >= 1 << Math.Min(rejections - 1, 6);
     }
 
     /// <summary>Whether a plan of this run has stated the objective (so a snapshot can carry it).</summary>
