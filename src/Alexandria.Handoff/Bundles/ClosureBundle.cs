@@ -108,16 +108,23 @@ public sealed class ClosureBundle
     {
         var folder = _workspace.Layout.ForCeo;
         Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, Path.GetFileName(source));
         var bytes = File.ReadAllBytes(source);
-        if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+        var name = Path.GetFileNameWithoutExtension(source);
+        var extension = Path.GetExtension(source);
+        for (var n = 1; ; n++)
         {
-            return target;
-        }
+            var target = Path.Combine(folder, n == 1 ? name + extension : name + "_" + n + extension);
+            if (!File.Exists(target))
+            {
+                WriteNew(target, bytes);
+                return target;
+            }
 
-        target = Unused(target);
-        WriteNew(target, bytes);
-        return target;
+            if (File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+            {
+                return target;
+            }
+        }
     }
 
     private static string Unused(string path)

@@ -87,7 +87,7 @@ public sealed class PreflightRunner
     {
         if (File.Exists(Path.Combine(root, "test.sh")) && !OperatingSystem.IsWindows())
         {
-            return "./test.sh";
+            return "bash test.sh";
         }
 
         if (File.Exists(Path.Combine(root, "test.ps1")))
