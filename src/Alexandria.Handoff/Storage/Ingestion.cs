@@ -31,7 +31,8 @@ public sealed class Ingestion
     /// Ingests a stored packet (<paramref name="packetOrFile"/> is its id), or a packet file from elsewhere, which is
     /// validated and stored first (append-only).
     /// </summary>
-    public IngestionResult Ingest(string packetOrFile, bool allowStale)
+    /// <param name="expectedSha256">Mode 1: the SHA-256 the dispatch block attested; the stored packet file must match it.</param>
+    public IngestionResult Ingest(string packetOrFile, bool allowStale, string? expectedSha256 = null)
     {
         Packet packet;
         try
@@ -41,6 +42,16 @@ public sealed class Ingestion
         catch (HandoffException e)
         {
             return new IngestionResult(IngestionOutcome.Refused, e.Message);
+        }
+
+        if (expectedSha256 is not null)
+        {
+            var actual = Preflight.Hashing.FileSha256(_store.PathOf(packet.PacketId));
+            if (!string.Equals(actual, expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return new IngestionResult(IngestionOutcome.Refused, "refused " + packet.PacketId + ": the packet file's SHA-256 is " + actual
+                    + ", the dispatch attested " + expectedSha256.Trim() + "; it changed after it was sent", packet.PacketId);
+            }
         }
 
         var stale = _staleness.IsStale(packet);
