@@ -67,7 +67,7 @@ internal static class PacketCommands
         var objective = new Option<string>("--objective") { Description = "What the receiver must achieve.", Required = true };
         var state = new Option<string>("--state") { Description = "Where the work stands.", Required = true };
         var scope = new Option<string[]>("--scope") { Description = "What the receiver may work on (repeat).", Required = true };
-        var context = new Option<string?>("--context") { Description = "The context packet this continues (Mode 1 inherits its lineage)." };
+        var context = new Option<string?>("--context") { Description = "The context packet this handoff continues (as its dispatch block names it)." };
         var command = Common(new Command("handoff", "HANDOFF: transfers control and state from one role to another."), out var shared);
         command.Options.Add(from);
         command.Options.Add(to);
