@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(Commands.Contracts.ContractsCommand.Create());
+        root.Subcommands.Add(Commands.Handoff.HandoffCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
