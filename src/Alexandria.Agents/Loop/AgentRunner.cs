@@ -143,7 +143,7 @@ public sealed class AgentRunner
             var options = runner._options;
             _writer = new RunWriter(session, options.AllowedOverrides, new LoopOverrideEnforcer(options.MaxOverrideViolations));
             _budget = new RunBudget(options.Limits);
-            var model = new StructuredModelCall(runner._model, _writer, _budget, options.MaxRepairs);
+            var model = new StructuredModelCall(runner._model, _writer, _budget, options.MaxRepairs, options.OutputSchemas);
             model.Repairing += (step, attempt, errors) => Report(step, "repair", $"attempt {attempt}: {errors[0].ToRepairLine()}");
             _writer.Guarded += (step, outcome) => Report(step, "guardrail", Describe(outcome));
             _planner = new Planner(model, _writer, runner._tools);
