@@ -32,6 +32,9 @@ public sealed class AnthropicRequestShaper : ProviderRequestShaper
     protected override string ProviderName => "anthropic";
 
     /// <inheritdoc/>
+    protected override bool WarnsAtEveryBreakpoint => true;
+
+    /// <inheritdoc/>
     protected override List<ChatMessage> ShapeMessages(List<ChatMessage> messages, LoopRequest request)
     {
         if (messages.Count == 0 || messages[0].Role != ChatRole.System || request.Breakpoints.Count == 0)

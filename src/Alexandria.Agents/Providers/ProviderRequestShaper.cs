@@ -112,7 +112,7 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
         }
 
         var text = messages[0].Text;
-        foreach (var breakpoint in request.Breakpoints)
+        foreach (var breakpoint in WarnsAtEveryBreakpoint ? request.Breakpoints : request.Breakpoints.TakeLast(1))
         {
             if (breakpoint.Offset > text.Length)
             {
@@ -126,6 +126,12 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
             }
         }
     }
+
+    /// <summary>
+    /// True where breakpoints are explicit (Anthropic: a short one is never written); false where the provider caches
+    /// the longest prefix it has seen (OpenAI), so only the last breakpoint's length matters.
+    /// </summary>
+    protected virtual bool WarnsAtEveryBreakpoint => false;
 
     /// <summary>The provider's name in the model table (<c>openai</c>, <c>anthropic</c>, <c>ollama</c>).</summary>
     protected abstract string ProviderName { get; }
