@@ -101,6 +101,13 @@ public sealed class ModelTable
             .FirstOrDefault();
     }
 
+    /// <summary>The entry of a model id whatever its provider (events record the model, not the provider): exact id, else the longest prefix; never a provider default.</summary>
+    public ModelEntry? FindModel(string model)
+        => _entries
+            .Where(e => e.Model.Length > 0 && model.StartsWith(e.Model, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(e => e.Model.Length)
+            .FirstOrDefault();
+
     /// <summary>This table with <paramref name="other"/>'s entries replacing those of the same provider and model.</summary>
     public ModelTable MergedWith(ModelTable other)
     {
