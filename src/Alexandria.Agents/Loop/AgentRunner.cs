@@ -323,7 +323,12 @@ public sealed class AgentRunner
             }
 
             var context = new ToolCallContext(Session.RunId, act.CallId, scope, _evidence) { IdempotencyKey = IdempotencyKey(act.CallId) };
-            var result = await _guard.InvokeAsync(act, _executorTools, context, cancellationToken).ConfigureAwait(false);
+            GuardedResult result;
+            using (var span = Providers.AgentTelemetry.StartToolSpan(Session.RunId, _step, act))
+            {
+                result = await _guard.InvokeAsync(act, _executorTools, context, cancellationToken).ConfigureAwait(false);
+                Providers.AgentTelemetry.EndToolSpan(span, result);
+            }
             if (result.Refusal is not null)
             {
                 _refusals++;

@@ -22,7 +22,7 @@ internal sealed class RunTaggingChatClient : DelegatingChatClient
         var request = LoopRequest.Of(options);
         Tag(Activity.Current, request);
         var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        Count(response.Usage, request);
+        Count(response.Usage, request, response.ModelId ?? options?.ModelId);
         return response;
     }
 
@@ -38,7 +38,7 @@ internal sealed class RunTaggingChatClient : DelegatingChatClient
         activity.SetTag("alexandria.prefix_sha256", request.PrefixSha256);
     }
 
-    private void Count(UsageDetails? usage, LoopRequest? request)
+    private void Count(UsageDetails? usage, LoopRequest? request, string? model)
     {
         if (usage is null)
         {
@@ -46,7 +46,7 @@ internal sealed class RunTaggingChatClient : DelegatingChatClient
         }
 
         var provider = (GetService(typeof(ChatClientMetadata)) as ChatClientMetadata)?.ProviderName ?? "unknown";
-        var tags = new TagList { { "gen_ai.provider.name", provider }, { "alexandria.prompt_id", request?.SchemaPromptId } };
+        var tags = new TagList { { "gen_ai.provider.name", provider }, { "gen_ai.request.model", model }, { "alexandria.prompt_id", request?.SchemaPromptId } };
         var cached = usage.CachedInputTokenCount ?? 0;
         AgentTelemetry.InputTokens.Add(usage.InputTokenCount ?? 0, tags);
         AgentTelemetry.CachedTokens.Add(cached, tags);
