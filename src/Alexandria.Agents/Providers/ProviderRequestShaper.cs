@@ -94,6 +94,13 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
             shaped.AdditionalProperties = kept.Count == 0 ? null : kept;
         }
 
+        // Native tool definitions (the loop describes its tools in the prompt, but a caller may add some) go first on
+        // the wire and are part of every cached prefix: send them in one order whatever order they were given in.
+        if (shaped.Tools is { Count: > 1 } tools)
+        {
+            shaped.Tools = tools.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        }
+
         shaped.RawRepresentationFactory = NativeOptions(shaped, request);
         var list = messages.ToList();
         WarnOnShortPrefixes(list, request, shaped.ModelId ?? "");

@@ -126,6 +126,31 @@ public sealed class AgentOverWireTests
     }
 
     [Fact]
+    public async Task A_second_run_with_the_same_manifest_and_tools_reuses_the_first_runs_prefix()
+    {
+        await using var stub = await ProviderStub.StartAsync();
+        stub.AnthropicCache.MinimumTokens = 512;
+        var hashes = new List<HashSet<string?>>();
+        var firstCalls = new List<TokenUsageEvent>();
+        foreach (var run in new[] { "run-a", "run-b" })
+        {
+            stub.Reply = new ResearchModel(steps: 2).Reply;
+            await using var store = await TemporaryStore.CreateAsync();
+            using var client = StubClients.Create(stub, ProviderKind.Anthropic, "claude-opus-5");
+            var result = await AgentRun.RunAsync(store, client, new AgentOptions(), Brief, run);
+            Assert.Equal(AgentRunStatus.Completed, result.Status);
+            var usage = (await AgentRun.EventsAsync(store, run)).OfType<TokenUsageEvent>().ToList();
+            hashes.Add(usage.Select(u => u.Payload.PrefixSha256).ToHashSet());
+            firstCalls.Add(usage[0]);
+        }
+
+        // Byte-identical prefixes across runs: the same hashes, and the second run's very first call reads the cache.
+        Assert.Equal(hashes[0], hashes[1]);
+        Assert.Equal(0, firstCalls[0].Payload.CachedTokens);
+        Assert.True(firstCalls[1].Payload.CachedTokens > 0);
+    }
+
+    [Fact]
     public async Task A_breakpoint_below_the_model_minimum_is_warned_about_once()
     {
         await using var stub = await ProviderStub.StartAsync();
