@@ -40,6 +40,12 @@ public sealed record AgentOptions
     /// <summary>The workstream handoff packets name.</summary>
     public string Workstream { get; init; } = "agent-run";
 
+    /// <summary>
+    /// The provider forms of each prompt's output schema (OpenAI strict, Anthropic, Ollama), sent unchanged by the
+    /// provider adapters. Default: none, so every provider runs in plain JSON mode; the validator judges either way.
+    /// </summary>
+    public Providers.IOutputSchemaCatalog OutputSchemas { get; init; } = Providers.JsonModeOutputSchemas.Instance;
+
     /// <summary>The defaults.</summary>
     public static AgentOptions Default { get; } = new();
 

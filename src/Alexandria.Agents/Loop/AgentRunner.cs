@@ -143,7 +143,7 @@ public sealed class AgentRunner
             var options = runner._options;
             _writer = new RunWriter(session, options.AllowedOverrides, new LoopOverrideEnforcer(options.MaxOverrideViolations));
             _budget = new RunBudget(options.Limits);
-            var model = new StructuredModelCall(runner._model, _writer, _budget, options.MaxRepairs);
+            var model = new StructuredModelCall(runner._model, _writer, _budget, options.MaxRepairs, options.OutputSchemas);
             model.Repairing += (step, attempt, errors) => Report(step, "repair", $"attempt {attempt}: {errors[0].ToRepairLine()}");
             _writer.Guarded += (step, outcome) => Report(step, "guardrail", Describe(outcome));
             _planner = new Planner(model, _writer, runner._tools);
@@ -323,7 +323,12 @@ public sealed class AgentRunner
             }
 
             var context = new ToolCallContext(Session.RunId, act.CallId, scope, _evidence) { IdempotencyKey = IdempotencyKey(act.CallId) };
-            var result = await _guard.InvokeAsync(act, _executorTools, context, cancellationToken).ConfigureAwait(false);
+            GuardedResult result;
+            using (var span = Providers.AgentTelemetry.StartToolSpan(Session.RunId, _step, act))
+            {
+                result = await _guard.InvokeAsync(act, _executorTools, context, cancellationToken).ConfigureAwait(false);
+                Providers.AgentTelemetry.EndToolSpan(span, result);
+            }
             if (result.Refusal is not null)
             {
                 _refusals++;

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Agents.Models;
 using Alexandria.Agents.Output;
+using Alexandria.Agents.Providers;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Prompts;
 using Microsoft.Extensions.AI;
@@ -25,13 +26,15 @@ internal sealed class StructuredModelCall
     private readonly RunWriter _writer;
     private readonly RunBudget _budget;
     private readonly int _maxRepairs;
+    private readonly IOutputSchemaCatalog _schemas;
 
-    public StructuredModelCall(IChatClient model, RunWriter writer, RunBudget budget, int maxRepairs)
+    public StructuredModelCall(IChatClient model, RunWriter writer, RunBudget budget, int maxRepairs, IOutputSchemaCatalog schemas)
     {
         _model = model;
         _writer = writer;
         _budget = budget;
         _maxRepairs = maxRepairs;
+        _schemas = schemas;
     }
 
     /// <summary>Raised after each repair request is logged (for progress lines).</summary>
@@ -47,9 +50,10 @@ internal sealed class StructuredModelCall
         where T : class
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, prompt.Text) };
+        var schema = _schemas.For(prompt.PromptId);
         for (var attempt = 0; ; attempt++)
         {
-            var reply = await CallAsync(step, role, prompt, messages, attempt == 0 ? prompt.PromptId : RepairPrompt.Id, cancellationToken).ConfigureAwait(false);
+            var reply = await CallAsync(step, role, prompt, messages, attempt == 0 ? prompt.PromptId : RepairPrompt.Id, schema, cancellationToken).ConfigureAwait(false);
             var (value, errors) = Read(reply, contract, check);
             if (value is not null)
             {
@@ -95,13 +99,13 @@ internal sealed class StructuredModelCall
         return semantic.Count > 0 ? (null, semantic) : (value, Array.Empty<OutputError>());
     }
 
-    private async Task<string> CallAsync(long step, AgentRole role, RenderedPrompt prompt, List<ChatMessage> messages, string promptId, CancellationToken cancellationToken)
+    private async Task<string> CallAsync(long step, AgentRole role, RenderedPrompt prompt, List<ChatMessage> messages, string promptId, ProviderOutputSchema? schema, CancellationToken cancellationToken)
     {
         _budget.BeforeModelCall();
         ChatResponse response;
         try
         {
-            response = await _model.GetResponseAsync(messages, ModelRequest.OptionsFor(promptId), cancellationToken).ConfigureAwait(false);
+            response = await _model.GetResponseAsync(messages, ModelRequest.OptionsFor(promptId, new LoopRequest(promptId, prompt.PromptId, _writer.Session.RunId, prompt.Breakpoints, prompt.PrefixHash, schema)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -116,6 +120,7 @@ internal sealed class StructuredModelCall
                 InputTokens = response.Usage?.InputTokenCount ?? 0,
                 OutputTokens = response.Usage?.OutputTokenCount ?? 0,
                 CachedTokens = response.Usage?.CachedInputTokenCount ?? 0,
+                CacheCreationTokens = ProviderUsage.CacheCreationTokens(response.Usage),
                 PrefixSha256 = prompt.PrefixHash,
             }),
             cancellationToken).ConfigureAwait(false);

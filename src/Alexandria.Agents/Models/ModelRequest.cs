@@ -22,6 +22,14 @@ public static class ModelRequest
     public static ChatOptions OptionsFor(string promptId)
         => new() { AdditionalProperties = new AdditionalPropertiesDictionary { [PromptIdKey] = promptId } };
 
+    /// <summary>Options that tag a loop request with <paramref name="promptId"/> and tell provider adapters its cache layout and output schema.</summary>
+    public static ChatOptions OptionsFor(string promptId, Providers.LoopRequest request)
+    {
+        var options = OptionsFor(promptId);
+        options.AdditionalProperties![Providers.LoopRequest.Key] = request;
+        return options;
+    }
+
     /// <summary>The manifest prompt id a request carries, or null.</summary>
     public static string? PromptIdOf(ChatOptions? options)
         => options?.AdditionalProperties is { } properties && properties.TryGetValue(PromptIdKey, out var value) ? value as string : null;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Agents.Loop;
 using Alexandria.Agents.Models;
+using Alexandria.Agents.Providers;
 using Alexandria.Agents.Research;
 using Alexandria.Cli.Output;
 using Alexandria.Runtime.Artifacts;
@@ -18,8 +19,9 @@ using Spectre.Console;
 namespace Alexandria.Cli.Commands;
 
 /// <summary>
-/// <c>alexandria agent run</c>: the planner/executor loop over a model (the scripted client for now; any
-/// <see cref="IChatClient"/> in code), with the research tools over a document folder, live progress and a summary.
+/// <c>alexandria agent run</c>: the planner/executor loop over a model (a model script, or OpenAI, Anthropic or
+/// Ollama with <c>--provider</c>; any <see cref="IChatClient"/> in code), with the research tools over a document
+/// folder, live progress and a summary.
 /// </summary>
 internal static class AgentCommand
 {
@@ -54,16 +56,16 @@ internal static class AgentCommand
         shared.AddTo(command);
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(Bind(parse), async () =>
         {
-            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
-            if (script is null)
+            var (ok, script) = await shared.ReadScriptAsync(parse, cancellationToken).ConfigureAwait(false);
+            if (!ok)
             {
                 return 2;
             }
 
-            var objective = parse.GetValue(objectiveOption) ?? script.Objective;
+            var objective = parse.GetValue(objectiveOption) ?? script?.Objective;
             if (string.IsNullOrWhiteSpace(objective))
             {
-                Out.MarkupLine("[red]Give --objective (the script names none).[/]");
+                Out.MarkupLine(script is null ? "[red]Give --objective.[/]" : "[red]Give --objective (the script names none).[/]");
                 return 2;
             }
 
@@ -84,14 +86,14 @@ internal static class AgentCommand
         shared.AddTo(command);
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(Bind(parse), async () =>
         {
-            var script = await ReadScriptAsync(parse.GetValue(shared.Script)!, cancellationToken).ConfigureAwait(false);
-            if (script is null)
+            var (ok, script) = await shared.ReadScriptAsync(parse, cancellationToken).ConfigureAwait(false);
+            if (!ok)
             {
                 return 2;
             }
 
             var runId = parse.GetValue(runArgument)!;
-            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, script.Objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(parse, shared, script, "(resumed run " + runId + ")", (runner, progress) => runner.ResumeAsync(runId, script?.Objective, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         }, exitCode: 2));
         return command;
     }
@@ -99,7 +101,19 @@ internal static class AgentCommand
     /// <summary>The options <c>agent run</c> and <c>agent resume</c> share: model script, index, store, limits, thresholds.</summary>
     private sealed class AgentRunOptions
     {
-        public Option<FileInfo> Script { get; } = new("--script") { Description = "Model script to play (the scripted provider; format: docs/agents.md).", Required = true };
+        public Option<FileInfo?> Script { get; } = new("--script") { Description = "Model script to play (the scripted provider, the default; format: docs/agents.md)." };
+
+        public Option<string?> Provider { get; } = new("--provider") { Description = "scripted (default, needs --script), openai (or any OpenAI-compatible endpoint), anthropic or ollama. Also Alexandria:Provider:Name in appsettings.json. See docs/providers.md." };
+
+        public Option<string?> Model { get; } = new("--model") { Description = "Model id for openai/anthropic/ollama (e.g. gpt-5.6, claude-sonnet-4-6, llama3.2)." };
+
+        public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Endpoint override (an OpenAI-compatible server, a proxy, a remote Ollama); else OPENAI_BASE_URL / ANTHROPIC_BASE_URL / OLLAMA_HOST." };
+
+        public Option<string?> CacheTtl { get; } = new("--cache-ttl") { Description = "Anthropic prompt-cache TTL of every breakpoint: 5m (default) or 1h." };
+
+        public Option<bool> Stream { get; } = new("--stream") { Description = "Stream model replies (SSE / NDJSON) instead of waiting for whole responses." };
+
+        public Option<FileInfo?> ModelTable { get; } = new("--model-table") { Description = "A model table (cache minimums, TTLs, prices) merged over the shipped one." };
 
         public Option<FileInfo?> Record { get; } = new("--record") { Description = "Write every model turn of this run to a script file, replayable with --script." };
 
@@ -143,13 +157,47 @@ internal static class AgentCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Script, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Mcp, Store, Postgres })
+            foreach (var option in new Option[] { Script, Provider, Model, BaseUrl, CacheTtl, Stream, ModelTable, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Mcp, Store, Postgres })
             {
                 command.Options.Add(option);
             }
         }
 
-        public AgentOptions Read(ParseResult parse, ModelScript script) => new()
+        /// <summary>The provider settings: appsettings.json in the working directory, environment variables, then these flags.</summary>
+        public ProviderSettings ReadProvider(ParseResult parse) => ProviderSettings.FromConfiguration(
+            ProviderSettings.LoadConfiguration(Directory.GetCurrentDirectory()),
+            new ProviderOverrides(parse.GetValue(Provider), parse.GetValue(Model), parse.GetValue(BaseUrl), parse.GetValue(CacheTtl), parse.GetValue(Stream) ? true : null, parse.GetValue(ModelTable)?.FullName));
+
+        /// <summary>The model script when the provider is the scripted one (ok = false after an error was printed).</summary>
+        public async Task<(bool Ok, ModelScript? Script)> ReadScriptAsync(ParseResult parse, CancellationToken cancellationToken)
+        {
+            ProviderSettings settings;
+            try
+            {
+                settings = ReadProvider(parse);
+            }
+            catch (ProviderConfigurationException e)
+            {
+                Out.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return (false, null);
+            }
+
+            if (settings.Provider != ProviderKind.Scripted)
+            {
+                return (true, null);
+            }
+
+            if (parse.GetValue(Script) is not { } file)
+            {
+                Out.MarkupLine("[red]Give --script (a model script to play) or --provider openai|anthropic|ollama with --model.[/]");
+                return (false, null);
+            }
+
+            var script = await AgentCommand.ReadScriptAsync(file, cancellationToken).ConfigureAwait(false);
+            return (script is not null, script);
+        }
+
+        public AgentOptions Read(ParseResult parse, ModelScript? script) => new()
         {
             MaxRepairs = parse.GetValue(MaxRepairs),
             Limits = new AgentLimits
@@ -162,7 +210,7 @@ internal static class AgentCommand
             Session = new RunSessionOptions
             {
                 Compaction = new CompactionPolicy { EventThreshold = parse.GetValue(EventThreshold), StepFallback = parse.GetValue(StepFallback) },
-                Clock = script.ClockStart is { } start ? new ScriptedClock(start, script.ClockTick) : TimeProvider.System,
+                Clock = script?.ClockStart is { } start ? new ScriptedClock(start, script.ClockTick) : TimeProvider.System,
             },
         };
     }
@@ -181,7 +229,7 @@ internal static class AgentCommand
     }
 
     private static async Task<int> ExecuteAsync(
-        ParseResult parse, AgentRunOptions shared, ModelScript script, string objective,
+        ParseResult parse, AgentRunOptions shared, ModelScript? script, string objective,
         Func<AgentRunner, Action<AgentProgress>, Task<AgentRunResult>> run, CancellationToken cancellationToken)
     {
         var indexFolder = parse.GetValue(shared.Index)!;
@@ -205,7 +253,29 @@ internal static class AgentCommand
         var store = await StoreLocation.OpenAsync(storeDirectory, postgres, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
 
-        IChatClient model = new ScriptedChatClient(script);
+        IChatClient model;
+        string modelDescription;
+        if (script is not null)
+        {
+            model = new ScriptedChatClient(script);
+            modelDescription = $"{script.Turns.Count} scripted model turns";
+        }
+        else
+        {
+            var settings = shared.ReadProvider(parse);
+            try
+            {
+                model = ProviderClients.Create(settings, warning => Console.Error.WriteLine("warning: " + warning));
+            }
+            catch (ProviderConfigurationException e)
+            {
+                Out.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+
+            modelDescription = settings.ToString();
+        }
+
         if (parse.GetValue(shared.Record) is { } record)
         {
             model = new RecordingChatClient(model, record.FullName, objective);
@@ -225,7 +295,7 @@ internal static class AgentCommand
 
         await using var mcpServers = mcp.ConfigureAwait(false);
         var tools = AgentRunner.ResearchTools(index, mcp.Tools);
-        Out.MarkupLineInterpolated($"Agent: {script.Turns.Count} scripted model turns, {opened.DocumentCount} documents ({opened.ChunkCount} chunks) from {(opened.Prebuilt ? "the index at " : "")}{indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
+        Out.MarkupLineInterpolated($"Agent: {modelDescription}, {opened.DocumentCount} documents ({opened.ChunkCount} chunks) from {(opened.Prebuilt ? "the index at " : "")}{indexFolder.FullName}, {StoreLocation.Describe(storeDirectory, postgres)}");
         Out.MarkupLineInterpolated($"Objective: {objective}");
         Out.MarkupLineInterpolated($"Tools: {string.Join(", ", tools.Names)}");
         var runner = new AgentRunner(store, model, tools, options);

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Alexandria.Agents.Providers;
 using Alexandria.Cli.Output;
 using Alexandria.Cli.Output.Json;
 using Alexandria.Contracts;
@@ -28,9 +29,10 @@ internal static class InspectCommand
         var postgresOption = StoreLocation.PostgresOption();
         var serverOption = StoreLocation.ServerOption();
         var formatOption = OutputOptions.Format();
-        var command = new Command("inspect", "Show a run's events and snapshots.")
+        var modelTableOption = new Option<FileInfo?>("--model-table") { Description = "A model table (prices per million tokens) merged over the shipped one, for the cost estimate." };
+        var command = new Command("inspect", "Show a run's events and snapshots, and its tokens, prompt-cache hits and estimated cost per model.")
         {
-            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption,
+            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption, modelTableOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
@@ -40,13 +42,24 @@ internal static class InspectCommand
             {
                 var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
                 await using var _ = source.ConfigureAwait(false);
-                return await InspectAsync(output, source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), cancellationToken).ConfigureAwait(false);
+                ModelTable table;
+                try
+                {
+                    table = ModelTable.Load(parse.GetValue(modelTableOption)?.FullName);
+                }
+                catch (ProviderConfigurationException e)
+                {
+                    output.Error($"[red]{e.Message}[/]");
+                    return 2;
+                }
+
+                return await InspectAsync(output, source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), table, cancellationToken).ConfigureAwait(false);
             }, exitCode: 2);
         });
         return command;
     }
 
-    private static async Task<int> InspectAsync(CliOutput output, IRunSource source, string runId, long from, int limit, CancellationToken cancellationToken)
+    private static async Task<int> InspectAsync(CliOutput output, IRunSource source, string runId, long from, int limit, ModelTable table, CancellationToken cancellationToken)
     {
         var lastSeq = await source.GetLastSeqAsync(runId, cancellationToken).ConfigureAwait(false);
         if (lastSeq == 0)
@@ -57,6 +70,7 @@ internal static class InspectCommand
 
         var events = await source.ReadEventsAsync(runId, Math.Max(1, from), Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
         var history = await source.GetSnapshotsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var usage = ModelUsageSummary.Of(await ReadUsageAsync(source, runId, lastSeq, cancellationToken).ConfigureAwait(false), table);
         if (output.Mode == OutputMode.Json)
         {
             output.WriteJson(
@@ -65,7 +79,8 @@ internal static class InspectCommand
                     source.Description,
                     lastSeq,
                     events.Select(e => JsonSerializer.SerializeToElement(e, OutputSchemaJson.Options)).ToList(),
-                    history.Select(s => JsonSerializer.SerializeToElement(s, OutputSchemaJson.Options)).ToList()),
+                    history.Select(s => JsonSerializer.SerializeToElement(s, OutputSchemaJson.Options)).ToList(),
+                    usage),
                 CliJsonContext.Default.InspectDocument);
             return 0;
         }
@@ -103,12 +118,47 @@ internal static class InspectCommand
         }
 
         output.Write(snapshotTable);
+        var usageTable = new ReportTable("Model usage (whole run)", "model", "calls", "input tokens", "cached", "cache writes", "output tokens", "cache-hit calls", "cached share", "est. cost (USD)");
+        foreach (var row in usage)
+        {
+            usageTable.AddRow(
+                row.Model,
+                row.Calls.ToString(CultureInfo.InvariantCulture),
+                row.InputTokens.ToString("N0", CultureInfo.InvariantCulture),
+                row.CachedTokens.ToString("N0", CultureInfo.InvariantCulture),
+                row.CacheCreationTokens.ToString("N0", CultureInfo.InvariantCulture),
+                row.OutputTokens.ToString("N0", CultureInfo.InvariantCulture),
+                $"{row.CacheHitCalls}/{row.Calls}",
+                row.CachedShare.ToString("P1", CultureInfo.InvariantCulture),
+                row.EstimatedCostUsd is { } cost ? cost.ToString("0.0000", CultureInfo.InvariantCulture) : "no price in the model table");
+        }
+
+        output.Write(usageTable);
         if (history.Count > 0 && history[^1].Narrative is { } narrative)
         {
             output.WriteText("Latest snapshot narrative", narrative);
         }
 
         return 0;
+    }
+
+    /// <summary>Every token_usage payload of the run (the listing may be a window of it; the totals never are).</summary>
+    private static async Task<List<TokenUsagePayload>> ReadUsageAsync(IRunSource source, string runId, long lastSeq, CancellationToken cancellationToken)
+    {
+        var usage = new List<TokenUsagePayload>();
+        for (long next = 1; next <= lastSeq;)
+        {
+            var page = await source.ReadEventsAsync(runId, next, 1000, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            usage.AddRange(page.OfType<TokenUsageEvent>().Select(e => e.Payload));
+            next = page[^1].Seq + 1;
+        }
+
+        return usage;
     }
 
     private static string Detail(RunEvent evt, bool compact) => evt switch
@@ -121,7 +171,7 @@ internal static class InspectCommand
         CompactionStartedEvent { Payload: var s } => $"{ContractNames.Of(s.Trigger)}: {s.CountedEventsSinceSnapshot} counted, {s.StepsSinceSnapshot} steps",
         CompactionFinishedEvent { Payload: var f } => $"{Id(f.SnapshotId, compact)} seq {f.CoveredSeq.First}..{f.CoveredSeq.Last}",
         CompactionRejectedEvent { Payload: var r } => $"{ContractNames.Of(r.Reason)}: {Clip(string.Join("; ", r.Violations), compact)}",
-        TokenUsageEvent { Payload: var t } => $"{t.InputTokens} in, {t.OutputTokens} out, {t.CachedTokens} cached",
+        TokenUsageEvent { Payload: var t } => $"{t.InputTokens} in, {t.OutputTokens} out, {t.CachedTokens} cached" + (t.CacheCreationTokens is { } w ? $", {w} written to cache" : ""),
         GuardrailTriggeredEvent { Payload: var g } => g.Outcome switch
         {
             LoopDetectedOutcome l => $"loop_detected: {ContractNames.Of(l.Signal)} x{l.Count}",

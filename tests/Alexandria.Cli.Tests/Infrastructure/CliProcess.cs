@@ -26,7 +26,7 @@ public static class CliProcess
     /// <summary>The repository the tests were built from (scenarios, contracts/examples).</summary>
     public static readonly string RepoRoot = Metadata("RepoRoot");
 
-    public static async Task<CliResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         Assert.True(File.Exists(CliPath), $"The CLI is not built: {CliPath} is missing (build src/Alexandria.Cli in the same configuration).");
         var info = new ProcessStartInfo("dotnet")
@@ -35,7 +35,7 @@ public static class CliProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = workingDirectory ?? RepoRoot,
         };
         info.ArgumentList.Add(CliPath);
         foreach (var argument in arguments)
@@ -50,7 +50,15 @@ public static class CliProcess
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            info.Environment[name] = value;
+            // An empty value removes the variable (a test that needs a provider key to be absent).
+            if (value.Length == 0)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(info)!;

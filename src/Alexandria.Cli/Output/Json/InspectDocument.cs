@@ -12,4 +12,5 @@ namespace Alexandria.Cli.Output.Json;
 /// <param name="LastSeq">The run's last seq (events may list fewer: <c>--from</c>, <c>--limit</c>).</param>
 /// <param name="Events"><c>run_event</c> documents in seq order.</param>
 /// <param name="Snapshots"><c>compaction_snapshot</c> documents, oldest first.</param>
-internal sealed record InspectDocument(string RunId, string Source, long LastSeq, IReadOnlyList<JsonElement> Events, IReadOnlyList<JsonElement> Snapshots);
+/// <param name="Usage">Per model over the whole run: tokens, prompt-cache hits, estimated cost (docs/providers.md).</param>
+internal sealed record InspectDocument(string RunId, string Source, long LastSeq, IReadOnlyList<JsonElement> Events, IReadOnlyList<JsonElement> Snapshots, IReadOnlyList<Alexandria.Agents.Providers.ModelUsageSummary> Usage);
