@@ -42,9 +42,10 @@ public sealed record AgentOptions
 
     /// <summary>
     /// The provider forms of each prompt's output schema (OpenAI strict, Anthropic, Ollama), sent unchanged by the
-    /// provider adapters. Default: none, so every provider runs in plain JSON mode; the validator judges either way.
+    /// provider adapters. Default: the forms the generator compiled from the contracts (a prompt a provider cannot
+    /// express strictly runs in plain JSON mode there); the validator judges either way.
     /// </summary>
-    public Providers.IOutputSchemaCatalog OutputSchemas { get; init; } = Providers.JsonModeOutputSchemas.Instance;
+    public Providers.IOutputSchemaCatalog OutputSchemas { get; init; } = Providers.GeneratedOutputSchemas.Instance;
 
     /// <summary>The defaults.</summary>
     public static AgentOptions Default { get; } = new();
