@@ -28,9 +28,10 @@ internal static class InspectCommand
         var postgresOption = StoreLocation.PostgresOption();
         var serverOption = StoreLocation.ServerOption();
         var formatOption = OutputOptions.Format();
+        var stepOption = InspectConversation.StepOption();
         var command = new Command("inspect", "Show a run's events and snapshots.")
         {
-            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption,
+            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption, stepOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
@@ -40,6 +41,11 @@ internal static class InspectCommand
             {
                 var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
                 await using var _ = source.ConfigureAwait(false);
+                if (parse.GetValue(stepOption) is { } step)
+                {
+                    return await InspectConversation.ShowAsync(output, source, parse.GetValue(runArgument)!, step, cancellationToken).ConfigureAwait(false);
+                }
+
                 return await InspectAsync(output, source, parse.GetValue(runArgument)!, parse.GetValue(fromOption), parse.GetValue(limitOption), cancellationToken).ConfigureAwait(false);
             }, exitCode: 2);
         });
