@@ -40,7 +40,8 @@ public sealed record ModelTurn(
 /// the code the runner builds its requests with (<see cref="PlannerContext"/>, <see cref="Executor"/>): the planner's
 /// request is the tool catalog, the objective, the latest snapshot as of that moment, the counted events written since
 /// and the guardrail notices since the last plan; the executor's is its handoff's objective and scope, the step and
-/// the call id. Each turn is checked against the <c>prefix_sha256</c> recorded when it was sent (the catalog,
+/// the call id. The objective, which no event carries as such, is the candidate from the plans or snapshots whose
+/// request matches the recorded hash. Each turn is checked against the <c>prefix_sha256</c> recorded when it was sent (the catalog,
 /// objective and snapshot or scope); a mismatch is reported, never hidden — it means the run used other tools or
 /// options than the ones given here.
 /// </summary>
@@ -62,7 +63,11 @@ public sealed record StepConversation(string RunId, long Step, IReadOnlyList<Mod
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(tools);
         options ??= AgentOptions.Default;
-        var objective = events.OfType<PlanEvent>().Select(p => p.Payload.Objective).FirstOrDefault(o => !string.IsNullOrEmpty(o)) ?? "";
+        // The run's objective is no event field: the plans carry one (the model's, when its plan named one) and the
+        // snapshots another; each candidate is tried and the recorded prefix hash, which covers the objective, decides.
+        var objectives = events.OfType<PlanEvent>().Select(p => p.Payload.Objective)
+            .Concat(snapshots.Select(s => (string?)s.Objective))
+            .Where(o => !string.IsNullOrEmpty(o)).Select(o => o!).Distinct(StringComparer.Ordinal).DefaultIfEmpty("").ToList();
         var turns = new List<ModelTurn>();
         var repairs = new List<IReadOnlyList<string>>();
         for (var i = 0; i < events.Count; i++)
@@ -102,12 +107,13 @@ public sealed record StepConversation(string RunId, long Step, IReadOnlyList<Mod
         ModelTurn Turn(TokenUsageEvent usage, int index)
         {
             var before = events.Take(index).ToList();
-            var prompt = usage.AgentRole == AgentRole.Executor ? ExecutorRequest(before, usage.StepId) : PlannerRequest(before);
+            var prompts = objectives.Select(objective => usage.AgentRole == AgentRole.Executor ? ExecutorRequest(before, usage.StepId, objective) : PlannerRequest(before, objective));
+            var prompt = prompts.FirstOrDefault(p => p.PrefixHash == usage.Payload.PrefixSha256) ?? prompts.First();
             return new ModelTurn(
                 Name(usage.AgentRole), usage.Seq, new[] { new ConversationMessage("system", prompt.Text) }, Array.Empty<IReadOnlyList<string>>(), null, usage.Payload.PrefixSha256, prompt.PrefixHash);
         }
 
-        Contracts.Prompts.RenderedPrompt PlannerRequest(List<RunEvent> before)
+        Contracts.Prompts.RenderedPrompt PlannerRequest(List<RunEvent> before, string objective)
         {
             var finished = before.OfType<CompactionFinishedEvent>().LastOrDefault();
             var latest = finished is null ? null : snapshots.FirstOrDefault(s => s.SnapshotId == finished.Payload.SnapshotId)
@@ -118,7 +124,7 @@ public sealed record StepConversation(string RunId, long Step, IReadOnlyList<Mod
             return PlannerContext.Render(tools.Catalog(), objective, latest, before.Where(e => e.Seq > coveredThrough), notices);
         }
 
-        Contracts.Prompts.RenderedPrompt ExecutorRequest(List<RunEvent> before, long stepId)
+        Contracts.Prompts.RenderedPrompt ExecutorRequest(List<RunEvent> before, long stepId, string objective)
         {
             var plan = before.OfType<PlanEvent>().LastOrDefault()
                 ?? throw new ArgumentException($"The executor turn of step {stepId} has no plan before it in the log.", nameof(events));
