@@ -1,9 +1,23 @@
+using System.Threading.Tasks;
+using Alexandria.Agents.Benchmarks.Profiling;
 using BenchmarkDotNet.Running;
 
 namespace Alexandria.Agents.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project tests/Alexandria.Agents.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project tests/Alexandria.Agents.Benchmarks -- --filter '*'</c>; with
+/// <c>profile</c> as the first argument, the per-component breakdown of <see cref="StepCostProfile"/> instead.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            await StepCostProfile.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

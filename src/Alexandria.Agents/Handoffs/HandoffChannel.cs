@@ -48,8 +48,8 @@ internal sealed class HandoffChannel
             Workstream = new WorkstreamRef { Name = _options.Workstream, Resolution = WorkstreamResolution.Exact },
         };
         var bytes = AgentJson.Serialize<Packet>(packet);
-        var check = HandoffPacketValidator.Validate(bytes);
-        if (!check.IsValid)
+        // The streaming check clears the packet without building a report; only a refused one pays for the errors.
+        if (!HandoffPacketValidator.IsValid(bytes) && HandoffPacketValidator.Validate(bytes) is { IsValid: false } check)
         {
             throw new InvalidOperationException("The runtime built an invalid handoff packet: " + check);
         }

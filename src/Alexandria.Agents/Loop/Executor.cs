@@ -21,6 +21,7 @@ internal sealed class Executor
 {
     private readonly StructuredModelCall _model;
     private readonly ToolRegistry _tools;
+    private (IReadOnlyList<string> Tools, string Catalog)? _catalog;
 
     public Executor(StructuredModelCall model, ToolRegistry tools)
     {
@@ -30,14 +31,30 @@ internal sealed class Executor
 
     /// <summary>The executor's request for <paramref name="assignment"/>; nothing else goes in.</summary>
     public RenderedPrompt Render(ExecutorAssignment assignment)
+        => Render(Catalog(assignment.AllowedTools), assignment.Packet.Objective, assignment.Packet.Scope, assignment.StepId, assignment.StepDescription, assignment.CallId);
+
+    /// <summary>The one rendering of an executor request (the loop's and <c>inspect</c>'s).</summary>
+    public static RenderedPrompt Render(string toolCatalog, string objective, HandoffScope scope, long stepId, string stepDescription, string callId)
         => ExecutorPrompt.Render(
-            _tools.Catalog(assignment.AllowedTools),
-            assignment.Packet.Objective,
-            assignment.Packet.Scope.ReadablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
-            assignment.Packet.Scope.WritablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
-            assignment.StepId,
-            assignment.StepDescription,
-            assignment.CallId);
+            toolCatalog,
+            objective,
+            scope.ReadablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            scope.WritablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            stepId,
+            stepDescription,
+            callId);
+
+    /// <summary>The catalog of <paramref name="allowed"/>, rendered once while a run passes the same list every step.</summary>
+    private string Catalog(IReadOnlyList<string> allowed)
+    {
+        if (_catalog is not { } cached || !ReferenceEquals(cached.Tools, allowed))
+        {
+            cached = (allowed, _tools.Catalog(allowed));
+            _catalog = cached;
+        }
+
+        return cached.Catalog;
+    }
 
     public Task<ActPayload> DecideAsync(ExecutorAssignment assignment, CancellationToken cancellationToken)
         => _model.AskAsync(

@@ -20,6 +20,7 @@ internal sealed class Planner
     private readonly StructuredModelCall _model;
     private readonly RunWriter _writer;
     private readonly string _catalog;
+    private readonly PlannerContext _context = new();
 
     public Planner(StructuredModelCall model, RunWriter writer, ToolRegistry tools)
     {
@@ -28,12 +29,11 @@ internal sealed class Planner
         _catalog = tools.Catalog();
     }
 
-    public Task<RenderedPrompt> RenderAsync(string objective, CancellationToken cancellationToken)
-        => PlannerContext.RenderAsync(_writer.Session, _catalog, objective, _writer.Notices, cancellationToken);
+    public RenderedPrompt Render(string objective) => _context.Render(_writer.Session, _catalog, objective, _writer.Notices);
 
     public async Task<PlanPayload> DecideAsync(long step, string objective, CancellationToken cancellationToken)
     {
-        var prompt = await RenderAsync(objective, cancellationToken).ConfigureAwait(false);
+        var prompt = Render(objective);
         return await _model.AskAsync(step, AgentRole.Planner, prompt, OutputContracts.Plan, UniqueStepIds, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,7 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Alexandria.Agents.Json;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Prompts;
@@ -11,25 +10,62 @@ namespace Alexandria.Agents.Loop;
 
 /// <summary>
 /// What the planner sees (DOMAIN §4a): the latest compaction snapshot and the counted events written since it —
-/// read back from the log, never the whole log — plus the guardrail notices of the last step, each as canonical
-/// JSON so the same state renders to the same bytes.
+/// never the whole log — plus the guardrail notices of the last step, each as canonical JSON so the same state
+/// renders to the same bytes. <c>Render</c> is the one rendering, used by the loop (from the session's
+/// in-memory tail) and by <c>inspect</c> (from the log), so both give the same request.
 /// </summary>
-internal static class PlannerContext
+/// <remarks>
+/// An instance belongs to one run: it keeps the canonical text of each event and of the latest snapshot, so a step
+/// serializes only what was written since the previous one instead of the whole tail again.
+/// </remarks>
+internal sealed class PlannerContext
 {
-    public static async Task<RenderedPrompt> RenderAsync(
-        RunSession session, string toolCatalog, string objective, IReadOnlyList<GuardrailOutcome> notices, CancellationToken cancellationToken)
+    private readonly Dictionary<long, string> _events = new();
+    private Guid? _snapshotId;
+    private string _snapshot = "{}";
+
+    /// <summary>The planner's request for the session's current state.</summary>
+    public RenderedPrompt Render(RunSession session, string toolCatalog, string objective, IReadOnlyList<GuardrailOutcome> notices)
     {
-        var snapshot = session.Latest is { } latest ? AgentJson.Canonical(latest) : "{}";
-        var from = (session.Latest?.CoveredSeq.Last ?? 0) + 1;
-        var recent = new List<string>();
-        await foreach (var logged in session.Log.ReadRangeAsync(session.RunId, from, null, cancellationToken).ConfigureAwait(false))
+        if (session.Latest?.SnapshotId != _snapshotId)
         {
-            if (logged.Event.IsCounted)
+            // The window moved past what the new snapshot covers: those events are never rendered again.
+            _snapshotId = session.Latest?.SnapshotId;
+            _snapshot = session.Latest is { } latest ? AgentJson.Canonical(latest) : "{}";
+            var first = session.EventsSinceSnapshot.Count > 0 ? session.EventsSinceSnapshot[0].Seq : long.MaxValue;
+            foreach (var seq in _events.Keys.Where(s => s < first).ToList())
             {
-                recent.Add(AgentJson.Canonical(logged.Event));
+                _events.Remove(seq);
             }
         }
 
-        return PlannerPrompt.Render(toolCatalog, objective, snapshot, recent, notices.Select(n => AgentJson.Canonical(n)).ToList());
+        return PlannerPrompt.Render(toolCatalog, objective, _snapshot, Counted(session.EventsSinceSnapshot, CanonicalOf), notices.Select(n => AgentJson.Canonical(n)).ToList());
+    }
+
+    /// <summary>
+    /// The planner's request for <paramref name="latest"/> and the events written after it (<paramref name="sinceSnapshot"/>,
+    /// counted and verbose, in seq order) with <paramref name="notices"/> pending — nothing cached.
+    /// </summary>
+    public static RenderedPrompt Render(
+        string toolCatalog, string objective, CompactionSnapshot? latest, IEnumerable<RunEvent> sinceSnapshot, IReadOnlyList<GuardrailOutcome> notices)
+        => PlannerPrompt.Render(
+            toolCatalog,
+            objective,
+            latest is null ? "{}" : AgentJson.Canonical(latest),
+            Counted(sinceSnapshot, e => AgentJson.Canonical(e)),
+            notices.Select(n => AgentJson.Canonical(n)).ToList());
+
+    private static List<string> Counted(IEnumerable<RunEvent> events, Func<RunEvent, string> canonical)
+        => events.Where(e => e.IsCounted).Select(canonical).ToList();
+
+    private string CanonicalOf(RunEvent evt)
+    {
+        if (!_events.TryGetValue(evt.Seq, out var text))
+        {
+            text = AgentJson.Canonical(evt);
+            _events[evt.Seq] = text;
+        }
+
+        return text;
     }
 }

@@ -29,10 +29,11 @@ internal static class InspectCommand
         var postgresOption = StoreLocation.PostgresOption();
         var serverOption = StoreLocation.ServerOption();
         var formatOption = OutputOptions.Format();
+        var stepOption = InspectConversation.StepOption();
         var modelTableOption = new Option<FileInfo?>("--model-table") { Description = "A model table (prices per million tokens) merged over the shipped one, for the cost estimate." };
-        var command = new Command("inspect", "Show a run's events and snapshots, and its tokens, prompt-cache hits and estimated cost per model.")
+        var command = new Command("inspect", "Show a run's events and snapshots, its tokens, prompt-cache hits and estimated cost per model, or (--step N) the conversation the model saw at a step.")
         {
-            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption, modelTableOption,
+            runArgument, fromOption, limitOption, storeOption, postgresOption, serverOption, formatOption, modelTableOption, stepOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) =>
@@ -42,6 +43,11 @@ internal static class InspectCommand
             {
                 var source = await StoreLocation.OpenSourceAsync(parse.GetValue(storeOption)!, parse.GetValue(postgresOption), parse.GetValue(serverOption), cancellationToken).ConfigureAwait(false);
                 await using var _ = source.ConfigureAwait(false);
+                if (parse.GetValue(stepOption) is { } step)
+                {
+                    return await InspectConversation.ShowAsync(output, source, parse.GetValue(runArgument)!, step, cancellationToken).ConfigureAwait(false);
+                }
+
                 ModelTable table;
                 try
                 {

@@ -60,6 +60,13 @@ public sealed class RunSession
     /// <summary>The latest snapshot, or null before the first compaction.</summary>
     public CompactionSnapshot? Latest { get; private set; }
 
+    /// <summary>
+    /// The events after the latest snapshot's covered range (all of them, counted and verbose), in seq order, as written:
+    /// what the log holds from <c>Latest.CoveredSeq.Last + 1</c>, kept in memory so a reader of "the snapshot plus the
+    /// tail" does not read and deserialize the log again.
+    /// </summary>
+    public IReadOnlyList<RunEvent> EventsSinceSnapshot => _window;
+
     /// <summary>Counted events since the latest snapshot.</summary>
     public int CountedEventsSinceSnapshot => _trigger.CountedEventsSinceSnapshot;
 

@@ -76,15 +76,18 @@ internal static partial class DurableFile
     /// Replaces <paramref name="path"/> with <paramref name="content"/> so that a reader sees either the
     /// old file or the new one, never a mix: write a temp file, fsync it, rename over, fsync the directory.
     /// </summary>
-    public static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string temp = NewTempPath(directory);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
+            // FileStream would hop to a thread-pool thread and back for each one, which costs more than the write.
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
 

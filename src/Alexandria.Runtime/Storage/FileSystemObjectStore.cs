@@ -40,21 +40,17 @@ public sealed class FileSystemObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
-    public async Task<ObjectPointer> PutAsync(string runId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    /// <remarks>Done synchronously (hash, temp file, fsync, rename, directory fsync): the bytes are already in memory.</remarks>
+    public Task<ObjectPointer> PutAsync(string runId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        StorageNames.ValidateRunId(runId);
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        var pointer = new ObjectPointer(runId, sha256, content.Length, GetObjectPath(runId, sha256));
-        string target = ToFullPath(pointer.ObjectPath);
-        if (IsWhole(target, content.Length))
+        try
         {
-            return pointer;
+            return Task.FromResult(Put(runId, content.Span, cancellationToken));
         }
-
-        string directory = Path.GetDirectoryName(target)!;
-        DurableFile.CreateDirectoryDurably(directory);
-        await DurableFile.WriteAtomicallyAsync(target, content, cancellationToken).ConfigureAwait(false);
-        return pointer;
+        catch (Exception ex)
+        {
+            return Task.FromException<ObjectPointer>(ex);
+        }
     }
 
     /// <inheritdoc />
@@ -135,6 +131,23 @@ public sealed class FileSystemObjectStore : IObjectStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(File.Exists(ToFullPath(GetObjectPath(runId, sha256))));
+    }
+
+    private ObjectPointer Put(string runId, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateRunId(runId);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var pointer = new ObjectPointer(runId, sha256, content.Length, GetObjectPath(runId, sha256));
+        string target = ToFullPath(pointer.ObjectPath);
+        if (IsWhole(target, content.Length))
+        {
+            return pointer;
+        }
+
+        string directory = Path.GetDirectoryName(target)!;
+        DurableFile.CreateDirectoryDurably(directory);
+        DurableFile.WriteAtomically(target, content, cancellationToken);
+        return pointer;
     }
 
     /// <summary>The absolute file path of a store-relative object path.</summary>

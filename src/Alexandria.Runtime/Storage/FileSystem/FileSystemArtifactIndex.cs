@@ -10,11 +10,17 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 
 /// <summary>
 /// Embedded artifact index: per run, an append-only segment of artifact rows in
-/// <c>runs/&lt;run_id&gt;/artifacts/</c>. Lookups by id or hash scan every run's index, which is
-/// fine for one machine; the Postgres backend has real indexes for that.
+/// <c>runs/&lt;run_id&gt;/artifacts/</c>. Lookups by hash scan every run's index, which is fine for one
+/// machine; the Postgres backend has real indexes for that. Lookups by id (and the uniqueness check of every
+/// registration) use an in-memory map of every run's ids, rebuilt by such a scan only when another writer registered
+/// since (see <see cref="RegistrationGeneration"/>), so a registration costs the same in a store of ten runs or ten
+/// thousand.
 /// </summary>
 internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
 {
+    /// <summary>The store-wide registration lock file, under the root; it also holds the <see cref="RegistrationGeneration"/>.</summary>
+    public const string LockFileName = "artifacts.lock";
+
     private readonly string _root;
     private readonly long _segmentMaxBytes;
     private readonly int _inlineLimitBytes;
@@ -24,12 +30,17 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
     // and the append must not interleave with another registration, in this process or another.
     private readonly StreamLock _registration;
 
+    // Every registered artifact of every run, by id, complete as of generation _mapGeneration (-1: not built yet).
+    // Guarded by _registration.
+    private readonly Dictionary<Guid, ArtifactMetadata> _byId = new();
+    private long _mapGeneration = -1;
+
     public FileSystemArtifactIndex(string root, long segmentMaxBytes, int inlineLimitBytes)
     {
         _root = root;
         _segmentMaxBytes = segmentMaxBytes;
         _inlineLimitBytes = inlineLimitBytes;
-        _registration = new StreamLock(Path.Combine(root, "artifacts.lock"));
+        _registration = new StreamLock(Path.Combine(root, LockFileName));
     }
 
     public async Task RegisterAsync(ArtifactMetadata artifact, CancellationToken cancellationToken = default)
@@ -38,10 +49,15 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
         artifact = artifact with { CreatedAt = StorageTime.Normalize(artifact.CreatedAt) };
 
         using StreamLock.Releaser registering = await _registration.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
-        if (await GetAsync(artifact.ArtifactId, cancellationToken).ConfigureAwait(false) is not null)
+        long generation = await CatchUpAsync(registering.File!, cancellationToken).ConfigureAwait(false);
+        if (_byId.ContainsKey(artifact.ArtifactId))
         {
             throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
         }
+
+        // Bumped before the row is written: a writer that dies in between makes the others rescan, never miss a row.
+        _mapGeneration = -1;
+        RegistrationGeneration.Write(registering.File!, generation + 1);
 
         RunArtifacts run = GetRun(artifact.RunId);
         using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
@@ -61,23 +77,43 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
             run.Reset();
             throw;
         }
+
+        _byId[artifact.ArtifactId] = artifact;
+        _mapGeneration = generation + 1;
     }
 
     public async Task<ArtifactMetadata?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default)
     {
+        // Under the registration lock, so no registration is half done while the map is checked or rebuilt.
+        using StreamLock.Releaser registering = await _registration.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(registering.File!, cancellationToken).ConfigureAwait(false);
+        return _byId.TryGetValue(artifactId, out ArtifactMetadata? found) ? found : null;
+    }
+
+    /// <summary>
+    /// Makes <see cref="_byId"/> complete: when the lock file's generation is not the one the map was built at (another
+    /// writer registered, or this is the first look), every run's index is read again. Returns the generation. The caller
+    /// holds the registration lock.
+    /// </summary>
+    private async Task<long> CatchUpAsync(FileStream lockFile, CancellationToken cancellationToken)
+    {
+        long generation = RegistrationGeneration.Read(lockFile);
+        if (generation == _mapGeneration)
+        {
+            return generation;
+        }
+
+        _byId.Clear();
         foreach (string runId in ListRuns())
         {
-            IReadOnlyList<ArtifactMetadata> rows = await FindByRunAsync(runId, null, cancellationToken).ConfigureAwait(false);
-            foreach (ArtifactMetadata row in rows)
+            foreach (ArtifactMetadata row in await FindByRunAsync(runId, null, cancellationToken).ConfigureAwait(false))
             {
-                if (row.ArtifactId == artifactId)
-                {
-                    return row;
-                }
+                _byId.TryAdd(row.ArtifactId, row);
             }
         }
 
-        return null;
+        _mapGeneration = generation;
+        return generation;
     }
 
     public async Task<IReadOnlyList<ArtifactMetadata>> FindByRunAsync(string runId, long? stepId = null, CancellationToken cancellationToken = default)

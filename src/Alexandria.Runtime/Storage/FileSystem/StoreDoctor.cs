@@ -88,6 +88,13 @@ public static class StoreDoctor
             moved.Add((run.Key, target));
         }
 
+        if (moved.Count > 0)
+        {
+            // A process that has the store open keeps an in-memory map of every run's artifact ids; the bump tells it
+            // the moved runs' ids are gone.
+            RegistrationGeneration.Bump(root);
+        }
+
         return moved;
     }
 

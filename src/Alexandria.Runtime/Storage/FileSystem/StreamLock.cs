@@ -19,6 +19,7 @@ internal sealed class StreamLock : IDisposable
 
     private readonly string _path;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _directoryExists;
 
     public StreamLock(string path)
     {
@@ -38,7 +39,14 @@ internal sealed class StreamLock : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            DurableFile.CreateDirectoryDurably(Path.GetDirectoryName(_path)!);
+            // Created once per lock, not stat-ed on every commit; should the directory vanish later, the open below
+            // finds out and it is created again, as before.
+            if (!_directoryExists)
+            {
+                DurableFile.CreateDirectoryDurably(Path.GetDirectoryName(_path)!);
+                _directoryExists = true;
+            }
+
             var stopwatch = Stopwatch.StartNew();
             int delayMs = 1;
             while (true)
@@ -47,6 +55,10 @@ internal sealed class StreamLock : IDisposable
                 {
                     var file = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
                     return new Releaser(_gate, file);
+                }
+                catch (DirectoryNotFoundException) when (stopwatch.Elapsed <= GiveUpAfter)
+                {
+                    DurableFile.CreateDirectoryDurably(Path.GetDirectoryName(_path)!);
                 }
                 catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
                 {
@@ -80,6 +92,9 @@ internal sealed class StreamLock : IDisposable
             _gate = gate;
             _file = file;
         }
+
+        /// <summary>The open lock file while the cross-process lock is held (null for the in-process gate only).</summary>
+        public FileStream? File => _file;
 
         public void Dispose()
         {
