@@ -238,7 +238,7 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         { "a body that is not an object", "/runs", "[1, 2]", 422, "" },
         { "a wrong type", "/runs", "{\"objective\": 5}", 422, "/objective" },
         { "an unknown field", "/runs", "{\"objective\": \"x\", \"extra\": true}", 422, "/extra" },
-        { "a missing required field", "/runs", "{\"run_id\": \"abc\"}", 422, "" },
+        { "a missing required field", "/runs", "{\"run_id\": \"abc\"}", 422, "" }, // JSON Schema's instance location: the object missing it
         { "a run id breaking its pattern", "/runs", "{\"objective\": \"x\", \"run_id\": \"Not Valid\"}", 422, "/run_id" },
         { "a duplicate property", "/runs", "{\"objective\": \"x\", \"objective\": \"y\"}", 400, "" },
         { "a wrong type deep in an event", "/runs/{run}/events", "{\"expected_seq\": 0, \"events\": [{\"seq\": \"one\"}]}", 422, "/events/0" },
@@ -255,7 +255,9 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
         var reply = await _client.PostRawAsync(path.Replace("{run}", runId, StringComparison.Ordinal), body);
 
         Assert.True(reply.Code == status, $"{what}: expected {status}, got {reply.Code}: {reply.Text}");
-        Http.AssertProblem(reply, status, pointer, exact: false);
+        // A root pointer ("" — the body as a whole: not JSON, not an object, empty) must be exactly that; a member's
+        // pointer may be deeper (the error names the member inside it).
+        Http.AssertProblem(reply, status, pointer, exact: pointer.Length == 0);
         Assert.Equal(0, (long)(await _client.GetJsonAsync($"/runs/{runId}")).Body!["last_seq"]!);
     }
 
