@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Alexandria.Generators.Emitting;
 using Alexandria.Generators.Json;
+using Alexandria.Generators.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Alexandria.Generators.Analyzers
@@ -289,7 +290,7 @@ namespace Alexandria.Generators.Analyzers
             var bestDistance = int.MaxValue;
             foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
             {
-                var distance = Levenshtein(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+                var distance = EditDistance.Levenshtein(value.ToLowerInvariant(), candidate.ToLowerInvariant());
                 if (distance < bestDistance)
                 {
                     best = candidate;
@@ -298,30 +299,6 @@ namespace Alexandria.Generators.Analyzers
             }
 
             return best;
-        }
-
-        public static int Levenshtein(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
         }
     }
 }

@@ -136,7 +136,7 @@ namespace Alexandria.Generators.Analyzers
             var nearest = ContractCatalog.Nearest(literal, names.Values);
             var properties = ImmutableDictionary<string, string?>.Empty;
             string hint;
-            if (nearest is not null && ContractCatalog.Levenshtein(literal.ToLowerInvariant(), nearest.ToLowerInvariant()) <= Math.Max(2, literal.Length / 2))
+            if (nearest is not null && Text.EditDistance.Levenshtein(literal.ToLowerInvariant(), nearest.ToLowerInvariant()) <= Math.Max(2, literal.Length / 2))
             {
                 properties = properties.Add(SuggestionProperty, nearest);
                 hint = "did you mean '" + nearest + "'?";

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Alexandria.Generators.Text;
 
 namespace Alexandria.Handoff.Workstreams;
 
@@ -40,30 +41,6 @@ public static class Similarity
             return 1;
         }
 
-        return 1.0 - (double)Levenshtein(x, y) / Math.Max(x.Length, y.Length);
-    }
-
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return 1.0 - (double)EditDistance.Levenshtein(x, y) / Math.Max(x.Length, y.Length);
     }
 }
