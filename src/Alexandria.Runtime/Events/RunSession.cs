@@ -118,7 +118,7 @@ public sealed class RunSession
     public async Task<AppendedEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        RefuseUncompactable(draft, ObjectiveStated, index: null);
+        RefuseUncompactable(draft, index: null);
         var stamped = Stamp(draft, LastSeq + 1);
         await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
         return new AppendedEvent(stamped, Accept(stamped));
@@ -152,11 +152,11 @@ public sealed class RunSession
             throw new ArgumentException($"Event seq {owned.Seq} is a '{owned.Kind}' event, which only the runtime writes.", nameof(events));
         }
 
-        var objectiveStated = ObjectiveStated;
+        var objectiveInBatch = false;
         for (var i = 0; i < events.Count; i++)
         {
-            RefuseUncompactable(events[i], objectiveStated, i);
-            objectiveStated |= events[i] is PlanEvent { Payload.Objective: { Length: > 0 } };
+            RefuseUncompactable(events[i], i, objectiveInBatch);
+            objectiveInBatch |= events[i] is PlanEvent { Payload.Objective: { Length: > 0 } };
         }
 
         await Log.AppendAsync(RunId, LastSeq, events, cancellationToken).ConfigureAwait(false);
@@ -175,14 +175,11 @@ public sealed class RunSession
     /// </summary>
     public async Task<CompactionOutcome?> EndStepAsync(CancellationToken cancellationToken = default)
     {
-        // Until a plan states the objective no snapshot can be valid: wait for it rather than log a rejection.
-        var due = ObjectiveStated ? _trigger.Due() : null;
-        if (due is not null && !RetryDue())
-        {
-            return null;
-        }
-
-        return due is { } trigger ? await CompactAsync(trigger, cancellationToken).ConfigureAwait(false) : null;
+        // Until a plan states the objective no snapshot can be valid: wait for it rather than log a rejection; after a
+        // rejection, wait out the back-off.
+        return _trigger.Due() is { } trigger && ObjectiveStated && RetryDue()
+            ? await CompactAsync(trigger, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>Compacts the events since the latest snapshot now, for <paramref name="trigger"/>.</summary>
@@ -304,7 +301,7 @@ public sealed class RunSession
     /// id the latest snapshot covers can never be compacted), and a snapshot states the run's objective (so the
     /// first plan must state it).
     /// </summary>
-    private void RefuseUncompactable(RunEvent draft, bool objectiveStated, int? index)
+    private void RefuseUncompactable(RunEvent draft, int? index, bool objectiveInBatch = false)
     {
         if (Latest is { } latest && draft.StepId <= latest.CoveredSteps.Last)
         {
@@ -314,7 +311,8 @@ public sealed class RunSession
                 index);
         }
 
-        if (draft is PlanEvent { Payload: var plan } && string.IsNullOrEmpty(plan.Objective) && !objectiveStated)
+        // The window is scanned only for a plan without an objective, never on the ordinary append path.
+        if (draft is PlanEvent { Payload: var plan } && string.IsNullOrEmpty(plan.Objective) && !objectiveInBatch && !ObjectiveStated)
         {
             throw new EventRefusedException(
                 "/payload/objective",
