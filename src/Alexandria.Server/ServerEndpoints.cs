@@ -128,7 +128,8 @@ public static class ServerEndpoints
             catch (JsonException invalid)
             {
                 var message = "The body is not valid JSON: " + invalid.Message;
-                await WriteProblemAsync(context, Problems.Create(400, "Malformed JSON", message, [Problems.Error("", "json", message)])).ConfigureAwait(false);
+                var pointer = MalformedJsonLocator.Locate(bytes, ParseOptions.MaxDepth);
+                await WriteProblemAsync(context, Problems.Create(400, "Malformed JSON", message, [Problems.Error(pointer, "json", message)])).ConfigureAwait(false);
                 return;
             }
             using (document)

@@ -234,13 +234,14 @@ public sealed class RuntimeApiTests(ServerFixture server) : IClassFixture<Server
 
     public static TheoryData<string, string, string, int, string> BadInputs() => new()
     {
-        { "invalid JSON", "/runs", "{\"objective\": ", 400, "" },
+        { "invalid JSON", "/runs", "{\"objective\": ", 400, "/objective" }, // the text stops where objective's value should be
         { "a body that is not an object", "/runs", "[1, 2]", 422, "" },
         { "a wrong type", "/runs", "{\"objective\": 5}", 422, "/objective" },
         { "an unknown field", "/runs", "{\"objective\": \"x\", \"extra\": true}", 422, "/extra" },
         { "a missing required field", "/runs", "{\"run_id\": \"abc\"}", 422, "" }, // JSON Schema's instance location: the object missing it
         { "a run id breaking its pattern", "/runs", "{\"objective\": \"x\", \"run_id\": \"Not Valid\"}", 422, "/run_id" },
-        { "a duplicate property", "/runs", "{\"objective\": \"x\", \"objective\": \"y\"}", 400, "" },
+        { "a duplicate property", "/runs", "{\"objective\": \"x\", \"objective\": \"y\"}", 400, "/objective" },
+        { "a duplicate property deep in an event", "/runs/{run}/events", "{\"expected_seq\": 0, \"events\": [{\"seq\": 1}, {\"seq\": 1, \"seq\": 2}]}", 400, "/events/1/seq" },
         { "a wrong type deep in an event", "/runs/{run}/events", "{\"expected_seq\": 0, \"events\": [{\"seq\": \"one\"}]}", 422, "/events/0" },
         { "a negative expected_seq", "/runs/{run}/events", "{\"expected_seq\": -1, \"events\": []}", 422, "/expected_seq" },
         { "an empty body", "/runs/{run}/artifacts", "", 400, "" },
