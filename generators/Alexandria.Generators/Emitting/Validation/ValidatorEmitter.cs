@@ -122,6 +122,9 @@ namespace Alexandria.Generators.Emitting.Validation
                     w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error, the most specific first.</summary>");
                     using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
                     {
+                        // Valid input is the common case: the first-violation pass decides it without collecting or
+                        // allocating errors, so only an invalid instance pays for the every-error pass.
+                        w.Line("if (IsValid(instance, options)) return " + validation + ".ValidationResult.Valid;");
                         // A string that is not Unicode text (an unpaired surrogate escape, bytes that are not UTF-8) is
                         // refused where it is, before any keyword could fail on reading it.
                         w.Line("if (" + validation + ".UnicodeText.Check(instance) is { } unreadable) return unreadable;");
@@ -137,6 +140,8 @@ namespace Alexandria.Generators.Emitting.Validation
                     w.Line("/// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>");
                     using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + span + " utf8, " + validation + ".ValidationOptions? options = null)"))
                     {
+                        // One reader pass (no document) decides valid input; errors are built only when there are some.
+                        w.Line("if (IsValid(utf8, options)) return " + validation + ".ValidationResult.Valid;");
                         w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;");
                         w.Line("using (document) return Validate(document!.RootElement, options);");
                     }

@@ -15,6 +15,7 @@ namespace Alexandria.Contracts
         /// <summary>Validates <paramref name="instance"/> and returns every error, the most specific first.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
+            if (IsValid(instance, options)) return global::Alexandria.Contracts.Validation.ValidationResult.Valid;
             if (global::Alexandria.Contracts.Validation.UnicodeText.Check(instance) is { } unreadable) return unreadable;
             var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? true);
             try { Run(context, instance); }
@@ -26,6 +27,7 @@ namespace Alexandria.Contracts
         /// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
         {
+            if (IsValid(utf8, options)) return global::Alexandria.Contracts.Validation.ValidationResult.Valid;
             if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;
             using (document) return Validate(document!.RootElement, options);
         }
