@@ -22,6 +22,12 @@ public sealed class AlexandriaServerSettings
     /// <summary>The largest event document stored inline; 64 KiB by default.</summary>
     public int InlineCapBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// The largest artifact content accepted by <c>PUT /runs/{runId}/artifacts/{artifactId}/content</c> (its registered
+    /// <c>size_bytes</c>); a larger one is a 413. 1 GiB by default.
+    /// </summary>
+    public long MaxArtifactBytes { get; set; } = 1L << 30;
+
     /// <summary><c>EVENT_THRESHOLD</c>: counted events since the latest snapshot that make the server compact; 18 by default.</summary>
     public int CompactionEventThreshold { get; set; } = 18;
 
@@ -57,6 +63,7 @@ public sealed class AlexandriaServerSettings
     {
         Require(HandoffTtlHours is >= 1 and <= 8760, nameof(HandoffTtlHours), "must be between 1 and 8760 (the contract's ttl_hours range)");
         Require(InlineCapBytes is >= 1024 and <= 16 * 1024 * 1024, nameof(InlineCapBytes), "must be between 1024 and 16777216");
+        Require(MaxArtifactBytes >= 1, nameof(MaxArtifactBytes), "must be at least 1");
         Require(CompactionEventThreshold >= 1, nameof(CompactionEventThreshold), "must be at least 1");
         Require(CompactionStepFallback >= 1, nameof(CompactionStepFallback), "must be at least 1");
         foreach (var key in ApiKeys)

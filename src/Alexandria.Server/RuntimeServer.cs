@@ -338,13 +338,17 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             return new GetArtifactResult.BadRequest(bad);
         }
-        var artifact = await _store.Artifacts.GetAsync(request.ArtifactId, cancellationToken).ConfigureAwait(false);
-        if (artifact is null || artifact.RunId != request.RunId)
-        {
-            return new GetArtifactResult.NotFound(Problems.NotFound($"Artifact '{request.ArtifactId}' of run '{request.RunId}'", "artifactId"));
-        }
+        var artifact = await FindArtifactAsync(request.RunId, request.ArtifactId, cancellationToken).ConfigureAwait(false);
+        return artifact is null
+            ? new GetArtifactResult.NotFound(ArtifactNotFound(request.RunId, request.ArtifactId))
+            : new GetArtifactResult.Ok(ToRecord(artifact));
+    }
+
+    /// <summary>The contract's <c>artifact_record</c> of a stored row.</summary>
+    private static ArtifactRecord ToRecord(ArtifactMetadata artifact)
+    {
         using var metadata = JsonDocument.Parse(artifact.Metadata);
-        return new GetArtifactResult.Ok(new ArtifactRecord
+        return new ArtifactRecord
         {
             ArtifactId = artifact.ArtifactId,
             RunId = artifact.RunId,
@@ -355,7 +359,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             SizeBytes = artifact.SizeBytes,
             CreatedAt = artifact.CreatedAt,
             Metadata = metadata.RootElement.Clone(),
-        });
+        };
     }
 
     /// <inheritdoc/>

@@ -10,8 +10,10 @@ using System.Threading.Tasks;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Server;
 using Alexandria.Contracts.Validation;
+using Alexandria.Runtime.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -29,6 +31,8 @@ public static class ServerEndpoints
     public const long MaxBodyBytes = 16L * 1024 * 1024;
 
     private const string ProblemJson = "application/problem+json";
+
+    private const string OctetStream = "application/octet-stream";
 
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
@@ -80,6 +84,18 @@ public static class ServerEndpoints
                 "registerArtifact" => WithBody<ArtifactRecord>(ArtifactRecordValidator.IsValid, ArtifactRecordValidator.Validate,
                     async (ctx, body, ct) => await server.RegisterArtifactAsync(new RegisterArtifactOperationRequest { RunId = Route(ctx, "runId"), Body = body }, ct)),
                 "getArtifact" => Without(async (ctx, ct) => await server.GetArtifactAsync(new GetArtifactOperationRequest { RunId = Route(ctx, "runId"), ArtifactId = RouteGuid(ctx, "artifactId") }, ct)),
+                "uploadArtifactContent" => WithBytes(async (ctx, body, ct) => await server.UploadArtifactContentAsync(new UploadArtifactContentOperationRequest
+                {
+                    RunId = Route(ctx, "runId"),
+                    ArtifactId = RouteGuid(ctx, "artifactId"),
+                    Body = body,
+                }, ct)),
+                "getArtifactContent" => Without(async (ctx, ct) => await server.GetArtifactContentAsync(new GetArtifactContentOperationRequest
+                {
+                    RunId = Route(ctx, "runId"),
+                    ArtifactId = RouteGuid(ctx, "artifactId"),
+                    Range = ctx.Request.Headers.Range.Count == 0 ? null : string.Join(",", ctx.Request.Headers.Range.ToArray()),
+                }, ct)),
                 "createHandoff" => WithBody<Packet>(HandoffPacketValidator.IsValid, HandoffPacketValidator.Validate,
                     async (ctx, body, ct) => await server.CreateHandoffAsync(new CreateHandoffOperationRequest { RunId = Route(ctx, "runId"), Body = (HandoffPacket)body }, ct)),
                 "listHandoffs" => Without(async (ctx, ct) => await server.ListHandoffsAsync(new ListHandoffsOperationRequest { RunId = Route(ctx, "runId") }, ct)),
@@ -165,6 +181,57 @@ public static class ServerEndpoints
                 await WriteResultAsync(context, await call(context, body, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
             }
         });
+
+    /// <summary>
+    /// A binary body (<c>application/octet-stream</c>), handed to the operation as the request stream itself: nothing is
+    /// buffered. The JSON body limit does not apply; the operation bounds what it reads (an upload reads at most its
+    /// registered size plus one byte).
+    /// </summary>
+    private static RequestDelegate WithBytes(Func<HttpContext, Stream, CancellationToken, Task<object>> call)
+        => context => GuardAsync(context, async () =>
+        {
+            if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var parsed)
+                || !parsed.MediaType.Equals(OctetStream, StringComparison.OrdinalIgnoreCase))
+            {
+                var message = context.Request.ContentType is null
+                    ? $"The request has no Content-Type; send 'Content-Type: {OctetStream}'."
+                    : $"Content-Type '{context.Request.ContentType}' is not accepted; send the bytes as '{OctetStream}'.";
+                await WriteProblemAsync(context, Problems.Create(415, "Unsupported media type", message, [Problems.Error("", "mediaType", message)])).ConfigureAwait(false);
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
+            }
+            await WriteResultAsync(context, await call(context, context.Request.Body, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Streams a binary result body. Object content carries its entity tag (the SHA-256), <c>Accept-Ranges</c> and, for a
+    /// 206, <c>Content-Range</c>; the length is always declared, so a response cut short is never mistaken for a whole one.
+    /// </summary>
+    private static async Task WriteStreamAsync(HttpContext context, string contentType, Stream body)
+    {
+        await using (body.ConfigureAwait(false))
+        {
+            var headers = context.Response.Headers;
+            context.Response.ContentType = contentType;
+            if (body is ObjectReadStream content)
+            {
+                headers.ETag = "\"" + content.Sha256 + "\"";
+                headers.AcceptRanges = "bytes";
+                if (context.Response.StatusCode == StatusCodes.Status206PartialContent)
+                {
+                    headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {content.RangeStart}-{content.RangeStart + content.Length - 1}/{content.TotalLength}");
+                }
+            }
+            if (body.CanSeek)
+            {
+                context.Response.ContentLength = body.Length - body.Position;
+            }
+            await body.CopyToAsync(context.Response.Body, 81920, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Why a request body of <paramref name="contentType"/> is not read as JSON, or null when it is (<c>application/json</c> or any <c>+json</c> type, UTF-8).</summary>
     private static string? UnsupportedMediaType(string? contentType)
@@ -299,6 +366,11 @@ public static class ServerEndpoints
         context.Response.StatusCode = status;
         if (body is null || contentType is null || declared is null)
         {
+            return;
+        }
+        if (body is Stream stream)
+        {
+            await WriteStreamAsync(context, contentType, stream).ConfigureAwait(false);
             return;
         }
         var json = JsonSerializer.SerializeToUtf8Bytes(body, declared, OutputSchemaJson.Options);

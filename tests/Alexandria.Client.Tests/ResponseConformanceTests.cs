@@ -40,6 +40,12 @@ public sealed class ResponseConformanceTests(PostgresServer server)
 
         Assert.True(declared.Status == (int)response.StatusCode, $"{declared}: got {(int)response.StatusCode}: {text}");
         Assert.Equal(declared.MediaType, response.Content.Headers.ContentType?.MediaType);
+        if (declared.Definition == DeclaredResponse.Binary)
+        {
+            Assert.Equal(response.Content.Headers.ContentLength, body.Length);
+            Assert.True(body.Length > 0, $"{declared}: no bytes");
+            return;
+        }
         using var document = JsonDocument.Parse(body);
         Assert.True(OutputSchemaValidators.TryValidate(declared.Definition, document.RootElement, out var validation), $"unknown definition {declared.Definition}");
         Assert.True(validation.IsValid, $"{declared}: the body fails #/$defs/{declared.Definition}: "
@@ -54,18 +60,19 @@ public sealed class ResponseConformanceTests(PostgresServer server)
 
         Assert.Empty(unprobed);
         Assert.Empty(stale);
-        Assert.Equal(14, OpenApiContract.OperationIds.Count());
+        Assert.Equal(16, OpenApiContract.OperationIds.Count());
     }
 
     /// <summary>What the probes need to exist first: a run with events and a snapshot, an artifact, a handoff, packets.</summary>
-    private sealed record World(string RunId, long LastSeq, Guid SnapshotId, ArtifactRecord Artifact, HandoffPacket Handoff, Guid FreshPacketId, Guid StalePacketId);
+    private sealed record World(string RunId, long LastSeq, Guid SnapshotId, ArtifactRecord Artifact, HandoffPacket Handoff, Guid FreshPacketId, Guid StalePacketId,
+        string StoreDirectory, ArtifactRecord Uploaded, byte[] UploadedBytes, ArtifactRecord Pending);
 
     private async Task<World> WorldAsync()
     {
         await WorldLock.WaitAsync();
         try
         {
-            return s_world ??= await CreateWorldAsync(server.Client);
+            return s_world ??= await CreateWorldAsync(server.Client, server.StoreDirectory);
         }
         finally
         {
@@ -73,7 +80,7 @@ public sealed class ResponseConformanceTests(PostgresServer server)
         }
     }
 
-    private static async Task<World> CreateWorldAsync(AlexandriaClient client)
+    private static async Task<World> CreateWorldAsync(AlexandriaClient client, string storeDirectory)
     {
         var runId = Examples.NewRunId("conformance");
         await client.CreateRunAsync(new CreateRunRequest { RunId = runId, Objective = "Probe every response." });
@@ -87,8 +94,14 @@ public sealed class ResponseConformanceTests(PostgresServer server)
         await client.SubmitPacketAsync(fresh);
         var stale = Examples.Read<Packet>("context_request_packet.valid.1.json") with { PacketId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow.AddDays(-30), TtlHours = 1 };
         await client.SubmitPacketAsync(stale);
+        var (uploaded, uploadedBytes) = await RegisterContentAsync(client, artifact, 4096);
+        using (var bytes = new System.IO.MemoryStream(uploadedBytes))
+        {
+            await client.UploadArtifactContentAsync(runId, uploaded.ArtifactId, bytes);
+        }
+        var (pending, _) = await RegisterContentAsync(client, artifact, 100);
         var lastSeq = (await client.GetRunAsync(runId)).LastSeq;
-        return new World(runId, lastSeq, snapshot.SnapshotId, artifact, handoff, fresh.PacketId, stale.PacketId);
+        return new World(runId, lastSeq, snapshot.SnapshotId, artifact, handoff, fresh.PacketId, stale.PacketId, storeDirectory, uploaded, uploadedBytes, pending);
     }
 
     private delegate Task<HttpResponseMessage> Probe(HttpClient http, World world);
@@ -149,6 +162,22 @@ public sealed class ResponseConformanceTests(PostgresServer server)
         [("getArtifact", 400)] = (h, w) => h.GetAsync($"runs/{w.RunId}/artifacts/42"),
         [("getArtifact", 404)] = (h, w) => h.GetAsync($"runs/{w.RunId}/artifacts/{Guid.NewGuid()}"),
 
+        [("uploadArtifactContent", 200)] = (h, w) => Put(h, ContentPath(w.RunId, w.Uploaded.ArtifactId), w.UploadedBytes),
+        [("uploadArtifactContent", 201)] = (h, w) => UploadNewAsync(h, w),
+        [("uploadArtifactContent", 400)] = (h, w) => Put(h, BadRunId + $"/artifacts/{w.Uploaded.ArtifactId}/content", w.UploadedBytes),
+        [("uploadArtifactContent", 404)] = (h, w) => Put(h, ContentPath(w.RunId, Guid.NewGuid()), w.UploadedBytes),
+        [("uploadArtifactContent", 409)] = (h, w) => Put(h, ContentPath(w.RunId, w.Uploaded.ArtifactId), new byte[w.UploadedBytes.Length]),
+        [("uploadArtifactContent", 413)] = (h, w) => UploadOverMaximumAsync(h, w),
+        [("uploadArtifactContent", 415)] = (h, w) => Put(h, ContentPath(w.RunId, w.Pending.ArtifactId), new byte[100], "text/plain"),
+        [("uploadArtifactContent", 422)] = (h, w) => Put(h, ContentPath(w.RunId, w.Pending.ArtifactId), new byte[100]),
+
+        [("getArtifactContent", 200)] = (h, w) => h.GetAsync(ContentPath(w.RunId, w.Uploaded.ArtifactId)),
+        [("getArtifactContent", 206)] = (h, w) => GetRange(h, ContentPath(w.RunId, w.Uploaded.ArtifactId), "bytes=100-199"),
+        [("getArtifactContent", 400)] = (h, w) => h.GetAsync($"runs/{w.RunId}/artifacts/42/content"),
+        [("getArtifactContent", 404)] = (h, w) => h.GetAsync(ContentPath(w.RunId, w.Pending.ArtifactId)),
+        [("getArtifactContent", 416)] = (h, w) => GetRange(h, ContentPath(w.RunId, w.Uploaded.ArtifactId), "bytes=4096-"),
+        [("getArtifactContent", 500)] = (h, w) => DownloadDamagedAsync(h, w),
+
         [("createHandoff", 201)] = (h, w) => Post(h, $"runs/{w.RunId}/handoffs", Node<Packet>(w.Handoff with { PacketId = Guid.NewGuid() })),
         [("createHandoff", 400)] = (h, w) => PostRaw(h, $"runs/{w.RunId}/handoffs", Malformed),
         [("createHandoff", 404)] = (h, w) => OnUnknownRun(run => Post(h, $"runs/{run}/handoffs", Node<Packet>(w.Handoff with { RunId = run }))),
@@ -189,6 +218,66 @@ public sealed class ResponseConformanceTests(PostgresServer server)
             runId = appended.RequestMessage!.RequestUri!.Segments[^2].TrimEnd('/');
         }
         return await Post(http, $"runs/{runId}/compactions", new JsonObject { ["trigger"] = "manual" });
+    }
+
+    private static string ContentPath(string runId, Guid artifactId) => $"runs/{runId}/artifacts/{artifactId}/content";
+
+    /// <summary>Registers a copy of <paramref name="template"/> (new id) for <paramref name="size"/> random bytes; returns it and the bytes.</summary>
+    private static async Task<(ArtifactRecord Record, byte[] Bytes)> RegisterContentAsync(AlexandriaClient client, ArtifactRecord template, int size)
+    {
+        var bytes = new byte[size];
+        Random.Shared.NextBytes(bytes);
+        var record = template with
+        {
+            ArtifactId = Guid.NewGuid(),
+            Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            SizeBytes = size,
+            MimeType = "application/octet-stream",
+        };
+        await client.RegisterArtifactAsync(record.RunId, record);
+        return (record, bytes);
+    }
+
+    private static async Task<HttpResponseMessage> UploadNewAsync(HttpClient http, World world)
+    {
+        var (record, bytes) = await RegisterContentAsync(new AlexandriaClient(http), world.Uploaded, 300);
+        return await Put(http, ContentPath(world.RunId, record.ArtifactId), bytes);
+    }
+
+    private static async Task<HttpResponseMessage> UploadOverMaximumAsync(HttpClient http, World world)
+    {
+        var huge = world.Pending with { ArtifactId = Guid.NewGuid(), SizeBytes = 1L << 40 };
+        await new AlexandriaClient(http).RegisterArtifactAsync(huge.RunId, huge);
+        return await Put(http, ContentPath(world.RunId, huge.ArtifactId), new byte[100]);
+    }
+
+    /// <summary>Uploads fresh bytes, flips one in the stored object, and asks for them.</summary>
+    private static async Task<HttpResponseMessage> DownloadDamagedAsync(HttpClient http, World world)
+    {
+        var (record, bytes) = await RegisterContentAsync(new AlexandriaClient(http), world.Uploaded, 500);
+        using (var uploaded = await Put(http, ContentPath(world.RunId, record.ArtifactId), bytes))
+        {
+            uploaded.EnsureSuccessStatusCode();
+        }
+        var file = System.IO.Path.Combine(world.StoreDirectory, "runs", world.RunId, "objects", record.Hash[..2], record.Hash);
+        var stored = await System.IO.File.ReadAllBytesAsync(file);
+        stored[250] ^= 0x01;
+        await System.IO.File.WriteAllBytesAsync(file, stored);
+        return await http.GetAsync(ContentPath(world.RunId, record.ArtifactId));
+    }
+
+    private static Task<HttpResponseMessage> Put(HttpClient http, string path, byte[] bytes, string mediaType = "application/octet-stream")
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return http.PutAsync(path, content);
+    }
+
+    private static Task<HttpResponseMessage> GetRange(HttpClient http, string path, string range)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Range", range);
+        return http.SendAsync(request);
     }
 
     private static JsonObject Events(string runId, long expectedSeq, int count)

@@ -11,7 +11,7 @@ namespace Alexandria.Kiota.RoundTrip;
 
 /// <summary>
 /// What Kiota generated from the served description, by reflection: every request and response body is a
-/// generated model (no <see cref="UntypedNode"/>, no raw stream), and the problem body is a typed error.
+/// generated model (no <see cref="UntypedNode"/>, no raw stream except artifact content, which is bytes), and the problem body is a typed error.
 /// </summary>
 internal static class TypedSurface
 {
@@ -54,12 +54,14 @@ internal static class TypedSurface
             Checks.Expect(operations.Length == describedOperations, $"{operations.Length} operations generated, {describedOperations} described");
             foreach (var operation in operations)
             {
+                // Artifact content (/runs/{runId}/artifacts/{artifactId}/content) is bytes by contract: a Stream there, and only there.
+                var bytes = operation.DeclaringType!.Name == "ContentRequestBuilder";
                 var returned = operation.ReturnType.GetGenericArguments().SingleOrDefault();
-                Checks.Expect(returned is not null && typeof(IParsable).IsAssignableFrom(returned) && returned != typeof(UntypedNode),
+                Checks.Expect(returned is not null && (bytes ? returned == typeof(System.IO.Stream) || typeof(IParsable).IsAssignableFrom(returned) : typeof(IParsable).IsAssignableFrom(returned)) && returned != typeof(UntypedNode),
                     $"{operation.DeclaringType!.Name}.{operation.Name} returns {operation.ReturnType}");
                 foreach (var body in operation.GetParameters().Where(p => p.Name == "body"))
                 {
-                    Checks.Expect(typeof(IParsable).IsAssignableFrom(body.ParameterType) && body.ParameterType != typeof(UntypedNode),
+                    Checks.Expect((bytes ? body.ParameterType == typeof(System.IO.Stream) : typeof(IParsable).IsAssignableFrom(body.ParameterType)) && body.ParameterType != typeof(UntypedNode),
                         $"{operation.DeclaringType!.Name}.{operation.Name} takes a {body.ParameterType.Name} body");
                 }
             }

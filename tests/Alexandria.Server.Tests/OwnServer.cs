@@ -27,6 +27,9 @@ public sealed class OwnServer : IAsyncDisposable
 
     public AlexandriaServerHost Host { get; }
 
+    /// <summary>The throwaway store directory, for what a test must do to the files behind the API (damage an object).</summary>
+    public string StoreDirectory => _directory;
+
     /// <summary>A client that sends the first configured API key (none when the server has none).</summary>
     public HttpClient Client { get; }
 

@@ -37,12 +37,13 @@ internal static class ServeCommand
         };
         var ttlOption = new Option<int?>("--handoff-ttl-hours") { Description = "TTL of packets that state none (default 72)." };
         var inlineCapOption = new Option<int?>("--inline-cap-bytes") { Description = "Largest event or metadata document stored inline (default 65536)." };
+        var maxArtifactOption = new Option<long?>("--max-artifact-bytes") { Description = "Largest artifact content an upload may carry (default 1073741824)." };
         var thresholdOption = new Option<int?>("--event-threshold") { Description = "Counted events since the latest snapshot that make the server compact (default 18)." };
         var fallbackOption = new Option<int?>("--step-fallback") { Description = "Steps since the latest snapshot that make the server compact (default 8)." };
         var noCompactionOption = new Option<bool>("--no-auto-compaction") { Description = "Compact only on request (POST /runs/{runId}/compactions)." };
         var command = new Command("serve", "Serve the runtime API (contracts/openapi.json) over HTTP; every operation needs an API key unless --insecure-no-auth.")
         {
-            urlsOption, storeOption, postgresOption, apiKeyOption, insecureOption, settingsOption, ttlOption, inlineCapOption, thresholdOption, fallbackOption, noCompactionOption,
+            urlsOption, storeOption, postgresOption, apiKeyOption, insecureOption, settingsOption, ttlOption, inlineCapOption, maxArtifactOption, thresholdOption, fallbackOption, noCompactionOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(CliOutput.For(parse, format: null), () => ServeAsync(
@@ -56,6 +57,7 @@ internal static class ServeCommand
                 settings.AutomaticCompaction &= !parse.GetValue(noCompactionOption);
                 settings.HandoffTtlHours = parse.GetValue(ttlOption) ?? settings.HandoffTtlHours;
                 settings.InlineCapBytes = parse.GetValue(inlineCapOption) ?? settings.InlineCapBytes;
+                settings.MaxArtifactBytes = parse.GetValue(maxArtifactOption) ?? settings.MaxArtifactBytes;
                 settings.CompactionEventThreshold = parse.GetValue(thresholdOption) ?? settings.CompactionEventThreshold;
                 settings.CompactionStepFallback = parse.GetValue(fallbackOption) ?? settings.CompactionStepFallback;
             }, cancellationToken), exitCode: 2));

@@ -54,7 +54,18 @@ public sealed class FileSystemObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
-    public async Task<ObjectPointer> PutAsync(string runId, Stream content, CancellationToken cancellationToken = default)
+    public Task<ObjectPointer> PutAsync(string runId, Stream content, CancellationToken cancellationToken = default)
+        => PutStreamAsync(runId, content, expected: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ObjectPointer> PutExpectedAsync(string runId, Stream content, string expectedSha256, long expectedSizeBytes, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateSha256(expectedSha256);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedSizeBytes);
+        return PutStreamAsync(runId, content, (expectedSha256, expectedSizeBytes), cancellationToken);
+    }
+
+    private async Task<ObjectPointer> PutStreamAsync(string runId, Stream content, (string Sha256, long SizeBytes)? expected, CancellationToken cancellationToken)
     {
         StorageNames.ValidateRunId(runId);
         ArgumentNullException.ThrowIfNull(content);
@@ -70,15 +81,27 @@ public sealed class FileSystemObjectStore : IObjectStore
             {
                 byte[] buffer = new byte[81920];
                 int read;
+                size = 0;
                 while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
+                    size += read;
+                    if (expected is { } tooMany && size > tooMany.SizeBytes)
+                    {
+                        // Refuse as soon as the bytes outgrow what was promised, so a hostile upload cannot fill the disk.
+                        throw new ObjectContentMismatchException(tooMany.Sha256, tooMany.SizeBytes, null, size);
+                    }
+
                     hash.AppendData(buffer, 0, read);
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
 
                 output.Flush(flushToDisk: true);
-                size = output.Length;
                 sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            if (expected is { } promised && (promised.SizeBytes != size || !string.Equals(promised.Sha256, sha256, StringComparison.Ordinal)))
+            {
+                throw new ObjectContentMismatchException(promised.Sha256, promised.SizeBytes, sha256, size);
             }
 
             var pointer = new ObjectPointer(runId, sha256, size, GetObjectPath(runId, sha256));
@@ -99,6 +122,38 @@ public sealed class FileSystemObjectStore : IObjectStore
         catch
         {
             DurableFile.TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ObjectReadStream> OpenReadAsync(string runId, string sha256, CancellationToken cancellationToken = default)
+    {
+        string objectPath = GetObjectPath(runId, sha256);
+        FileStream file;
+        try
+        {
+            file = PortableFileReplace.OpenSharedRead(ToFullPath(objectPath));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(objectPath);
+        }
+
+        try
+        {
+            byte[] digest = await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false);
+            string actual = Convert.ToHexStringLower(digest);
+            if (!string.Equals(actual, sha256, StringComparison.Ordinal))
+            {
+                throw new ArtifactTamperedException(objectPath, sha256, actual);
+            }
+
+            return new ObjectReadStream(file, sha256, 0, file.Length);
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

@@ -20,6 +20,22 @@ public interface IObjectStore
     Task<ObjectPointer> PutAsync(string runId, Stream content, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Streams <paramref name="content"/> into the store only if it is exactly <paramref name="expectedSizeBytes"/> bytes
+    /// hashing to <paramref name="expectedSha256"/>: the bytes are hashed as they arrive into a temp file, which is moved
+    /// into place only when both match. Reading stops as soon as there are more bytes than expected.
+    /// </summary>
+    /// <exception cref="ObjectContentMismatchException">The bytes differ; nothing was stored.</exception>
+    Task<ObjectPointer> PutExpectedAsync(string runId, Stream content, string expectedSha256, long expectedSizeBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens an object for streaming after checking every byte against its hash through the same open file, so the
+    /// bytes served are the bytes checked. The caller disposes the stream.
+    /// </summary>
+    /// <exception cref="ArtifactTamperedException">The bytes no longer match <paramref name="sha256"/>.</exception>
+    /// <exception cref="ObjectNotFoundException">There is no such object.</exception>
+    Task<ObjectReadStream> OpenReadAsync(string runId, string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads an object and verifies its hash before returning it.
     /// </summary>
     /// <exception cref="ArtifactTamperedException">The bytes no longer match <paramref name="sha256"/>.</exception>

@@ -89,6 +89,12 @@ internal sealed class TimedStore : IRuntimeStore
         public Task<ObjectPointer> PutAsync(string runId, Stream content, CancellationToken cancellationToken = default)
             => ledger.Measure("store: object put stream", () => inner.PutAsync(runId, content, cancellationToken));
 
+        public Task<ObjectPointer> PutExpectedAsync(string runId, Stream content, string expectedSha256, long expectedSizeBytes, CancellationToken cancellationToken = default)
+            => ledger.Measure("store: object put expected", () => inner.PutExpectedAsync(runId, content, expectedSha256, expectedSizeBytes, cancellationToken));
+
+        public Task<ObjectReadStream> OpenReadAsync(string runId, string sha256, CancellationToken cancellationToken = default)
+            => ledger.Measure("store: object open", () => inner.OpenReadAsync(runId, sha256, cancellationToken));
+
         public Task<byte[]> ReadAsync(string runId, string sha256, CancellationToken cancellationToken = default)
             => ledger.Measure("store: object read", () => inner.ReadAsync(runId, sha256, cancellationToken));
 

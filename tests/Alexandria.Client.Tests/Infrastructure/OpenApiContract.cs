@@ -9,6 +9,9 @@ namespace Alexandria.Client.Tests.Infrastructure;
 /// <summary>One response an operation of <c>openapi.json</c> declares: its status, media type and schema definition.</summary>
 public sealed record DeclaredResponse(string OperationId, string Method, string Path, int Status, string MediaType, string Definition)
 {
+    /// <summary>The <see cref="Definition"/> of a binary response (<c>format: binary</c>), which has none.</summary>
+    public const string Binary = "";
+
     public override string ToString() => $"{OperationId} {Status}";
 }
 
@@ -32,6 +35,13 @@ public static class OpenApiContract
                 foreach (var (status, response) in operation!["responses"]!.AsObject())
                 {
                     var (mediaType, media) = response!["content"]!.AsObject().Single();
+                    if ((string?)media!["schema"]!["format"] == "binary")
+                    {
+                        // Bytes (artifact content): no schema definition to validate against.
+                        responses.Add(new DeclaredResponse((string)operation["operationId"]!, method.ToUpperInvariant(), path,
+                            int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), mediaType, DeclaredResponse.Binary));
+                        continue;
+                    }
                     var reference = (string)media!["schema"]!["$ref"]!;
                     if (!reference.StartsWith(DefinitionPrefix, StringComparison.Ordinal))
                     {

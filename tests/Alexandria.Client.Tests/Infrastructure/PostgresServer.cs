@@ -29,6 +29,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server's store directory (its object store), for what a test must do to the files behind the API.</summary>
+    public string StoreDirectory => _directory;
+
     /// <summary>The database the server writes to.</summary>
     public string ConnectionString { get; private set; } = "";
 

@@ -34,6 +34,61 @@ public sealed class ServerCompileTests
         }
         """;
 
+    private const string Blobs = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Blob service", "version": "1.0.0", "x-alexandria-server-name": "Blobs" },
+          "paths": {
+            "/blobs/{blobId}": {
+              "parameters": [ { "name": "blobId", "in": "path", "required": true, "schema": { "type": "string" } } ],
+              "put": {
+                "operationId": "putBlob",
+                "requestBody": { "required": true, "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } } },
+                "responses": { "204": { "description": "Stored." } }
+              },
+              "get": {
+                "operationId": "getBlob",
+                "responses": { "200": { "description": "The bytes.", "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } } } }
+              }
+            }
+          }
+        }
+        """;
+
+    private const string BlobServer = """
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Alexandria.Contracts.Server;
+
+        namespace Consumer;
+
+        public sealed class BlobsServer : IBlobsServer
+        {
+            public async Task<PutBlobResult> PutBlobAsync(PutBlobOperationRequest request, CancellationToken cancellationToken)
+            {
+                Stream body = request.Body;
+                await body.CopyToAsync(Stream.Null, cancellationToken);
+                return new PutBlobResult.NoContent();
+            }
+
+            public Task<GetBlobResult> GetBlobAsync(GetBlobOperationRequest request, CancellationToken cancellationToken)
+                => Task.FromResult<GetBlobResult>(new GetBlobResult.Ok(new MemoryStream(new byte[] { 1, 2, 3 })));
+        }
+        """;
+
+    [Fact]
+    public void A_binary_body_and_a_binary_response_are_streams_so_bytes_are_never_buffered_into_a_string()
+    {
+        var model = ServerContracts.Parse(Blobs);
+
+        Assert.Empty(model.Diagnostics);
+        Assert.Equal("global::System.IO.Stream", model.Operations.Single(o => o.OperationId == "putBlob").Body!.Type.Name);
+        Assert.Equal("global::System.IO.Stream", model.Operations.Single(o => o.OperationId == "getBlob").Responses.Single().Body!.Name);
+        var problems = ServerContracts.Problems(ServerContracts.Compile(Blobs, BlobServer));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public void A_server_implementing_every_operation_compiles_without_warnings()
     {

@@ -78,7 +78,8 @@ internal sealed class HttpFuzzRequests(int seed, string apiKey)
     private static readonly string[] Operations =
     [
         "createRun", "getRun", "appendEvents", "readEvents", "getSnapshotHistory", "getLatestSnapshot", "getSnapshot", "compactRun",
-        "registerArtifact", "getArtifact", "createHandoff", "listHandoffs", "submitPacket", "acknowledgePacket",
+        "registerArtifact", "getArtifact", "uploadArtifactContent", "getArtifactContent", "createHandoff", "listHandoffs", "submitPacket",
+        "acknowledgePacket",
     ];
 
     private static readonly string[] BodyOperations = ["createRun", "appendEvents", "compactRun", "registerArtifact", "createHandoff", "submitPacket"];
@@ -90,6 +91,11 @@ internal sealed class HttpFuzzRequests(int seed, string apiKey)
     private FuzzRequest Valid(string @class, string operation)
     {
         var (method, path, body) = Template(operation);
+        if (operation == "uploadArtifactContent")
+        {
+            // Bytes, not JSON: an upload for an artifact the run may not have, with a Range header's worth of noise.
+            return new FuzzRequest(@class + ":" + operation, method, path, new string('b', _random.Next(0, 4096)), "application/octet-stream", apiKey);
+        }
         return new FuzzRequest(@class + ":" + operation, method, path, body?.ToJsonString(), body is null ? null : "application/json", apiKey);
     }
 
@@ -110,6 +116,8 @@ internal sealed class HttpFuzzRequests(int seed, string apiKey)
             "compactRun" => ("POST", $"/runs/{run}/compactions", new JsonObject { ["trigger"] = Pick(new[] { "manual", "event_threshold", "step_fallback" }) }),
             "registerArtifact" => ("POST", $"/runs/{run}/artifacts", Http.Artifact(run, Guid.NewGuid())),
             "getArtifact" => ("GET", $"/runs/{run}/artifacts/{Guid.NewGuid()}", null),
+            "uploadArtifactContent" => ("PUT", $"/runs/{run}/artifacts/{Guid.NewGuid()}/content", null),
+            "getArtifactContent" => ("GET", $"/runs/{run}/artifacts/{Guid.NewGuid()}/content", null),
             "createHandoff" => ("POST", $"/runs/{run}/handoffs", Handoff(run)),
             "listHandoffs" => ("GET", $"/runs/{run}/handoffs", null),
             "submitPacket" => ("POST", "/packets", Handoff(run)),

@@ -64,6 +64,8 @@ namespace Alexandria.Generators.Parsing.OpenApi
                     {
                         "uuid" => TypeRef.Of("global::System.Guid", true),
                         "date-time" => TypeRef.Of("global::System.DateTimeOffset", true),
+                        // Bytes (an octet-stream body or response) are streamed, never buffered into a string.
+                        "binary" => TypeRef.Of("global::System.IO.Stream", false),
                         _ => TypeRef.Of("string", false),
                     };
                 case "integer":

@@ -49,6 +49,12 @@ namespace Alexandria.Contracts.Server
         /// <summary><c>GET /runs/{runId}/artifacts/{artifactId}</c>: Get an artifact record.</summary>
         public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor GetArtifact { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("getArtifact", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetArtifactMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetArtifact, typeof(global::Alexandria.Contracts.Server.GetArtifactOperationRequest), null, typeof(global::Alexandria.Contracts.Server.GetArtifactResult), 200);
 
+        /// <summary><c>PUT /runs/{runId}/artifacts/{artifactId}/content</c>: Upload an artifact's content.</summary>
+        public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor UploadArtifactContent { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("uploadArtifactContent", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.UploadArtifactContentMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.UploadArtifactContent, typeof(global::Alexandria.Contracts.Server.UploadArtifactContentOperationRequest), typeof(global::System.IO.Stream), typeof(global::Alexandria.Contracts.Server.UploadArtifactContentResult), 200);
+
+        /// <summary><c>GET /runs/{runId}/artifacts/{artifactId}/content</c>: Download an artifact's content.</summary>
+        public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor GetArtifactContent { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("getArtifactContent", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetArtifactContentMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.GetArtifactContent, typeof(global::Alexandria.Contracts.Server.GetArtifactContentOperationRequest), null, typeof(global::Alexandria.Contracts.Server.GetArtifactContentResult), 200);
+
         /// <summary><c>POST /runs/{runId}/handoffs</c>: Hand off control within a run.</summary>
         public static global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor CreateHandoff { get; } = new global::Alexandria.Contracts.Server.AlexandriaRuntimeOperations.OperationDescriptor("createHandoff", global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.CreateHandoffMethod, global::Alexandria.Contracts.Server.AlexandriaRuntimeRoutes.CreateHandoff, typeof(global::Alexandria.Contracts.Server.CreateHandoffOperationRequest), typeof(global::Alexandria.Contracts.HandoffPacket), typeof(global::Alexandria.Contracts.Server.CreateHandoffResult), 201);
 
@@ -74,6 +80,8 @@ namespace Alexandria.Contracts.Server
             CompactRun,
             RegisterArtifact,
             GetArtifact,
+            UploadArtifactContent,
+            GetArtifactContent,
             CreateHandoff,
             ListHandoffs,
             SubmitPacket,

@@ -69,6 +69,18 @@ namespace Alexandria.Contracts.Server
         /// <summary>The HTTP method of <c>getArtifact</c>.</summary>
         public const string GetArtifactMethod = "GET";
 
+        /// <summary>The route of <c>uploadArtifactContent</c>.</summary>
+        public const string UploadArtifactContent = "/runs/{runId}/artifacts/{artifactId}/content";
+
+        /// <summary>The HTTP method of <c>uploadArtifactContent</c>.</summary>
+        public const string UploadArtifactContentMethod = "PUT";
+
+        /// <summary>The route of <c>getArtifactContent</c>.</summary>
+        public const string GetArtifactContent = "/runs/{runId}/artifacts/{artifactId}/content";
+
+        /// <summary>The HTTP method of <c>getArtifactContent</c>.</summary>
+        public const string GetArtifactContentMethod = "GET";
+
         /// <summary>The route of <c>createHandoff</c>.</summary>
         public const string CreateHandoff = "/runs/{runId}/handoffs";
 

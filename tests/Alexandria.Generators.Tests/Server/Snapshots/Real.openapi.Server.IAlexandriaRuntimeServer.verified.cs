@@ -5,7 +5,7 @@
 
 namespace Alexandria.Contracts.Server
 {
-    /// <summary>The server side of Alexandria runtime API 1.2.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
+    /// <summary>The server side of Alexandria runtime API 1.3.0: implement it and map the endpoints from <see cref="AlexandriaRuntimeOperations.All"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public interface IAlexandriaRuntimeServer
     {
@@ -61,6 +61,18 @@ namespace Alexandria.Contracts.Server
         /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/artifacts/{artifactId}</c>.</param>
         /// <param name="cancellationToken">Cancelled when the client goes away.</param>
         global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetArtifactResult> GetArtifactAsync(global::Alexandria.Contracts.Server.GetArtifactOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Upload an artifact's content</summary>
+        /// <remarks>Streams the bytes of a registered artifact into the run's object store. They are hashed as they arrive and must match the registered hash and size_bytes; on a mismatch nothing is stored. Uploading the same bytes again is a no-op (200). Content of any size goes to the object store, never inline in the index: the 64 KiB inline cap applies to the artifact's metadata, not to its content.</remarks>
+        /// <param name="request">The path, query and header parameters and the body of <c>PUT /runs/{runId}/artifacts/{artifactId}/content</c>.</param>
+        /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.UploadArtifactContentResult> UploadArtifactContentAsync(global::Alexandria.Contracts.Server.UploadArtifactContentOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Download an artifact's content</summary>
+        /// <remarks>Streams the artifact's bytes after checking them against the registered hash (damaged bytes are never served). A single byte range (Range: bytes=first-last, bytes=first-, bytes=-suffix) gives 206 with Content-Range; ETag is the quoted SHA-256.</remarks>
+        /// <param name="request">The path, query and header parameters and the body of <c>GET /runs/{runId}/artifacts/{artifactId}/content</c>.</param>
+        /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+        global::System.Threading.Tasks.Task<global::Alexandria.Contracts.Server.GetArtifactContentResult> GetArtifactContentAsync(global::Alexandria.Contracts.Server.GetArtifactContentOperationRequest request, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Hand off control within a run</summary>
         /// <param name="request">The path, query and header parameters and the body of <c>POST /runs/{runId}/handoffs</c>.</param>
