@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Server;
+using Alexandria.Handoff.Rules;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
@@ -386,7 +387,10 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             return new CreateHandoffResult.Conflict(stale);
         }
         var json = JsonSerializer.SerializeToUtf8Bytes<Packet>(handoff, OutputSchemaJson.Options);
-        if (!await _documents.TryCreateAsync($"runs/{request.RunId}/handoffs/{handoff.PacketId:N}.json", json, cancellationToken).ConfigureAwait(false))
+        // Mode 2: the handoff is routed, not only recorded — the receiving role acknowledges it at
+        // /packets/{packetId}/ack under the same TTL and ACK rules as any submitted packet.
+        if (!await _documents.TryCreateAsync(PacketPath(handoff.PacketId), json, cancellationToken).ConfigureAwait(false)
+            || !await _documents.TryCreateAsync($"runs/{request.RunId}/handoffs/{handoff.PacketId:N}.json", json, cancellationToken).ConfigureAwait(false))
         {
             return new CreateHandoffResult.Conflict(Problems.Create(409, "Handoff exists", $"Handoff '{handoff.PacketId}' already exists.",
                 [Problems.Error("/packet_id", "unique", $"Handoff '{handoff.PacketId}' already exists.")]));
@@ -431,7 +435,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         return new SubmitPacketResult.Accepted(new PacketReceipt
         {
             PacketId = packet.PacketId,
-            Status = _time.GetUtcNow() > expiresAt ? PacketStatus.StaleBlocked : PacketStatus.Active,
+            Status = PacketTtl.IsStale(packet.CreatedAt, packet.TtlHours ?? _settings.HandoffTtlHours, _time.GetUtcNow()) ? PacketStatus.StaleBlocked : PacketStatus.Active,
             ExpiresAt = expiresAt,
         });
     }
@@ -460,7 +464,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             PacketId = packet.PacketId,
             AcknowledgedAt = now,
-            Message = $"ACK loaded context {packet.PacketId:D}",
+            Message = PacketAck.RuntimeRecord(packet.PacketId.ToString("D")),
         };
         if (!await _documents.TryCreateAsync(AckPath(packet.PacketId), JsonSerializer.SerializeToUtf8Bytes(acknowledgement, OutputSchemaJson.Options), cancellationToken).ConfigureAwait(false))
         {
