@@ -387,14 +387,14 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             return new CreateHandoffResult.Conflict(stale);
         }
         var json = JsonSerializer.SerializeToUtf8Bytes<Packet>(handoff, OutputSchemaJson.Options);
-        // Mode 2: the handoff is routed, not only recorded — the receiving role acknowledges it at
-        // /packets/{packetId}/ack under the same TTL and ACK rules as any submitted packet.
-        if (!await _documents.TryCreateAsync(PacketPath(handoff.PacketId), json, cancellationToken).ConfigureAwait(false)
-            || !await _documents.TryCreateAsync($"runs/{request.RunId}/handoffs/{handoff.PacketId:N}.json", json, cancellationToken).ConfigureAwait(false))
+        if (!await _documents.TryCreateAsync($"runs/{request.RunId}/handoffs/{handoff.PacketId:N}.json", json, cancellationToken).ConfigureAwait(false))
         {
             return new CreateHandoffResult.Conflict(Problems.Create(409, "Handoff exists", $"Handoff '{handoff.PacketId}' already exists.",
                 [Problems.Error("/packet_id", "unique", $"Handoff '{handoff.PacketId}' already exists.")]));
         }
+        // Mode 2 of the handoff protocol: the handoff is routed, not only recorded — the receiving role acknowledges
+        // it at /packets/{packetId}/ack under the same TTL and ACK rules as a submitted packet (submitting it too stays allowed).
+        await _documents.TryCreateAsync(RoutedPath(handoff.PacketId), json, cancellationToken).ConfigureAwait(false);
         return new CreateHandoffResult.Created(handoff);
     }
 
@@ -444,7 +444,8 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     public async Task<AcknowledgePacketResult> AcknowledgePacketAsync(AcknowledgePacketOperationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var stored = await _documents.ReadAsync(PacketPath(request.PacketId), cancellationToken).ConfigureAwait(false);
+        var stored = await _documents.ReadAsync(PacketPath(request.PacketId), cancellationToken).ConfigureAwait(false)
+            ?? await _documents.ReadAsync(RoutedPath(request.PacketId), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return new AcknowledgePacketResult.NotFound(Problems.NotFound($"Packet '{request.PacketId}'", "packetId"));
@@ -496,6 +497,9 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     private static string RunPath(string runId) => $"runs/{runId}/run.json";
 
     private static string PacketPath(Guid packetId) => $"packets/{packetId:N}.json";
+
+    /// <summary>A handoff created in a run, waiting for its receiver's acknowledgement.</summary>
+    private static string RoutedPath(Guid packetId) => $"packets/{packetId:N}.routed.json";
 
     private static string AckPath(Guid packetId) => $"packets/{packetId:N}.ack.json";
 
