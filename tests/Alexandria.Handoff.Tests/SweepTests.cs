@@ -45,7 +45,7 @@ public sealed class SweepTests : IDisposable
         var reason = BlockReason.Parse(File.ReadAllBytes(Staleness.ReasonPath(workspace.Store.BlockedPathOf(request.PacketId))));
         Assert.Equal(request.PacketId, reason.PacketId);
         Assert.StartsWith("stale: created 2026-01-06 09:00Z, 72", reason.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, Sweep().Blocked.Count);
+        Assert.Empty(Sweep().Blocked);
     }
 
     [Fact]
