@@ -23,7 +23,7 @@ internal static class HandoffRules
         {
             return null;
         }
-        var message = $"BLOCKED: packet '{packet.PacketId}' is {PacketTtl.StaleReason(packet.CreatedAt, ttlHours, now)} (expired at {ExpiresAt(packet, defaultTtlHours):O}); stale packets are blocked. Send a fresh packet.";
+        var message = $"BLOCKED: packet '{packet.PacketId}' is {PacketTtl.StaleReason(packet.CreatedAt, ttlHours, now)} and expired at {ExpiresAt(packet, defaultTtlHours):O} ({ttlHours} h TTL); stale packets are blocked. Send a fresh packet.";
         return Problems.Create(409, "Packet is stale (BLOCKED)", message, [Problems.Error("/created_at", "ttl", message)]);
     }
 
