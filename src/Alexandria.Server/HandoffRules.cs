@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Alexandria.Contracts;
+using Alexandria.Handoff.Rules;
 
 namespace Alexandria.Server;
 
@@ -11,25 +12,18 @@ namespace Alexandria.Server;
 internal static class HandoffRules
 {
     /// <summary>When <paramref name="packet"/> goes stale: its creation plus its <c>ttl_hours</c>, or <paramref name="defaultTtlHours"/>.</summary>
-    /// <remarks>Saturates at the largest representable time: a packet created late in year 9999 never expires, rather than failing the request.</remarks>
-    public static DateTimeOffset ExpiresAt(Packet packet, int defaultTtlHours)
-    {
-        var ttl = TimeSpan.FromHours(packet.TtlHours ?? defaultTtlHours);
-        return packet.CreatedAt.UtcDateTime > DateTime.MaxValue - ttl
-            ? DateTimeOffset.MaxValue
-            : packet.CreatedAt.ToUniversalTime() + ttl;
-    }
+    /// <remarks>The protocol's one TTL rule (<see cref="PacketTtl"/>), the same the CLI's ingestion applies in Modes 0 and 1.</remarks>
+    public static DateTimeOffset ExpiresAt(Packet packet, int defaultTtlHours) => PacketTtl.ExpiresAt(packet.CreatedAt, packet.TtlHours ?? defaultTtlHours);
 
     /// <summary>The BLOCKED refusal (409) of a packet that is past its TTL at <paramref name="now"/>, or null while it is fresh.</summary>
     public static ProblemDetails? Stale(Packet packet, DateTimeOffset now, int defaultTtlHours)
     {
-        var expiresAt = ExpiresAt(packet, defaultTtlHours);
-        if (now <= expiresAt)
+        var ttlHours = packet.TtlHours ?? defaultTtlHours;
+        if (!PacketTtl.IsStale(packet.CreatedAt, ttlHours, now))
         {
             return null;
         }
-        var ttlHours = packet.TtlHours ?? defaultTtlHours;
-        var message = $"BLOCKED: packet '{packet.PacketId}' was created {packet.CreatedAt:O} and expired at {expiresAt:O} ({ttlHours} h TTL); stale packets are blocked. Send a fresh packet.";
+        var message = $"BLOCKED: packet '{packet.PacketId}' is {PacketTtl.StaleReason(packet.CreatedAt, ttlHours, now)} and expired at {ExpiresAt(packet, defaultTtlHours):O} ({ttlHours} h TTL); stale packets are blocked. Send a fresh packet.";
         return Problems.Create(409, "Packet is stale (BLOCKED)", message, [Problems.Error("/created_at", "ttl", message)]);
     }
 

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Server;
+using Alexandria.Handoff.Rules;
 using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Json;
 using Alexandria.Runtime.Storage;
@@ -395,6 +396,9 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             return new CreateHandoffResult.Conflict(Problems.Create(409, "Handoff exists", $"Handoff '{handoff.PacketId}' already exists.",
                 [Problems.Error("/packet_id", "unique", $"Handoff '{handoff.PacketId}' already exists.")]));
         }
+        // Mode 2 of the handoff protocol: the handoff is routed, not only recorded — the receiving role acknowledges
+        // it at /packets/{packetId}/ack under the same TTL and ACK rules as a submitted packet (submitting it too stays allowed).
+        await _documents.TryCreateAsync(RoutedPath(handoff.PacketId), json, cancellationToken).ConfigureAwait(false);
         return new CreateHandoffResult.Created(handoff);
     }
 
@@ -435,7 +439,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         return new SubmitPacketResult.Accepted(new PacketReceipt
         {
             PacketId = packet.PacketId,
-            Status = _time.GetUtcNow() > expiresAt ? PacketStatus.StaleBlocked : PacketStatus.Active,
+            Status = PacketTtl.IsStale(packet.CreatedAt, packet.TtlHours ?? _settings.HandoffTtlHours, _time.GetUtcNow()) ? PacketStatus.StaleBlocked : PacketStatus.Active,
             ExpiresAt = expiresAt,
         });
     }
@@ -444,7 +448,8 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     public async Task<AcknowledgePacketResult> AcknowledgePacketAsync(AcknowledgePacketOperationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var stored = await _documents.ReadAsync(PacketPath(request.PacketId), cancellationToken).ConfigureAwait(false);
+        var stored = await _documents.ReadAsync(PacketPath(request.PacketId), cancellationToken).ConfigureAwait(false)
+            ?? await _documents.ReadAsync(RoutedPath(request.PacketId), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return new AcknowledgePacketResult.NotFound(Problems.NotFound($"Packet '{request.PacketId}'", "packetId"));
@@ -464,7 +469,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         {
             PacketId = packet.PacketId,
             AcknowledgedAt = now,
-            Message = $"ACK loaded context {packet.PacketId:D}",
+            Message = PacketAck.RuntimeRecord(packet.PacketId.ToString("D")),
         };
         if (!await _documents.TryCreateAsync(AckPath(packet.PacketId), JsonSerializer.SerializeToUtf8Bytes(acknowledgement, OutputSchemaJson.Options), cancellationToken).ConfigureAwait(false))
         {
@@ -496,6 +501,9 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     private static string RunPath(string runId) => $"runs/{runId}/run.json";
 
     private static string PacketPath(Guid packetId) => $"packets/{packetId:N}.json";
+
+    /// <summary>A handoff created in a run, waiting for its receiver's acknowledgement.</summary>
+    private static string RoutedPath(Guid packetId) => $"packets/{packetId:N}.routed.json";
 
     private static string AckPath(Guid packetId) => $"packets/{packetId:N}.ack.json";
 

@@ -13,8 +13,10 @@ namespace Alexandria.Agents.Handoffs;
 /// <summary>
 /// The only channel between planner and executor (DOMAIN §5, §7): each handoff is a validated
 /// <c>HANDOFF_PACKET</c>, stored in the run's object store, announced by a <c>handoff_sent</c> event and
-/// acknowledged by a <c>handoff_received</c> event (<c>ACK loaded context &lt;packet_id&gt;</c>). A packet older
-/// than its TTL when received is BLOCKED: the run ends with <see cref="AgentRunStatus.HandoffBlocked"/>.
+/// acknowledged by a <c>handoff_received</c> event (<c>ACK loaded context &lt;packet_id&gt;</c>). The packet travels
+/// by the options' <see cref="IHandoffRoute"/> (in process, or through the HTTP API: Mode 2 of the handoff
+/// protocol), whose receiver applies the protocol's TTL and ACK rules: a packet older than its TTL is BLOCKED and the
+/// run ends with <see cref="AgentRunStatus.HandoffBlocked"/>.
 /// </summary>
 internal sealed class HandoffChannel
 {
@@ -55,19 +57,21 @@ internal sealed class HandoffChannel
         }
 
         await session.Log.StoreBlobAsync(session.RunId, bytes, "application/json", cancellationToken).ConfigureAwait(false);
+        if (await Route.DeliverAsync(packet, cancellationToken).ConfigureAwait(false) is { } blocked)
+        {
+            throw Blocked(packet, blocked);
+        }
+
         await _writer.AppendAsync(EventDrafts.HandoffSent(step, from, new HandoffSentPayload { PacketId = packet.PacketId, ToRole = to }), cancellationToken).ConfigureAwait(false);
         return packet;
     }
 
     public async Task ReceiveAsync(long step, HandoffPacket packet, CancellationToken cancellationToken)
     {
-        var now = _writer.Session.Clock.GetUtcNow();
-        var ttl = TimeSpan.FromHours(packet.TtlHours ?? 72);
-        if (now - packet.CreatedAt > ttl)
+        var receipt = await Route.AcknowledgeAsync(packet, _writer.Session.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (receipt.Blocked)
         {
-            throw new RunEndedException(
-                AgentRunStatus.HandoffBlocked,
-                $"BLOCKED: handoff packet {packet.PacketId} ({AgentJson.Name(packet.FromRole)} → {AgentJson.Name(packet.ToRole)}) was created {packet.CreatedAt:O}, older than its {packet.TtlHours ?? 72} h TTL at {now:O}.");
+            throw Blocked(packet, receipt.Message);
         }
 
         await _writer.AppendAsync(
@@ -75,10 +79,15 @@ internal sealed class HandoffChannel
             {
                 PacketId = packet.PacketId,
                 FromRole = packet.FromRole,
-                AckMessage = "ACK loaded context " + packet.PacketId.ToString("D"),
+                AckMessage = receipt.Message,
             }),
             cancellationToken).ConfigureAwait(false);
     }
+
+    private IHandoffRoute Route => _options.HandoffRoute ?? InProcessHandoffRoute.Instance;
+
+    private static RunEndedException Blocked(HandoffPacket packet, string why)
+        => new(AgentRunStatus.HandoffBlocked, $"BLOCKED: handoff packet {packet.PacketId} ({AgentJson.Name(packet.FromRole)} → {AgentJson.Name(packet.ToRole)}): {why}");
 
     private static DateTimeOffset Truncate(DateTimeOffset value)
     {

@@ -37,6 +37,12 @@ public sealed record AgentOptions
     /// <summary>TTL of handoff packets; an older packet is BLOCKED. Default 72 h.</summary>
     public int HandoffTtlHours { get; init; } = 72;
 
+    /// <summary>
+    /// How handoff packets travel between planner and executor: null for in process; an
+    /// <see cref="Handoffs.HttpHandoffRoute"/> routes them through the HTTP API (Mode 2 of the handoff protocol).
+    /// </summary>
+    public Handoffs.IHandoffRoute? HandoffRoute { get; init; }
+
     /// <summary>The workstream handoff packets name.</summary>
     public string Workstream { get; init; } = "agent-run";
 

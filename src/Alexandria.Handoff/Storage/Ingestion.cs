@@ -25,7 +25,7 @@ public sealed class Ingestion
         _staleness = new Staleness(store, time);
     }
 
-    public static string AckLine(string packetId) => "ACK loaded context " + packetId + ".";
+    public static string AckLine(string packetId) => Rules.PacketAck.Line(packetId);
 
     /// <summary>
     /// Ingests a stored packet (<paramref name="packetOrFile"/> is its id), or a packet file from elsewhere, which is

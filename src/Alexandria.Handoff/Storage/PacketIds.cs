@@ -26,5 +26,5 @@ public static class PacketIds
     private static string Hex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 
     /// <summary>The hours a packet has lived at <paramref name="now"/>.</summary>
-    public static double AgeHours(Packet packet, DateTimeOffset now) => Math.Max(0, (now - packet.CreatedAt).TotalHours);
+    public static double AgeHours(Packet packet, DateTimeOffset now) => Rules.PacketTtl.AgeHours(packet.CreatedAt, now);
 }

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using Alexandria.Handoff.Packets;
+using Alexandria.Handoff.Rules;
 
 namespace Alexandria.Handoff.Storage;
 
 /// <summary>
 /// TTL: a packet older than its <c>ttl_hours</c> is stale. A stale packet is BLOCKED by default: its file is moved
 /// (never deleted) to <c>artifacts/packets/blocked/</c> with <c>&lt;id&gt;.reason.json</c> beside it.
-/// Exactly at the TTL a packet is still fresh; one tick later it is stale.
+/// Exactly at the TTL a packet is still fresh; one tick later it is stale (<see cref="PacketTtl"/>, shared by every mode).
 /// </summary>
 public sealed class Staleness
 {
@@ -20,7 +21,7 @@ public sealed class Staleness
         _time = time;
     }
 
-    public bool IsStale(Packet packet) => _time.GetUtcNow() - packet.CreatedAt > TimeSpan.FromHours(packet.TtlHours);
+    public bool IsStale(Packet packet) => PacketTtl.IsStale(packet.CreatedAt, packet.TtlHours, _time.GetUtcNow());
 
     public static string ReasonPath(string blockedPacketPath) => Path.ChangeExtension(blockedPacketPath, null) + ".reason.json";
 
@@ -47,5 +48,5 @@ public sealed class Staleness
 
     /// <summary>The reason a stale packet is blocked, in words for the human.</summary>
     public string StaleReason(Packet packet)
-        => FormattableString.Invariant($"stale: created {packet.CreatedAt.ToUniversalTime():yyyy-MM-dd HH:mm}Z, {PacketIds.AgeHours(packet, _time.GetUtcNow()):0.#} h ago, beyond its TTL of {packet.TtlHours} h");
+        => PacketTtl.StaleReason(packet.CreatedAt, packet.TtlHours, _time.GetUtcNow());
 }

@@ -13,6 +13,7 @@ public static class HandoffCommand
         var command = new Command("handoff", "Build handoff protocol: packets with TTL and ACK, workstreams, council checks, preflight, closure bundles.");
         command.Subcommands.Add(PacketCommands.Create());
         command.Subcommands.Add(PacketCommands.Ack());
+        command.Subcommands.Add(SweepCommands.Sweep());
         command.Subcommands.Add(WorkstreamCommands.Create());
         command.Subcommands.Add(CouncilCommands.Create());
         command.Subcommands.Add(ReadinessCommands.Preflight());

@@ -48,7 +48,8 @@ internal static class HandoffOptions
     {
         0 => HandoffMode.Mode0,
         1 => HandoffMode.Mode1,
-        2 => throw new HandoffException("--mode 2 (packets routed by the runtime) is not available yet; use 0 or 1"),
+        2 => throw new HandoffException("--mode 2 packets are routed by the runtime, not handed over at the command line: the agent loop's planner and executor "
+            + "hand off through the HTTP API (docs/handoff.md, Mode 2); here use 0 or 1"),
         _ => throw new HandoffException("--mode must be 0 or 1"),
     };
 
