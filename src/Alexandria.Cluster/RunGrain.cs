@@ -63,11 +63,25 @@ internal sealed class RunGrain(
             return;
         }
 
-        // Idle collection must not take the activation while its loop runs: the loop is work, not a request.
-        DelayDeactivation(TimeSpan.FromDays(1));
-        var runner = agents.Create(store, order);
         var owner = Silo;
+        Agents.Loop.AgentRunner runner;
+        try
+        {
+            runner = agents.Create(store, order);
+        }
+        catch (ArgumentException refused)
+        {
+            // A profile this silo cannot build will not become buildable by retrying: the order ends, saying why.
+            logger.LogError(refused, "Agent run {RunId} refused", RunId);
+            await queue.FinishAsync(RunId, owner, "Refused: " + refused.Message, _stopping.Token).ConfigureAwait(true);
+            return;
+        }
+
+        // Idle collection must not take the activation while its loop runs (the loop is work, not a request); once the
+        // loop is over the activation may go (a later write activates the run again).
+        DelayDeactivation(TimeSpan.FromDays(1));
         _loop = Task.Run(() => AgentLoopDriver.DriveAsync(runner, store, queue, order, owner, logger, _stopping.Token));
+        _ = _loop.ContinueWith(_ => DeactivateOnIdle(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
     }
 
     /// <inheritdoc/>
@@ -80,6 +94,5 @@ internal sealed class RunGrain(
         {
             await Task.WhenAny(loop, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(true);
         }
-        _stopping.Dispose();
     }
 }

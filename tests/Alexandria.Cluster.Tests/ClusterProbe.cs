@@ -76,6 +76,13 @@ internal sealed class ClusterProbe(NpgsqlDataSource db)
         return resumed;
     }
 
+    /// <summary>How long after <paramref name="killedAt"/> the membership table first showed <paramref name="silo"/> dead.</summary>
+    public async Task<TimeSpan> WaitDeclaredDeadAsync(string clusterId, string silo, DateTimeOffset killedAt, TimeSpan timeout)
+    {
+        await WaitAsync(async () => (await MembershipAsync(clusterId)).GetValueOrDefault(silo) == 6, timeout, () => $"silo {silo} was not declared dead within {timeout.TotalSeconds} s");
+        return DateTimeOffset.UtcNow - killedAt;
+    }
+
     /// <summary>Events of <paramref name="runs"/> and the seconds between the first and the last.</summary>
     public async Task<(long Events, double Seconds)> EventRateAsync(string[] runs)
     {

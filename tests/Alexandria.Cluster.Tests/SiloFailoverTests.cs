@@ -27,7 +27,7 @@ namespace Alexandria.Cluster.Tests;
 public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper output)
 {
     private const int ThroughputSteps = 6;
-    private const int FailoverSteps = 14;
+    private const int FailoverSteps = 12;
     private const int FailoverModelDelayMs = 40;
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(120);
 
@@ -71,7 +71,10 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
             var failover = Enumerable.Range(0, RunsPerBatch).Select(i => $"fo-{i:D3}").ToArray();
             allRuns.AddRange(failover);
             await EnqueueAsync(queue, failover, FailoverSteps, FailoverModelDelayMs);
+            // An order no silo can build ends at once, saying why, instead of circling the cluster.
+            Assert.True(await queue.EnqueueAsync(new AgentRunOrder("bad-profile", "x", "no-such-profile")));
             await probe.WaitMidRunAsync(failover, minEvents: 12, TimeSpan.FromSeconds(90), () => Describe(silos));
+            var slowest = TimeSpan.Zero;
             for (var kill = 1; kill <= 2; kill++)
             {
                 var owned = await probe.UnfinishedByOwnerAsync(failover);
@@ -79,15 +82,17 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
                 var victimRuns = owned.GetValueOrDefault(victim.Address) ?? [];
                 Assert.True(victimRuns.Count > 0, $"kill {kill}: no silo drives an unfinished run\n{Describe(silos)}");
                 var killedAt = await victim.KillAsync();
-                var resumed = await probe.WaitResumedAsync(victimRuns, killedAt, TimeSpan.FromSeconds(60), () => Describe(silos));
+                var declaredDead = probe.WaitDeclaredDeadAsync(clusterId, victim.Address, killedAt, TimeSpan.FromSeconds(60));
+                var resumed = await probe.WaitResumedAsync(victimRuns, killedAt, TimeSpan.FromSeconds(120), () => Describe(silos));
                 var ordered = resumed.OrderBy(t => t).ToArray();
-                output.WriteLine($"kill {kill}: silo {victim.Address} with {victimRuns.Count} runs; SIGKILL → next append of each: "
-                    + $"min {ordered[0].TotalSeconds:F2} s, median {ordered[ordered.Length / 2].TotalSeconds:F2} s, max {ordered[^1].TotalSeconds:F2} s");
-                // Default probing (5 s × 3 missed) takes ~11 s; the tuned cluster must stay well under that even on a loaded machine.
-                Assert.True(ordered[^1] < TimeSpan.FromSeconds(10), $"kill {kill}: a run resumed only after {ordered[^1].TotalSeconds:F1} s");
+                output.WriteLine($"kill {kill}: silo {victim.Address} with {victimRuns.Count} runs; declared dead after {(await declaredDead).TotalSeconds:F2} s; "
+                    + $"SIGKILL → next append of each: min {ordered[0].TotalSeconds:F2} s, median {ordered[ordered.Length / 2].TotalSeconds:F2} s, max {ordered[^1].TotalSeconds:F2} s");
+                slowest = ordered[^1] > slowest ? ordered[^1] : slowest;
                 await Task.Delay(500);
             }
             await probe.WaitFinishedAsync(failover, TimeSpan.FromSeconds(120 + (RunsPerBatch * 3)), () => Describe(silos));
+            await probe.WaitFinishedAsync(["bad-profile"], TimeSpan.FromSeconds(30), () => Describe(silos));
+            Assert.StartsWith("Refused: Unknown agent profile 'no-such-profile'", Assert.Single(await probe.OutcomesAsync(["bad-profile"])), StringComparison.Ordinal);
 
             var interrupted = 0;
             foreach (var run in allRuns)
@@ -96,6 +101,10 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
             }
             Assert.All(await probe.OutcomesAsync(allRuns), outcome => Assert.Equal("Completed", outcome));
             output.WriteLine($"{allRuns.Count} runs verified; {interrupted} interrupted note calls reported instead of repeated.");
+
+            // Default probing (5 s × 3 missed) takes ~11 s; the tuned cluster must stay well under that even on a loaded
+            // machine. Checked after the runs are verified, so a slow soak still reports whether anything was lost or repeated.
+            Assert.True(slowest < TimeSpan.FromSeconds(10), $"a run of a killed silo resumed only after {slowest.TotalSeconds:F1} s");
 
             // The two killed silos were declared dead; the one left was never evicted (probing did not misjudge it under load).
             var membership = await probe.MembershipAsync(clusterId);
