@@ -31,11 +31,21 @@ public sealed class ServeClusterTests(PostgresCluster cluster)
         var servers = new List<ServeProcess>();
         try
         {
-            // Started one after the other: both apply migrations under the advisory lock either way, but the second then
-            // joins a cluster that has a first member.
-            servers.Add(await ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())));
-            servers.Add(await ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())));
-            servers.Add(await ServeProcess.StartAsync(StartTimeout, "--urls", "http://127.0.0.1:0", "--store", root, "--postgres", postgres, "--insecure-no-auth"));
+            // Started together: migrations run once under the advisory lock, and the two silos join each other as they come up.
+            var starting = new[]
+            {
+                ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())),
+                ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())),
+                ServeProcess.StartAsync(StartTimeout, "--urls", "http://127.0.0.1:0", "--store", root, "--postgres", postgres, "--insecure-no-auth"),
+            };
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                servers.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
             using var a = new HttpClient { BaseAddress = servers[0].BaseAddress };
             using var b = new HttpClient { BaseAddress = servers[1].BaseAddress };
 
