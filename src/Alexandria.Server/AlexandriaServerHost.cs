@@ -41,6 +41,12 @@ public sealed class AlexandriaServerOptions
 
     /// <summary>The clock of run records, handoff TTLs and compactions; the system clock by default.</summary>
     public TimeProvider? Time { get; init; }
+
+    /// <summary>
+    /// Adds to the host before it is built, with the open store and the final settings: how <c>serve --cluster</c> makes
+    /// the process a silo. An <see cref="IRunWriter"/> it registers receives every run write (else writes stay in-process).
+    /// </summary>
+    public Action<WebApplicationBuilder, IRuntimeStore, AlexandriaServerSettings>? ConfigureHost { get; init; }
 }
 
 /// <summary>A running Alexandria HTTP server: the Kestrel host plus the store it owns.</summary>
@@ -99,11 +105,12 @@ public sealed class AlexandriaServerHost : IAsyncDisposable
             builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
                 .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, scheme => scheme.Accept(settings.ApiKeys));
             builder.Services.AddAuthorization();
+            options.ConfigureHost?.Invoke(builder, store, settings);
             var app = builder.Build();
             app.UseAlexandriaProblemStatusPages();
             app.UseAuthentication();
             app.UseAuthorization();
-            var server = new RuntimeServer(store, options.StoreDirectory, settings, options.Time, app.Services.GetRequiredService<ILogger<RuntimeServer>>());
+            var server = new RuntimeServer(store, options.StoreDirectory, settings, options.Time, app.Services.GetRequiredService<ILogger<RuntimeServer>>(), app.Services.GetService<IRunWriter>());
             app.MapAlexandriaRuntime(server, requireAuthorization: !settings.InsecureNoAuth);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             return new AlexandriaServerHost(app, store);

@@ -34,21 +34,23 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
     private readonly IServerDocumentStore _documents;
     private readonly TimeProvider _time;
     private readonly AlexandriaServerSettings _settings;
-    private readonly RunSessionOptions _sessionOptions;
-    private readonly RunWriteLocks _writeLocks = new();
+    private readonly IRunWriter _writer;
     private readonly ILogger _logger;
 
     /// <summary>
     /// Serves <paramref name="store"/>; its documents go to PostgreSQL when the store is PostgreSQL, else under
     /// <paramref name="rootDirectory"/>.
     /// </summary>
-    public RuntimeServer(IRuntimeStore store, string rootDirectory, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null)
-        : this(store, store is PostgresRuntimeStore postgres ? new PostgresServerDocumentStore(postgres.DataSource) : new FileServerDocumentStore(rootDirectory), settings, time, logger)
+    public RuntimeServer(IRuntimeStore store, string rootDirectory, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null, IRunWriter? writer = null)
+        : this(store, store is PostgresRuntimeStore postgres ? new PostgresServerDocumentStore(postgres.DataSource) : new FileServerDocumentStore(rootDirectory), settings, time, logger, writer)
     {
     }
 
-    /// <summary>Serves <paramref name="store"/> with its documents in <paramref name="documents"/>.</summary>
-    public RuntimeServer(IRuntimeStore store, IServerDocumentStore documents, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null)
+    /// <summary>
+    /// Serves <paramref name="store"/> with its documents in <paramref name="documents"/>; run writes go through
+    /// <paramref name="writer"/> (in this process, one run at a time, by default; to the run's grain in a cluster).
+    /// </summary>
+    public RuntimeServer(IRuntimeStore store, IServerDocumentStore documents, AlexandriaServerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null, IRunWriter? writer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(documents);
@@ -56,9 +58,9 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
         _documents = documents;
         _time = time ?? TimeProvider.System;
         _settings = settings ?? new AlexandriaServerSettings();
-        _sessionOptions = _settings.SessionOptions(_time);
         _events = new TypedEventLog(store.Events, store.Objects, _settings.InlineCapBytes);
         _logger = logger ?? NullLogger.Instance;
+        _writer = writer ?? new LocalRunWriter(new RunWrites(store, _settings, _time, _logger));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -139,33 +141,7 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
                     [Problems.Error($"/events/{i}/seq", "sequence", $"Expected seq {expected}, got {body.Events[i].Seq}.")]));
             }
         }
-        using var writing = await _writeLocks.EnterAsync(request.RunId, cancellationToken).ConfigureAwait(false);
-        var session = await RunSession.OpenAsync(_store, request.RunId, _sessionOptions, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await session.AppendNumberedAsync(body.ExpectedSeq, body.Events, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SequenceConflictException conflict)
-        {
-            return new AppendEventsResult.Conflict(SequenceMoved(conflict.ExpectedLastSeq, conflict.ActualLastSeq, conflict.Message));
-        }
-        catch (InlinePayloadTooLargeException tooLarge)
-        {
-            return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Inline payload too large", tooLarge.Message,
-                [Problems.Error($"/events/{tooLarge.Seq - body.ExpectedSeq - 1}/payload", "maxInlineBytes", tooLarge.Message)]));
-        }
-        catch (EventValidationException invalid)
-        {
-            return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Invalid event", invalid.Message,
-                invalid.Errors.Take(100).Select(e => Problems.Error("/events", "schema", e)).ToArray()));
-        }
-        catch (EventRefusedException refused)
-        {
-            return new AppendEventsResult.UnprocessableEntity(Problems.Create(422, "Event would block compaction", refused.Message,
-                [Problems.Error($"/events/{refused.Index ?? 0}{refused.Pointer}", "compactable", refused.Reason)]));
-        }
-        await CompactIfDueAsync(session, cancellationToken).ConfigureAwait(false);
-        return new AppendEventsResult.Ok(new Contracts.AppendEventsResult { FirstSeq = body.ExpectedSeq + 1, LastSeq = body.ExpectedSeq + body.Events.Count });
+        return await _writer.AppendEventsAsync(request.RunId, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -177,31 +153,6 @@ public sealed partial class RuntimeServer : IAlexandriaRuntimeServer
             .Select(e => Problems.Error($"/events/{e.i}/kind", "runtimeOwned",
                 $"'{e.evt.Kind}' events are written only by the runtime (a compaction writes them); request a compaction with POST /runs/{{runId}}/compactions instead."))
             .ToArray();
-
-    /// <summary>
-    /// After an accepted append, the compaction a CLI run would make at this point, when one is due. The append
-    /// is already durable, so a compaction that cannot be made now (another writer moved the log, the gate refused
-    /// the snapshot) is logged and left to the next append or to an explicit request; it never fails the append.
-    /// </summary>
-    private async Task CompactIfDueAsync(RunSession session, CancellationToken cancellationToken)
-    {
-        if (!_settings.AutomaticCompaction)
-        {
-            return;
-        }
-        try
-        {
-            var outcome = await session.EndStepAsync(cancellationToken).ConfigureAwait(false);
-            if (outcome is { Snapshot: null })
-            {
-                _logger.LogWarning("Automatic compaction of run {RunId} was rejected: {Violations}", session.RunId, string.Join("; ", outcome.Verdict.Violations));
-            }
-        }
-        catch (Exception ex) when (ex is StorageException or EventValidationException or InlinePayloadTooLargeException)
-        {
-            _logger.LogWarning(ex, "Automatic compaction of run {RunId} was not made", session.RunId);
-        }
-    }
 
     /// <inheritdoc/>
     public async Task<ReadEventsResult> ReadEventsAsync(ReadEventsOperationRequest request, CancellationToken cancellationToken)

@@ -48,6 +48,23 @@ public static class ProcFs
         }
     }
 
+    /// <summary>
+    /// CPU time <paramref name="pid"/> has used so far (user + system, from <c>/proc/pid/stat</c> in USER_HZ ticks,
+    /// which Linux fixes at 100 per second); null once it is gone.
+    /// </summary>
+    public static TimeSpan? CpuTime(int pid)
+    {
+        string? stat = ReadStat(pid);
+        if (stat is null)
+        {
+            return null;
+        }
+
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     private static int? ParentOf(int pid)
     {
         string? stat = ReadStat(pid);

@@ -5,7 +5,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Cli.Output;
+using Alexandria.Runtime.Storage;
 using Alexandria.Server;
+using Microsoft.AspNetCore.Builder;
 
 namespace Alexandria.Cli.Commands;
 
@@ -41,9 +43,18 @@ internal static class ServeCommand
         var thresholdOption = new Option<int?>("--event-threshold") { Description = "Counted events since the latest snapshot that make the server compact (default 18)." };
         var fallbackOption = new Option<int?>("--step-fallback") { Description = "Steps since the latest snapshot that make the server compact (default 8)." };
         var noCompactionOption = new Option<bool>("--no-auto-compaction") { Description = "Compact only on request (POST /runs/{runId}/compactions)." };
+        var clusterOption = new Option<bool>("--cluster")
+        {
+            Description = "Join an Orleans cluster over the --postgres database: each run is a grain, writes go to it wherever it lives, "
+                + "a dead silo's runs move to the others (settings: Alexandria:Cluster; docs/cluster.md).",
+        };
+        var siloPortOption = new Option<int?>("--silo-port") { Description = "With --cluster: this silo's port for other silos (default 11111; unique per silo on one machine)." };
+        var gatewayPortOption = new Option<int?>("--gateway-port") { Description = "With --cluster: port for Orleans clients (default 0: none)." };
+        var clusterIdOption = new Option<string?>("--cluster-id") { Description = "With --cluster: silos with the same id form one cluster (default alexandria)." };
         var command = new Command("serve", "Serve the runtime API (contracts/openapi.json) over HTTP; every operation needs an API key unless --insecure-no-auth.")
         {
             urlsOption, storeOption, postgresOption, apiKeyOption, insecureOption, settingsOption, ttlOption, inlineCapOption, maxArtifactOption, thresholdOption, fallbackOption, noCompactionOption,
+            clusterOption, siloPortOption, gatewayPortOption, clusterIdOption,
         };
 
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => RuntimeFailures.ReportAsync(CliOutput.For(parse, format: null), () => ServeAsync(
@@ -60,11 +71,14 @@ internal static class ServeCommand
                 settings.MaxArtifactBytes = parse.GetValue(maxArtifactOption) ?? settings.MaxArtifactBytes;
                 settings.CompactionEventThreshold = parse.GetValue(thresholdOption) ?? settings.CompactionEventThreshold;
                 settings.CompactionStepFallback = parse.GetValue(fallbackOption) ?? settings.CompactionStepFallback;
-            }, cancellationToken), exitCode: 2));
+            },
+            parse.GetValue(clusterOption) ? ClusterServe.Hook(parse.GetValue(siloPortOption), parse.GetValue(gatewayPortOption), parse.GetValue(clusterIdOption)) : null,
+            cancellationToken), exitCode: 2));
         return command;
     }
 
-    private static async Task<int> ServeAsync(string urls, DirectoryInfo store, string? postgres, FileInfo? settingsFile, Action<AlexandriaServerSettings> flags, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string urls, DirectoryInfo store, string? postgres, FileInfo? settingsFile, Action<AlexandriaServerSettings> flags,
+        Action<WebApplicationBuilder, IRuntimeStore, AlexandriaServerSettings>? cluster, CancellationToken cancellationToken)
     {
         var host = await AlexandriaServerHost.StartAsync(new AlexandriaServerOptions
         {
@@ -73,10 +87,12 @@ internal static class ServeCommand
             PostgresConnectionString = postgres,
             SettingsFile = settingsFile?.FullName,
             Configure = flags,
+            ConfigureHost = cluster,
         }, cancellationToken).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
-            await Console.Out.WriteLineAsync($"Alexandria API on {string.Join(", ", host.Addresses)} ({StoreLocation.Describe(store, postgres)}); Ctrl+C stops.").ConfigureAwait(false);
+            var mode = cluster is null ? "" : ", cluster silo";
+            await Console.Out.WriteLineAsync($"Alexandria API on {string.Join(", ", host.Addresses)} ({StoreLocation.Describe(store, postgres)}{mode}); Ctrl+C stops.").ConfigureAwait(false);
             try
             {
                 // The host's console lifetime takes SIGTERM (and Ctrl+C) itself and stops the host without
