@@ -102,7 +102,15 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.PostgresConnectionString);
-        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(options.PostgresConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(options.PostgresConnectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store runs a handful of statements over and over: prepared once per connection, each later
+            // execution skips parse and plan on the server.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        NpgsqlDataSource dataSource = builder.Build();
         try
         {
             await PostgresMigrator.ApplyAsync(dataSource, cancellationToken).ConfigureAwait(false);
