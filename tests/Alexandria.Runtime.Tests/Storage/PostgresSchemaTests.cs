@@ -107,6 +107,9 @@ public sealed class PostgresSchemaTests : StoreTestBase
         Assert.True(await reader.ReadAsync());
         Assert.Equal(2, reader.GetInt32(0));
         Assert.Equal("server_documents", reader.GetString(1));
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(3, reader.GetInt32(0));
+        Assert.Equal("partition_by_run", reader.GetString(1));
         Assert.False(await reader.ReadAsync());
     }
 
@@ -128,7 +131,10 @@ public sealed class PostgresSchemaTests : StoreTestBase
         List<string> indexes = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'artifacts' ORDER BY indexname", null, r => r.GetString(0));
         Assert.Contains(indexes, d => d.Contains("(run_id, step_id)", StringComparison.Ordinal));
         Assert.Contains(indexes, d => d.Contains("(hash)", StringComparison.Ordinal));
-        Assert.Contains(indexes, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(artifact_id)", StringComparison.Ordinal));
+        Assert.Contains(indexes, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(run_id, artifact_id)", StringComparison.Ordinal));
+        // Partitioned by run (migration 0003): the id's uniqueness across runs is kept by artifact_ids.
+        List<string> ids = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'artifact_ids'", null, r => r.GetString(0));
+        Assert.Contains(ids, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(artifact_id)", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -86,7 +86,8 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            if (ex.TableName == "events")
+            // events is partitioned (migration 0003): a violation names the partition, events_pNN.
+            if (ex.TableName is { } table && table.StartsWith("events", StringComparison.Ordinal))
             {
                 throw new SequenceConflictException(runId, expectedLastSeq, await PostgresEventLog.ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false), ex);
             }
