@@ -7,6 +7,8 @@ using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Guardrails;
 using Alexandria.Runtime.Storage;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Engines;
 
 namespace Alexandria.Runtime.Benchmarks;
@@ -19,9 +21,20 @@ namespace Alexandria.Runtime.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn, MaxColumn, MedianColumn]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 30)]
+[Config(typeof(InProcessConfig))]
 public class OpenBenchmarks
 {
+    /// <summary>
+    /// In process: the prefilled cluster is the expensive part, and on the shared machine the generated child project's
+    /// build ran past BenchmarkDotNet's two-minute build timeout.
+    /// </summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(30)
+            .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    }
+
     private const string RunId = "bench-open";
     private const int Tail = 30;
     private const int PrefillBatch = 10_000;
