@@ -131,13 +131,13 @@ internal static class Workload
 
     /// <summary>
     /// <paramref name="count"/> storage-level rows of contract-valid events (plan/act/observe
-    /// cycling, stamped for seq 1..count of <paramref name="runId"/>), serialized once.
+    /// cycling, stamped for seq firstSeq..firstSeq+count-1 of <paramref name="runId"/>), serialized once.
     /// </summary>
-    public static EventToAppend[] StorageRows(string runId, int count)
+    public static EventToAppend[] StorageRows(string runId, int count, long firstSeq = 1)
     {
         var rows = new EventToAppend[count];
         var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < count; i++)
+        for (var i = (int)(firstSeq - 1); i < firstSeq - 1 + count; i++)
         {
             long step = i / 3;
             RunEvent draft = (i % 3) switch
@@ -147,7 +147,7 @@ internal static class Workload
                 _ => Observe(step, Array.Empty<EvidencePointer>()),
             };
             var stamped = draft with { RunId = runId, Seq = i + 1, EventId = NameBasedUuid.ForEvent(runId, i + 1), OccurredAt = at.AddSeconds(i) };
-            rows[i] = new EventToAppend(step, KindOf(stamped), stamped.IsCounted, stamped.OccurredAt, JsonSerializer.SerializeToUtf8Bytes<RunEvent>(stamped, OutputSchemaJson.Options));
+            rows[i - (firstSeq - 1)] = new EventToAppend(step, KindOf(stamped), stamped.IsCounted, stamped.OccurredAt, JsonSerializer.SerializeToUtf8Bytes<RunEvent>(stamped, OutputSchemaJson.Options));
         }
 
         return rows;

@@ -28,6 +28,9 @@ public sealed class RunSession
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
 
+    // The log before the snapshot this session resumed from, asked for a call announced there when a new event observes it.
+    private HistoryLookback? _history;
+
     private RunSession(IRuntimeStore store, string runId, RunSessionOptions options)
     {
         _store = store;
@@ -52,7 +55,7 @@ public sealed class RunSession
     public ArtifactRecorder Artifacts { get; }
 
     /// <summary>Loop-detection state after the last appended event.</summary>
-    public LoopDetector Loop { get; }
+    public LoopDetector Loop { get; private set; }
 
     /// <summary>The last appended seq (0 for an empty log).</summary>
     public long LastSeq { get; private set; }
@@ -83,8 +86,9 @@ public sealed class RunSession
     public TimeProvider Clock => _options.Clock;
 
     /// <summary>
-    /// Opens <paramref name="runId"/> for writing: reads its latest snapshot and refolds the log so
-    /// loop detection and the compaction window continue where the run left off.
+    /// Opens <paramref name="runId"/> for writing: reads its latest snapshot and the events after it (the tail), and
+    /// resumes loop detection from the snapshot's recorded state — so opening costs the snapshot plus the tail, whatever
+    /// the run's length. What the snapshot does not record is read back from just before it (see <see cref="HistoryLookback"/>).
     /// </summary>
     public static async Task<RunSession> OpenAsync(IRuntimeStore store, string runId, RunSessionOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -93,16 +97,23 @@ public sealed class RunSession
         var latest = await store.Snapshots.GetLatestAsync(runId, cancellationToken).ConfigureAwait(false);
         session.Latest = latest is null ? null : ContractJson.DeserializeSnapshot(latest.Json.Span);
         var coveredThrough = session.Latest?.CoveredSeq.Last ?? 0;
+        session.LastSeq = coveredThrough;
 
-        await foreach (var logged in session.Log.ReadRangeAsync(runId, 1, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var logged in session.Log.ReadRangeAsync(runId, coveredThrough + 1, null, cancellationToken).ConfigureAwait(false))
         {
-            LoopDetectorFeed.Apply(session.Loop, logged.Event);
-            if (logged.Seq > coveredThrough)
-            {
-                session.Track(logged.Event);
-            }
-
+            session.Track(logged.Event);
             session.LastSeq = logged.Seq;
+        }
+
+        if (session.Latest is { } snapshot)
+        {
+            session._history = new HistoryLookback(session.Log, runId, coveredThrough);
+            session.Loop = await session._history.ResumeAsync(session._options.LoopDetection, snapshot.LoopDetection, session._window, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var evt in session._window)
+        {
+            LoopDetectorFeed.Apply(session.Loop, evt);
         }
 
         return session;
@@ -120,6 +131,7 @@ public sealed class RunSession
         ArgumentNullException.ThrowIfNull(draft);
         RefuseUncompactable(draft, index: null);
         var stamped = Stamp(draft, LastSeq + 1);
+        await RecallCallsAsync(new[] { stamped }, cancellationToken).ConfigureAwait(false);
         await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
         return new AppendedEvent(stamped, Accept(stamped));
     }
@@ -159,6 +171,7 @@ public sealed class RunSession
             objectiveInBatch |= events[i] is PlanEvent { Payload.Objective: { Length: > 0 } };
         }
 
+        await RecallCallsAsync(events, cancellationToken).ConfigureAwait(false);
         await Log.AppendAsync(RunId, LastSeq, events, cancellationToken).ConfigureAwait(false);
         var signals = new List<LoopSignal>();
         foreach (var evt in events)
@@ -361,6 +374,40 @@ public sealed class RunSession
         EventId = NameBasedUuid.ForEvent(RunId, seq),
         OccurredAt = TruncateToMicroseconds(_options.Clock.GetUtcNow()),
     };
+
+    /// <summary>
+    /// A session resumed from a snapshot knows the calls announced since; an observation of an older call has the
+    /// history before the snapshot name it first, so the loop detector and the next snapshot read it as a fold from
+    /// seq 1 would.
+    /// </summary>
+    private async Task RecallCallsAsync(IReadOnlyList<RunEvent> events, CancellationToken cancellationToken)
+    {
+        if (_history is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is ObserveEvent { Payload.CallId: var callId } && !AnnouncedBefore(events, i, callId))
+            {
+                await _history.RecallAsync(Loop, callId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool AnnouncedBefore(IReadOnlyList<RunEvent> events, int index, string callId)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (events[i] is ActEvent { Payload.CallId: var announced } && announced == callId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Takes a written event into the session's state; returns the loop signals it raised.</summary>
     private IReadOnlyList<LoopSignal> Accept(RunEvent written)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace Alexandria.Runtime.Guardrails;
@@ -25,6 +26,45 @@ public sealed class LoopDetector
     public LoopDetector(LoopDetectionThresholds? thresholds = null)
     {
         _thresholds = thresholds ?? LoopDetectionThresholds.Default;
+    }
+
+    /// <summary>
+    /// A detector in the state a snapshot recorded (<paramref name="state"/>: recent hashes, counters, active override)
+    /// plus what the snapshot does not carry and the caller read back from the log before the snapshot's end:
+    /// <paramref name="lastObserved"/>, the last observation of an announced call (its call's hash, status and content
+    /// fingerprint), and <paramref name="overrideLoopHash"/>, the call hash in force when the active override was chosen.
+    /// Calls announced before the snapshot are added with <see cref="Remember"/> as they are needed.
+    /// </summary>
+    public static LoopDetector Resume(
+        LoopDetectionThresholds? thresholds,
+        Alexandria.Contracts.LoopDetectionState state,
+        (string CallHash, string Status, string Fingerprint)? lastObserved,
+        string? overrideLoopHash)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var detector = new LoopDetector(thresholds);
+        var keep = Math.Min(state.RecentCallHashes.Count, detector._thresholds.RecentCallHashes);
+        detector._recent.AddRange(state.RecentCallHashes.Skip(state.RecentCallHashes.Count - keep));
+        detector.ConsecutiveIdenticalCalls = (int)state.ConsecutiveIdenticalCalls;
+        detector.IdenticalActionObservationPairs = (int)state.IdenticalActionObservationPairs;
+        detector.FailingIdenticalActions = (int)state.FailingIdenticalActions;
+        detector.AlternationLength = (int)state.AlternationLength;
+        detector.ActiveOverride = state.ActiveOverride is { } active ? Json.ContractJson.Name(active) : null;
+        detector._overrideLoopHash = detector.ActiveOverride is null ? null : overrideLoopHash;
+        if (lastObserved is { } last)
+        {
+            detector._lastPair = last.CallHash + "\n" + last.Status + "\n" + last.Fingerprint;
+            detector._lastFailingHash = last.Status == "error" ? last.CallHash : null;
+        }
+
+        return detector;
+    }
+
+    /// <summary>Makes a call announced before the state this detector resumed from known again (see <see cref="Resume"/>).</summary>
+    public void Remember(ToolCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _calls.TryAdd(call.CallId, call);
     }
 
     /// <summary>Most recent call hashes, oldest first.</summary>

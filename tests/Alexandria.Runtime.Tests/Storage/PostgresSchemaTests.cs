@@ -110,7 +110,7 @@ public sealed class PostgresSchemaTests : StoreTestBase
 
         // Every embedded migration once, in order (the list grows with each branch's migrations).
         Assert.Equal(PostgresMigrator.LoadEmbedded().Select(m => $"{m.Version:D4}_{m.Name}"), applied);
-        Assert.Equal(new[] { "0001_initial", "0002_server_documents" }, applied.Take(2));
+        Assert.Equal(new[] { "0001_initial", "0002_server_documents", "0003_partition_by_run" }, applied.Take(3));
     }
 
     [Fact]
@@ -131,7 +131,10 @@ public sealed class PostgresSchemaTests : StoreTestBase
         List<string> indexes = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'artifacts' ORDER BY indexname", null, r => r.GetString(0));
         Assert.Contains(indexes, d => d.Contains("(run_id, step_id)", StringComparison.Ordinal));
         Assert.Contains(indexes, d => d.Contains("(hash)", StringComparison.Ordinal));
-        Assert.Contains(indexes, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(artifact_id)", StringComparison.Ordinal));
+        Assert.Contains(indexes, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(run_id, artifact_id)", StringComparison.Ordinal));
+        // Partitioned by run (migration 0003): the id's uniqueness across runs is kept by artifact_ids.
+        List<string> ids = await QueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'artifact_ids'", null, r => r.GetString(0));
+        Assert.Contains(ids, d => d.Contains("UNIQUE", StringComparison.Ordinal) && d.Contains("(artifact_id)", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -49,7 +49,8 @@ internal sealed class PostgresArtifactIndex : IArtifactIndex
     public async Task<ArtifactMetadata?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ArtifactMetadata> found = await QueryAsync(
-            $"SELECT {Columns} FROM artifacts WHERE artifact_id = $1", cancellationToken, new NpgsqlParameter<Guid> { TypedValue = artifactId }).ConfigureAwait(false);
+            // artifact_ids names the run, so the lookup reads one partition (runtime pruning) rather than all of them.
+            $"SELECT {Columns} FROM artifacts WHERE run_id = (SELECT run_id FROM artifact_ids WHERE artifact_id = $1) AND artifact_id = $1", cancellationToken, new NpgsqlParameter<Guid> { TypedValue = artifactId }).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 

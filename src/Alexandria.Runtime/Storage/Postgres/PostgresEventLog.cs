@@ -38,30 +38,31 @@ internal sealed class PostgresEventLog : IEventLog
         await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (events.Count < CopyThreshold)
+            {
+                // One statement, so one round trip and its own transaction: the head move and the insert commit
+                // together, and when the head was not where the writer expected it nothing is inserted.
+                await using NpgsqlCommand single = AppendCommand(connection, runId, expectedLastSeq, events, payloads);
+                if (await single.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != events.Count)
+                {
+                    throw new SequenceConflictException(runId, expectedLastSeq, await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false));
+                }
+
+                return new AppendedRange(expectedLastSeq + 1, newLastSeq);
+            }
+
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var batch = new NpgsqlBatch(connection, transaction);
             NpgsqlBatchCommand head = MoveHeadCommand(runId, expectedLastSeq, newLastSeq);
             batch.BatchCommands.Add(head);
-            bool copy = events.Count >= CopyThreshold;
-            if (!copy)
-            {
-                // Head move and insert in one round trip; when the head did not move, the insert is rolled back with it.
-                batch.BatchCommands.Add(InsertCommand(runId, expectedLastSeq + 1, events, payloads));
-            }
-
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            bool moved = head.RecordsAffected == 1;
-            if (moved && copy)
-            {
-                await CopyAsync(connection, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!moved)
+            if (head.RecordsAffected != 1)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 throw new SequenceConflictException(runId, expectedLastSeq, await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false));
             }
 
+            await CopyAsync(connection, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -109,6 +110,26 @@ internal sealed class PostgresEventLog : IEventLog
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedLastSeq });
         }
 
+        return command;
+    }
+
+    /// <summary>
+    /// The head move and the insert as one statement (a data-modifying CTE): the insert runs only when the head moved,
+    /// so the statement affects <c>events.Count</c> rows on success and none on a conflict.
+    /// </summary>
+    internal static NpgsqlCommand AppendCommand(NpgsqlConnection connection, string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, PostgresPayload[] payloads)
+    {
+        NpgsqlBatchCommand insert = InsertCommand(runId, expectedLastSeq + 1, events, payloads);
+        string head = expectedLastSeq == 0
+            ? "INSERT INTO event_heads (run_id, last_seq) VALUES ($1, $2 + $10 - 1) ON CONFLICT (run_id) DO NOTHING RETURNING 1"
+            : "UPDATE event_heads SET last_seq = $2 + $10 - 1 WHERE run_id = $1 AND last_seq = $2 - 1 RETURNING 1";
+        var command = new NpgsqlCommand($"WITH head AS ({head}) {insert.CommandText} WHERE EXISTS (SELECT 1 FROM head)", connection);
+        foreach (NpgsqlParameter parameter in insert.Parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = events.Count });
         return command;
     }
 

@@ -86,7 +86,8 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            if (ex.TableName == "events")
+            // events is partitioned (migration 0003): a violation names the partition, events_pNN.
+            if (ex.TableName is { } table && table.StartsWith("events", StringComparison.Ordinal))
             {
                 throw new SequenceConflictException(runId, expectedLastSeq, await PostgresEventLog.ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false), ex);
             }
@@ -102,7 +103,15 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.PostgresConnectionString);
-        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(options.PostgresConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(options.PostgresConnectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store runs a handful of statements over and over: prepared once per connection, each later
+            // execution skips parse and plan on the server.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        NpgsqlDataSource dataSource = builder.Build();
         try
         {
             await PostgresMigrator.ApplyAsync(dataSource, cancellationToken).ConfigureAwait(false);

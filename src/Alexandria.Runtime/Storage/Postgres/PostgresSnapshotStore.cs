@@ -107,7 +107,8 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
         NpgsqlConnection connection, StoredSnapshot snapshot, Guid? expectedLatest, PostgresException ex, CancellationToken cancellationToken)
     {
         Guid? actual = await ReadLatestIdAsync(connection, snapshot.RunId, cancellationToken).ConfigureAwait(false);
-        string? detail = ex.ConstraintName == "snapshots_pkey"
+        // The table is partitioned (migration 0003): the violated key is reported as its partition's, snapshots_pNN_pkey.
+        string? detail = ex.ConstraintName is { } constraint && constraint.StartsWith("snapshots", StringComparison.Ordinal) && constraint.EndsWith("_pkey", StringComparison.Ordinal)
             ? $"Snapshot {snapshot.SnapshotId} already exists; snapshots are immutable, append a new id. Nothing was written."
             : null;
         return new SnapshotConflictException(snapshot.RunId, expectedLatest, actual, detail, ex);
@@ -125,7 +126,7 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
         StorageNames.ValidateRunId(runId);
         IReadOnlyList<StoredSnapshot> found = await QueryAsync(
             runId,
-            $"SELECT {Columns} FROM snapshot_latest l JOIN snapshots s ON s.snapshot_id = l.snapshot_id WHERE l.run_id = $1",
+            $"SELECT {Columns} FROM snapshot_latest l JOIN snapshots s ON s.run_id = l.run_id AND s.snapshot_id = l.snapshot_id WHERE l.run_id = $1 AND s.run_id = $1",
             null,
             cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
