@@ -76,6 +76,9 @@ public sealed class ProviderSettingsTests
         Assert.Equal(1024, shipped.Find("anthropic", "claude-something-new")!.MinCacheableTokens); // the provider default
         Assert.Equal(1024, shipped.Find("openai", "gpt-5.6")!.MinCacheableTokens);
         Assert.Null(shipped.FindModel("gpt-5.6")?.Prices);
+        Assert.Equal(new ModelPrices(5m, 0.5m, null, 30m), shipped.FindModel("gpt-5.5-2026-04-23")!.Prices);
+        Assert.Equal(new ModelPrices(0.75m, 0.075m, null, 4.5m), shipped.FindModel("gpt-5.4-mini")!.Prices); // not gpt-5.4's
+        Assert.Equal(2.5m, shipped.FindModel("gpt-5.4")!.Prices!.Input);
 
         var path = Path.Combine(Path.GetTempPath(), "model-table-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, """
