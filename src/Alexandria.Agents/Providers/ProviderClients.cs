@@ -61,7 +61,16 @@ public static class ProviderClients
             options.Transport = new HttpClientPipelineTransport(http);
         }
 
-        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(settings.Model!).AsIChatClient();
+        var client = new OpenAIClient(new ApiKeyCredential(key), options);
+#pragma warning disable OPENAI001 // The SDK marks its Responses client experimental; it is opt-in here (OpenAiApi = responses).
+        if (settings.UsesOpenAiResponses)
+        {
+            var responses = client.GetResponsesClient();
+            return new OpenAiResponsesStreaming(responses.AsIChatClient(settings.Model!), responses);
+        }
+
+        return client.GetChatClient(settings.Model!).AsIChatClient();
+#pragma warning restore OPENAI001
     }
 
     private static IChatClient Anthropic(ProviderSettings settings, HttpClient? http)

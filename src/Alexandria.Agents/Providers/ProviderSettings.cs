@@ -31,6 +31,15 @@ public sealed class ProviderSettings
     /// <summary>Anthropic cache TTL of every breakpoint: <c>5m</c> (default) or <c>1h</c>.</summary>
     public string CacheTtl { get; init; } = "5m";
 
+    /// <summary>
+    /// Which OpenAI API to call: <c>chat</c> (chat completions, <c>/v1/chat/completions</c>, the default: every
+    /// OpenAI-compatible server has it) or <c>responses</c> (the Responses API, <c>/v1/responses</c>).
+    /// </summary>
+    public string OpenAiApi { get; init; } = "chat";
+
+    /// <summary>True when OpenAI requests go to the Responses API.</summary>
+    public bool UsesOpenAiResponses => Provider == ProviderKind.OpenAI && OpenAiApi == "responses";
+
     /// <summary>OpenAI <c>prompt_cache_key</c> prefix (<c>&lt;prefix&gt;:&lt;prompt id&gt;</c> is sent); empty to send none.</summary>
     public string PromptCacheKey { get; init; } = "alexandria";
 
@@ -53,7 +62,7 @@ public sealed class ProviderSettings
 
     /// <summary>
     /// Reads the settings: <c>Alexandria:Provider</c> members (<c>Name</c>, <c>Model</c>, <c>BaseUrl</c>,
-    /// <c>ApiKey</c>, <c>CacheTtl</c>, <c>PromptCacheKey</c>, <c>MaxOutputTokens</c>, <c>Stream</c>,
+    /// <c>ApiKey</c>, <c>CacheTtl</c>, <c>OpenAiApi</c>, <c>PromptCacheKey</c>, <c>MaxOutputTokens</c>, <c>Stream</c>,
     /// <c>ModelTable</c>), then the provider's own variables for what the section leaves out, then
     /// <paramref name="overrides"/> (CLI flags; null members keep the configured value).
     /// </summary>
@@ -77,6 +86,12 @@ public sealed class ProviderSettings
             throw new ProviderConfigurationException($"{Section}:CacheTtl must be 5m or 1h, not '{ttl}'.");
         }
 
+        var openAiApi = overrides?.OpenAiApi ?? section["OpenAiApi"] ?? "chat";
+        if (openAiApi is not ("chat" or "responses"))
+        {
+            throw new ProviderConfigurationException($"{Section}:OpenAiApi (--openai-api) must be chat or responses, not '{openAiApi}'.");
+        }
+
         return new ProviderSettings
         {
             Provider = provider,
@@ -84,6 +99,7 @@ public sealed class ProviderSettings
             BaseUrl = baseUrl is null ? null : ParseUrl(baseUrl, provider),
             ApiKey = NullIfEmpty(section["ApiKey"]) ?? (keyVariable is null ? null : NullIfEmpty(configuration[keyVariable])),
             CacheTtl = ttl,
+            OpenAiApi = openAiApi,
             PromptCacheKey = section["PromptCacheKey"] ?? "alexandria",
             MaxOutputTokens = ParseInt(section["MaxOutputTokens"], "MaxOutputTokens") ?? 4096,
             Stream = overrides?.Stream ?? ParseBool(section["Stream"], "Stream"),
@@ -135,4 +151,4 @@ public sealed class ProviderSettings
 }
 
 /// <summary>CLI flags that override configured provider settings; null keeps the configured value.</summary>
-public sealed record ProviderOverrides(string? Provider = null, string? Model = null, string? BaseUrl = null, string? CacheTtl = null, bool? Stream = null, string? ModelTable = null);
+public sealed record ProviderOverrides(string? Provider = null, string? Model = null, string? BaseUrl = null, string? CacheTtl = null, bool? Stream = null, string? ModelTable = null, string? OpenAiApi = null);

@@ -2,11 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
+using Alexandria.Agents.Json;
 using System.Text.RegularExpressions;
 
 namespace Alexandria.Agents.Tools;
 
-/// <summary>The tools a run may use, by name, in a fixed (ordinal) order so the catalog text is stable across runs.</summary>
+/// <summary>
+/// The tools a run may use, by name, in a fixed (ordinal) order with canonical input schemas, so the catalog text is
+/// stable across runs whatever order the tools (e.g. an MCP server's) were discovered in.
+/// </summary>
 public sealed partial class ToolRegistry
 {
     private readonly SortedDictionary<string, ITool> _tools = new(StringComparer.Ordinal);
@@ -57,10 +62,27 @@ public sealed partial class ToolRegistry
             }
 
             text.Append("- ").Append(tool.Name).Append(": ").Append(tool.Description).Append('\n')
-                .Append("  input schema: ").Append(tool.InputSchema);
+                .Append("  input schema: ").Append(CanonicalSchema(tool.InputSchema));
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The schema as canonical JSON (sorted keys, no whitespace): an MCP server may send the same schema with its
+    /// members in another order or spacing from one start to the next, and the catalog is part of every cached prefix.
+    /// Text that is not JSON is kept as given.
+    /// </summary>
+    private static string CanonicalSchema(string schema)
+    {
+        try
+        {
+            return AgentJson.Canonical(AgentJson.Parse(schema));
+        }
+        catch (JsonException)
+        {
+            return schema;
+        }
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_.-]{0,63}$")]

@@ -111,6 +111,8 @@ internal static class AgentCommand
 
         public Option<string?> CacheTtl { get; } = new("--cache-ttl") { Description = "Anthropic prompt-cache TTL of every breakpoint: 5m (default) or 1h." };
 
+        public Option<string?> OpenAiApi { get; } = new("--openai-api") { Description = "OpenAI API: chat (chat completions, the default) or responses (the Responses API, /v1/responses)." };
+
         public Option<bool> Stream { get; } = new("--stream") { Description = "Stream model replies (SSE / NDJSON) instead of waiting for whole responses." };
 
         public Option<FileInfo?> ModelTable { get; } = new("--model-table") { Description = "A model table (cache minimums, TTLs, prices) merged over the shipped one." };
@@ -157,7 +159,7 @@ internal static class AgentCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Script, Provider, Model, BaseUrl, CacheTtl, Stream, ModelTable, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Mcp, Store, Postgres })
+            foreach (var option in new Option[] { Script, Provider, Model, BaseUrl, CacheTtl, OpenAiApi, Stream, ModelTable, Record, Index, EventThreshold, StepFallback, MaxSteps, MaxModelCalls, MaxTokens, MaxSeconds, MaxRepairs, Mcp, Store, Postgres })
             {
                 command.Options.Add(option);
             }
@@ -166,7 +168,7 @@ internal static class AgentCommand
         /// <summary>The provider settings: appsettings.json in the working directory, environment variables, then these flags.</summary>
         public ProviderSettings ReadProvider(ParseResult parse) => ProviderSettings.FromConfiguration(
             ProviderSettings.LoadConfiguration(Directory.GetCurrentDirectory()),
-            new ProviderOverrides(parse.GetValue(Provider), parse.GetValue(Model), parse.GetValue(BaseUrl), parse.GetValue(CacheTtl), parse.GetValue(Stream) ? true : null, parse.GetValue(ModelTable)?.FullName));
+            new ProviderOverrides(parse.GetValue(Provider), parse.GetValue(Model), parse.GetValue(BaseUrl), parse.GetValue(CacheTtl), parse.GetValue(Stream) ? true : null, parse.GetValue(ModelTable)?.FullName, parse.GetValue(OpenAiApi)));
 
         /// <summary>The model script when the provider is the scripted one (ok = false after an error was printed).</summary>
         public async Task<(bool Ok, ModelScript? Script)> ReadScriptAsync(ParseResult parse, CancellationToken cancellationToken)

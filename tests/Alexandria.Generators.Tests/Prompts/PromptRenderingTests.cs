@@ -117,8 +117,29 @@ public sealed class PromptRenderingTests
         Assert.Equal((int)assembly.Constant("PlannerPrompt", "TemplateBreakpoints.InstructionsAndTools")! + toolGrowth, rendered.Breakpoints[0].Offset);
         Assert.Equal(template.IndexOf("{{objective}}", StringComparison.Ordinal) + toolGrowth, rendered.Breakpoints[0].Offset);
         Assert.StartsWith("Ship it\n", rendered.Text[rendered.Breakpoints[0].Offset..]);
-        Assert.StartsWith("- {\"seq\":1}\n\nGuardrail notices:\n(none)\n", rendered.Text[rendered.Breakpoints[1].Offset..]);
-        Assert.Equal(Sha256(rendered.Text[..rendered.Breakpoints[1].Offset]), rendered.PrefixHash);
+        Assert.StartsWith("{}\n\nEvents since the snapshot", rendered.Text[rendered.Breakpoints[1].Offset..]);
+        Assert.StartsWith("- {\"seq\":1}\n\nGuardrail notices:\n(none)\n", rendered.Text[rendered.Breakpoints[2].Offset..]);
+    }
+
+    [Fact]
+    public void The_prefix_hash_stops_at_the_last_breakpoint_with_only_static_and_run_values_before_it()
+    {
+        var run = new GeneratorHarness().WithRepositoryContracts().Run().AssertCompiles();
+        var assembly = PromptAssembly.Load(run.Compilation);
+        var before = assembly.Render("PlannerPrompt", "TOOLS", "Ship it", "{}", new[] { "{\"seq\":1}" }, Array.Empty<string>());
+
+        // The planner's last breakpoint follows the snapshot (volatility 'snapshot'): it still caches between
+        // compactions, but the recorded prefix is the run-stable one before it, so a compaction keeps the hash.
+        Assert.Equal(["instructions_and_tools", "run", "run_and_snapshot"], before.Breakpoints.Select(b => b.Name));
+        Assert.Equal(Sha256(before.Text[..before.Breakpoints[1].Offset]), before.PrefixHash);
+        var afterCompaction = assembly.Render("PlannerPrompt", "TOOLS", "Ship it", "{\"covered_seq\":{\"first\":1,\"last\":18}}", new[] { "{\"seq\":19}" }, Array.Empty<string>());
+        Assert.Equal(before.PrefixHash, afterCompaction.PrefixHash);
+        Assert.NotEqual(before.PrefixHash, assembly.Render("PlannerPrompt", "TOOLS", "Ship it!", "{}", Array.Empty<string>(), Array.Empty<string>()).PrefixHash);
+
+        // The executor's breakpoints all follow run values only: its hash covers everything before the step.
+        var executor = assembly.Render("ExecutorPrompt", "TOOLS", "Ship it", new[] { "docs/" }, Array.Empty<string>(), 3L, "Search.", "call-7");
+        Assert.Equal(Sha256(executor.Text[..executor.Breakpoints[^1].Offset]), executor.PrefixHash);
+        Assert.StartsWith("3: Search.", executor.Text[executor.Breakpoints[^1].Offset..]);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Alexandria.Agents.Loop;
 using Alexandria.Agents.Providers;
@@ -14,7 +15,7 @@ using Alexandria.Runtime.Orchestration.Tests.Infrastructure;
 namespace Alexandria.Providers.Tests.Agent;
 
 /// <summary>The agent loop end to end through each real adapter and the loopback stub.</summary>
-public sealed class AgentOverWireTests
+public sealed partial class AgentOverWireTests
 {
     public static TheoryData<ProviderKind, bool> Providers()
     {
@@ -95,8 +96,7 @@ public sealed class AgentOverWireTests
         {
             OutputSchemas = Schemas.PlannerOnly,
             Limits = new AgentLimits { MaxSteps = 60, MaxModelCalls = 200, MaxTokens = long.MaxValue },
-            // No compaction: the planner's last breakpoint (after the snapshot) would move at each one.
-            Session = new RunSessionOptions { Compaction = new CompactionPolicy { EventThreshold = 100_000, StepFallback = 100_000 } },
+            // The default automatic compaction (18 counted events or 8 steps) stays on: the snapshot changes at each one.
         };
 
         var result = await AgentRun.RunAsync(store, client, options, Brief);
@@ -104,11 +104,17 @@ public sealed class AgentOverWireTests
         Assert.Equal(AgentRunStatus.Completed, result.Status);
         Assert.Equal(50, result.Steps);
         var events = await AgentRun.EventsAsync(store);
+        Assert.True(events.OfType<CompactionFinishedEvent>().Count() >= 5, "the run compacts several times");
         var usage = events.OfType<TokenUsageEvent>().ToList();
         Assert.Equal(101, usage.Count); // 51 planner + 50 executor calls
+
+        // prefix_sha256 covers the run-stable prefix (before the planner's snapshot): one hash per prompt for the whole
+        // run, across every compaction; the planner's requests really do carry several different snapshots.
         var byRole = usage.GroupBy(u => u.AgentRole).ToDictionary(g => g.Key, g => g.Select(u => u.Payload.PrefixSha256).Distinct().Count());
         Assert.Equal(1, byRole[AgentRole.Planner]);
         Assert.Equal(1, byRole[AgentRole.Executor]);
+        var snapshotsSeen = stub.Requests.Select(r => SnapshotInPrompt().Match(r.AllText)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().Count();
+        Assert.True(snapshotsSeen >= 6, $"planner requests carried {snapshotsSeen} distinct snapshots");
 
         // The first planner and the first executor request write the cache; every later one reads it.
         // The instructions and tool catalog alone are shorter than any minimum: Anthropic (explicit breakpoints) says
@@ -121,7 +127,9 @@ public sealed class AgentOverWireTests
         Assert.True(ratio >= 0.98, $"hit ratio {ratio:P1}");
         if (kind == ProviderKind.Anthropic)
         {
-            Assert.Equal(2, usage.Count(u => u.Payload.CacheCreationTokens > 0));
+            // Written: the first planner and executor prefixes, then the planner's snapshot block once per compaction.
+            var compactions = events.OfType<CompactionFinishedEvent>().Count();
+            Assert.InRange(usage.Count(u => u.Payload.CacheCreationTokens > 0), 2, 2 + compactions);
         }
     }
 
@@ -163,8 +171,8 @@ public sealed class AgentOverWireTests
         var result = await AgentRun.RunAsync(store, client, new AgentOptions());
 
         Assert.Equal(AgentRunStatus.Completed, result.Status);
-        // Haiku 4.5 caches from 4,096 tokens: both breakpoints of both prompts are too short, each warned once.
-        Assert.Equal(4, warnings.Count);
+        // Haiku 4.5 caches from 4,096 tokens: every breakpoint of both prompts (3 + 2) is too short, each warned once.
+        Assert.Equal(5, warnings.Count);
         Assert.All(warnings, w => Assert.Contains("below the 4096-token minimum", w, StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("'instructions_and_tools' of the planner", StringComparison.Ordinal));
         Assert.All((await AgentRun.EventsAsync(store)).OfType<TokenUsageEvent>(), u => Assert.Equal(0, u.Payload.CachedTokens));
@@ -175,6 +183,10 @@ public sealed class AgentOverWireTests
     /// objective) is about 500 tokens, under OpenAI's 1,024 minimum, so the run carries a brief long enough to be cached.
     /// </summary>
     private static readonly string Brief = string.Join(" ", Enumerable.Repeat("Survey how and when the runtime compacts its event log, what a snapshot holds, and cite each document you rely on.", 30));
+
+    // Anthropic's system blocks are joined with a newline in AllText, so the one after the run breakpoint may follow.
+    [GeneratedRegex(@"Working state \(latest compaction snapshot, JSON\):\n\n?(\{[^\n]*\})\n")]
+    private static partial Regex SnapshotInPrompt();
 
     private sealed class OneSchema(ProviderOutputSchema schema) : IOutputSchemaCatalog
     {

@@ -50,6 +50,10 @@ public sealed class AgentRunCliTests : IDisposable
         Assert.Contains("(API key set)", run.Stdout, StringComparison.Ordinal);
         Assert.All(stub.Requests, r => Assert.Equal("Bearer " + StubClients.SentinelKey, r.Headers["authorization"]));
         Assert.True(stub.Requests.Count >= 5);
+
+        // The shipped prompts with a one-line objective are below OpenAI's cacheable minimum: the user is told, once.
+        Assert.Single(run.Stderr.Split('\n'), l => l.StartsWith("warning: cache breakpoint 'run_and_snapshot' of the planner prompt sits at about ", StringComparison.Ordinal)
+            && l.Contains("below the 1024-token minimum openai caches for gpt-5.6", StringComparison.Ordinal));
         Assert.DoesNotContain(StubClients.SentinelKey, run.Stdout + run.Stderr + inspect.Stdout + inspect.Stderr, StringComparison.Ordinal);
         foreach (var file in Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories))
         {

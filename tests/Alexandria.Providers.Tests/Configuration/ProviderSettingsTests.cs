@@ -31,6 +31,8 @@ public sealed class ProviderSettingsTests
         Assert.Equal("gpt-5.6", fromFlags.Model);
         Assert.Equal(new Uri("http://other.local/v1"), fromFlags.BaseUrl);
         Assert.DoesNotContain("k1", fromConfig.ToString(), StringComparison.Ordinal);
+        Assert.False(fromConfig.UsesOpenAiResponses);
+        Assert.True(ProviderSettings.FromConfiguration(config, new ProviderOverrides(OpenAiApi: "responses")).UsesOpenAiResponses);
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class ProviderSettingsTests
     [InlineData("Alexandria:Provider:MaxOutputTokens", "-3", "MaxOutputTokens must be a positive integer")]
     [InlineData("Alexandria:Provider:BaseUrl", "ftp://x", "is not an absolute http(s) URL")]
     [InlineData("Alexandria:Provider:Name", "gemini", "Unknown provider 'gemini'")]
+    [InlineData("Alexandria:Provider:OpenAiApi", "assistants", "OpenAiApi (--openai-api) must be chat or responses")]
     public void Bad_values_say_which_setting(string key, string value, string message)
     {
         var error = Assert.Throws<ProviderConfigurationException>(() => ProviderSettings.FromConfiguration(Config(new() { [key] = value, ["Alexandria:Provider:Name"] = key.EndsWith("Name", StringComparison.Ordinal) ? value : "openai" })));
@@ -73,6 +76,9 @@ public sealed class ProviderSettingsTests
         Assert.Equal(1024, shipped.Find("anthropic", "claude-something-new")!.MinCacheableTokens); // the provider default
         Assert.Equal(1024, shipped.Find("openai", "gpt-5.6")!.MinCacheableTokens);
         Assert.Null(shipped.FindModel("gpt-5.6")?.Prices);
+        Assert.Equal(new ModelPrices(5m, 0.5m, null, 30m), shipped.FindModel("gpt-5.5-2026-04-23")!.Prices);
+        Assert.Equal(new ModelPrices(0.75m, 0.075m, null, 4.5m), shipped.FindModel("gpt-5.4-mini")!.Prices); // not gpt-5.4's
+        Assert.Equal(2.5m, shipped.FindModel("gpt-5.4")!.Prices!.Input);
 
         var path = Path.Combine(Path.GetTempPath(), "model-table-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, """

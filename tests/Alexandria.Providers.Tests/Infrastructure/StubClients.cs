@@ -12,8 +12,9 @@ internal static class StubClients
     /// <summary>A key that must reach the provider's auth header and nothing else.</summary>
     public const string SentinelKey = "sk-SENTINEL-7c1e5a09-do-not-log";
 
-    public static ProviderSettings Settings(ProviderStub stub, ProviderKind kind, string model, bool stream = false, string ttl = "5m", string? modelTable = null) => new()
+    public static ProviderSettings Settings(ProviderStub stub, ProviderKind kind, string model, bool stream = false, string ttl = "5m", string? modelTable = null, string openAiApi = "chat") => new()
     {
+        OpenAiApi = openAiApi,
         Provider = kind,
         Model = model,
         BaseUrl = kind switch
@@ -27,8 +28,8 @@ internal static class StubClients
         ModelTablePath = modelTable,
     };
 
-    public static IChatClient Create(ProviderStub stub, ProviderKind kind, string model, bool stream = false, string ttl = "5m", List<string>? warnings = null)
-        => ProviderClients.Create(Settings(stub, kind, model, stream, ttl), warnings is null ? null : warnings.Add);
+    public static IChatClient Create(ProviderStub stub, ProviderKind kind, string model, bool stream = false, string ttl = "5m", List<string>? warnings = null, string openAiApi = "chat")
+        => ProviderClients.Create(Settings(stub, kind, model, stream, ttl, openAiApi: openAiApi), warnings is null ? null : warnings.Add);
 
     public static string ModelFor(ProviderKind kind) => kind switch
     {

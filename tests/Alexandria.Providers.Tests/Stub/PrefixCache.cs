@@ -90,7 +90,8 @@ public sealed class PrefixCache
         var canonical = new List<byte>();
         void Add(string s) => canonical.AddRange(Encoding.UTF8.GetBytes(s));
         Add("model:" + request.GetProperty("model").GetString() + "\n");
-        if (request.TryGetProperty("response_format", out var format))
+        // Chat completions: response_format, messages. Responses API: text.format, instructions, input items.
+        if (request.TryGetProperty("response_format", out var format) || (request.TryGetProperty("text", out var text) && text.TryGetProperty("format", out format)))
         {
             canonical.AddRange(Canonical(format));
         }
@@ -100,8 +101,20 @@ public sealed class PrefixCache
             canonical.AddRange(Canonical(tools));
         }
 
-        foreach (var message in request.GetProperty("messages").EnumerateArray())
+        if (request.TryGetProperty("instructions", out var instructions) && instructions.ValueKind == JsonValueKind.String)
         {
+            Add("\ninstructions:" + instructions.GetString());
+        }
+
+        var messages = request.TryGetProperty("messages", out var chat) ? chat : request.GetProperty("input");
+        foreach (var message in messages.ValueKind == JsonValueKind.Array ? messages.EnumerateArray().ToList() : new List<JsonElement> { messages })
+        {
+            if (message.ValueKind == JsonValueKind.String)
+            {
+                Add("\nuser:" + message.GetString());
+                continue;
+            }
+
             Add("\n" + message.GetProperty("role").GetString() + ":");
             var content = message.GetProperty("content");
             Add(content.ValueKind == JsonValueKind.String ? content.GetString()! : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString())));

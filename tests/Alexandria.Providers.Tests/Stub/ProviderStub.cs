@@ -19,7 +19,7 @@ namespace Alexandria.Providers.Tests.Stub;
 /// <summary>
 /// A loopback HTTP server (Kestrel on 127.0.0.1, a free port) speaking three providers' wire formats, streamed
 /// and not: OpenAI <c>POST /v1/chat/completions</c> (JSON or SSE chunks), Anthropic <c>POST /v1/messages</c>
-/// (JSON or SSE events), Ollama <c>POST /api/chat</c> (JSON or NDJSON). Responses follow the published examples;
+/// (JSON or SSE events), OpenAI <c>POST /v1/responses</c> (JSON or SSE events), Ollama <c>POST /api/chat</c> (JSON or NDJSON). Responses follow the published examples;
 /// usage fields come from a simulated prefix cache. Records every request's exact bytes.
 /// </summary>
 public sealed class ProviderStub : IAsyncDisposable
@@ -56,6 +56,7 @@ public sealed class ProviderStub : IAsyncDisposable
         var app = builder.Build();
         var stub = new ProviderStub(app);
         app.MapPost("/v1/chat/completions", stub.OpenAiAsync);
+        app.MapPost("/v1/responses", stub.OpenAiResponsesAsync);
         app.MapPost("/v1/messages", stub.AnthropicAsync);
         app.MapPost("/api/chat", stub.OllamaAsync);
         await app.StartAsync().ConfigureAwait(false);
@@ -137,6 +138,77 @@ public sealed class ProviderStub : IAsyncDisposable
         lines.Add("data: " + J(Chunk(new Dictionary<string, object>(), "stop")) + "\n\n");
         lines.Add("data: " + J(new Dictionary<string, object?> { ["id"] = id, ["object"] = "chat.completion.chunk", ["created"] = 1741569952, ["model"] = model, ["choices"] = Array.Empty<object>(), ["usage"] = usageJson }) + "\n\n");
         lines.Add("data: [DONE]\n\n");
+        await WriteLinesAsync(context, "text/event-stream", lines).ConfigureAwait(false);
+    }
+
+    private async Task OpenAiResponsesAsync(HttpContext context)
+    {
+        var request = await RecordAsync(context).ConfigureAwait(false);
+        var model = request.Json.GetProperty("model").GetString()!;
+        var text = Reply(request);
+        var usage = OpenAiCache.OpenAi(request.Json);
+        var output = PrefixCache.Tokens(Encoding.UTF8.GetByteCount(text));
+        const string id = "resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b";
+        const string messageId = "msg_67ccd2bf17f0819081ff3bb2cf6508e60bb6a6b452d3795b";
+        Dictionary<string, object> Part(string content) => new() { ["type"] = "output_text", ["text"] = content, ["annotations"] = Array.Empty<object>() };
+        Dictionary<string, object?> Message(string status, bool withText) => new()
+        {
+            ["type"] = "message", ["id"] = messageId, ["status"] = status, ["role"] = "assistant", ["content"] = withText ? new[] { Part(text) } : Array.Empty<object>(),
+        };
+        Dictionary<string, object?> Response(string status) => new()
+        {
+            ["id"] = id, ["object"] = "response", ["created_at"] = 1741476542, ["status"] = status, ["error"] = null, ["incomplete_details"] = null,
+            ["instructions"] = null, ["max_output_tokens"] = null, ["model"] = model,
+            ["output"] = status == "completed" ? new[] { Message("completed", withText: true) } : Array.Empty<object>(),
+            ["parallel_tool_calls"] = true, ["previous_response_id"] = null, ["reasoning"] = new Dictionary<string, object?> { ["effort"] = null, ["summary"] = null },
+            ["store"] = false, ["temperature"] = 1.0, ["text"] = new Dictionary<string, object> { ["format"] = new Dictionary<string, object> { ["type"] = "text" } },
+            ["tool_choice"] = "auto", ["tools"] = Array.Empty<object>(), ["top_p"] = 1.0, ["truncation"] = "disabled",
+            ["usage"] = status != "completed" ? null : new Dictionary<string, object>
+            {
+                ["input_tokens"] = usage.TotalInputTokens,
+                ["input_tokens_details"] = new Dictionary<string, object> { ["cached_tokens"] = usage.CachedTokens, ["cache_write_tokens"] = usage.CacheCreationTokens },
+                ["output_tokens"] = output, ["output_tokens_details"] = new Dictionary<string, object> { ["reasoning_tokens"] = 0 },
+                ["total_tokens"] = usage.TotalInputTokens + output,
+            },
+            ["user"] = null, ["metadata"] = new Dictionary<string, object>(),
+        };
+        if (!request.Streamed)
+        {
+            await WriteJsonAsync(context, J(Response("completed"))).ConfigureAwait(false);
+            return;
+        }
+
+        var sequence = 0;
+        string Event(string type, Dictionary<string, object?> data)
+        {
+            data["type"] = type;
+            data["sequence_number"] = sequence++;
+            return "event: " + type + "\ndata: " + J(data) + "\n\n";
+        }
+
+        Dictionary<string, object?> At(params (string Key, object? Value)[] members)
+        {
+            var data = new Dictionary<string, object?> { ["item_id"] = messageId, ["output_index"] = 0, ["content_index"] = 0 };
+            foreach (var (key, value) in members)
+            {
+                data[key] = value;
+            }
+
+            return data;
+        }
+
+        var lines = new List<string>
+        {
+            Event("response.created", new() { ["response"] = Response("in_progress") }),
+            Event("response.in_progress", new() { ["response"] = Response("in_progress") }),
+            Event("response.output_item.added", new() { ["output_index"] = 0, ["item"] = Message("in_progress", withText: false) }),
+            Event("response.content_part.added", At(("part", Part("")))),
+        };
+        lines.AddRange(Chunks(text).Select(c => Event("response.output_text.delta", At(("delta", c)))));
+        lines.Add(Event("response.output_text.done", At(("text", text))));
+        lines.Add(Event("response.content_part.done", At(("part", Part(text)))));
+        lines.Add(Event("response.output_item.done", new() { ["output_index"] = 0, ["item"] = Message("completed", withText: true) }));
+        lines.Add(Event("response.completed", new() { ["response"] = Response("completed") }));
         await WriteLinesAsync(context, "text/event-stream", lines).ConfigureAwait(false);
     }
 

@@ -33,7 +33,7 @@ public sealed class StubRequest
 
     private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name is "text" or "content" && p.Value.ValueKind == JsonValueKind.String ? new[] { p.Value.GetString()! } : p.Name is "system" or "messages" or "content" ? Texts(p.Value) : Enumerable.Empty<string>()),
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name is "text" or "content" or "instructions" && p.Value.ValueKind == JsonValueKind.String ? new[] { p.Value.GetString()! } : p.Name is "system" or "messages" or "content" or "input" ? Texts(p.Value) : Enumerable.Empty<string>()),
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
         JsonValueKind.String => new[] { element.GetString()! },
         _ => Enumerable.Empty<string>(),

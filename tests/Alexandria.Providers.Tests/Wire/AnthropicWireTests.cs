@@ -30,20 +30,21 @@ public sealed class AnthropicWireTests
         Assert.Equal("claude-opus-5", request.Json.GetProperty("model").GetString());
         Assert.Equal(4096, request.Json.GetProperty("max_tokens").GetInt32());
 
-        // tools → system → messages: the system text is cut at the two breakpoints, each cut carrying cache_control.
+        // tools → system → messages: the system text is cut at the three breakpoints, each cut carrying cache_control.
         var blocks = request.Json.GetProperty("system").EnumerateArray().ToList();
-        Assert.Equal(3, blocks.Count);
-        var first = prompt.Breakpoints[0].Offset;
-        var last = prompt.Breakpoints[1].Offset;
-        Assert.Equal(prompt.Text[..first], blocks[0].GetProperty("text").GetString());
-        Assert.Equal(prompt.Text[first..last], blocks[1].GetProperty("text").GetString());
-        Assert.Equal(prompt.Text[last..], blocks[2].GetProperty("text").GetString());
-        foreach (var block in blocks.Take(2))
+        Assert.Equal(4, blocks.Count);
+        var cuts = prompt.Breakpoints.Select(b => b.Offset).Prepend(0).Append(prompt.Text.Length).ToList();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Assert.Equal(prompt.Text[cuts[i]..cuts[i + 1]], blocks[i].GetProperty("text").GetString());
+        }
+
+        foreach (var block in blocks.Take(3))
         {
             Assert.Equal("{\"type\":\"ephemeral\",\"ttl\":\"" + ttl + "\"}", block.GetProperty("cache_control").GetRawText());
         }
 
-        Assert.False(blocks[2].TryGetProperty("cache_control", out _));
+        Assert.False(blocks[3].TryGetProperty("cache_control", out _));
         Assert.DoesNotContain("alexandria.", request.BodyText);
         Assert.True(request.Headers.GetValueOrDefault("x-api-key") == StubClients.SentinelKey || request.Headers.GetValueOrDefault("authorization") == "Bearer " + StubClients.SentinelKey, "the configured key is not what authenticates the request");
         Assert.Equal(stream, request.Streamed);

@@ -136,7 +136,8 @@ namespace Alexandria.Generators.Emitting.Prompts
                     WriteAppendValue(w, ns, rules, variable);
                 }
 
-                w.Line("return new global::" + ns + "." + PromptSupportNames.RenderedPrompt + "(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);");
+                var runStable = prompt.Breakpoints.Count(b => b.RunStable);
+                w.Line("return new global::" + ns + "." + PromptSupportNames.RenderedPrompt + "(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, " + CSharpNaming.Literal(runStable) + ");");
             }
         }
 

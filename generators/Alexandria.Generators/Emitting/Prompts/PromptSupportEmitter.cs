@@ -37,7 +37,7 @@ namespace Alexandria.Generators.Emitting.Prompts
             w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
             using (w.OpenBlock("public sealed class " + PromptSupportNames.RenderedPrompt))
             {
-                using (w.OpenBlock("internal " + PromptSupportNames.RenderedPrompt + "(string promptId, string promptVersion, string? role, string templateHash, string text, " + List + "<" + PromptSupportNames.CacheBreakpoint + "> breakpoints)"))
+                using (w.OpenBlock("internal " + PromptSupportNames.RenderedPrompt + "(string promptId, string promptVersion, string? role, string templateHash, string text, " + List + "<" + PromptSupportNames.CacheBreakpoint + "> breakpoints, int runStableBreakpoints)"))
                 {
                     w.Line("PromptId = promptId;");
                     w.Line("PromptVersion = promptVersion;");
@@ -45,6 +45,7 @@ namespace Alexandria.Generators.Emitting.Prompts
                     w.Line("TemplateHash = templateHash;");
                     w.Line("Text = text;");
                     w.Line("Breakpoints = breakpoints;");
+                    w.Line("RunStableBreakpoints = runStableBreakpoints;");
                     w.Line("PrefixHash = Sha256Hex(StablePrefix);");
                 }
 
@@ -67,10 +68,20 @@ namespace Alexandria.Generators.Emitting.Prompts
                 w.Line("/// <summary>The cache breakpoints, as offsets into <see cref=\"Text\"/>, in ascending order.</summary>");
                 w.Line("public " + List + "<" + PromptSupportNames.CacheBreakpoint + "> Breakpoints { get; }");
                 w.Line();
-                w.Line("/// <summary>The text before the last breakpoint: the longest prefix a provider may cache (empty without breakpoints).</summary>");
-                w.Line("public string StablePrefix => Breakpoints.Count == 0 ? \"\" : Text.Substring(0, Breakpoints[Breakpoints.Count - 1].Offset);");
+                w.Line("/// <summary>");
+                w.Line("/// How many of the first <see cref=\"Breakpoints\"/> have only <c>static</c> and <c>run</c> values before them (manifest");
+                w.Line("/// <c>volatility</c>): their prefixes are the same for every request of a run. A later breakpoint (after a");
+                w.Line("/// <c>snapshot</c> value) still caches between compactions, but its prefix changes at each one.");
+                w.Line("/// </summary>");
+                w.Line("public int RunStableBreakpoints { get; }");
                 w.Line();
-                w.Line("/// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref=\"StablePrefix\"/>: equal hashes mean a reusable cache prefix.</summary>");
+                w.Line("/// <summary>");
+                w.Line("/// The text before the last run-stable breakpoint (see <see cref=\"RunStableBreakpoints\"/>): the longest prefix that is");
+                w.Line("/// byte-identical for every request of a run, across compactions (empty when no breakpoint is run-stable).");
+                w.Line("/// </summary>");
+                w.Line("public string StablePrefix => RunStableBreakpoints == 0 ? \"\" : Text.Substring(0, Breakpoints[RunStableBreakpoints - 1].Offset);");
+                w.Line();
+                w.Line("/// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref=\"StablePrefix\"/>: equal hashes mean a reusable cache prefix (recorded as <c>prefix_sha256</c>).</summary>");
                 w.Line("public string PrefixHash { get; }");
                 w.Line();
                 w.Line("/// <inheritdoc/>");

@@ -87,11 +87,16 @@ namespace Alexandria.Generators.Parsing.Prompts
 
                 previousOffset = offset;
                 var constName = CSharpNaming.Unique(CSharpNaming.ToPascalCase(name.Value), constNames);
-                breakpoints.Add(new CacheBreakpointSpec(name.Value, constName, before.Value, offset, segmentIndex));
+                breakpoints.Add(new CacheBreakpointSpec(name.Value, constName, before.Value, offset, segmentIndex, OnlyRunValuesBefore(segmentIndex, segments, variables)));
             }
 
             return breakpoints;
         }
+
+        /// <summary>True when every placeholder before the segment names a <c>static</c> or <c>run</c> variable.</summary>
+        private static bool OnlyRunValuesBefore(int segmentIndex, List<TemplateSegment> segments, List<DeclaredVariable> variables)
+            => segments.Take(segmentIndex).Where(s => s.IsPlaceholder).All(s =>
+                variables.FirstOrDefault(v => v.Spec.Name == s.Variable)?.Spec.Volatility is "static" or "run");
 
         private void Report(JsonNode at, string label, string problem)
             => _diagnostics.Add(_document.Diagnostic(DiagnosticDescriptors.InvalidPrompt, at, label, problem));

@@ -84,7 +84,7 @@ namespace Alexandria.Contracts.Prompts
             __text.Append("\n\ncall_id: ");
             __text.Append(callId);
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 2);
         }
     }
 }

@@ -45,6 +45,9 @@ namespace Alexandria.Contracts.Prompts
             /// <summary>Before the first <c>{{objective}}</c>.</summary>
             public const int InstructionsAndTools = 704;
 
+            /// <summary>Before the first <c>{{snapshot_json}}</c>.</summary>
+            public const int Run = 769;
+
             /// <summary>Before the first <c>{{recent_events}}</c>.</summary>
             public const int RunAndSnapshot = 830;
         }
@@ -63,21 +66,22 @@ namespace Alexandria.Contracts.Prompts
             if (recentEvents is null) throw new global::System.ArgumentNullException(nameof(recentEvents));
             if (guardrailNotices is null) throw new global::System.ArgumentNullException(nameof(guardrailNotices));
             var __text = new global::System.Text.StringBuilder(1062);
-            var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[2];
+            var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[3];
             __text.Append("You are the planner of an Alexandria agent run.\nYou decide the next steps toward the objective; an executor carries out each step with exactly one tool call.\n\nRules:\n- Reply with one JSON object that validates against the plan_payload schema, and nothing else.\n- Give every step a step_id, a one-sentence description and a status: pending, in_progress, done or blocked.\n- Base every claim on the snapshot and the recent events; never invent tool results.\n- When a guardrail notice reports a loop, set chosen_override to exactly one of the allowed overrides.\n- When a tool returned nothing, follow its zero-result guidance before trying the same call again.\n\nAvailable tools:\n");
             __text.Append(toolCatalog);
             __text.Append("\n\nObjective:\n");
             __breakpoints[0] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("instructions_and_tools", __text.Length);
             __text.Append(objective);
             __text.Append("\n\nWorking state (latest compaction snapshot, JSON):\n");
+            __breakpoints[1] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("run", __text.Length);
             __text.Append(snapshotJson);
             __text.Append("\n\nEvents since the snapshot (oldest first):\n");
-            __breakpoints[1] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("run_and_snapshot", __text.Length);
+            __breakpoints[2] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("run_and_snapshot", __text.Length);
             global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, recentEvents, "- ", "\n", "(none)");
             __text.Append("\n\nGuardrail notices:\n");
             global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, guardrailNotices, "- ", "\n", "(none)");
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 2);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Alexandria.Contracts.Prompts
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed class RenderedPrompt
     {
-        internal RenderedPrompt(string promptId, string promptVersion, string? role, string templateHash, string text, global::System.Collections.Generic.IReadOnlyList<CacheBreakpoint> breakpoints)
+        internal RenderedPrompt(string promptId, string promptVersion, string? role, string templateHash, string text, global::System.Collections.Generic.IReadOnlyList<CacheBreakpoint> breakpoints, int runStableBreakpoints)
         {
             PromptId = promptId;
             PromptVersion = promptVersion;
@@ -20,6 +20,7 @@ namespace Alexandria.Contracts.Prompts
             TemplateHash = templateHash;
             Text = text;
             Breakpoints = breakpoints;
+            RunStableBreakpoints = runStableBreakpoints;
             PrefixHash = Sha256Hex(StablePrefix);
         }
 
@@ -41,10 +42,20 @@ namespace Alexandria.Contracts.Prompts
         /// <summary>The cache breakpoints, as offsets into <see cref="Text"/>, in ascending order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<CacheBreakpoint> Breakpoints { get; }
 
-        /// <summary>The text before the last breakpoint: the longest prefix a provider may cache (empty without breakpoints).</summary>
-        public string StablePrefix => Breakpoints.Count == 0 ? "" : Text.Substring(0, Breakpoints[Breakpoints.Count - 1].Offset);
+        /// <summary>
+        /// How many of the first <see cref="Breakpoints"/> have only <c>static</c> and <c>run</c> values before them (manifest
+        /// <c>volatility</c>): their prefixes are the same for every request of a run. A later breakpoint (after a
+        /// <c>snapshot</c> value) still caches between compactions, but its prefix changes at each one.
+        /// </summary>
+        public int RunStableBreakpoints { get; }
 
-        /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref="StablePrefix"/>: equal hashes mean a reusable cache prefix.</summary>
+        /// <summary>
+        /// The text before the last run-stable breakpoint (see <see cref="RunStableBreakpoints"/>): the longest prefix that is
+        /// byte-identical for every request of a run, across compactions (empty when no breakpoint is run-stable).
+        /// </summary>
+        public string StablePrefix => RunStableBreakpoints == 0 ? "" : Text.Substring(0, Breakpoints[RunStableBreakpoints - 1].Offset);
+
+        /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref="StablePrefix"/>: equal hashes mean a reusable cache prefix (recorded as <c>prefix_sha256</c>).</summary>
         public string PrefixHash { get; }
 
         /// <inheritdoc/>

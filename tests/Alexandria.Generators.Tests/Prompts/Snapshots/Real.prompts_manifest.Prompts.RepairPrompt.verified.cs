@@ -67,7 +67,7 @@ namespace Alexandria.Contracts.Prompts
             __text.Append("\n\nYour previous reply:\n");
             __text.Append(previousOutput);
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 1);
         }
     }
 }

@@ -77,7 +77,7 @@ namespace Alexandria.Contracts.Prompts
             __text.Append(activeOverride);
             __text.Append(".\nOpen questions:\n");
             global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, openQuestions, "- ", "\n", "(none)");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 0);
         }
     }
 }

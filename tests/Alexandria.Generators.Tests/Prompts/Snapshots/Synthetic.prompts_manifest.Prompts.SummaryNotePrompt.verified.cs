@@ -52,7 +52,7 @@ namespace Alexandria.Contracts.Prompts
             {
                 global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, lines, "- ", "\n", "(none)");
             }
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 0);
         }
     }
 }
