@@ -89,6 +89,11 @@ namespace Alexandria.Generators.Diagnostics
             "Enum value {0} is listed more than once; remove the repetition",
             SchemaCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor EmptyEnum = Create(
+            "ALX0123", "Empty enum",
+            "This enum lists no value, so no instance is valid here; list the allowed values (or use 'false' if nothing is allowed on purpose)",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor MissingOperationId = Create(
             "ALX0201", "Operation without operationId",
             "Operation '{0} {1}' has no operationId; its server method is named '{2}' from its method and path (add an operationId to choose the name)",

@@ -29,7 +29,6 @@ public sealed class InvalidSchemaTests
         { "\"type\": [\"string\", \"nope\"]", "\"nope\"", "type" },
         { "\"type\": [\"string\", \"string\"]", "\"string\"", "type" },
         { "\"type\": []", "[]", "type" },
-        { "\"enum\": []", "[]", "enum" },
         { "\"enum\": 3", "3", "enum" },
         { "\"type\": \"number\", \"multipleOf\": 0", "0", "multipleOf" },
         { "\"type\": \"number\", \"multipleOf\": -2", "-2", "multipleOf" },
@@ -73,6 +72,20 @@ public sealed class InvalidSchemaTests
         AssertNoCrash(run);
         ContractTextPosition.AssertAt(Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0104"), Path, text, "-1");
         run.AssertCompiles();
+    }
+
+    [Fact]
+    public void An_empty_enum_is_ALX0123_from_draft_6_on_and_ALX0104_in_draft_4()
+    {
+        var text = Definition("\"enum\": []");
+        var run = new GeneratorHarness().WithContract(Path, text).Run();
+        AssertNoCrash(run);
+        ContractTextPosition.AssertAt(Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0123"), Path, text, "[]");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0104");
+        run.AssertCompiles();
+
+        var draft4 = new GeneratorHarness().WithContract(Path, text, ("AlexandriaSchemaDraft", "draft-04")).Run();
+        ContractTextPosition.AssertAt(Assert.Single(draft4.GeneratorDiagnostics, d => d.Id == "ALX0104"), Path, text, "[]");
     }
 
     [Fact]

@@ -87,7 +87,7 @@ namespace Alexandria.Generators.Parsing.Schema
             }
             else if (name is "enum")
             {
-                CheckEnum(document, value, Report, diagnostics);
+                CheckEnum(document, draft, value, Report, diagnostics);
             }
             else if (name is "required")
             {
@@ -153,7 +153,7 @@ namespace Alexandria.Generators.Parsing.Schema
             }
         }
 
-        private static void CheckEnum(ContractDocument document, JsonNode value, Reporter report, List<DiagnosticInfo> diagnostics)
+        private static void CheckEnum(ContractDocument document, SchemaDraft draft, JsonNode value, Reporter report, List<DiagnosticInfo> diagnostics)
         {
             if (value is not JsonArray values)
             {
@@ -163,7 +163,16 @@ namespace Alexandria.Generators.Parsing.Schema
 
             if (values.Items.Count == 0)
             {
-                report(value, "an empty enum accepts no value at all");
+                // Draft 4's meta-schema requires a value; later drafts allow none (the suite tests it), so there it is a warning.
+                if (draft == SchemaDraft.Draft4)
+                {
+                    report(value, "an empty enum accepts no value at all");
+                }
+                else
+                {
+                    diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.EmptyEnum, value));
+                }
+
                 return;
             }
 
