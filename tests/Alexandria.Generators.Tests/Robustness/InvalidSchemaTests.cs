@@ -101,6 +101,20 @@ public sealed class InvalidSchemaTests
         run.AssertCompiles();
     }
 
+    [Theory]
+    [InlineData("\"type\": \"string\", \"maxLength\": 1e400, \"minLength\": 9223372036854775808")]
+    [InlineData("\"type\": \"array\", \"minItems\": 1e308, \"maxItems\": 3000000000")]
+    [InlineData("\"type\": \"object\", \"maxProperties\": 1e20, \"minProperties\": 4294967296")]
+    public void Counts_beyond_int_range_are_valid_and_compile_warning_free(string members)
+    {
+        // Found by the schema fuzzer (seeds 100085, 100170): the generated comparison was CS0652.
+        var run = new GeneratorHarness().WithContract(Path, Definition(members)).Run();
+
+        AssertNoCrash(run);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0104");
+        run.AssertCompiles();
+    }
+
     [Fact]
     public void Draft_4_boolean_exclusive_bounds_are_valid()
     {

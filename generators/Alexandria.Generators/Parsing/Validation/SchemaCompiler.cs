@@ -457,7 +457,11 @@ namespace Alexandria.Generators.Parsing.Validation
         private static NumberLimitModel? Limit(DraftObject obj, string keyword)
             => obj[keyword] is JsonNumber number ? new NumberLimitModel(number.Text) : null;
 
-        /// <summary>A non-negative integer keyword; <c>2.0</c> counts as 2.</summary>
+        /// <summary>
+        /// A non-negative integer keyword; <c>2.0</c> counts as 2. Beyond <c>int.MaxValue</c> it is <c>int.MaxValue</c>: no
+        /// .NET string, array or object is that long, so the verdict is the same, and the generated comparison against an
+        /// <c>int</c> stays in range (CS0652 otherwise, an error with warnings as errors).
+        /// </summary>
         private static long? Count(DraftObject obj, string keyword)
         {
             if (obj[keyword] is JsonNumber number
@@ -465,7 +469,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 && value >= 0
                 && Math.Floor(value) == value)
             {
-                return value > long.MaxValue ? long.MaxValue : (long)value;
+                return value > int.MaxValue ? int.MaxValue : (long)value;
             }
 
             return null;
