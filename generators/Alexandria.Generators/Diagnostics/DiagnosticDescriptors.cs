@@ -79,6 +79,21 @@ namespace Alexandria.Generators.Diagnostics
             "ALX0120", "Schema typed as JsonElement",
             "Schema '{0}' is typed as JsonElement: {1}", SchemaCategory, DiagnosticSeverity.Info);
 
+        public static readonly DiagnosticDescriptor ReferenceCycle = Create(
+            "ALX0121", "Reference cycle with no base case",
+            "'{0}' leads back to the schema it is in without reading any part of the instance ({1}), so validating anything would never end; give the recursion a base case, e.g. go through 'properties' or 'items'",
+            SchemaCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateEnumValue = Create(
+            "ALX0122", "Duplicate enum value",
+            "Enum value {0} is listed more than once; remove the repetition",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor EmptyEnum = Create(
+            "ALX0123", "Empty enum",
+            "This enum lists no value, so no instance is valid here; list the allowed values (or use 'false' if nothing is allowed on purpose)",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor MissingOperationId = Create(
             "ALX0201", "Operation without operationId",
             "Operation '{0} {1}' has no operationId; its server method is named '{2}' from its method and path (add an operationId to choose the name)",

@@ -21,6 +21,13 @@ namespace Alexandria.Generators.Emitting
             return CSharpNaming.ToPascalCase(stem) + "Validator";
         }
 
+        /// <summary>The class holding a schema file's compiled validator methods, e.g. <c>CompiledOutputSchema</c>.</summary>
+        public static string CompiledValidatorsName(string fileName)
+        {
+            var stem = fileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
+            return "Compiled" + CSharpNaming.ToPascalCase(stem);
+        }
+
         /// <summary>The namespace the validation support types (<c>ValidationResult</c>, <c>ValidationError</c>) live in.</summary>
         public static string ValidationNamespace(string contractNamespace) => contractNamespace + ".Validation";
     }

@@ -36,10 +36,13 @@ namespace Alexandria.Generators.Emitting
                 if (line.Length > 0)
                 {
                     _builder.Append(' ', _indentation * 4);
-                    _builder.Append(line);
+                    AppendLine(line);
+                }
+                else
+                {
+                    _builder.Append('\n');
                 }
 
-                _builder.Append('\n');
                 if (end < 0)
                 {
                     break;
@@ -50,6 +53,25 @@ namespace Alexandria.Generators.Emitting
 
             return this;
         }
+
+        /// <summary>
+        /// C# also ends a line at CR, NEL (U+0085), LS (U+2028) and PS (U+2029): in a comment, contract text holding
+        /// one would end the comment and become code, so the comment goes on after each of them instead.
+        /// </summary>
+        private void AppendLine(string line)
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("//", StringComparison.Ordinal) && line.IndexOfAny(LineBreaks) >= 0)
+            {
+                var prefix = trimmed.StartsWith("///", StringComparison.Ordinal) ? "/// " : "// ";
+                line = string.Join("\n" + new string(' ', _indentation * 4) + prefix, line.Split(LineBreaks));
+            }
+
+            _builder.Append(line);
+            _builder.Append('\n');
+        }
+
+        private static readonly char[] LineBreaks = { '\r', '\u0085', '\u2028', '\u2029' };
 
         /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
         public Block OpenBlock(string header)

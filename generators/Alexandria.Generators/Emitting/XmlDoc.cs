@@ -17,7 +17,7 @@ namespace Alexandria.Generators.Emitting
 
         public static void SummaryXml(SourceWriter writer, string xml)
         {
-            xml = xml.Replace("\r", "").Trim();
+            xml = NormalizeLineBreaks(xml).Trim();
             if (xml.IndexOf('\n') < 0)
             {
                 writer.Line("/// <summary>" + xml + "</summary>");
@@ -41,8 +41,15 @@ namespace Alexandria.Generators.Emitting
             }
 
             var parameter = name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name;
-            writer.Line("/// <param name=\"" + parameter + "\">" + Escape(text!).Replace("\r", "").Replace("\n", " ") + "</param>");
+            writer.Line("/// <param name=\"" + parameter + "\">" + NormalizeLineBreaks(Escape(text!)).Replace("\n", " ") + "</param>");
         }
+
+        /// <summary>
+        /// Every character C# ends a line at (CR, LF, NEL, LS, PS) becomes one '\n', so a description can never end
+        /// the <c>///</c> comment it is written in and put its own text into the generated code.
+        /// </summary>
+        public static string NormalizeLineBreaks(string text)
+            => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
 
         public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }

@@ -40,7 +40,9 @@ namespace Alexandria.Generators.Parsing.Schema
             }
 
             // Names are claimed in schema order: the second definition with a name is the one reported.
+            // Names other generated classes take (a definition's validator, the file's support classes) are never a type's.
             var claimed = new Dictionary<string, DefinitionInfo>();
+            var reserved = ReservedTypeNames.Of(file, ordered);
             foreach (var info in ordered)
             {
                 if (!info.DeclaresType)
@@ -52,6 +54,11 @@ namespace Alexandria.Generators.Parsing.Schema
                 {
                     info.Collided = true;
                     diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, "#/$defs/" + first.Key, "#/$defs/" + info.Key, info.TypeName));
+                }
+                else if (reserved.TryGetValue(info.TypeName, out var owner))
+                {
+                    info.Collided = true;
+                    diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, owner, "#/$defs/" + info.Key, info.TypeName));
                 }
                 else
                 {

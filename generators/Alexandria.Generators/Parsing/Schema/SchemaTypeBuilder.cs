@@ -30,6 +30,7 @@ namespace Alexandria.Generators.Parsing.Schema
             _namespace = ns;
             _definitions = definitions;
             _diagnostics = diagnostics;
+            _names.UnionWith(ReservedTypeNames.Of(file, definitions.Values).Keys);
             foreach (var definition in definitions.Values)
             {
                 if (definition.DeclaresType)
@@ -263,10 +264,12 @@ namespace Alexandria.Generators.Parsing.Schema
         private void BuildEnum(string name, JsonObject schema)
         {
             var taken = new HashSet<string>();
+            var values = new HashSet<string>(System.StringComparer.Ordinal);
             var members = new List<EnumMember>();
             foreach (var value in ((JsonArray)schema["enum"]!).Items)
             {
-                if (value is JsonString s)
+                // A repeated value (ALX0122) is one member: two would be two equal case labels in the converter.
+                if (value is JsonString s && values.Add(s.Value))
                 {
                     members.Add(new EnumMember(s.Value, CSharpNaming.Unique(CSharpNaming.ToPascalCase(s.Value), taken)));
                 }

@@ -27,6 +27,7 @@ namespace Alexandria.Generators.Parsing.Schema
             }
 
             UnsupportedKeywordScanner.Scan(document, diagnostics);
+            KeywordValueScanner.Scan(document, diagnostics);
             var schemaFile = new SchemaFile(document);
             var definitions = DefinitionClassifier.Classify(schemaFile, diagnostics);
             var builder = new SchemaTypeBuilder(schemaFile, file.Namespace, definitions, diagnostics);

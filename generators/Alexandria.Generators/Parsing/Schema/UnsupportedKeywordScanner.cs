@@ -18,45 +18,24 @@ namespace Alexandria.Generators.Parsing.Schema
             => Visit(document, document.Root, DraftOf(document), diagnostics);
 
         /// <summary>The contract's draft as the validators see it at its root: <c>$schema</c>, else <c>AlexandriaSchemaDraft</c>, else 2020-12.</summary>
-        private static SchemaDraft DraftOf(ContractDocument document)
+        internal static SchemaDraft DraftOf(ContractDocument document)
             => (document.Root is JsonObject root && root.GetString("$schema") is string meta ? SchemaDrafts.FromMetaschemaUri(meta) : null)
                ?? SchemaDrafts.FromOption(document.File.SchemaDraft)
                ?? SchemaDrafts.Default;
 
         private static void Visit(ContractDocument document, JsonNode node, SchemaDraft draft, List<DiagnosticInfo> diagnostics)
-        {
-            if (node is not JsonObject schema)
+            => SubschemaWalk.Visit(node, keyword => IsSupported(draft, keyword), schema =>
             {
-                return;
-            }
-
-            foreach (var keyword in schema.Properties)
-            {
-                if (!StandardKeywords.IsKnown(draft, keyword.Name) && !StandardKeywords.IsExtension(keyword.Name))
+                foreach (var keyword in schema.Properties)
                 {
-                    diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.UnsupportedKeyword, keyword, keyword.Name));
-                    continue;
-                }
-
-                if (StandardKeywords.SchemaArray.Contains(keyword.Name) && keyword.Value is JsonArray array)
-                {
-                    foreach (var item in array.Items)
+                    if (!IsSupported(draft, keyword.Name))
                     {
-                        Visit(document, item, draft, diagnostics);
+                        diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.UnsupportedKeyword, keyword, keyword.Name));
                     }
                 }
-                else if (StandardKeywords.SingleSchema.Contains(keyword.Name))
-                {
-                    Visit(document, keyword.Value, draft, diagnostics);
-                }
-                else if (StandardKeywords.SchemaMap.Contains(keyword.Name) && keyword.Value is JsonObject map)
-                {
-                    foreach (var entry in map.Properties)
-                    {
-                        Visit(document, entry.Value, draft, diagnostics);
-                    }
-                }
-            }
-        }
+            });
+
+        private static bool IsSupported(SchemaDraft draft, string keyword)
+            => StandardKeywords.IsKnown(draft, keyword) || StandardKeywords.IsExtension(keyword);
     }
 }

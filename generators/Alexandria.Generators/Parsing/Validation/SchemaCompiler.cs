@@ -30,6 +30,7 @@ namespace Alexandria.Generators.Parsing.Validation
         private readonly List<ConstantModel> _constants = new List<ConstantModel>();
         private readonly HashSet<string> _dynamicNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, DynamicAnchorModel> _dynamicAnchors = new Dictionary<string, DynamicAnchorModel>(StringComparer.Ordinal);
+        private readonly Dictionary<int, JsonNode> _referenceAt = new Dictionary<int, JsonNode>();
 
         public SchemaCompiler(SchemaIndex index, ContractDocument contract, bool reportEveryReference, List<DiagnosticInfo> diagnostics)
         {
@@ -113,6 +114,23 @@ namespace Alexandria.Generators.Parsing.Validation
             }
         }
 
+        /// <summary>Reports ALX0121 where a cycle of schemas applied in place (recursion with no base case) closes in the contract.</summary>
+        public void ReportInPlaceCycles()
+        {
+            var nodes = _methodOf.ToDictionary(p => p.Value, p => p.Key);
+            var reported = new HashSet<JsonNode>();
+            foreach (var closing in InPlaceCycles.Find(Methods.ToList(), Enumerable.Range(0, _methods.Count)))
+            {
+                var at = closing.IsReference ? _referenceAt[closing.From] : nodes[closing.To];
+                if (_index.ScopeOf(nodes[closing.From]).Document.IsContract && reported.Add(at))
+                {
+                    var cycle = string.Join(" → ", closing.Cycle.Concat(new[] { closing.To }).Select(m => "#" + nodes[m].Pointer));
+                    var what = at is JsonString reference ? reference.Value : "#" + at.Pointer;
+                    _diagnostics.Add(_contract.Diagnostic(DiagnosticDescriptors.ReferenceCycle, at, what, cycle));
+                }
+            }
+        }
+
         private SchemaMethodModel Compile(JsonNode node, int index)
         {
             var scope = _index.ScopeOf(node);
@@ -178,6 +196,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 }
                 else
                 {
+                    _referenceAt[model.Index] = reference;
                     model = model with { Ref = Require(target) };
                 }
             }
@@ -203,6 +222,7 @@ namespace Alexandria.Generators.Parsing.Validation
                         _dynamicNames.Add(name);
                     }
 
+                    _referenceAt[model.Index] = dynamicReference;
                     model = model with { DynamicRef = new DynamicReferenceModel(name, Require(target), isDynamic) };
                 }
             }
@@ -230,6 +250,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 return model with { UnresolvedReference = "$recursiveRef '" + reference + "' does not resolve: " + reason };
             }
 
+            _referenceAt[model.Index] = at.Value;
             var isDynamic = target is JsonObject anchored && anchored["$recursiveAnchor"]?.Kind == JsonNodeKind.True;
             if (isDynamic)
             {
@@ -436,7 +457,11 @@ namespace Alexandria.Generators.Parsing.Validation
         private static NumberLimitModel? Limit(DraftObject obj, string keyword)
             => obj[keyword] is JsonNumber number ? new NumberLimitModel(number.Text) : null;
 
-        /// <summary>A non-negative integer keyword; <c>2.0</c> counts as 2.</summary>
+        /// <summary>
+        /// A non-negative integer keyword; <c>2.0</c> counts as 2. Beyond <c>int.MaxValue</c> it is <c>int.MaxValue</c>: no
+        /// .NET string, array or object is that long, so the verdict is the same, and the generated comparison against an
+        /// <c>int</c> stays in range (CS0652 otherwise, an error with warnings as errors).
+        /// </summary>
         private static long? Count(DraftObject obj, string keyword)
         {
             if (obj[keyword] is JsonNumber number
@@ -444,7 +469,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 && value >= 0
                 && Math.Floor(value) == value)
             {
-                return value > long.MaxValue ? long.MaxValue : (long)value;
+                return value > int.MaxValue ? int.MaxValue : (long)value;
             }
 
             return null;

@@ -50,6 +50,12 @@ namespace Alexandria.Generators.Parsing.Validation
             }
 
             var validatorOnly = file.IsValidatorOnly;
+            if (validatorOnly)
+            {
+                // A $defs contract's keyword values are checked once, by the types area.
+                Schema.KeywordValueScanner.Scan(contract, diagnostics);
+            }
+
             var compiler = new SchemaCompiler(index, contract, reportEveryReference: validatorOnly, diagnostics);
             var documentResource = compiler.ResourceId(index.ScopeOf(contract.Root).Resource);
 
@@ -85,10 +91,11 @@ namespace Alexandria.Generators.Parsing.Validation
             }
 
             compiler.Run();
+            compiler.ReportInPlaceCycles();
             return new ValidatorModel(
                 file.FileName,
                 file.Namespace,
-                "Compiled" + CSharpNaming.ToPascalCase(Stem(file.FileName)),
+                SchemaNaming.CompiledValidatorsName(file.FileName),
                 AssertFormatsByDefault(file, contract.Root),
                 entries.ToEquatableArray(),
                 compiler.Methods.ToEquatableArray(),
@@ -153,8 +160,5 @@ namespace Alexandria.Generators.Parsing.Validation
         /// <summary>The base URI of a contract without <c>$id</c>: a stable, never-retrieved address built from its name.</summary>
         private static string ContractBaseUri(ContractFile file)
             => string.IsNullOrEmpty(file.SchemaUri) ? "https://alexandria.invalid/contracts/" + Uri.EscapeDataString(file.FileName) : file.SchemaUri;
-
-        private static string Stem(string fileName)
-            => fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using Alexandria.Generators.Emitting;
+using Alexandria.Generators.Emitting.Types;
+using Alexandria.Generators.Emitting.Validation;
+
+namespace Alexandria.Generators.Parsing.Schema
+{
+    /// <summary>
+    /// The C# names a schema file's other generated classes take in its namespace: each definition's validator
+    /// (<c>$defs/a</c> → <c>AValidator</c>), the file's JSON support classes, compiled validators and catalogue, and
+    /// the shared support types. A type with one of those names would be declared twice (and its file added under a
+    /// hint name already used, which drops every generated file), so the types area never gives one out.
+    /// </summary>
+    internal static class ReservedTypeNames
+    {
+        /// <summary>Each reserved name and what takes it, for the ALX0103 message.</summary>
+        public static Dictionary<string, string> Of(SchemaFile file, IEnumerable<DefinitionInfo> definitions)
+        {
+            var reserved = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var support = new TypeEmitContext(file.FileName, "");
+            var owner = file.FileName + " (its generated support classes)";
+            foreach (var name in new[]
+            {
+                support.JsonClassName, support.SupportClassName, support.EqualityClassName,
+                SchemaNaming.CompiledValidatorsName(file.FileName), ValidatorCatalogEmitter.ClassName(file.FileName),
+                "ContractJsonException",
+            })
+            {
+                reserved[name] = owner;
+            }
+
+            foreach (var definition in definitions)
+            {
+                var validator = SchemaNaming.ValidatorName(definition.TypeName);
+                if (!reserved.ContainsKey(validator))
+                {
+                    reserved[validator] = "#/$defs/" + definition.Key + " (its validator)";
+                }
+            }
+
+            return reserved;
+        }
+    }
+}
