@@ -16,15 +16,33 @@ namespace Alexandria.Cluster;
 /// </summary>
 internal sealed class GrainRunWriter(IGrainFactory grains) : IRunWriter
 {
+    /// <summary>A failover (membership declaring the dead silo, the grain activating elsewhere) takes about this long.</summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc/>
     public async Task<AppendEventsResult> AppendEventsAsync(string runId, AppendEventsRequest body, CancellationToken cancellationToken)
-        => RunWriteReplies.ToAppendResult(await Grain(runId).WriteAsync(RunWriteKind.AppendEvents, Json(body)).WaitAsync(cancellationToken).ConfigureAwait(false));
+        => RunWriteReplies.ToAppendResult(await WriteAsync(runId, RunWriteKind.AppendEvents, Json(body), cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public async Task<CompactRunResult> CompactAsync(string runId, CompactRunRequest body, CancellationToken cancellationToken)
-        => RunWriteReplies.ToCompactResult(await Grain(runId).WriteAsync(RunWriteKind.Compact, Json(body)).WaitAsync(cancellationToken).ConfigureAwait(false));
+        => RunWriteReplies.ToCompactResult(await WriteAsync(runId, RunWriteKind.Compact, Json(body), cancellationToken).ConfigureAwait(false));
 
-    private IRunGrain Grain(string runId) => grains.GetGrain<IRunGrain>(runId);
+    /// <summary>
+    /// Calls the run's grain. A runtime failure on the way (the hosting silo died, the call timed out) is the
+    /// cluster's, not the client's: it becomes <see cref="RunWriterUnavailableException"/>, which the API answers with
+    /// 503 and Retry-After instead of a 500.
+    /// </summary>
+    private async Task<RunWriteReply> WriteAsync(string runId, RunWriteKind kind, byte[] body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await grains.GetGrain<IRunGrain>(runId).WriteAsync(kind, body).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException)
+        {
+            throw new RunWriterUnavailableException(runId, RetryAfter, e);
+        }
+    }
 
     private static byte[] Json<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, OutputSchemaJson.Options);
 }

@@ -318,6 +318,13 @@ public static class ServerEndpoints
             var message = "The request body could not be read: " + unreadable.Message;
             await WriteProblemAsync(context, Problems.Create(400, "Unreadable request body", message, [Problems.Error("", "request", message)])).ConfigureAwait(false);
         }
+        catch (RunWriterUnavailableException unavailable) when (!context.Response.HasStarted)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteProblemAsync(context, Problems.Create(503, "Run writer unavailable", unavailable.Message,
+                [Problems.Error("", "availability", unavailable.Message)])).ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // the last resort: a server fault is still answered as problem+json, never as an empty 500
         catch (Exception fault)
 #pragma warning restore CA1031
