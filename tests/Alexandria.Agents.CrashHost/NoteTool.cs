@@ -11,6 +11,10 @@ using Alexandria.Agents.Tools;
 /// <summary>A non-idempotent tool whose effect (one line with its idempotency key) lands outside the run, durably.</summary>
 internal sealed class NoteTool(string effectsFile, Random random) : ITool
 {
+    // FileMode.Append seeks to the end once at open, it is not O_APPEND: two calls writing at once (a silo drives
+    // many runs) would both write at the same offset and one line — one counted side effect — would vanish.
+    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+
     public string Name => "record_note";
 
     public string Description => "Appends a note to the effects file.";
@@ -26,11 +30,17 @@ internal sealed class NoteTool(string effectsFile, Random random) : ITool
     public async Task<ToolPage> InvokeAsync(ToolRequest request, CancellationToken cancellationToken)
     {
         await Task.Delay(random.Next(1, 10), cancellationToken);
-        using (var file = new FileStream(effectsFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+        await WriteGate.WaitAsync(cancellationToken);
+        try
         {
+            using var file = new FileStream(effectsFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             var line = Encoding.UTF8.GetBytes(request.Context.IdempotencyKey + "\n");
             await file.WriteAsync(line, cancellationToken);
             file.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            WriteGate.Release();
         }
 
         await Task.Delay(random.Next(1, 10), cancellationToken);
