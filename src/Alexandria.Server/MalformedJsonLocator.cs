@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using Alexandria.OpenApi;
 
 namespace Alexandria.Server;
 
@@ -61,13 +62,11 @@ internal static class MalformedJsonLocator
         var text = new StringBuilder();
         for (var i = 0; i < path.Count - 1; i++)
         {
-            text.Append('/').Append(Escape(path[i].Current));
+            text.Append('/').Append(JsonPointer.Escape(path[i].Current));
         }
 
-        return text.Append('/').Append(Escape(last)).ToString();
+        return text.Append('/').Append(JsonPointer.Escape(last)).ToString();
     }
-
-    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     /// <summary>One open container: an object's member names seen so far, or an array's element count.</summary>
     private sealed class Frame
