@@ -32,32 +32,20 @@ public sealed class AnthropicRequestShaper : ProviderRequestShaper
     protected override string ProviderName => "anthropic";
 
     /// <inheritdoc/>
-    protected override bool WarnsAtEveryBreakpoint => true;
+    protected override bool WarnsAtEveryBreakpoint(string model) => true;
 
     /// <inheritdoc/>
-    protected override List<ChatMessage> ShapeMessages(List<ChatMessage> messages, LoopRequest request)
+    protected override List<ChatMessage> ShapeMessages(List<ChatMessage> messages, LoopRequest request, string model)
     {
         if (messages.Count == 0 || messages[0].Role != ChatRole.System || request.Breakpoints.Count == 0)
         {
             return messages;
         }
 
-        var text = messages[0].Text;
         var ttl = Settings.CacheTtl == "1h" ? Ttl.Ttl1h : Ttl.Ttl5m;
-        var cuts = request.Breakpoints.Select(b => b.Offset).Where(o => o > 0 && o <= text.Length).Distinct().Order().TakeLast(MaxBreakpoints).ToList();
-        var blocks = new List<AIContent>();
-        var start = 0;
-        foreach (var cut in cuts)
-        {
-            blocks.Add(new TextContent(text[start..cut]).WithCacheControl(ttl));
-            start = cut;
-        }
-
-        if (start < text.Length)
-        {
-            blocks.Add(new TextContent(text[start..]));
-        }
-
+        var blocks = CutAtBreakpoints(messages[0].Text, request, MaxBreakpoints)
+            .Select(piece => piece.EndsAtBreakpoint ? new TextContent(piece.Text).WithCacheControl(ttl) : new TextContent(piece.Text))
+            .ToList<AIContent>();
         var shaped = new List<ChatMessage>(messages.Count) { new(ChatRole.System, blocks) };
         shaped.AddRange(messages.Skip(1));
         return shaped;

@@ -20,7 +20,15 @@ public sealed record ModelPrices(decimal Input, decimal CachedInput, decimal? Ca
 /// <param name="CacheTtls">Cache lifetimes the model supports.</param>
 /// <param name="Prices">Prices, or null when the table has none.</param>
 /// <param name="Source">Where the numbers come from, and when.</param>
-public sealed record ModelEntry(string Provider, string Model, int? MinCacheableTokens, IReadOnlyList<string> CacheTtls, ModelPrices? Prices, string? Source);
+public sealed record ModelEntry(string Provider, string Model, int? MinCacheableTokens, IReadOnlyList<string> CacheTtls, ModelPrices? Prices, string? Source)
+{
+    /// <summary>
+    /// True when the model takes explicit cache breakpoints (<c>"cache_breakpoints": "explicit"</c>; OpenAI GPT-5.6+:
+    /// <c>prompt_cache_breakpoint</c> on content parts). False (<c>"implicit"</c>, the default) when it caches the
+    /// prefixes it chooses itself.
+    /// </summary>
+    public bool ExplicitBreakpoints { get; init; }
+}
 
 /// <summary>
 /// Per-model prompt-cache minimums, TTLs and prices as data, not code: providers change them (Anthropic moved
@@ -133,7 +141,16 @@ public sealed class ModelTable
             prices = new ModelPrices(Price("input"), Price("cached_input"), p.TryGetProperty("cache_write", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDecimal() : null, Price("output"));
         }
 
-        return new ModelEntry(provider, Text("model"), minimum, ttls, prices, entry.TryGetProperty("source", out var s) ? s.GetString() : null);
+        var breakpoints = entry.TryGetProperty("cache_breakpoints", out var b) ? b.ValueKind == JsonValueKind.String ? b.GetString() : null : "implicit";
+        if (breakpoints is not ("implicit" or "explicit"))
+        {
+            throw new ProviderConfigurationException($"{where}/cache_breakpoints must be \"implicit\" or \"explicit\".");
+        }
+
+        return new ModelEntry(provider, Text("model"), minimum, ttls, prices, entry.TryGetProperty("source", out var s) ? s.GetString() : null)
+        {
+            ExplicitBreakpoints = breakpoints == "explicit",
+        };
     }
 
     private static string ReadShipped()

@@ -66,7 +66,7 @@ public static class ProviderClients
         if (settings.UsesOpenAiResponses)
         {
             var responses = client.GetResponsesClient();
-            return new OpenAiResponsesStreaming(responses.AsIChatClient(settings.Model!), responses);
+            return new OpenAiResponsesRequests(responses.AsIChatClient(settings.Model!), responses);
         }
 
         return client.GetChatClient(settings.Model!).AsIChatClient();

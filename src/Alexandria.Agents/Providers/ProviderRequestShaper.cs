@@ -50,7 +50,7 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
 
         var (shapedMessages, shapedOptions) = Prepare(messages, options!, request);
         var response = Settings.Stream
-            ? await base.GetStreamingResponseAsync(shapedMessages, shapedOptions, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false)
+            ? await StreamAsync(shapedMessages, shapedOptions, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false)
             : await base.GetResponseAsync(shapedMessages, shapedOptions, cancellationToken).ConfigureAwait(false);
         return MapReply(response, request);
     }
@@ -59,24 +59,68 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = LoopRequest.Of(options);
-        var (shapedMessages, shapedOptions) = request is null ? (messages.ToList(), options) : Prepare(messages, options!, request);
-        await foreach (var update in base.GetStreamingResponseAsync(shapedMessages, shapedOptions, cancellationToken).ConfigureAwait(false))
+        if (request is null)
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        var (shapedMessages, shapedOptions) = Prepare(messages, options!, request);
+        await foreach (var update in StreamAsync(shapedMessages, shapedOptions, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
+        }
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(List<ChatMessage> messages, ChatOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return MapUpdate(update);
         }
     }
 
     /// <summary>The model a request goes to: the options', else the configured one.</summary>
     protected string ModelOf(ChatOptions options) => options.ModelId ?? Settings.Model ?? "";
 
-    /// <summary>Lays the messages out for this provider's cache (default: unchanged).</summary>
-    protected virtual List<ChatMessage> ShapeMessages(List<ChatMessage> messages, LoopRequest request) => messages;
+    /// <summary>Lays the messages out for this provider's cache (default: unchanged) for <paramref name="model"/>.</summary>
+    protected virtual List<ChatMessage> ShapeMessages(List<ChatMessage> messages, LoopRequest request, string model) => messages;
 
     /// <summary>The provider's native request options carrying the output schema (and cache settings).</summary>
     protected abstract Func<IChatClient, object?> NativeOptions(ChatOptions options, LoopRequest request);
 
     /// <summary>Maps the reply back to the contract where the provider's schema form differs from it (default: unchanged).</summary>
     protected virtual ChatResponse MapReply(ChatResponse response, LoopRequest request) => response;
+
+    /// <summary>Completes a streamed update where the SDK left something out (default: unchanged).</summary>
+    protected virtual ChatResponseUpdate MapUpdate(ChatResponseUpdate update) => update;
+
+    /// <summary>
+    /// The system text cut at the request's breakpoints (at most <paramref name="max"/>, the last ones: they cover the
+    /// longest prefixes), in order; <c>EndsAtBreakpoint</c> marks each piece a cache breakpoint closes. The volatile
+    /// rest after the last breakpoint, if any, is the last piece.
+    /// </summary>
+    protected static List<(string Text, bool EndsAtBreakpoint)> CutAtBreakpoints(string text, LoopRequest request, int max)
+    {
+        var pieces = new List<(string, bool)>();
+        var start = 0;
+        foreach (var cut in request.Breakpoints.Select(b => b.Offset).Where(o => o > 0 && o <= text.Length).Distinct().Order().TakeLast(max))
+        {
+            pieces.Add((text[start..cut], true));
+            start = cut;
+        }
+
+        if (start < text.Length)
+        {
+            pieces.Add((text[start..], false));
+        }
+
+        return pieces;
+    }
 
     private (List<ChatMessage>, ChatOptions) Prepare(IEnumerable<ChatMessage> messages, ChatOptions options, LoopRequest request)
     {
@@ -104,7 +148,7 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
         shaped.RawRepresentationFactory = NativeOptions(shaped, request);
         var list = messages.ToList();
         WarnOnShortPrefixes(list, request, shaped.ModelId ?? "");
-        return (ShapeMessages(list, request), shaped);
+        return (ShapeMessages(list, request, shaped.ModelId ?? ""), shaped);
     }
 
     /// <summary>
@@ -119,7 +163,7 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
         }
 
         var text = messages[0].Text;
-        foreach (var breakpoint in WarnsAtEveryBreakpoint ? request.Breakpoints : request.Breakpoints.TakeLast(1))
+        foreach (var breakpoint in WarnsAtEveryBreakpoint(model) ? request.Breakpoints : request.Breakpoints.TakeLast(1))
         {
             if (breakpoint.Offset > text.Length)
             {
@@ -135,10 +179,11 @@ public abstract class ProviderRequestShaper : DelegatingChatClient
     }
 
     /// <summary>
-    /// True where breakpoints are explicit (Anthropic: a short one is never written); false where the provider caches
-    /// the longest prefix it has seen (OpenAI), so only the last breakpoint's length matters.
+    /// True where <paramref name="model"/>'s breakpoints are explicit (Anthropic, OpenAI GPT-5.6+: a short one is never
+    /// written); false where the provider caches the longest prefix it has seen (older OpenAI models), so only the last
+    /// breakpoint's length matters.
     /// </summary>
-    protected virtual bool WarnsAtEveryBreakpoint => false;
+    protected virtual bool WarnsAtEveryBreakpoint(string model) => false;
 
     /// <summary>The provider's name in the model table (<c>openai</c>, <c>anthropic</c>, <c>ollama</c>).</summary>
     protected abstract string ProviderName { get; }

@@ -17,27 +17,30 @@ namespace Alexandria.Providers.Tests.Agent;
 /// <summary>The agent loop end to end through each real adapter and the loopback stub.</summary>
 public sealed partial class AgentOverWireTests
 {
-    public static TheoryData<ProviderKind, bool> Providers()
+    public static TheoryData<ProviderKind, bool, string> Providers()
     {
-        var data = new TheoryData<ProviderKind, bool>();
+        var data = new TheoryData<ProviderKind, bool, string>();
         foreach (var kind in StubClients.Real)
         {
-            data.Add(kind, false);
-            data.Add(kind, true);
+            data.Add(kind, false, "chat");
+            data.Add(kind, true, "chat");
         }
 
+        // The Responses API, whose requests with a system message cut at breakpoints Alexandria builds itself.
+        data.Add(ProviderKind.OpenAI, false, "responses");
+        data.Add(ProviderKind.OpenAI, true, "responses");
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task A_malformed_plan_is_repaired_through_the_real_adapter(ProviderKind kind, bool stream)
+    public async Task A_malformed_plan_is_repaired_through_the_real_adapter(ProviderKind kind, bool stream, string openAiApi)
     {
         await using var stub = await ProviderStub.StartAsync();
         var model = new ResearchModel(steps: 2) { MalformedFirstPlan = true, StrictNulls = kind == ProviderKind.OpenAI };
         stub.Reply = model.Reply;
         await using var store = await TemporaryStore.CreateAsync();
-        using var client = StubClients.Create(stub, kind, StubClients.ModelFor(kind), stream);
+        using var client = StubClients.Create(stub, kind, StubClients.ModelFor(kind), stream, openAiApi: openAiApi);
 
         var result = await AgentRun.RunAsync(store, client, new AgentOptions { OutputSchemas = Schemas.PlannerOnly });
 
@@ -78,15 +81,16 @@ public sealed partial class AgentOverWireTests
     }
 
     [Theory]
-    [InlineData(ProviderKind.Anthropic)]
-    [InlineData(ProviderKind.OpenAI)]
-    public async Task A_50_step_run_keeps_one_prefix_hash_per_prompt_and_hits_the_cache(ProviderKind kind)
+    [InlineData(ProviderKind.Anthropic, "claude-opus-5")]
+    [InlineData(ProviderKind.OpenAI, "gpt-5.6")] // explicit prompt_cache_breakpoint parts, exact-boundary matches
+    [InlineData(ProviderKind.OpenAI, "gpt-5.5")] // implicit: the longest prefix seen before
+    public async Task A_50_step_run_keeps_one_prefix_hash_per_prompt_and_hits_the_cache(ProviderKind kind, string modelId)
     {
         await using var stub = await ProviderStub.StartAsync();
-        var modelId = StubClients.ModelFor(kind);
-        var minimum = ModelTable.Shipped.Find(kind == ProviderKind.OpenAI ? "openai" : "anthropic", modelId)!.MinCacheableTokens!.Value;
-        stub.AnthropicCache.MinimumTokens = minimum;
-        stub.OpenAiCache.MinimumTokens = minimum;
+        var entry = ModelTable.Shipped.Find(kind == ProviderKind.OpenAI ? "openai" : "anthropic", modelId)!;
+        var explicitBreakpoints = kind == ProviderKind.Anthropic || entry.ExplicitBreakpoints;
+        stub.AnthropicCache.MinimumTokens = entry.MinCacheableTokens!.Value;
+        stub.OpenAiCache.MinimumTokens = entry.MinCacheableTokens!.Value;
         var model = new ResearchModel(steps: 50);
         stub.Reply = model.Reply;
         await using var store = await TemporaryStore.CreateAsync();
@@ -104,7 +108,8 @@ public sealed partial class AgentOverWireTests
         Assert.Equal(AgentRunStatus.Completed, result.Status);
         Assert.Equal(50, result.Steps);
         var events = await AgentRun.EventsAsync(store);
-        Assert.True(events.OfType<CompactionFinishedEvent>().Count() >= 5, "the run compacts several times");
+        var compactions = events.OfType<CompactionFinishedEvent>().Count();
+        Assert.True(compactions >= 5, "the run compacts several times");
         var usage = events.OfType<TokenUsageEvent>().ToList();
         Assert.Equal(101, usage.Count); // 51 planner + 50 executor calls
 
@@ -117,19 +122,31 @@ public sealed partial class AgentOverWireTests
         Assert.True(snapshotsSeen >= 6, $"planner requests carried {snapshotsSeen} distinct snapshots");
 
         // The first planner and the first executor request write the cache; every later one reads it.
-        // The instructions and tool catalog alone are shorter than any minimum: Anthropic (explicit breakpoints) says
-        // so for both prompts; OpenAI caches the longest prefix, so only the last breakpoint counts and it qualifies.
-        Assert.Equal(kind == ProviderKind.Anthropic ? 2 : 0, warnings.Count);
+        // The instructions and tool catalog alone are shorter than any minimum: with explicit breakpoints (Anthropic,
+        // gpt-5.6) the adapter says so for both prompts; an implicit cache takes the longest prefix, so only the last
+        // breakpoint counts and it qualifies.
+        Assert.Equal(explicitBreakpoints ? 2 : 0, warnings.Count);
         Assert.All(warnings, w => Assert.Contains("'instructions_and_tools'", w, StringComparison.Ordinal));
         var hits = usage.Count(u => u.Payload.CachedTokens > 0);
         var ratio = (double)hits / usage.Count;
         Assert.Equal(99, hits);
         Assert.True(ratio >= 0.98, $"hit ratio {ratio:P1}");
-        if (kind == ProviderKind.Anthropic)
+        if (explicitBreakpoints)
         {
-            // Written: the first planner and executor prefixes, then the planner's snapshot block once per compaction.
-            var compactions = events.OfType<CompactionFinishedEvent>().Count();
+            // Written (and recorded as cache_creation_tokens): the first planner and executor prefixes, then the
+            // planner's snapshot block once per compaction.
             Assert.InRange(usage.Count(u => u.Payload.CacheCreationTokens > 0), 2, 2 + compactions);
+        }
+        else
+        {
+            Assert.All(usage, u => Assert.Null(u.Payload.CacheCreationTokens));
+        }
+
+        if (kind == ProviderKind.OpenAI)
+        {
+            // gpt-5.6 gets breakpoint markers and explicit cache options on every request; gpt-5.5 on none.
+            Assert.All(stub.Requests, r => Assert.Equal(explicitBreakpoints, r.BodyText.Contains("\"prompt_cache_options\":{\"mode\":\"explicit\",\"ttl\":\"30m\"}", StringComparison.Ordinal)));
+            Assert.All(stub.Requests, r => Assert.Equal(explicitBreakpoints, r.BodyText.Contains("\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}", StringComparison.Ordinal)));
         }
     }
 

@@ -102,6 +102,41 @@ public sealed class AgentRunCliTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAI_cache_writes_reach_the_events_and_inspect_prices_them_from_a_user_table()
+    {
+        await using var stub = await ProviderStub.StartAsync();
+        stub.Reply = new ResearchModel(steps: 2).Reply;
+        var store = Path.Combine(_root, "store");
+        var table = Path.Combine(_root, "prices.json");
+        File.WriteAllText(table, """
+            { "format": "alexandria-model-table/1", "models": [
+              { "provider": "openai", "model": "gpt-5.6", "min_cacheable_tokens": 1024, "cache_ttls": ["30m"], "cache_breakpoints": "explicit",
+                "price_per_million": { "input": 2, "cached_input": 0.2, "cache_write": 2.5, "output": 8 } } ] }
+            """);
+        var brief = string.Join(" ", Enumerable.Repeat("Survey how and when the runtime compacts its event log, what a snapshot holds, and cite each document you rely on.", 30));
+
+        var run = await CliProcess.RunAsync(
+            new[] { "agent", "run", "--provider", "openai", "--model", "gpt-5.6", "--model-table", table, "--base-url", new Uri(stub.BaseUrl, "v1").ToString(), "--objective", brief, "--run-id", "write-run", "--store", store, "--index", "samples/research-docs" },
+            new Dictionary<string, string> { ["OPENAI_API_KEY"] = StubClients.SentinelKey });
+        var inspect = await CliProcess.RunAsync(new[] { "inspect", "write-run", "--store", store, "--model-table", table, "--output", "json" });
+
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.True(inspect.Exit == 0, inspect.ToString());
+        Assert.All(stub.Requests, r => Assert.Contains("\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}", r.BodyText, StringComparison.Ordinal));
+        var usage = Assert.Single(JsonDocument.Parse(inspect.Stdout).RootElement.GetProperty("usage").EnumerateArray());
+        var written = usage.GetProperty("cache_creation_tokens").GetInt64();
+        var cached = usage.GetProperty("cached_tokens").GetInt64();
+        Assert.True(written > 0, inspect.Stdout); // OpenAI's cache_write_tokens, recorded like Anthropic's cache_creation_input_tokens
+        Assert.True(cached > 0, inspect.Stdout);
+
+        // The cost prices the writes at the table's cache_write rate ($2 in, $0.20 cached, $2.50 written, $8 out per million).
+        var input = usage.GetProperty("input_tokens").GetInt64();
+        var output = usage.GetProperty("output_tokens").GetInt64();
+        var expected = (((input - cached - written) * 2m) + (cached * 0.2m) + (written * 2.5m) + (output * 8m)) / 1_000_000m;
+        Assert.Equal(expected, usage.GetProperty("estimated_cost_usd").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_missing_key_names_its_variable()
     {
         var run = await CliProcess.RunAsync(

@@ -79,6 +79,9 @@ public sealed class ProviderSettingsTests
         Assert.Equal(new ModelPrices(5m, 0.5m, null, 30m), shipped.FindModel("gpt-5.5-2026-04-23")!.Prices);
         Assert.Equal(new ModelPrices(0.75m, 0.075m, null, 4.5m), shipped.FindModel("gpt-5.4-mini")!.Prices); // not gpt-5.4's
         Assert.Equal(2.5m, shipped.FindModel("gpt-5.4")!.Prices!.Input);
+        Assert.True(shipped.Find("openai", "gpt-5.6-mini")!.ExplicitBreakpoints); // GPT-5.6+: prompt_cache_breakpoint
+        Assert.False(shipped.Find("openai", "gpt-5.5")!.ExplicitBreakpoints);
+        Assert.False(shipped.Find("openai", "gpt-4.1")!.ExplicitBreakpoints); // the provider default
 
         var path = Path.Combine(Path.GetTempPath(), "model-table-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, """
@@ -93,6 +96,7 @@ public sealed class ProviderSettingsTests
             Assert.Equal(2048, merged.Find("anthropic", "claude-haiku-4-5")!.MinCacheableTokens);
             Assert.Equal(8m, merged.FindModel("gpt-5.6-2026-09-01")!.Prices!.Output);
             Assert.Equal(512, merged.Find("anthropic", "claude-opus-5")!.MinCacheableTokens);
+            Assert.False(merged.Find("openai", "gpt-5.6")!.ExplicitBreakpoints); // the user's entry says nothing: implicit
         }
         finally
         {
@@ -106,5 +110,7 @@ public sealed class ProviderSettingsTests
         var error = Assert.Throws<ProviderConfigurationException>(() => ModelTable.Parse("""{"format":"alexandria-model-table/1","models":[{"provider":"openai","model":"x","price_per_million":{"input":"cheap"}}]}""", "mine.json"));
 
         Assert.Equal("mine.json: /models/0/price_per_million/input must be a number.", error.Message);
+        var breakpoints = Assert.Throws<ProviderConfigurationException>(() => ModelTable.Parse("""{"format":"alexandria-model-table/1","models":[{"provider":"openai","model":"gpt-6","cache_breakpoints":"always"}]}""", "mine.json"));
+        Assert.Equal("mine.json: /models/0/cache_breakpoints must be \"implicit\" or \"explicit\".", breakpoints.Message);
     }
 }

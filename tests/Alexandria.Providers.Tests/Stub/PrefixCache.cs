@@ -14,8 +14,9 @@ public readonly record struct CacheUsage(long InputTokens, long CachedTokens, lo
 /// Simulated provider prompt caches, as the providers document them. Anthropic: a prefix is written at each
 /// <c>cache_control</c> breakpoint and read when a later request has a breakpoint on byte-identical canonical
 /// prefix bytes (model, tools, system and message blocks before it); nothing under the minimum is cached.
-/// OpenAI: implicit: the longest byte-identical prefix shared with an earlier request (model, response format,
-/// tools, messages), counted in 128-token steps from the 1,024-token minimum.
+/// OpenAI before GPT-5.6: implicit: the longest byte-identical prefix shared with an earlier request (model, response
+/// format, tools, messages), counted in 128-token steps from the 1,024-token minimum. OpenAI GPT-5.6+ (requests with
+/// <c>prompt_cache_options</c>): exact matches at breakpoints only, see <see cref="OpenAi"/>.
 /// </summary>
 public sealed class PrefixCache
 {
@@ -85,9 +86,68 @@ public sealed class PrefixCache
         return new CacheUsage(total - read - created, read, created, total);
     }
 
+    /// <summary>
+    /// OpenAI. A request with <c>prompt_cache_options</c> (GPT-5.6+) is matched only at breakpoints: the content parts
+    /// marked <c>prompt_cache_breakpoint</c> (lookup: the first 2 and the latest 50 of them; in implicit mode also the
+    /// last 20 message ends), never at a shorter unmarked prefix; a hit needs a prefix an earlier request wrote, and
+    /// counts exactly its tokens. Writes: the latest four marked parts (explicit mode) or the latest three plus the end
+    /// of the last message (implicit mode), each only from the minimum. Without options: the pre-5.6 implicit cache.
+    /// </summary>
     public CacheUsage OpenAi(JsonElement request)
     {
+        var (bytes, marked, messageEnds) = OpenAiCanonical(request);
+        var total = Tokens(bytes.Length);
+        if (request.TryGetProperty("prompt_cache_options", out var options))
+        {
+            var explicitMode = options.GetProperty("mode").GetString() == "explicit";
+            var lookups = marked.Take(FirstBreakpointsLooked).Concat(marked.TakeLast(LatestBreakpointsLooked));
+            var writes = marked.TakeLast(explicitMode ? 4 : 3);
+            if (!explicitMode)
+            {
+                lookups = lookups.Concat(messageEnds.TakeLast(20));
+                writes = writes.Append(messageEnds[^1]);
+            }
+
+            return AtBreakpoints(bytes, lookups.ToList(), writes.ToList(), total);
+        }
+
+        var common = _seen.Select(previous => CommonPrefix(previous, bytes)).DefaultIfEmpty(0).Max();
+        _seen.Add(bytes);
+        var cached = Tokens(common) >= MinimumTokens ? Tokens(common) / 128 * 128 : 0;
+        return new CacheUsage(total, cached, 0, total);
+    }
+
+    /// <summary>How many of a request's first explicit breakpoints an OpenAI lookup checks (with the latest ones).</summary>
+    public const int FirstBreakpointsLooked = 2;
+
+    /// <summary>How many of a request's latest explicit breakpoints an OpenAI lookup checks.</summary>
+    public const int LatestBreakpointsLooked = 50;
+
+    /// <summary>Exact-boundary matching: the longest looked-up prefix written before is read; new prefixes are written.</summary>
+    private CacheUsage AtBreakpoints(byte[] bytes, List<int> lookups, List<int> writes, long total)
+    {
+        string Key(int end) => Convert.ToHexString(SHA256.HashData(bytes.AsSpan(0, end)));
+        bool Cacheable(int end) => Tokens(end) >= MinimumTokens;
+        var read = lookups.Where(e => Cacheable(e) && _written.Contains(Key(e))).Select(e => Tokens(e)).DefaultIfEmpty(0).Max();
+        var fresh = writes.Where(e => Cacheable(e) && !_written.Contains(Key(e))).ToList();
+        var created = fresh.Select(e => Tokens(e)).Where(t => t > read).DefaultIfEmpty(read).Max() - read;
+        foreach (var end in fresh)
+        {
+            _written.Add(Key(end));
+        }
+
+        return new CacheUsage(total - read - created, read, created, total);
+    }
+
+    /// <summary>
+    /// The canonical bytes of an OpenAI request (model, response format, tools, instructions, then each message's role
+    /// and text; chat completions and the Responses API alike), the offsets where marked parts end and where messages end.
+    /// </summary>
+    private static (byte[] Bytes, List<int> Marked, List<int> MessageEnds) OpenAiCanonical(JsonElement request)
+    {
         var canonical = new List<byte>();
+        var marked = new List<int>();
+        var messageEnds = new List<int>();
         void Add(string s) => canonical.AddRange(Encoding.UTF8.GetBytes(s));
         Add("model:" + request.GetProperty("model").GetString() + "\n");
         // Chat completions: response_format, messages. Responses API: text.format, instructions, input items.
@@ -103,7 +163,7 @@ public sealed class PrefixCache
 
         if (request.TryGetProperty("instructions", out var instructions) && instructions.ValueKind == JsonValueKind.String)
         {
-            Add("\ninstructions:" + instructions.GetString());
+            Add("\ninstructions:" + instructions.GetString()); // no breakpoint can sit in the instructions
         }
 
         var messages = request.TryGetProperty("messages", out var chat) ? chat : request.GetProperty("input");
@@ -112,20 +172,32 @@ public sealed class PrefixCache
             if (message.ValueKind == JsonValueKind.String)
             {
                 Add("\nuser:" + message.GetString());
+                messageEnds.Add(canonical.Count);
                 continue;
             }
 
             Add("\n" + message.GetProperty("role").GetString() + ":");
             var content = message.GetProperty("content");
-            Add(content.ValueKind == JsonValueKind.String ? content.GetString()! : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString())));
+            if (content.ValueKind == JsonValueKind.String)
+            {
+                Add(content.GetString()!);
+            }
+            else
+            {
+                foreach (var part in content.EnumerateArray())
+                {
+                    Add(part.GetProperty("text").GetString()!);
+                    if (part.TryGetProperty("prompt_cache_breakpoint", out var breakpoint) && breakpoint.GetProperty("mode").GetString() == "explicit")
+                    {
+                        marked.Add(canonical.Count);
+                    }
+                }
+            }
+
+            messageEnds.Add(canonical.Count);
         }
 
-        var bytes = canonical.ToArray();
-        var common = _seen.Select(previous => CommonPrefix(previous, bytes)).DefaultIfEmpty(0).Max();
-        _seen.Add(bytes);
-        var cached = Tokens(common) >= MinimumTokens ? Tokens(common) / 128 * 128 : 0;
-        var total = Tokens(bytes.Length);
-        return new CacheUsage(total, cached, 0, total);
+        return (canonical.ToArray(), marked, messageEnds);
     }
 
     private static int CommonPrefix(byte[] a, byte[] b) => a.AsSpan().CommonPrefixLength(b);

@@ -113,7 +113,7 @@ public sealed class ProviderStub : IAsyncDisposable
         var usageJson = new Dictionary<string, object>
         {
             ["prompt_tokens"] = usage.TotalInputTokens, ["completion_tokens"] = output, ["total_tokens"] = usage.TotalInputTokens + output,
-            ["prompt_tokens_details"] = new Dictionary<string, object> { ["cached_tokens"] = usage.CachedTokens, ["audio_tokens"] = 0 },
+            ["prompt_tokens_details"] = new Dictionary<string, object> { ["cached_tokens"] = usage.CachedTokens, ["cache_write_tokens"] = usage.CacheCreationTokens, ["audio_tokens"] = 0 },
             ["completion_tokens_details"] = new Dictionary<string, object> { ["reasoning_tokens"] = 0, ["audio_tokens"] = 0, ["accepted_prediction_tokens"] = 0, ["rejected_prediction_tokens"] = 0 },
         };
         const string id = "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT";

@@ -19,7 +19,7 @@ public sealed class OpenAiResponsesWireTests
     {
         await using var stub = await ProviderStub.StartAsync();
         stub.Reply = _ => "{\"objective\":null,\"steps\":[{\"step_id\":1,\"description\":\"Search.\",\"status\":\"pending\"}],\"chosen_override\":null}";
-        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.6", stream, openAiApi: "responses");
+        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.5", stream, openAiApi: "responses"); // implicit caching
         var prompt = WireRequests.Planner();
 
         var response = await WireRequests.AskAsync(client, prompt, Schemas.Plan);
@@ -53,7 +53,7 @@ public sealed class OpenAiResponsesWireTests
     public async Task Cached_tokens_come_from_input_tokens_details(bool stream)
     {
         await using var stub = await ProviderStub.StartAsync();
-        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.6", stream, openAiApi: "responses");
+        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.5", stream, openAiApi: "responses");
         var objective = string.Join(" ", Enumerable.Repeat("Survey every compaction rule and cite the documents.", 100));
 
         var first = await WireRequests.AskAsync(client, WireRequests.Planner(objective, "{\"seq\":1}"), Schemas.Plan);
@@ -69,7 +69,7 @@ public sealed class OpenAiResponsesWireTests
 
     /// <summary>The whole body the adapter must send: a streamed request differs from a plain one only by <c>stream</c>.</summary>
     private static string ExpectedBody(string system, bool stream)
-        => "{\"model\":\"gpt-5.6\",\"max_output_tokens\":4096,"
+        => "{\"model\":\"gpt-5.5\",\"max_output_tokens\":4096,"
             + "\"text\":{\"format\":{\"type\":\"json_schema\",\"name\":\"plan_payload\",\"schema\":" + Schemas.OpenAiStrict + ",\"strict\":true}},"
             + "\"input\":[{\"type\":\"message\",\"role\":\"system\",\"content\":[{\"type\":\"input_text\",\"text\":" + JsonSerializer.Serialize(system, Relaxed) + "}]}],"
             + "\"store\":false," + (stream ? "\"stream\":true," : "")

@@ -16,7 +16,7 @@ public sealed class OpenAiWireTests
     {
         await using var stub = await ProviderStub.StartAsync();
         stub.Reply = _ => "{\"objective\":null,\"steps\":[{\"step_id\":1,\"description\":\"Search.\",\"status\":\"pending\"}],\"chosen_override\":null}";
-        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.6", stream);
+        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.5", stream); // implicit caching: the text as it is
         var prompt = WireRequests.Planner();
 
         var response = await WireRequests.AskAsync(client, prompt, Schemas.Plan);
@@ -31,7 +31,9 @@ public sealed class OpenAiWireTests
         Assert.Equal(Schemas.OpenAiStrict, jsonSchema.GetProperty("schema").GetRawText());
         Assert.Equal("alexandria:planner", request.Json.GetProperty("prompt_cache_key").GetString());
         Assert.Equal(stream, request.Streamed);
-        Assert.Equal("gpt-5.6", request.Json.GetProperty("model").GetString());
+        Assert.Equal("gpt-5.5", request.Json.GetProperty("model").GetString());
+        Assert.DoesNotContain("prompt_cache_breakpoint", request.BodyText);
+        Assert.DoesNotContain("prompt_cache_options", request.BodyText);
         var system = request.Json.GetProperty("messages")[0];
         Assert.Equal("system", system.GetProperty("role").GetString());
         Assert.Equal(prompt.Text, system.GetProperty("content").ValueKind == JsonValueKind.String ? system.GetProperty("content").GetString() : system.GetProperty("content")[0].GetProperty("text").GetString());
@@ -60,7 +62,7 @@ public sealed class OpenAiWireTests
     public async Task Cached_tokens_come_from_prompt_tokens_details()
     {
         await using var stub = await ProviderStub.StartAsync();
-        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.6");
+        using var client = StubClients.Create(stub, ProviderKind.OpenAI, "gpt-5.5"); // pre-5.6: the longest prefix, in 128-token steps
         var objective = string.Join(" ", Enumerable.Repeat("Survey every compaction rule and cite the documents.", 100));
 
         var first = await WireRequests.AskAsync(client, WireRequests.Planner(objective, "{\"seq\":1}"), Schemas.Plan);
