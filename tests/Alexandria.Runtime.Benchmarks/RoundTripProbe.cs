@@ -148,11 +148,12 @@ internal static class RoundTripProbe
                 }, source);
             }),
             new("Ours: single append", (connection, pass) => OursAppendAsync(root, connection, pass, batch: 1)),
-            new("Marten Rich: single append", (connection, _) => MartenAppendAsync(connection, JasperFx.Events.EventAppendMode.Rich, inlineSnapshot: false, batch: 1)),
-            new("Marten Quick: single append", (connection, _) => MartenAppendAsync(connection, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: false, batch: 1)),
-            new("Marten Quick + inline snapshot: single append", (connection, _) => MartenAppendAsync(connection, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: true, batch: 1)),
+            new("Marten Rich: single append", (connection, pass) => MartenAppendAsync(connection, pass, JasperFx.Events.EventAppendMode.Rich, inlineSnapshot: false, batch: 1)),
+            new("Marten Quick: single append", (connection, pass) => MartenAppendAsync(connection, pass, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: false, batch: 1)),
+            new("Marten Quick + inline snapshot: single append", (connection, pass) => MartenAppendAsync(connection, pass, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: true, batch: 1)),
             new("Ours: append 100", (connection, pass) => OursAppendAsync(root, connection, pass, batch: 100)),
-            new("Marten Quick: append 100", (connection, _) => MartenAppendAsync(connection, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: false, batch: 100)),
+            new("Ours: append 1000", (connection, pass) => OursAppendAsync(root, connection, pass, batch: 1000)),
+            new("Marten Quick: append 100", (connection, pass) => MartenAppendAsync(connection, pass, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: false, batch: 100)),
         };
     }
 
@@ -169,10 +170,10 @@ internal static class RoundTripProbe
         }, store);
     }
 
-    private static async Task<(Func<Task>, IAsyncDisposable)> MartenAppendAsync(string connection, JasperFx.Events.EventAppendMode mode, bool inlineSnapshot, int batch)
+    private static async Task<(Func<Task>, IAsyncDisposable)> MartenAppendAsync(string connection, string pass, JasperFx.Events.EventAppendMode mode, bool inlineSnapshot, int batch)
     {
         var store = await MartenBenchmarks.MartenStoreAsync(connection, "marten", mode, inlineSnapshot).ConfigureAwait(false);
-        const string stream = "probe";
+        var stream = "probe-" + pass;
         long version = 0;
         return (async () =>
         {
