@@ -154,6 +154,10 @@ internal static class RoundTripProbe
             new("Ours: append 100", (connection, pass) => OursAppendAsync(root, connection, pass, batch: 100)),
             new("Ours: append 1000", (connection, pass) => OursAppendAsync(root, connection, pass, batch: 1000)),
             new("Marten Quick: append 100", (connection, pass) => MartenAppendAsync(connection, pass, JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: false, batch: 100)),
+            new("Ours: read last 100, typed", (connection, pass) => OursLongRunAsync(root, connection, pass, open: false)),
+            new("Marten: FetchStreamAsync last 100", (connection, pass) => MartenLongRunAsync(connection, pass, open: false)),
+            new("Ours: RunSession.OpenAsync, snapshot + 30-event tail", (connection, pass) => OursLongRunAsync(root, connection, pass, open: true)),
+            new("Marten: FetchForWriting, inline snapshot", (connection, pass) => MartenLongRunAsync(connection, pass, open: true)),
         };
     }
 
@@ -180,6 +184,37 @@ internal static class RoundTripProbe
             await MartenBenchmarks.MartenAppendAsync(store, stream, version, LongRunFixture.Stamped(stream, version + 1, batch)).ConfigureAwait(false);
             version += batch;
         }, new Disposer(store));
+    }
+
+    private const int LongRunEvents = 1000;
+
+    private static async Task<(Func<Task>, IAsyncDisposable)> OursLongRunAsync(string root, string connection, string pass, bool open)
+    {
+        var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = Path.Combine(root, pass + "long"), PostgresConnectionString = connection }).ConfigureAwait(false);
+        var run = "long-" + pass;
+        await LongRunFixture.WriteAsync(store, run, LongRunEvents, tail: 30).ConfigureAwait(false);
+        var log = new TypedEventLog(store.Events, store.Objects);
+        return (open
+            ? async () => await RunSession.OpenAsync(store, run).ConfigureAwait(false)
+            : async () => await log.ReadAsync(run, LongRunEvents - 99, 100).ConfigureAwait(false), store);
+    }
+
+    private static async Task<(Func<Task>, IAsyncDisposable)> MartenLongRunAsync(string connection, string pass, bool open)
+    {
+        var store = await MartenBenchmarks.MartenStoreAsync(connection, "marten", JasperFx.Events.EventAppendMode.Quick, inlineSnapshot: true).ConfigureAwait(false);
+        var stream = "long-" + pass;
+        await MartenBenchmarks.MartenAppendAsync(store, stream, 0, LongRunFixture.Stamped(stream, 1, LongRunEvents)).ConfigureAwait(false);
+        return (open
+            ? async () =>
+            {
+                await using var session = store.LightweightSession();
+                await session.Events.FetchForWriting<MartenRunState>(stream).ConfigureAwait(false);
+            }
+            : async () =>
+            {
+                await using var session = store.QuerySession();
+                await session.Events.FetchStreamAsync(stream, fromVersion: LongRunEvents - 99).ConfigureAwait(false);
+            }, new Disposer(store));
     }
 
     private sealed class Disposer(IDisposable inner) : IAsyncDisposable
