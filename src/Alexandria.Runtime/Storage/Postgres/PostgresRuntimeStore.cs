@@ -115,9 +115,9 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
         {
             // Npgsql otherwise resets a pooled connection on its next use (with prepared statements kept: a
             // seven-statement query, SET SESSION AUTHORIZATION .. DISCARD TEMP) — pipelined, so no extra round trip,
-            // but measured at ~40 % of the server's CPU for a single append (docs/benchmarks.runtime.md, "Against
-            // Marten"). This data source is the store's own and its statements leave no session state behind (no SET,
-            // LISTEN, temp tables or session advisory locks); an open transaction is still rolled back on close.
+            // but the server runs it before every append (docs/benchmarks.runtime.md, "Against Marten"). This data
+            // source is the store's own and its statements leave no session state behind (no SET, LISTEN, temp
+            // tables or session advisory locks); an open transaction is still rolled back on close.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
