@@ -54,6 +54,29 @@ public abstract class EventLogTests : StoreTestBase
         }
     }
 
+    /// <summary>
+    /// PostgreSQL appends a batch as one statement below <see cref="Alexandria.Runtime.Storage.Postgres.PostgresEventLog.CopyThreshold"/>
+    /// events and through BEGIN/COPY/COMMIT from it on: the expected-seq check must hold on both paths.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(Alexandria.Runtime.Storage.Postgres.PostgresEventLog.CopyThreshold + 1)]
+    public async Task A_stale_batch_of_any_size_is_refused_and_a_current_one_lands(int size)
+    {
+        string run = NewRunId();
+        await Store.Events.AppendAsync(run, 0, TestDocuments.Batch(1, 3));
+
+        var stale = await Assert.ThrowsAsync<SequenceConflictException>(() => Store.Events.AppendAsync(run, 2, TestDocuments.Batch(3, size, "loser")));
+        Assert.Equal(3, stale.ActualLastSeq);
+        Assert.Equal(3, await Store.Events.GetLastSeqAsync(run));
+
+        Assert.Equal(new AppendedRange(4, 3 + size), await Store.Events.AppendAsync(run, 3, TestDocuments.Batch(4, size)));
+        IReadOnlyList<StoredEvent> events = await Store.Events.ReadAsync(run, 1, size + 10);
+        Assert.Equal(Enumerable.Range(1, 3 + size).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.DoesNotContain(events, e => TestDocuments.Text(e.Json).Contains("loser", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_conflicting_append_throws_the_typed_error_and_writes_nothing()
     {

@@ -111,6 +111,16 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
             builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         }
 
+        if (!NamesSetting(options.PostgresConnectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            // Npgsql otherwise resets a pooled connection on its next use (with prepared statements kept: a
+            // seven-statement query, SET SESSION AUTHORIZATION .. DISCARD TEMP) — pipelined, so no extra round trip,
+            // but the server runs it before every append (docs/benchmarks.runtime.md, "Against Marten"). This data
+            // source is the store's own and its statements leave no session state behind (no SET, LISTEN, temp
+            // tables or session advisory locks); an open transaction is still rolled back on close.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
         NpgsqlDataSource dataSource = builder.Build();
         try
         {
@@ -122,6 +132,13 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
             await dataSource.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>True when the connection string itself names the setting (under any of <paramref name="keys"/>), whatever its value.</summary>
+    private static bool NamesSetting(string connectionString, params string[] keys)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return Array.Exists(keys, given.ContainsKey);
     }
 
     /// <inheritdoc />
