@@ -14,6 +14,9 @@ internal static class EventBatchRecord
 {
     private const byte Format = 1;
     private const int HeaderLength = 1 + 8 + 4;
+    private const int MaxKnownKinds = 64;
+
+    private static string[] s_kinds = [];
 
     public static byte[] Encode(long firstSeq, IReadOnlyList<EventToAppend> events)
     {
@@ -63,8 +66,10 @@ internal static class EventBatchRecord
     }
 
     /// <summary>Decodes the events of a batch from <paramref name="fromSeq"/> on, adding at most <paramref name="maxCount"/>.</summary>
-    public static void Decode(string runId, ReadOnlySpan<byte> record, long fromSeq, int maxCount, List<StoredEvent> into)
+    /// <remarks>Each event's JSON is a slice of <paramref name="batch"/>, not a copy: the record buffer is the events' own.</remarks>
+    public static void Decode(string runId, ReadOnlyMemory<byte> batch, long fromSeq, int maxCount, List<StoredEvent> into)
     {
+        ReadOnlySpan<byte> record = batch.Span;
         (long firstSeq, int count) = ReadHeader(record);
         int position = HeaderLength;
         try
@@ -75,15 +80,15 @@ internal static class EventBatchRecord
                 long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
                 bool counted = record[position + 16] != 0;
                 int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
-                string kind = Encoding.UTF8.GetString(record.Slice(position + 19, kindLength));
+                string kind = KindName(record.Slice(position + 19, kindLength));
                 position += 19 + kindLength;
                 int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
-                ReadOnlySpan<byte> json = record.Slice(position + 4, jsonLength);
+                ReadOnlyMemory<byte> json = batch.Slice(position + 4, jsonLength);
                 position += 4 + jsonLength;
                 long seq = firstSeq + i;
                 if (seq >= fromSeq)
                 {
-                    into.Add(new StoredEvent(runId, seq, stepId, kind, counted, StorageTime.FromUtcTicks(ticks), json.ToArray()));
+                    into.Add(new StoredEvent(runId, seq, stepId, kind, counted, StorageTime.FromUtcTicks(ticks), json));
                     maxCount--;
                 }
             }
@@ -92,5 +97,27 @@ internal static class EventBatchRecord
         {
             throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
         }
+    }
+
+    /// <summary>The kind as a string, shared between events: a run has a handful of kinds and many events.</summary>
+    private static string KindName(ReadOnlySpan<byte> utf8)
+    {
+        string[] known = s_kinds;
+        foreach (string kind in known)
+        {
+            if (kind.Length == utf8.Length && Ascii.Equals(utf8, kind))
+            {
+                return kind;
+            }
+        }
+
+        string decoded = Encoding.UTF8.GetString(utf8);
+        if (known.Length < MaxKnownKinds)
+        {
+            // A lost race only means one more lookup miss later.
+            s_kinds = [.. known, decoded];
+        }
+
+        return decoded;
     }
 }

@@ -86,7 +86,7 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         for (int i = run.FindBatch(fromSeq); i >= 0 && i < run.Batches.Count && result.Count < maxCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            byte[] record = run.Log.Read(run.Batches[i].Location);
+            ReadOnlyMemory<byte> record = run.Log.Read(run.Batches[i].Location);
             EventBatchRecord.Decode(runId, record, fromSeq, maxCount - result.Count, result);
         }
 

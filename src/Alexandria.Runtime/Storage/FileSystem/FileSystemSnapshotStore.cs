@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -19,7 +20,7 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// <c>latest</c> pointer file, which committed them; a format-1 record newer than that pointer is an
 /// append that crashed before its commit point and is treated the same way.
 /// </remarks>
-internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
+internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonComparer, IDisposable
 {
     private readonly string _root;
     private readonly long _segmentMaxBytes;
@@ -94,7 +95,7 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
                 $"but the event log ends at seq {lastSeq}: events in between are missing.");
         }
 
-        return SnapshotRecord.EventBatch(run.Log.Read(latest.Location)).ToArray();
+        return SnapshotRecord.EventBatch(run.Log.Read(latest.Location).Span).ToArray();
     }
 
     public async Task<StoredSnapshot?> GetLatestAsync(string runId, CancellationToken cancellationToken = default)
@@ -113,6 +114,44 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
         return run.TryGet(snapshotId, out Entry entry) ? run.Load(runId, entry) : null;
+    }
+
+    public async Task<bool?> JsonEqualsAsync(string runId, Guid snapshotId, ReadOnlyMemory<byte> expected, CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateRunId(runId);
+        RunSnapshots run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        if (!run.TryGet(snapshotId, out Entry entry))
+        {
+            return null;
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(SegmentLog.HeaderSize + entry.Location.Length);
+        try
+        {
+            ReadOnlySpan<byte> record = run.Log.Read(entry.Location, buffer);
+            return record[SnapshotRecord.JsonOffset(record)..].SequenceEqual(expected.Span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task<IReadOnlyList<Guid>> GetHistoryIdsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        RunSnapshots run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        var ids = new Guid[run.Entries.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = run.Entries[i].SnapshotId;
+        }
+
+        return ids;
     }
 
     public async Task<IReadOnlyList<StoredSnapshot>> GetHistoryAsync(string runId, CancellationToken cancellationToken = default)

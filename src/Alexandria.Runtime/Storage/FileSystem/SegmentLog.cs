@@ -191,15 +191,32 @@ internal sealed class SegmentLog : IDisposable
         _end = end;
     }
 
-    /// <summary>Reads one record again, verifying its checksum.</summary>
-    public byte[] Read(RecordLocation location)
+    /// <summary>Reads one record again, verifying its checksum; the payload is a slice of one new buffer (no second copy).</summary>
+    public ReadOnlyMemory<byte> Read(RecordLocation location)
+    {
+        byte[] buffer = new byte[HeaderSize + location.Length];
+        ReadVerified(location, buffer);
+        return buffer.AsMemory(HeaderSize);
+    }
+
+    /// <summary>
+    /// Reads one record into <paramref name="buffer"/> (at least <see cref="HeaderSize"/> + its length), verifying its
+    /// checksum, and returns its payload: for readers that look at a record and let it go (replay compares snapshots).
+    /// </summary>
+    public ReadOnlySpan<byte> Read(RecordLocation location, Span<byte> buffer)
+    {
+        Span<byte> record = buffer[..(HeaderSize + location.Length)];
+        ReadVerified(location, record);
+        return record[HeaderSize..];
+    }
+
+    private void ReadVerified(RecordLocation location, Span<byte> buffer)
     {
         SafeFileHandle handle = GetReadHandle(location.Segment);
-        byte[] buffer = new byte[HeaderSize + location.Length];
         int read = 0;
         while (read < buffer.Length)
         {
-            int n = RandomAccess.Read(handle, buffer.AsSpan(read), location.Offset + read);
+            int n = RandomAccess.Read(handle, buffer[read..], location.Offset + read);
             if (n == 0)
             {
                 break;
@@ -210,13 +227,13 @@ internal sealed class SegmentLog : IDisposable
 
         if (read != buffer.Length
             || BinaryPrimitives.ReadUInt32LittleEndian(buffer) != (uint)location.Length
-            || BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(4)) != Checksum(buffer.AsSpan(0, 4), buffer.AsSpan(HeaderSize)))
+            || BinaryPrimitives.ReadUInt32LittleEndian(buffer[4..]) != Checksum(buffer[..4], buffer[HeaderSize..]))
         {
             throw new StorageCorruptedException(
-                $"Record at offset {location.Offset} of '{SegmentPath(location.Segment)}' changed after it was written.");
+                $"Record at offset {location.Offset} of '{SegmentPath(location.Segment)}' changed after it was written.",
+                SegmentPath(location.Segment),
+                location.Offset);
         }
-
-        return buffer.AsSpan(HeaderSize).ToArray();
     }
 
     public void Dispose()
