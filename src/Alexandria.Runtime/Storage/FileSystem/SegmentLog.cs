@@ -57,6 +57,9 @@ internal sealed class SegmentLog : IDisposable
 
     public string Directory => _directory;
 
+    /// <summary>Counts the bytes this log reads, when set.</summary>
+    public ReadMeter? Meter { get; init; }
+
     /// <summary>Where the last refresh without repair stopped at a torn tail (the next writer trims it), if it did.</summary>
     public (string Path, long Offset, string Reason)? TornTail { get; private set; }
 
@@ -225,6 +228,7 @@ internal sealed class SegmentLog : IDisposable
             read += n;
         }
 
+        Meter?.Add(read);
         if (read != buffer.Length
             || BinaryPrimitives.ReadUInt32LittleEndian(buffer) != (uint)location.Length
             || BinaryPrimitives.ReadUInt32LittleEndian(buffer[4..]) != Checksum(buffer[..4], buffer[HeaderSize..]))
@@ -246,6 +250,17 @@ internal sealed class SegmentLog : IDisposable
         }
 
         _readHandles.Clear();
+    }
+
+    /// <summary>
+    /// Makes the next refresh start after the record ending at <paramref name="end"/> of <paramref name="segment"/>
+    /// instead of at the first segment: the owner vouches (from its <see cref="SegmentIndex"/>, checked against that
+    /// record) for everything before. Only before the first refresh.
+    /// </summary>
+    public void StartAt(int segment, long end)
+    {
+        _segment = segment;
+        _end = end;
     }
 
     /// <summary>Forgets everything scanned; the next refresh starts from the first segment.</summary>
@@ -289,6 +304,7 @@ internal sealed class SegmentLog : IDisposable
             read += n;
         }
 
+        Meter?.Add(read);
         ReadOnlySpan<byte> data = buffer.AsSpan(0, read);
         int position = 0;
         while (position < data.Length)
