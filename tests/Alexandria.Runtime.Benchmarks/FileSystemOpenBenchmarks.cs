@@ -2,10 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Alexandria.Contracts;
-using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
-using Alexandria.Runtime.Guardrails;
 using Alexandria.Runtime.Storage;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -50,25 +47,7 @@ public class FileSystemOpenBenchmarks
         _root = Workload.NewTempDirectory("fs-open");
         await using var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = _root }).ConfigureAwait(false);
         var started = DateTime.UtcNow;
-        for (long first = 1; first <= Events; first += PrefillBatch)
-        {
-            var rows = Workload.StorageRows(RunId, (int)Math.Min(PrefillBatch, Events - first + 1), first);
-            await store.Events.AppendAsync(RunId, first - 1, rows).ConfigureAwait(false);
-        }
-
-        var coveredLast = Events - Tail;
-        var log = new TypedEventLog(store.Events, store.Objects);
-        var window = (await log.ReadAsync(RunId, coveredLast - 59, 60).ConfigureAwait(false)).Select(e => e.Event).ToList();
-        var loop = new LoopDetector();
-        foreach (var evt in window)
-        {
-            LoopDetectorFeed.Apply(loop, evt);
-        }
-
-        var snapshot = new SnapshotBuilder(CompactionPolicy.Default).Build(new CompactionWindow(RunId, null, window), loop);
-        await store.Snapshots.AppendAsync(
-            new StoredSnapshot(RunId, snapshot.SnapshotId, null, snapshot.CoveredSeq.First, snapshot.CoveredSeq.Last, snapshot.CreatedAt, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot, OutputSchemaJson.Options)),
-            expectedLatest: null).ConfigureAwait(false);
+        await LongRunWorkload.WriteAsync(store, RunId, Events, PrefillBatch, Tail).ConfigureAwait(false);
 
         var check = await OpenAsync().ConfigureAwait(false);
         if (check.LastSeq != Events || check.EventsSinceSnapshot.Count != Tail)

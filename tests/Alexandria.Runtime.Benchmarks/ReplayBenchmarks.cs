@@ -4,7 +4,9 @@ using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Replay;
 using Alexandria.Runtime.Storage;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 
 namespace Alexandria.Runtime.Benchmarks;
 
@@ -16,9 +18,17 @@ namespace Alexandria.Runtime.Benchmarks;
 /// byte with the stored one. Setup also prints the bytes one replay allocates per event (load-independent).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8)]
+[Config(typeof(InProcessConfig))]
 public class ReplayBenchmarks
 {
+    /// <summary>In process: on the shared machine the generated child project's build failed or ran past its timeout.</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(8)
+            .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    }
+
     public static int EventCount => int.TryParse(Environment.GetEnvironmentVariable("ALEXANDRIA_BENCH_REPLAY_EVENTS"), out var n) && n >= 100 ? n : 10_000;
     private const string RunId = "bench-replay";
 
