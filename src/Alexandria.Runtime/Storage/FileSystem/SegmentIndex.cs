@@ -26,7 +26,8 @@ internal sealed class SegmentIndex : IDisposable
 
     private readonly string _path;
     private readonly ReadMeter? _meter;
-    private SafeFileHandle? _handle;
+    private SafeFileHandle? _reader;
+    private SafeFileHandle? _writer;
 
     public SegmentIndex(string directory, string name, ReadMeter? meter)
     {
@@ -37,7 +38,7 @@ internal sealed class SegmentIndex : IDisposable
     /// <summary>Whole entries in the file (a partial last one, from a crash mid-write, does not count).</summary>
     public long Count()
     {
-        SafeFileHandle? handle = GetHandle(create: false);
+        SafeFileHandle? handle = GetReadHandle();
         return handle is null ? 0 : RandomAccess.GetLength(handle) / EntrySize;
     }
 
@@ -45,7 +46,7 @@ internal sealed class SegmentIndex : IDisposable
     public bool TryRead(long index, out RecordLocation location, Span<byte> key)
     {
         location = default;
-        SafeFileHandle? handle = GetHandle(create: false);
+        SafeFileHandle? handle = GetReadHandle();
         Span<byte> entry = stackalloc byte[EntrySize];
         _meter?.Add(EntrySize);
         if (handle is null || index < 0 || RandomAccess.Read(handle, entry, index * EntrySize) != EntrySize
@@ -72,13 +73,13 @@ internal sealed class SegmentIndex : IDisposable
         BinaryPrimitives.WriteInt64LittleEndian(entry[8..], location.Offset);
         key[..Math.Min(KeySize, key.Length)].CopyTo(entry[16..]);
         BinaryPrimitives.WriteUInt32LittleEndian(entry[ChecksummedSize..], Checksum(entry));
-        RandomAccess.Write(GetHandle(create: true)!, entry, index * EntrySize);
+        RandomAccess.Write(GetWriteHandle(FileMode.OpenOrCreate)!, entry, index * EntrySize);
     }
 
     /// <summary>Keeps the first <paramref name="count"/> entries. Exclusive lock only.</summary>
     public void Truncate(long count)
     {
-        if (GetHandle(create: false) is { } handle && RandomAccess.GetLength(handle) != count * EntrySize)
+        if (File.Exists(_path) && GetWriteHandle(FileMode.Open) is { } handle && RandomAccess.GetLength(handle) != count * EntrySize)
         {
             RandomAccess.SetLength(handle, count * EntrySize);
         }
@@ -86,19 +87,30 @@ internal sealed class SegmentIndex : IDisposable
 
     public void Dispose()
     {
-        _handle?.Dispose();
-        _handle = null;
+        _reader?.Dispose();
+        _reader = null;
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private static uint Checksum(ReadOnlySpan<byte> entry) => ~Crc32C.Append(~0u, entry[..ChecksummedSize]);
 
-    private SafeFileHandle? GetHandle(bool create)
+    // Readers open the file read-only (a store may be inspected where it cannot be written); the writer holds its own handle.
+    private SafeFileHandle? GetReadHandle()
     {
-        if (_handle is null && (create || File.Exists(_path)))
+        if (_writer is not null)
         {
-            _handle = File.OpenHandle(_path, create ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            return _writer;
         }
 
-        return _handle;
+        if (_reader is null && File.Exists(_path))
+        {
+            _reader = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+
+        return _reader;
     }
+
+    private SafeFileHandle GetWriteHandle(FileMode mode) =>
+        _writer ??= File.OpenHandle(_path, mode, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
 }
