@@ -47,11 +47,11 @@ public sealed class SnapshotReplayer
         var recorded = new HashSet<Guid>();
         long eventsRead = 0;
 
-        await foreach (var logged in log.ReadRangeAsync(runId, 1, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var evt in log.ReadEventsAsync(runId, cancellationToken).ConfigureAwait(false))
         {
             eventsRead++;
-            state.Window.Add(logged.Event);
-            if (logged.Event is CompactionFinishedEvent { Payload: var finished })
+            state.Window.Add(evt);
+            if (evt is CompactionFinishedEvent { Payload: var finished })
             {
                 recorded.Add(finished.SnapshotId);
                 state.Record(finished);

@@ -76,19 +76,12 @@ internal static class EventBatchRecord
         {
             for (int i = 0; i < count && maxCount > 0; i++)
             {
-                long stepId = BinaryPrimitives.ReadInt64LittleEndian(record[position..]);
-                long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
-                bool counted = record[position + 16] != 0;
-                int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
-                string kind = KindName(record.Slice(position + 19, kindLength));
-                position += 19 + kindLength;
-                int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
-                ReadOnlyMemory<byte> json = batch.Slice(position + 4, jsonLength);
-                position += 4 + jsonLength;
+                Entry entry = Next(record, ref position);
                 long seq = firstSeq + i;
                 if (seq >= fromSeq)
                 {
-                    into.Add(new StoredEvent(runId, seq, stepId, kind, counted, StorageTime.FromUtcTicks(ticks), json));
+                    string kind = KindName(record.Slice(entry.KindStart, entry.KindLength));
+                    into.Add(new StoredEvent(runId, seq, entry.StepId, kind, entry.Counted, StorageTime.FromUtcTicks(entry.Ticks), batch.Slice(entry.JsonStart, entry.JsonLength)));
                     maxCount--;
                 }
             }
@@ -97,6 +90,48 @@ internal static class EventBatchRecord
         {
             throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
         }
+    }
+
+    /// <summary>
+    /// Hands the JSON of each event of a batch from <paramref name="fromSeq"/> on (at most <paramref name="maxCount"/>) to
+    /// <paramref name="parse"/> where it lies in <paramref name="record"/>, which may be a pooled buffer: nothing is copied out.
+    /// </summary>
+    public static void Parse<T>(string runId, ReadOnlySpan<byte> record, long fromSeq, int maxCount, EventJsonParser<T> parse, List<T> into)
+    {
+        (long firstSeq, int count) = ReadHeader(record);
+        int position = HeaderLength;
+        try
+        {
+            for (int i = 0; i < count && maxCount > 0; i++)
+            {
+                Entry entry = Next(record, ref position);
+                if (firstSeq + i >= fromSeq)
+                {
+                    into.Add(parse(record.Slice(entry.JsonStart, entry.JsonLength)));
+                    maxCount--;
+                }
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
+        }
+    }
+
+    /// <summary>Reads the event at <paramref name="position"/> and moves past it.</summary>
+    private static Entry Next(ReadOnlySpan<byte> record, ref int position)
+    {
+        long stepId = BinaryPrimitives.ReadInt64LittleEndian(record[position..]);
+        long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
+        bool counted = record[position + 16] != 0;
+        int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
+        int kindStart = position + 19;
+        position = kindStart + kindLength;
+        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
+        int jsonStart = position + 4;
+        _ = record.Slice(jsonStart, jsonLength);
+        position = jsonStart + jsonLength;
+        return new Entry(stepId, ticks, counted, kindStart, kindLength, jsonStart, jsonLength);
     }
 
     /// <summary>The kind as a string, shared between events: a run has a handful of kinds and many events.</summary>
@@ -120,4 +155,6 @@ internal static class EventBatchRecord
 
         return decoded;
     }
+
+    private readonly record struct Entry(long StepId, long Ticks, bool Counted, int KindStart, int KindLength, int JsonStart, int JsonLength);
 }

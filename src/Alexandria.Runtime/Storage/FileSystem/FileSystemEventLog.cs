@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -13,7 +14,7 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// one checksummed record per appended batch. The run's last seq is derived from the records, so
 /// there is no second file to keep in step.
 /// </summary>
-internal sealed class FileSystemEventLog : IEventLog, IDisposable
+internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisposable
 {
     private readonly string _root;
     private readonly long _segmentMaxBytes;
@@ -82,13 +83,37 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadBatchesAsync<StoredEvent>(runId, fromSeq, maxCount, (run, batch, from, remaining, into) =>
+        {
+            ReadOnlyMemory<byte> record = run.Log.Read(batch.Location);
+            CheckHeader(run, batch, record.Span);
+            EventBatchRecord.Decode(runId, record, from, remaining, into);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<T>> ReadParsedAsync<T>(string runId, long fromSeq, int maxCount, EventJsonParser<T> parse, CancellationToken cancellationToken) =>
+        ReadBatchesAsync<T>(runId, fromSeq, maxCount, (run, batch, from, remaining, into) =>
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(SegmentLog.HeaderSize + batch.Location.Length);
+            try
+            {
+                ReadOnlySpan<byte> record = run.Log.Read(batch.Location, buffer);
+                CheckHeader(run, batch, record);
+                EventBatchRecord.Parse(runId, record, from, remaining, parse, into);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadBatchesAsync<T>(string runId, long fromSeq, int maxCount, BatchReader<T> read, CancellationToken cancellationToken)
     {
         StorageNames.ValidateRunId(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
         try
         {
-            return await ReadOnceAsync(runId, fromSeq, maxCount, cancellationToken).ConfigureAwait(false);
+            return await ReadOnceAsync(runId, fromSeq, maxCount, read, cancellationToken).ConfigureAwait(false);
         }
         catch (IndexEntryDamagedException)
         {
@@ -101,34 +126,23 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
                 await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
             }
 
-            return await ReadOnceAsync(runId, fromSeq, maxCount, cancellationToken).ConfigureAwait(false);
+            return await ReadOnceAsync(runId, fromSeq, maxCount, read, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<IReadOnlyList<StoredEvent>> ReadOnceAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadOnceAsync<T>(string runId, long fromSeq, int maxCount, BatchReader<T> read, CancellationToken cancellationToken)
     {
         RunEvents run = await GetRecoveredRunAsync(runId, cancellationToken).ConfigureAwait(false);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
-        var result = new List<StoredEvent>(Math.Min(maxCount, 1024));
+        var result = new List<T>(Math.Min(maxCount, 1024));
         fromSeq = Math.Max(1, fromSeq);
         try
         {
             for (long i = run.FindBatch(fromSeq); i >= 0 && i < run.BatchCount && result.Count < maxCount; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Batch batch = run.GetBatch(i);
-                ReadOnlyMemory<byte> record = run.Log.Read(batch.Location);
-                if (EventBatchRecord.ReadHeader(record.Span) != (batch.FirstSeq, batch.Count))
-                {
-                    throw new StorageCorruptedException(
-                        $"The event batch at offset {batch.Location.Offset} of '{run.Log.SegmentPath(batch.Location.Segment)}' does not hold seq " +
-                        $"{batch.FirstSeq}..{batch.FirstSeq + batch.Count - 1} as the log's index says.",
-                        run.Log.SegmentPath(batch.Location.Segment),
-                        batch.Location.Offset);
-                }
-
-                EventBatchRecord.Decode(runId, record, fromSeq, maxCount - result.Count, result);
+                read(run, run.GetBatch(i), fromSeq, maxCount - result.Count, result);
             }
         }
         catch (StorageCorruptedException ex)
@@ -140,6 +154,20 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>A record must hold the batch its index entry (or the scan) says it holds.</summary>
+    private static void CheckHeader(RunEvents run, Batch batch, ReadOnlySpan<byte> record)
+    {
+        if (EventBatchRecord.ReadHeader(record) != (batch.FirstSeq, batch.Count))
+        {
+            string path = run.Log.SegmentPath(batch.Location.Segment);
+            throw new StorageCorruptedException(
+                $"The event batch at offset {batch.Location.Offset} of '{path}' does not hold seq " +
+                $"{batch.FirstSeq}..{batch.FirstSeq + batch.Count - 1} as the log's index says.",
+                path,
+                batch.Location.Offset);
+        }
     }
 
     public async Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
@@ -223,6 +251,9 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes, _meter));
 
     private readonly record struct Batch(long FirstSeq, int Count, RecordLocation Location);
+
+    /// <summary>Reads one batch's events from <c>fromSeq</c> on, at most <c>remaining</c>, into <c>into</c>.</summary>
+    private delegate void BatchReader<T>(RunEvents run, Batch batch, long fromSeq, int remaining, List<T> into);
 
     /// <summary>An index entry failed its checksum: not damage of the log, a reason to rebuild the index.</summary>
     private sealed class IndexEntryDamagedException : Exception;
