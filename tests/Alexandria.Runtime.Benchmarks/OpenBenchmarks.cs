@@ -1,10 +1,6 @@
 using System;
-using System.Linq;
 using System.Threading.Tasks;
-using Alexandria.Contracts;
-using Alexandria.Runtime.Compaction;
 using Alexandria.Runtime.Events;
-using Alexandria.Runtime.Guardrails;
 using Alexandria.Runtime.Storage;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -55,27 +51,7 @@ public class OpenBenchmarks
         _store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = _root, PostgresConnectionString = connection }).ConfigureAwait(false);
 
         var started = DateTime.UtcNow;
-        for (long first = 1; first <= EventCount; first += PrefillBatch)
-        {
-            var rows = Workload.StorageRows(RunId, (int)Math.Min(PrefillBatch, EventCount - first + 1), first);
-            await _store.Events.AppendAsync(RunId, first - 1, rows).ConfigureAwait(false);
-        }
-
-        // The latest snapshot, folded from the 60 events before the tail (what the session reads is the snapshot's
-        // recorded state, not how it was built).
-        var coveredLast = EventCount - Tail;
-        var log = new TypedEventLog(_store.Events, _store.Objects);
-        var window = (await log.ReadAsync(RunId, coveredLast - 59, 60).ConfigureAwait(false)).Select(e => e.Event).ToList();
-        var loop = new LoopDetector();
-        foreach (var evt in window)
-        {
-            LoopDetectorFeed.Apply(loop, evt);
-        }
-
-        var snapshot = new SnapshotBuilder(CompactionPolicy.Default).Build(new CompactionWindow(RunId, null, window), loop);
-        await _store.Snapshots.AppendAsync(
-            new StoredSnapshot(RunId, snapshot.SnapshotId, null, snapshot.CoveredSeq.First, snapshot.CoveredSeq.Last, snapshot.CreatedAt, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot, OutputSchemaJson.Options)),
-            expectedLatest: null).ConfigureAwait(false);
+        await LongRunWorkload.WriteAsync(_store, RunId, EventCount, PrefillBatch, Tail).ConfigureAwait(false);
 
         var check = await RunSession.OpenAsync(_store, RunId).ConfigureAwait(false);
         if (check.LastSeq != EventCount || check.EventsSinceSnapshot.Count != Tail)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -57,10 +58,36 @@ public sealed class EvidenceResolver
     /// Every way the <paramref name="pointers"/> (labelled by where they occur) fail to resolve in
     /// <paramref name="runId"/>; empty when all resolve.
     /// </summary>
-    public async Task<IReadOnlyList<string>> FindUnresolvedAsync(
+    public Task<IReadOnlyList<string>> FindUnresolvedAsync(
         string runId, IEnumerable<(string Where, EvidencePointer Pointer)> pointers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointers);
+        return FindUnresolvedAsync(runId, pointers.Select(p => (new Where(p.Where, 0, 0), p.Pointer)), cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="FindUnresolvedAsync(string, IEnumerable{ValueTuple{string, EvidencePointer}}, CancellationToken)"/> for every
+    /// evidence pointer of <paramref name="findings"/>, labelled <c>/findings/i/evidence/j</c>; a label is formatted only
+    /// for a pointer that fails (replay checks hundreds per snapshot).
+    /// </summary>
+    internal Task<IReadOnlyList<string>> FindUnresolvedAsync(string runId, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+        => FindUnresolvedAsync(runId, EvidenceOf(findings), cancellationToken);
+
+    private static IEnumerable<(Where Where, EvidencePointer Pointer)> EvidenceOf(IReadOnlyList<Finding> findings)
+    {
+        for (var f = 0; f < findings.Count; f++)
+        {
+            var evidence = findings[f].Evidence;
+            for (var e = 0; e < evidence.Count; e++)
+            {
+                yield return (new Where(null, f, e), evidence[e]);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> FindUnresolvedAsync(
+        string runId, IEnumerable<(Where Where, EvidencePointer Pointer)> pointers, CancellationToken cancellationToken)
+    {
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
         var listed = false;
         var violations = new List<string>();
@@ -149,7 +176,7 @@ public sealed class EvidenceResolver
         }
     }
 
-    private static string Label(string where, EvidencePointer pointer) => $"{where}: evidence '{pointer.EvidenceId}' chunk '{pointer.ChunkId}'";
+    private static string Label(Where where, EvidencePointer pointer) => $"{where}: evidence '{pointer.EvidenceId}' chunk '{pointer.ChunkId}'";
 
     private async Task IndexChunksAsync(string runId, CancellationToken cancellationToken)
     {
@@ -190,6 +217,12 @@ public sealed class EvidenceResolver
         }
 
         return true;
+    }
+
+    /// <summary>Where a pointer occurs: a given label, or the finding and evidence index it is formatted from.</summary>
+    private readonly record struct Where(string? Text, int Finding, int Evidence)
+    {
+        public override string ToString() => Text ?? $"/findings/{Finding}/evidence/{Evidence}";
     }
 
     /// <summary>An evidence chunk's index row and, when its recorder said so, its length in characters.</summary>

@@ -44,7 +44,13 @@ public sealed class SnapshotBuilder
     /// Builds the snapshot of <paramref name="window"/>. <paramref name="loop"/> must have been fed
     /// every event of the run through the window's last one.
     /// </summary>
-    public CompactionSnapshot Build(CompactionWindow window, LoopDetector loop)
+    public CompactionSnapshot Build(CompactionWindow window, LoopDetector loop) => Build(window, loop, json: null);
+
+    /// <summary>
+    /// As <see cref="Build(CompactionWindow, LoopDetector)"/>; with <paramref name="json"/>, the size checks serialize into
+    /// it, and on return it holds the returned snapshot's bytes (replay compares them without serializing again).
+    /// </summary>
+    internal CompactionSnapshot Build(CompactionWindow window, LoopDetector loop, ReusableJsonBuffer? json)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(loop);
@@ -157,7 +163,7 @@ public sealed class SnapshotBuilder
             NarrativeTemplateId = null,
         };
 
-        return WithinInlineCap(snapshot);
+        return WithinInlineCap(snapshot, json);
     }
 
     /// <summary>
@@ -167,12 +173,13 @@ public sealed class SnapshotBuilder
     /// drops the same ones); the log and the parent snapshots still hold them. Plan state, tool usage and loop
     /// state are never dropped: a snapshot that is over the cap without any of these lists still fails the gate.
     /// </summary>
-    private CompactionSnapshot WithinInlineCap(CompactionSnapshot snapshot)
+    private CompactionSnapshot WithinInlineCap(CompactionSnapshot snapshot, ReusableJsonBuffer? json)
     {
         while (true)
         {
             var finished = _policy.RenderNarrative ? SnapshotNarrative.Attach(snapshot) : snapshot;
-            if (ContractJson.Serialize(finished).Length <= _policy.InlineBlobCapBytes)
+            var size = json is null ? ContractJson.Serialize(finished).Length : json.Write(finished).Length;
+            if (size <= _policy.InlineBlobCapBytes)
             {
                 return finished;
             }

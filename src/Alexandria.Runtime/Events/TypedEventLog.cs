@@ -128,6 +128,43 @@ public sealed class TypedEventLog
     }
 
     /// <summary>
+    /// Streams the typed events from seq 1 to the end of the log. Where the log can parse in place (the embedded store),
+    /// each event is deserialized straight from a pooled read buffer and its stored envelope is never materialized:
+    /// what replay wants, as it keeps only the typed events.
+    /// </summary>
+    internal async IAsyncEnumerable<RunEvent> ReadEventsAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (_log is not IParsingEventReader parsing)
+        {
+            await foreach (var logged in ReadRangeAsync(runId, 1, null, cancellationToken).ConfigureAwait(false))
+            {
+                yield return logged.Event;
+            }
+
+            yield break;
+        }
+
+        long next = 1;
+        while (true)
+        {
+            var page = await parsing.ReadParsedAsync(runId, next, ReadPageSize, ParseEvent, cancellationToken).ConfigureAwait(false);
+            foreach (var evt in page)
+            {
+                yield return evt;
+            }
+
+            if (page.Count < ReadPageSize)
+            {
+                yield break;
+            }
+
+            next = page[^1].Seq + 1;
+        }
+    }
+
+    private static readonly EventJsonParser<RunEvent> ParseEvent = ContractJson.DeserializeEvent;
+
+    /// <summary>
     /// Puts a payload in the run-addressed object store and returns the contract's
     /// <c>blob_pointer</c> to it — how anything over the inline cap travels.
     /// </summary>

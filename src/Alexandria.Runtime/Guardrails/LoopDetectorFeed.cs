@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Text.Json;
 using Alexandria.Contracts;
 using Alexandria.Runtime.Json;
 
@@ -33,6 +35,21 @@ public static class LoopDetectorFeed
     public static string Fingerprint(ObservePayload observe)
     {
         ArgumentNullException.ThrowIfNull(observe);
-        return CallHash.Sha256Hex(CanonicalJson.Serialize(ContractJson.ToElement(observe with { CallId = "-" })));
+        // Serialized into per-thread scratch and parsed in place (JsonDocument rents its metadata): one observation per
+        // step is fingerprinted live and every one on replay, so this path should not allocate per byte.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, observe with { CallId = "-" }, OutputSchemaJson.TypeInfo.ObservePayload);
+        writer.Flush();
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return CanonicalJson.Sha256Hex("", document.RootElement);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Alexandria.Contracts;
 
@@ -30,10 +31,21 @@ internal static class ContractJson
     /// <summary>The contract spelling of an enum value (<c>EventThreshold</c> → <c>event_threshold</c>).</summary>
     public static string Name<T>(T value)
         where T : struct, Enum
-        => JsonSerializer.SerializeToElement(value, Options).GetString()!;
+        => EnumNames<T>.Of(value);
 
     /// <summary>The enum value a contract spelling names.</summary>
     public static T Parse<T>(string name)
         where T : struct, Enum
         => JsonSerializer.Deserialize<T>("\"" + JsonEncodedText.Encode(name) + "\"", Options);
+
+    /// <summary>Contract spellings already looked up: the loop detector and the snapshot builder ask for one per event.</summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        private static readonly ConcurrentDictionary<T, string> Names = new();
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name)
+            ? name
+            : Names.GetOrAdd(value, v => JsonSerializer.SerializeToElement(v, Options).GetString()!);
+    }
 }

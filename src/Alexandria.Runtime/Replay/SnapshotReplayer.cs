@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -34,71 +33,79 @@ public sealed class SnapshotReplayer
     }
 
     /// <summary>Replays <paramref name="runId"/> and reports every mismatch.</summary>
+    /// <remarks>
+    /// Streams the log: only the events since the last rebuilt snapshot are held. A <c>compaction_finished</c> comes
+    /// after the range it covers, so the loop detector is fed lazily, up to a window's last event when it is built,
+    /// and the window is closed as soon as the log names its end. Each rebuilt snapshot is serialized into one reused
+    /// buffer and compared with the stored record in place where the store allows it (the embedded store).
+    /// </remarks>
     public async Task<ReplayReport> VerifyAsync(string runId, CancellationToken cancellationToken = default)
     {
         var log = new TypedEventLog(_store.Events, _store.Objects, _options.Compaction.InlineBlobCapBytes);
-        var events = new List<RunEvent>();
-        await foreach (var logged in log.ReadRangeAsync(runId, 1, null, cancellationToken).ConfigureAwait(false))
+        var state = new ChainState(runId, _options);
+        var evidence = new EvidenceResolver(_store.Artifacts, _store.Objects, verifyBytes: true);
+        var recorded = new HashSet<Guid>();
+        long eventsRead = 0;
+
+        await foreach (var evt in log.ReadEventsAsync(runId, cancellationToken).ConfigureAwait(false))
         {
-            events.Add(logged.Event);
+            eventsRead++;
+            state.Window.Add(evt);
+            if (evt is CompactionFinishedEvent { Payload: var finished })
+            {
+                recorded.Add(finished.SnapshotId);
+                state.Record(finished);
+            }
+
+            while (state.NextClosableWindow() is { } end)
+            {
+                await CheckAsync(state, end.Finished, end.Count, evidence, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var recorded = events.OfType<CompactionFinishedEvent>().Select(e => e.Payload).ToList();
-        var byLastSeq = recorded.GroupBy(p => p.CoveredSeq.Last).ToDictionary(g => g.Key, g => g.First());
-        var mismatches = new List<SnapshotMismatch>();
-        var builder = new SnapshotBuilder(_options.Compaction);
-        var loop = new LoopDetector(_options.LoopDetection);
-        var evidence = new EvidenceResolver(_store.Artifacts, _store.Objects, verifyBytes: true);
-        CompactionSnapshot? parent = null;
-        var windowStart = 0;
-        var checkedCount = 0;
+        state.ReportUnreached();
+        await FindOrphansAsync(runId, recorded, state.Mismatches, cancellationToken).ConfigureAwait(false);
+        return new ReplayReport(runId, eventsRead, state.Checked, state.Mismatches);
+    }
 
-        for (var i = 0; i < events.Count; i++)
+    /// <summary>Rebuilds the snapshot over the first <paramref name="count"/> events of the window and compares it.</summary>
+    private async Task CheckAsync(ChainState state, CompactionFinishedPayload finished, int count, EvidenceResolver evidence, CancellationToken cancellationToken)
+    {
+        var runId = state.RunId;
+        var mismatches = state.Mismatches;
+        var window = state.Close(count);
+        var rebuilt = state.Builder.Build(window, state.Loop, state.Json);
+        var bytes = state.Json.Written;
+        state.Checked++;
+
+        foreach (var problem in await evidence.FindUnresolvedAsync(runId, rebuilt.Findings, cancellationToken).ConfigureAwait(false))
         {
-            LoopDetectorFeed.Apply(loop, events[i]);
-            if (!byLastSeq.TryGetValue(events[i].Seq, out var finished))
+            mismatches.Add(new SnapshotMismatch(finished.SnapshotId, problem[..problem.IndexOf(':', StringComparison.Ordinal)], "cited evidence fails verification: " + problem));
+        }
+
+        if (rebuilt.SnapshotId != finished.SnapshotId || window.FirstSeq != finished.CoveredSeq.First)
+        {
+            mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", $"the log records snapshot {finished.SnapshotId} over seq {finished.CoveredSeq.First}..{finished.CoveredSeq.Last}, but the chain rebuilt from the log gives {rebuilt.SnapshotId} over {window.FirstSeq}..{window.LastSeq}."));
+        }
+
+        state.Parent = rebuilt;
+        try
+        {
+            // The embedded store compares in place; a difference (rare) is read again to say where.
+            if (_store.Snapshots is ISnapshotJsonComparer comparer
+                && await comparer.JsonEqualsAsync(runId, finished.SnapshotId, bytes, cancellationToken).ConfigureAwait(false) is true)
             {
-                continue;
+                return;
             }
 
-            var window = new CompactionWindow(runId, parent, events.GetRange(windowStart, i - windowStart + 1));
-            var rebuilt = builder.Build(window, loop);
-            var bytes = ContractJson.Serialize(rebuilt);
-            checkedCount++;
-
-            var cited = rebuilt.Findings.SelectMany((finding, f) =>
-                finding.Evidence.Select((pointer, e) => ($"/findings/{f}/evidence/{e}", pointer)));
-            foreach (var problem in await evidence.FindUnresolvedAsync(runId, cited, cancellationToken).ConfigureAwait(false))
-            {
-                mismatches.Add(new SnapshotMismatch(finished.SnapshotId, problem[..problem.IndexOf(':', StringComparison.Ordinal)], "cited evidence fails verification: " + problem));
-            }
-
-            if (rebuilt.SnapshotId != finished.SnapshotId || window.FirstSeq != finished.CoveredSeq.First)
-            {
-                mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", $"the log records snapshot {finished.SnapshotId} over seq {finished.CoveredSeq.First}..{finished.CoveredSeq.Last}, but the chain rebuilt from the log gives {rebuilt.SnapshotId} over {window.FirstSeq}..{window.LastSeq}."));
-            }
-
-            StoredSnapshot? stored;
-            try
-            {
-                stored = await _store.Snapshots.GetAsync(runId, finished.SnapshotId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StorageException e)
-            {
-                // Storage refuses damaged records (checksums, hashes); for a verification that is a finding, not a crash.
-                mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the stored snapshot cannot be read: " + e.Message));
-                parent = rebuilt;
-                windowStart = i + 1;
-                continue;
-            }
-
+            var stored = await _store.Snapshots.GetAsync(runId, finished.SnapshotId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the log records this snapshot but the snapshot store does not hold it."));
             }
-            else if (!stored.Json.Span.SequenceEqual(bytes))
+            else if (!stored.Json.Span.SequenceEqual(bytes.Span))
             {
-                var pointer = JsonPointerDiff.FirstDifference(stored.Json, bytes);
+                var pointer = JsonPointerDiff.FirstDifference(stored.Json, bytes.ToArray());
                 mismatches.Add(new SnapshotMismatch(
                     finished.SnapshotId,
                     pointer ?? "",
@@ -106,28 +113,31 @@ public sealed class SnapshotReplayer
                         ? "the stored bytes differ from the rebuilt bytes, though both hold the same JSON (formatting changed)."
                         : $"the stored snapshot differs from the one rebuilt from the log, first at {(pointer.Length == 0 ? "(root)" : pointer)}."));
             }
-
-            parent = rebuilt;
-            windowStart = i + 1;
         }
+        catch (StorageException e)
+        {
+            // Storage refuses damaged records (checksums, hashes); for a verification that is a finding, not a crash.
+            mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the stored snapshot cannot be read: " + e.Message));
+        }
+    }
 
-        IReadOnlyList<StoredSnapshot> history;
+    /// <summary>Snapshots the store holds that no <c>compaction_finished</c> of the log records; each is read, so a damaged one says so.</summary>
+    private async Task FindOrphansAsync(string runId, HashSet<Guid> recorded, List<SnapshotMismatch> mismatches, CancellationToken cancellationToken)
+    {
         try
         {
-            history = await _store.Snapshots.GetHistoryAsync(runId, cancellationToken).ConfigureAwait(false);
+            foreach (var id in await _store.Snapshots.GetHistoryIdsAsync(runId, cancellationToken).ConfigureAwait(false))
+            {
+                if (!recorded.Contains(id))
+                {
+                    _ = await _store.Snapshots.GetAsync(runId, id, cancellationToken).ConfigureAwait(false);
+                    mismatches.Add(new SnapshotMismatch(id, "", "the snapshot store holds this snapshot but no compaction_finished event in the log records it."));
+                }
+            }
         }
         catch (StorageException e)
         {
             mismatches.Add(new SnapshotMismatch(Guid.Empty, "", "the snapshot history cannot be read: " + e.Message));
-            history = Array.Empty<StoredSnapshot>();
         }
-
-        var inLog = recorded.Select(r => r.SnapshotId).ToHashSet();
-        foreach (var orphan in history.Where(h => !inLog.Contains(h.SnapshotId)))
-        {
-            mismatches.Add(new SnapshotMismatch(orphan.SnapshotId, "", "the snapshot store holds this snapshot but no compaction_finished event in the log records it."));
-        }
-
-        return new ReplayReport(runId, events.Count, checkedCount, mismatches);
     }
 }

@@ -28,4 +28,20 @@ public interface ISnapshotStore
 
     /// <summary>Returns every snapshot of a run, oldest first; the last one is the latest.</summary>
     Task<IReadOnlyList<StoredSnapshot>> GetHistoryAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of every snapshot of a run, oldest first, without reading the documents (a replay's check for snapshots
+    /// no compaction recorded). The default reads the history; stores that index their snapshots answer from the index.
+    /// </summary>
+    async Task<IReadOnlyList<Guid>> GetHistoryIdsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var history = await GetHistoryAsync(runId, cancellationToken).ConfigureAwait(false);
+        var ids = new Guid[history.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = history[i].SnapshotId;
+        }
+
+        return ids;
+    }
 }

@@ -57,8 +57,18 @@ public sealed class FileSystemCorruptionTests : StoreTestBase
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)second), 0x00FF_FFFF);
         await File.WriteAllBytesAsync(segment, bytes);
 
+        // A cold open starts at the last indexed record, so the damage is found by the read that touches it (file and
+        // offset); from then on writes are refused and nothing is cut.
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.AppendAsync(run, 3, TestDocuments.Batch(4, 1)));
+        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.ReadAsync(run, 1, 10));
+        Assert.Equal(second, error.Offset);
+        await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.AppendAsync(run, 3, TestDocuments.Batch(4, 1)));
+        Assert.Equal(bytes.Length, new FileInfo(segment).Length);
+
+        // Without the index (a store written before it), the open scans everything and refuses the write at once.
+        File.Delete(Path.Combine(Root, "runs", run, "events", "events.idx"));
+        await using IRuntimeStore unindexed = await OpenAnotherStoreAsync();
+        error = await Assert.ThrowsAsync<StorageCorruptedException>(() => unindexed.Events.AppendAsync(run, 3, TestDocuments.Batch(4, 1)));
         Assert.Equal(second, error.Offset);
         Assert.Equal(bytes.Length, new FileInfo(segment).Length);
     }
@@ -117,8 +127,10 @@ public sealed class FileSystemCorruptionTests : StoreTestBase
         bytes[30] ^= 0x20;
         await File.WriteAllBytesAsync(segment, bytes);
 
+        // The latest snapshot is whole and a cold open reads only it; the history touches the damaged record.
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Snapshots.GetLatestAsync(run));
+        Assert.Equal(second.SnapshotId, (await reopened.Snapshots.GetLatestAsync(run))!.SnapshotId);
+        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Snapshots.GetHistoryAsync(run));
         Assert.Equal(0, error.Offset);
         await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Snapshots.AppendAsync(TestDocuments.Snapshot(run, second.SnapshotId, 21, 30), second.SnapshotId));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(segment));

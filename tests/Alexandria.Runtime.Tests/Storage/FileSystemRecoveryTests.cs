@@ -115,9 +115,16 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
         bytes[^10] ^= 0x40;
         await File.WriteAllBytesAsync(first, bytes);
 
+        // The cold open starts at the last indexed record (segment 3); the read that touches the damage reports it.
         await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-        await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.GetLastSeqAsync(run));
+        var error = await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.ReadAsync(run, 1, 100));
+        Assert.Equal(first, error.FilePath);
         await Assert.ThrowsAsync<StorageCorruptedException>(() => reopened.Events.AppendAsync(run, 40, TestDocuments.Batch(41, 1)));
+        Assert.Equal(bytes.Length, new FileInfo(first).Length);
+
+        File.Delete(Path.Combine(Root, "runs", run, "events", "events.idx"));
+        await using IRuntimeStore unindexed = await OpenAnotherStoreAsync();
+        await Assert.ThrowsAsync<StorageCorruptedException>(() => unindexed.Events.GetLastSeqAsync(run));
         Assert.Equal(bytes.Length, new FileInfo(first).Length);
     }
 
@@ -130,7 +137,8 @@ public sealed class FileSystemRecoveryTests : StoreTestBase
         await Store.Snapshots.AppendAsync(TestDocuments.Snapshot(run, first.SnapshotId, 11, 20), first.SnapshotId);
 
         Assert.False(File.Exists(LegacyPointer(run)));
-        Assert.Equal(new[] { "lock", "snapshots-000001.seg" }, Directory.GetFiles(SnapshotDirectory(run)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // snapshots.idx is the derived index a cold open starts from (one entry per record), not a commit point.
+        Assert.Equal(new[] { "lock", "snapshots-000001.seg", "snapshots.idx" }, Directory.GetFiles(SnapshotDirectory(run)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal static class EventBatchRecord
 {
     private const byte Format = 1;
     private const int HeaderLength = 1 + 8 + 4;
+    private const int MaxKnownKinds = 64;
+
+    private static string[] s_kinds = [];
 
     public static byte[] Encode(long firstSeq, IReadOnlyList<EventToAppend> events)
     {
@@ -63,27 +66,22 @@ internal static class EventBatchRecord
     }
 
     /// <summary>Decodes the events of a batch from <paramref name="fromSeq"/> on, adding at most <paramref name="maxCount"/>.</summary>
-    public static void Decode(string runId, ReadOnlySpan<byte> record, long fromSeq, int maxCount, List<StoredEvent> into)
+    /// <remarks>Each event's JSON is a slice of <paramref name="batch"/>, not a copy: the record buffer is the events' own.</remarks>
+    public static void Decode(string runId, ReadOnlyMemory<byte> batch, long fromSeq, int maxCount, List<StoredEvent> into)
     {
+        ReadOnlySpan<byte> record = batch.Span;
         (long firstSeq, int count) = ReadHeader(record);
         int position = HeaderLength;
         try
         {
             for (int i = 0; i < count && maxCount > 0; i++)
             {
-                long stepId = BinaryPrimitives.ReadInt64LittleEndian(record[position..]);
-                long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
-                bool counted = record[position + 16] != 0;
-                int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
-                string kind = Encoding.UTF8.GetString(record.Slice(position + 19, kindLength));
-                position += 19 + kindLength;
-                int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
-                ReadOnlySpan<byte> json = record.Slice(position + 4, jsonLength);
-                position += 4 + jsonLength;
+                Entry entry = Next(record, ref position);
                 long seq = firstSeq + i;
                 if (seq >= fromSeq)
                 {
-                    into.Add(new StoredEvent(runId, seq, stepId, kind, counted, StorageTime.FromUtcTicks(ticks), json.ToArray()));
+                    string kind = KindName(record.Slice(entry.KindStart, entry.KindLength));
+                    into.Add(new StoredEvent(runId, seq, entry.StepId, kind, entry.Counted, StorageTime.FromUtcTicks(entry.Ticks), batch.Slice(entry.JsonStart, entry.JsonLength)));
                     maxCount--;
                 }
             }
@@ -93,4 +91,70 @@ internal static class EventBatchRecord
             throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
         }
     }
+
+    /// <summary>
+    /// Hands the JSON of each event of a batch from <paramref name="fromSeq"/> on (at most <paramref name="maxCount"/>) to
+    /// <paramref name="parse"/> where it lies in <paramref name="record"/>, which may be a pooled buffer: nothing is copied out.
+    /// </summary>
+    public static void Parse<T>(string runId, ReadOnlySpan<byte> record, long fromSeq, int maxCount, EventJsonParser<T> parse, List<T> into)
+    {
+        (long firstSeq, int count) = ReadHeader(record);
+        int position = HeaderLength;
+        try
+        {
+            for (int i = 0; i < count && maxCount > 0; i++)
+            {
+                Entry entry = Next(record, ref position);
+                if (firstSeq + i >= fromSeq)
+                {
+                    into.Add(parse(record.Slice(entry.JsonStart, entry.JsonLength)));
+                    maxCount--;
+                }
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new StorageCorruptedException($"The event batch record starting at seq {firstSeq} of run '{runId}' is malformed.", ex);
+        }
+    }
+
+    /// <summary>Reads the event at <paramref name="position"/> and moves past it.</summary>
+    private static Entry Next(ReadOnlySpan<byte> record, ref int position)
+    {
+        long stepId = BinaryPrimitives.ReadInt64LittleEndian(record[position..]);
+        long ticks = BinaryPrimitives.ReadInt64LittleEndian(record[(position + 8)..]);
+        bool counted = record[position + 16] != 0;
+        int kindLength = BinaryPrimitives.ReadUInt16LittleEndian(record[(position + 17)..]);
+        int kindStart = position + 19;
+        position = kindStart + kindLength;
+        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(record[position..]);
+        int jsonStart = position + 4;
+        _ = record.Slice(jsonStart, jsonLength);
+        position = jsonStart + jsonLength;
+        return new Entry(stepId, ticks, counted, kindStart, kindLength, jsonStart, jsonLength);
+    }
+
+    /// <summary>The kind as a string, shared between events: a run has a handful of kinds and many events.</summary>
+    private static string KindName(ReadOnlySpan<byte> utf8)
+    {
+        string[] known = s_kinds;
+        foreach (string kind in known)
+        {
+            if (kind.Length == utf8.Length && Ascii.Equals(utf8, kind))
+            {
+                return kind;
+            }
+        }
+
+        string decoded = Encoding.UTF8.GetString(utf8);
+        if (known.Length < MaxKnownKinds)
+        {
+            // A lost race only means one more lookup miss later.
+            s_kinds = [.. known, decoded];
+        }
+
+        return decoded;
+    }
+
+    private readonly record struct Entry(long StepId, long Ticks, bool Counted, int KindStart, int KindLength, int JsonStart, int JsonLength);
 }

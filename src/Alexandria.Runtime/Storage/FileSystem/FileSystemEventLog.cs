@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -12,15 +14,17 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// one checksummed record per appended batch. The run's last seq is derived from the records, so
 /// there is no second file to keep in step.
 /// </summary>
-internal sealed class FileSystemEventLog : IEventLog, IDisposable
+internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisposable
 {
     private readonly string _root;
     private readonly long _segmentMaxBytes;
+    private readonly ReadMeter? _meter;
     private readonly ConcurrentDictionary<string, RunEvents> _runs = new(StringComparer.Ordinal);
 
-    public FileSystemEventLog(string root, long segmentMaxBytes)
+    public FileSystemEventLog(string root, long segmentMaxBytes, ReadMeter? meter = null)
     {
         _root = root;
+        _meter = meter;
         _segmentMaxBytes = segmentMaxBytes;
     }
 
@@ -64,8 +68,13 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
             }
 
             RecordLocation location = run.Log.Append(record);
-            run.Add(location, expectedLastSeq + 1, events.Count);
+            run.Add(location, expectedLastSeq + 1, events.Count, indexed: true);
             return new AppendedRange(expectedLastSeq + 1, run.LastSeq);
+        }
+        catch (StorageCorruptedException ex)
+        {
+            run.Reset(ex);
+            throw;
         }
         catch (Exception ex) when (ex is not (SequenceConflictException or SnapshotConflictException))
         {
@@ -74,23 +83,91 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadBatchesAsync<StoredEvent>(runId, fromSeq, maxCount, (run, batch, from, remaining, into) =>
+        {
+            ReadOnlyMemory<byte> record = run.Log.Read(batch.Location);
+            CheckHeader(run, batch, record.Span);
+            EventBatchRecord.Decode(runId, record, from, remaining, into);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<T>> ReadParsedAsync<T>(string runId, long fromSeq, int maxCount, EventJsonParser<T> parse, CancellationToken cancellationToken) =>
+        ReadBatchesAsync<T>(runId, fromSeq, maxCount, (run, batch, from, remaining, into) =>
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(SegmentLog.HeaderSize + batch.Location.Length);
+            try
+            {
+                ReadOnlySpan<byte> record = run.Log.Read(batch.Location, buffer);
+                CheckHeader(run, batch, record);
+                EventBatchRecord.Parse(runId, record, from, remaining, parse, into);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadBatchesAsync<T>(string runId, long fromSeq, int maxCount, BatchReader<T> read, CancellationToken cancellationToken)
     {
         StorageNames.ValidateRunId(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        try
+        {
+            return await ReadOnceAsync(runId, fromSeq, maxCount, read, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IndexEntryDamagedException)
+        {
+            // The index is derived data: rebuild it from a full scan of the log (which applies every damage rule) and read again.
+            RunEvents run = GetRun(runId);
+            using (StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                run.Reset();
+                run.RebuildIndex = true;
+                await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadOnceAsync(runId, fromSeq, maxCount, read, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ReadOnceAsync<T>(string runId, long fromSeq, int maxCount, BatchReader<T> read, CancellationToken cancellationToken)
+    {
         RunEvents run = await GetRecoveredRunAsync(runId, cancellationToken).ConfigureAwait(false);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
-        var result = new List<StoredEvent>(Math.Min(maxCount, 1024));
+        var result = new List<T>(Math.Min(maxCount, 1024));
         fromSeq = Math.Max(1, fromSeq);
-        for (int i = run.FindBatch(fromSeq); i >= 0 && i < run.Batches.Count && result.Count < maxCount; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            byte[] record = run.Log.Read(run.Batches[i].Location);
-            EventBatchRecord.Decode(runId, record, fromSeq, maxCount - result.Count, result);
+            for (long i = run.FindBatch(fromSeq); i >= 0 && i < run.BatchCount && result.Count < maxCount; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read(run, run.GetBatch(i), fromSeq, maxCount - result.Count, result);
+            }
+        }
+        catch (StorageCorruptedException ex)
+        {
+            // Found by the read that touched it: from now on this process refuses writes to the run, as a cold open
+            // that had found it would have.
+            run.Damage = ex;
+            throw;
         }
 
         return result;
+    }
+
+    /// <summary>A record must hold the batch its index entry (or the scan) says it holds.</summary>
+    private static void CheckHeader(RunEvents run, Batch batch, ReadOnlySpan<byte> record)
+    {
+        if (EventBatchRecord.ReadHeader(record) != (batch.FirstSeq, batch.Count))
+        {
+            string path = run.Log.SegmentPath(batch.Location.Segment);
+            throw new StorageCorruptedException(
+                $"The event batch at offset {batch.Location.Offset} of '{path}' does not hold seq " +
+                $"{batch.FirstSeq}..{batch.FirstSeq + batch.Count - 1} as the log's index says.",
+                path,
+                batch.Location.Offset);
+        }
     }
 
     public async Task<long> GetLastSeqAsync(string runId, CancellationToken cancellationToken = default)
@@ -146,75 +223,191 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
     /// <summary>Refreshes with repair and rolls a committed compaction forward. The caller holds the exclusive lock.</summary>
     private async Task RecoverAsync(string runId, RunEvents run, CancellationToken cancellationToken)
     {
+        if (run.Damage is { } damage)
+        {
+            throw new StorageCorruptedException(damage.Message, damage.FilePath ?? run.Log.Directory, damage.Offset ?? 0);
+        }
+
         run.LastSeqKnown = false;
+        if (!run.Recovered && run.BatchCount == 0)
+        {
+            run.ResumeFromIndex();
+        }
+
+
         run.Refresh(repair: true);
         run.LastSeqKnown = true;
         if (FindUnappliedCommit is not null
             && await FindUnappliedCommit(runId, run.LastSeq, cancellationToken).ConfigureAwait(false) is { } batch)
         {
             (long firstSeq, int count) = EventBatchRecord.ReadHeader(batch);
-            run.Add(run.Log.Append(batch), firstSeq, count);
+            run.Add(run.Log.Append(batch), firstSeq, count, indexed: true);
         }
 
         run.Recovered = true;
     }
 
     private RunEvents GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes));
+        _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes, _meter));
 
     private readonly record struct Batch(long FirstSeq, int Count, RecordLocation Location);
 
-    /// <summary>What is known about one run's event segments; guarded by <see cref="Lock"/>.</summary>
+    /// <summary>Reads one batch's events from <c>fromSeq</c> on, at most <c>remaining</c>, into <c>into</c>.</summary>
+    private delegate void BatchReader<T>(RunEvents run, Batch batch, long fromSeq, int remaining, List<T> into);
+
+    /// <summary>An index entry failed its checksum: not damage of the log, a reason to rebuild the index.</summary>
+    private sealed class IndexEntryDamagedException : Exception;
+
+    /// <summary>
+    /// What is known about one run's event segments; guarded by <see cref="Lock"/>. Batches are numbered from 0: the
+    /// first <see cref="_fromIndex"/> are known only through the <see cref="SegmentIndex"/> (a cold open started after
+    /// them), the rest are held in memory.
+    /// </summary>
     private sealed class RunEvents : IDisposable
     {
-        public RunEvents(string directory, long segmentMaxBytes)
+        private readonly List<Batch> _inMemory = new();
+        private long _fromIndex;
+        private long _indexEntries = -1;
+
+        public RunEvents(string directory, long segmentMaxBytes, ReadMeter? meter)
         {
-            Log = new SegmentLog(directory, "events", segmentMaxBytes);
+            Log = new SegmentLog(directory, "events", segmentMaxBytes) { Meter = meter };
+            Index = new SegmentIndex(directory, "events", meter);
             Lock = new StreamLock(Path.Combine(directory, "lock"));
         }
 
         public SegmentLog Log { get; }
 
+        public SegmentIndex Index { get; }
+
         public StreamLock Lock { get; }
 
-        public List<Batch> Batches { get; } = new();
+        public long BatchCount => _fromIndex + _inMemory.Count;
 
         public long LastSeq { get; private set; }
 
         /// <summary>Set once this process has recovered the run (trimmed a torn tail, rolled a compaction forward).</summary>
         public bool Recovered { get; set; }
 
-        /// <summary>True once the event segments were read whole during recovery.</summary>
+        /// <summary>True once the event segments were read to their end during recovery.</summary>
         public bool LastSeqKnown { get; set; }
 
-        public void Refresh(bool repair) => Log.Refresh(repair, (location, payload) =>
+        /// <summary>Set when an index entry was found damaged: the next recovery rebuilds the index from a full scan.</summary>
+        public bool RebuildIndex { get; set; }
+
+        /// <summary>Damage a read found; writes to the run are refused from then on (in this process).</summary>
+        public StorageCorruptedException? Damage { get; set; }
+
+        /// <summary>
+        /// Cold open without a scan: trusts the index up to its last entry that has a good checksum and names a record
+        /// whose own checksum and header agree with it, and starts the segment scan right after that record. When no
+        /// such entry exists the index is rebuilt by the full scan that follows. Exclusive lock only.
+        /// </summary>
+        public void ResumeFromIndex()
         {
-            (long firstSeq, int count) = EventBatchRecord.ReadHeader(payload);
-            if (firstSeq != LastSeq + 1)
+            long entries = RebuildIndex ? 0 : Index.Count();
+            RebuildIndex = false;
+            Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
+            for (long last = entries - 1; last >= Math.Max(0, entries - 64); last--)
             {
-                throw new StorageCorruptedException(
-                    $"Event segment '{Log.Directory}' has a batch starting at seq {firstSeq} after seq {LastSeq}; the log is not gapless.");
+                if (!Index.TryRead(last, out RecordLocation location, key))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    (long firstSeq, int count) = ReadKey(key);
+                    if (EventBatchRecord.ReadHeader(Log.Read(location).Span) != (firstSeq, count))
+                    {
+                        break;
+                    }
+
+                    Index.Truncate(last + 1);
+                    Log.StartAt(location.Segment, location.End);
+                    _fromIndex = last + 1;
+                    _indexEntries = last + 1;
+                    LastSeq = firstSeq + count - 1;
+                    return;
+                }
+                catch (StorageCorruptedException)
+                {
+                    // The record or the entry is not what the index says: the full scan decides what it is.
+                    break;
+                }
+                catch (IOException)
+                {
+                    break;
+                }
             }
 
-            Add(location, firstSeq, count);
-            return true;
-        });
+            Index.Truncate(0);
+            _indexEntries = 0;
+        }
 
-        public void Add(RecordLocation location, long firstSeq, int count)
+        public void Refresh(bool repair)
         {
-            Batches.Add(new Batch(firstSeq, count, location));
+            if (repair)
+            {
+                _indexEntries = Index.Count();
+            }
+
+            Log.Refresh(repair, (location, payload) =>
+            {
+                (long firstSeq, int count) = EventBatchRecord.ReadHeader(payload);
+                if (firstSeq != LastSeq + 1)
+                {
+                    throw new StorageCorruptedException(
+                        $"Event segment '{Log.Directory}' has a batch starting at seq {firstSeq} after seq {LastSeq}; the log is not gapless.");
+                }
+
+                Add(location, firstSeq, count, indexed: repair);
+                return true;
+            });
+        }
+
+        /// <summary>Takes in a batch; with <paramref name="indexed"/> (exclusive lock held), writes its index entry when it is the next one.</summary>
+        public void Add(RecordLocation location, long firstSeq, int count, bool indexed)
+        {
+            if (indexed && _indexEntries == BatchCount)
+            {
+                Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
+                BinaryPrimitives.WriteInt64LittleEndian(key, firstSeq);
+                BinaryPrimitives.WriteInt32LittleEndian(key[8..], count);
+                Index.Write(_indexEntries, location, key);
+                _indexEntries++;
+            }
+
+            _inMemory.Add(new Batch(firstSeq, count, location));
             LastSeq = firstSeq + count - 1;
         }
 
-        /// <summary>Index of the batch holding <paramref name="seq"/>, or -1.</summary>
-        public int FindBatch(long seq)
+        public Batch GetBatch(long index)
         {
-            int low = 0;
-            int high = Batches.Count - 1;
+            if (index >= _fromIndex)
+            {
+                return _inMemory[(int)(index - _fromIndex)];
+            }
+
+            Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
+            if (!Index.TryRead(index, out RecordLocation location, key))
+            {
+                throw new IndexEntryDamagedException();
+            }
+
+            (long firstSeq, int count) = ReadKey(key);
+            return new Batch(firstSeq, count, location);
+        }
+
+        /// <summary>Index of the batch holding <paramref name="seq"/>, or -1.</summary>
+        public long FindBatch(long seq)
+        {
+            long low = 0;
+            long high = BatchCount - 1;
             while (low <= high)
             {
-                int mid = (low + high) >>> 1;
-                Batch batch = Batches[mid];
+                long mid = (low + high) >>> 1;
+                Batch batch = GetBatch(mid);
                 if (seq < batch.FirstSeq)
                 {
                     high = mid - 1;
@@ -232,18 +425,26 @@ internal sealed class FileSystemEventLog : IEventLog, IDisposable
             return -1;
         }
 
-        public void Reset()
+        public void Reset(StorageCorruptedException? damage = null)
         {
             Log.Reset();
-            Batches.Clear();
+            Index.Dispose();
+            _inMemory.Clear();
+            _fromIndex = 0;
+            _indexEntries = -1;
             LastSeq = 0;
             Recovered = false;
+            Damage ??= damage;
         }
 
         public void Dispose()
         {
             Log.Dispose();
+            Index.Dispose();
             Lock.Dispose();
         }
+
+        private static (long FirstSeq, int Count) ReadKey(ReadOnlySpan<byte> key) =>
+            (BinaryPrimitives.ReadInt64LittleEndian(key), BinaryPrimitives.ReadInt32LittleEndian(key[8..]));
     }
 }

@@ -26,12 +26,15 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
     {
         string root = Path.GetFullPath(options.RootDirectory);
         RootDirectory = root;
-        _events = new FileSystemEventLog(root, options.SegmentMaxBytes);
-        _snapshots = new FileSystemSnapshotStore(root, options.SegmentMaxBytes);
+        _events = new FileSystemEventLog(root, options.SegmentMaxBytes, Reads);
+        _snapshots = new FileSystemSnapshotStore(root, options.SegmentMaxBytes, Reads);
         _artifacts = new FileSystemArtifactIndex(root, options.SegmentMaxBytes, options.InlinePayloadLimitBytes);
         _events.FindUnappliedCommit = _snapshots.FindUnappliedEventBatchAsync;
         Objects = new FileSystemObjectStore(root);
     }
+
+    /// <summary>Bytes read from event and snapshot segments and their indexes since the store was opened.</summary>
+    internal ReadMeter Reads { get; } = new();
 
     /// <summary>The absolute root directory.</summary>
     public string RootDirectory { get; }

@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -19,15 +21,17 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// <c>latest</c> pointer file, which committed them; a format-1 record newer than that pointer is an
 /// append that crashed before its commit point and is treated the same way.
 /// </remarks>
-internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
+internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonComparer, IDisposable
 {
     private readonly string _root;
     private readonly long _segmentMaxBytes;
+    private readonly ReadMeter? _meter;
     private readonly ConcurrentDictionary<string, RunSnapshots> _runs = new(StringComparer.Ordinal);
 
-    public FileSystemSnapshotStore(string root, long segmentMaxBytes)
+    public FileSystemSnapshotStore(string root, long segmentMaxBytes, ReadMeter? meter = null)
     {
         _root = root;
+        _meter = meter;
         _segmentMaxBytes = segmentMaxBytes;
     }
 
@@ -62,9 +66,15 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
                     $"Snapshot {snapshot.SnapshotId} already exists; snapshots are immutable, append a new id. Nothing was written.");
             }
 
-            long version = run.Entries.Count + 1;
+            long version = run.Count + 1;
             RecordLocation location = run.Log.Append(SnapshotRecord.Encode(version, snapshot, eventBatch));
-            run.Add(location, version, snapshot.SnapshotId, eventBatch is null ? 0 : EventBatchRecord.ReadHeader(eventBatch).FirstSeq);
+            run.Add(location, version, snapshot.SnapshotId, eventBatch is null ? 0 : EventBatchRecord.ReadHeader(eventBatch).FirstSeq, indexed: true);
+        }
+        catch (StorageCorruptedException ex)
+        {
+            run.Reset();
+            run.Damage ??= ex;
+            throw;
         }
         catch (Exception ex) when (ex is not SnapshotConflictException)
         {
@@ -94,7 +104,7 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
                 $"but the event log ends at seq {lastSeq}: events in between are missing.");
         }
 
-        return SnapshotRecord.EventBatch(run.Log.Read(latest.Location)).ToArray();
+        return SnapshotRecord.EventBatch(run.Log.Read(latest.Location).Span).ToArray();
     }
 
     public async Task<StoredSnapshot?> GetLatestAsync(string runId, CancellationToken cancellationToken = default)
@@ -115,14 +125,54 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         return run.TryGet(snapshotId, out Entry entry) ? run.Load(runId, entry) : null;
     }
 
+    public async Task<bool?> JsonEqualsAsync(string runId, Guid snapshotId, ReadOnlyMemory<byte> expected, CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateRunId(runId);
+        RunSnapshots run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        if (!run.TryGet(snapshotId, out Entry entry))
+        {
+            return null;
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(SegmentLog.HeaderSize + entry.Location.Length);
+        try
+        {
+            ReadOnlySpan<byte> record = run.Log.Read(entry.Location, buffer);
+            return record[SnapshotRecord.JsonOffset(record)..].SequenceEqual(expected.Span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task<IReadOnlyList<Guid>> GetHistoryIdsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        RunSnapshots run = GetRun(runId);
+        using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        run.Refresh(repair: false);
+        IReadOnlyList<Entry> entries = run.All();
+        var ids = new Guid[entries.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = entries[i].SnapshotId;
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyList<StoredSnapshot>> GetHistoryAsync(string runId, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateRunId(runId);
         RunSnapshots run = GetRun(runId);
         using StreamLock.Releaser held = await run.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
         run.Refresh(repair: false);
-        var history = new List<StoredSnapshot>(run.Entries.Count);
-        foreach (Entry entry in run.Entries)
+        IReadOnlyList<Entry> entries = run.All();
+        var history = new List<StoredSnapshot>(entries.Count);
+        foreach (Entry entry in entries)
         {
             history.Add(run.Load(runId, entry));
         }
@@ -141,37 +191,51 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
     }
 
     private RunSnapshots GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunSnapshots(Path.Combine(_root, "runs", id, "snapshots"), _segmentMaxBytes));
+        _runs.GetOrAdd(runId, id => new RunSnapshots(Path.Combine(_root, "runs", id, "snapshots"), _segmentMaxBytes, _meter));
 
     // CommittedEventsFirstSeq: first seq of the event batch committed with the snapshot (a compaction), else 0.
     private readonly record struct Entry(long Version, Guid SnapshotId, RecordLocation Location, long CommittedEventsFirstSeq);
 
     /// <summary>
-    /// What is known about one run's snapshot files; guarded by <see cref="Lock"/>. Only committed
-    /// records are ever taken into <see cref="Entries"/>.
+    /// What is known about one run's snapshot files; guarded by <see cref="Lock"/>. Only committed records are ever
+    /// taken in. Versions are 1, 2, …; a cold open (of a store without a legacy pointer file) starts after the last
+    /// record its <see cref="SegmentIndex"/> names and checks that record, so the first <see cref="_fromIndex"/>
+    /// entries are known only through the index until a lookup by id or the history needs them (<see cref="LoadAll"/>).
     /// </summary>
     private sealed class RunSnapshots : IDisposable
     {
         private readonly Dictionary<Guid, int> _byId = new();
+        private readonly List<Entry> _entries = new();
         private readonly string _legacyPointerPath;
         private LatestPointer? _legacyPointer;
         private bool _sawSelfCommitting;
         private bool _uncommittedTail;
+        private bool _started;
+        private bool _noIndex;
+        private long _fromIndex;
+        private Entry? _indexedLatest;
+        private long _indexEntries = -1;
 
-        public RunSnapshots(string directory, long segmentMaxBytes)
+        public RunSnapshots(string directory, long segmentMaxBytes, ReadMeter? meter)
         {
-            Log = new SegmentLog(directory, "snapshots", segmentMaxBytes);
+            Log = new SegmentLog(directory, "snapshots", segmentMaxBytes) { Meter = meter };
+            Index = new SegmentIndex(directory, "snapshots", meter);
             Lock = new StreamLock(Path.Combine(directory, "lock"));
             _legacyPointerPath = Path.Combine(directory, "latest");
         }
 
         public SegmentLog Log { get; }
 
+        public SegmentIndex Index { get; }
+
         public StreamLock Lock { get; }
 
-        public List<Entry> Entries { get; } = new();
+        public long Count => _fromIndex + _entries.Count;
 
-        public Entry? Latest => Entries.Count == 0 ? null : Entries[^1];
+        public Entry? Latest => _entries.Count > 0 ? _entries[^1] : _indexedLatest;
+
+        /// <summary>Damage a read found; writes to the run are refused from then on (in this process).</summary>
+        public StorageCorruptedException? Damage { get; set; }
 
         /// <summary>
         /// Takes in the committed records appended since the last refresh and stops at the first
@@ -179,11 +243,31 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
         /// </summary>
         public void Refresh(bool repair)
         {
+            if (repair && Damage is { } damage)
+            {
+                throw new StorageCorruptedException(damage.Message, damage.FilePath ?? Log.Directory, damage.Offset ?? 0);
+            }
+
             // Once a self-committing record exists, every legacy record before it was committed
             // (the writer that appended it cut the rest), so the pointer file no longer matters.
             if (!_sawSelfCommitting)
             {
                 _legacyPointer = LatestPointer.Read(_legacyPointerPath);
+            }
+
+            if (!_started)
+            {
+                _started = true;
+                _noIndex |= _legacyPointer is not null;
+                if (!_noIndex)
+                {
+                    ResumeFromIndex(repair);
+                }
+            }
+
+            if (repair && !_noIndex)
+            {
+                _indexEntries = Index.Count();
             }
 
             long legacyCommitted = _legacyPointer?.Version ?? 0;
@@ -197,7 +281,7 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
                     return false;
                 }
 
-                long expected = Entries.Count + 1;
+                long expected = Count + 1;
                 if (version != expected)
                 {
                     throw new StorageCorruptedException($"Snapshot segment '{Log.Directory}' has version {version} where {expected} was expected.");
@@ -205,12 +289,12 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
 
                 _sawSelfCommitting |= selfCommitting;
                 ReadOnlySpan<byte> batch = SnapshotRecord.EventBatch(payload);
-                Add(location, version, id, batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq);
+                Add(location, version, id, batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq, indexed: repair);
                 return true;
             });
 
             if (_legacyPointer is { } pointer
-                && (Entries.Count < pointer.Version || Entries[(int)pointer.Version - 1].SnapshotId != pointer.SnapshotId))
+                && (_entries.Count < pointer.Version || _entries[(int)pointer.Version - 1].SnapshotId != pointer.SnapshotId))
             {
                 throw new StorageCorruptedException(
                     $"Snapshot pointer '{_legacyPointerPath}' names snapshot {pointer.SnapshotId} (version {pointer.Version}), which is not in the snapshot segments.");
@@ -227,37 +311,173 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, IDisposable
             }
         }
 
-        public bool Contains(Guid snapshotId) => _byId.ContainsKey(snapshotId);
+        public bool Contains(Guid snapshotId)
+        {
+            LoadAll();
+            return _byId.ContainsKey(snapshotId);
+        }
 
         public bool TryGet(Guid snapshotId, out Entry entry)
         {
+            LoadAll();
             bool found = _byId.TryGetValue(snapshotId, out int index);
-            entry = found ? Entries[index] : default;
+            entry = found ? _entries[index] : default;
             return found;
         }
 
-        public StoredSnapshot Load(string runId, Entry entry) => SnapshotRecord.Decode(runId, Log.Read(entry.Location));
-
-        public void Add(RecordLocation location, long version, Guid snapshotId, long committedEventsFirstSeq)
+        /// <summary>Every entry, oldest first (reads the index entries a cold open skipped, once).</summary>
+        public IReadOnlyList<Entry> All()
         {
-            _byId[snapshotId] = Entries.Count;
-            Entries.Add(new Entry(version, snapshotId, location, committedEventsFirstSeq));
+            LoadAll();
+            return _entries;
+        }
+
+        public StoredSnapshot Load(string runId, Entry entry)
+        {
+            try
+            {
+                return SnapshotRecord.Decode(runId, Log.Read(entry.Location));
+            }
+            catch (StorageCorruptedException ex)
+            {
+                Damage ??= ex;
+                throw;
+            }
+        }
+
+        /// <summary>Takes in a record; with <paramref name="indexed"/> (exclusive lock held), writes its index entry when it is the next one.</summary>
+        public void Add(RecordLocation location, long version, Guid snapshotId, long committedEventsFirstSeq, bool indexed)
+        {
+            if (indexed && !_noIndex && _indexEntries == Count)
+            {
+                Index.Write(_indexEntries, location, Key(version, snapshotId, committedEventsFirstSeq));
+                _indexEntries++;
+            }
+
+            _byId[snapshotId] = _entries.Count;
+            _entries.Add(new Entry(version, snapshotId, location, committedEventsFirstSeq));
         }
 
         public void Reset()
         {
             Log.Reset();
-            Entries.Clear();
+            Index.Dispose();
+            _entries.Clear();
             _byId.Clear();
             _legacyPointer = null;
             _sawSelfCommitting = false;
             _uncommittedTail = false;
+            _started = false;
+            _fromIndex = 0;
+            _indexedLatest = null;
+            _indexEntries = -1;
         }
 
         public void Dispose()
         {
             Log.Dispose();
+            Index.Dispose();
             Lock.Dispose();
+        }
+
+        private static byte[] Key(long version, Guid snapshotId, long committedEventsFirstSeq)
+        {
+            byte[] key = new byte[SegmentIndex.KeySize];
+            BinaryPrimitives.WriteInt64LittleEndian(key, version);
+            snapshotId.TryWriteBytes(key.AsSpan(8));
+            BinaryPrimitives.WriteInt64LittleEndian(key.AsSpan(24), committedEventsFirstSeq);
+            return key;
+        }
+
+        private static Entry ReadEntry(RecordLocation location, ReadOnlySpan<byte> key) =>
+            new(BinaryPrimitives.ReadInt64LittleEndian(key), new Guid(key.Slice(8, 16)), location, BinaryPrimitives.ReadInt64LittleEndian(key[24..]));
+
+        /// <summary>
+        /// Starts after the last index entry that has a good checksum and names a self-committing record with the same
+        /// version and id whose own checksum holds; otherwise (writers) empties the index for the full scan to rebuild.
+        /// </summary>
+        private void ResumeFromIndex(bool repair)
+        {
+            long entries = Index.Count();
+            Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
+            for (long last = entries - 1; last >= Math.Max(0, entries - 64); last--)
+            {
+                if (!Index.TryRead(last, out RecordLocation location, key))
+                {
+                    continue;
+                }
+
+                Entry entry = ReadEntry(location, key);
+                try
+                {
+                    ReadOnlyMemory<byte> record = Log.Read(location);
+                    (long version, Guid id, bool selfCommitting) = SnapshotRecord.ReadKey(record.Span);
+                    ReadOnlySpan<byte> batch = SnapshotRecord.EventBatch(record.Span);
+                    long committed = batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq;
+                    if (!selfCommitting || version != last + 1 || version != entry.Version || id != entry.SnapshotId || committed != entry.CommittedEventsFirstSeq)
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ex is StorageCorruptedException or IOException)
+                {
+                    break;
+                }
+
+                if (repair)
+                {
+                    Index.Truncate(last + 1);
+                }
+
+                Log.StartAt(location.Segment, location.End);
+                _fromIndex = last + 1;
+                _indexedLatest = entry;
+                _sawSelfCommitting = true;
+                return;
+            }
+
+            if (repair)
+            {
+                Index.Truncate(0);
+            }
+        }
+
+        /// <summary>Reads the index entries a cold open skipped; a damaged entry means a full scan instead.</summary>
+        private void LoadAll()
+        {
+            if (_fromIndex == 0)
+            {
+                return;
+            }
+
+            var prefix = new List<Entry>((int)_fromIndex);
+            Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
+            for (long i = 0; i < _fromIndex; i++)
+            {
+                bool read = Index.TryRead(i, out RecordLocation location, key);
+                Entry entry = ReadEntry(location, key);
+                if (!read || entry.Version != i + 1)
+                {
+                    // The index is derived data: forget it for this run and scan the segments (the next writer rewrites it).
+                    Reset();
+                    _noIndex = true;
+                    Refresh(repair: false);
+                    _noIndex = false;
+                    return;
+                }
+
+                prefix.Add(entry);
+            }
+
+            _entries.InsertRange(0, prefix);
+            _byId.Clear();
+            for (int i = 0; i < _entries.Count; i++)
+            {
+                _byId[_entries[i].SnapshotId] = i;
+            }
+
+            _fromIndex = 0;
+            _indexedLatest = null;
         }
     }
 }

@@ -57,6 +57,9 @@ internal sealed class SegmentLog : IDisposable
 
     public string Directory => _directory;
 
+    /// <summary>Counts the bytes this log reads, when set.</summary>
+    public ReadMeter? Meter { get; init; }
+
     /// <summary>Where the last refresh without repair stopped at a torn tail (the next writer trims it), if it did.</summary>
     public (string Path, long Offset, string Reason)? TornTail { get; private set; }
 
@@ -191,15 +194,32 @@ internal sealed class SegmentLog : IDisposable
         _end = end;
     }
 
-    /// <summary>Reads one record again, verifying its checksum.</summary>
-    public byte[] Read(RecordLocation location)
+    /// <summary>Reads one record again, verifying its checksum; the payload is a slice of one new buffer (no second copy).</summary>
+    public ReadOnlyMemory<byte> Read(RecordLocation location)
+    {
+        byte[] buffer = new byte[HeaderSize + location.Length];
+        ReadVerified(location, buffer);
+        return buffer.AsMemory(HeaderSize);
+    }
+
+    /// <summary>
+    /// Reads one record into <paramref name="buffer"/> (at least <see cref="HeaderSize"/> + its length), verifying its
+    /// checksum, and returns its payload: for readers that look at a record and let it go (replay compares snapshots).
+    /// </summary>
+    public ReadOnlySpan<byte> Read(RecordLocation location, Span<byte> buffer)
+    {
+        Span<byte> record = buffer[..(HeaderSize + location.Length)];
+        ReadVerified(location, record);
+        return record[HeaderSize..];
+    }
+
+    private void ReadVerified(RecordLocation location, Span<byte> buffer)
     {
         SafeFileHandle handle = GetReadHandle(location.Segment);
-        byte[] buffer = new byte[HeaderSize + location.Length];
         int read = 0;
         while (read < buffer.Length)
         {
-            int n = RandomAccess.Read(handle, buffer.AsSpan(read), location.Offset + read);
+            int n = RandomAccess.Read(handle, buffer[read..], location.Offset + read);
             if (n == 0)
             {
                 break;
@@ -208,15 +228,16 @@ internal sealed class SegmentLog : IDisposable
             read += n;
         }
 
+        Meter?.Add(read);
         if (read != buffer.Length
             || BinaryPrimitives.ReadUInt32LittleEndian(buffer) != (uint)location.Length
-            || BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(4)) != Checksum(buffer.AsSpan(0, 4), buffer.AsSpan(HeaderSize)))
+            || BinaryPrimitives.ReadUInt32LittleEndian(buffer[4..]) != Checksum(buffer[..4], buffer[HeaderSize..]))
         {
             throw new StorageCorruptedException(
-                $"Record at offset {location.Offset} of '{SegmentPath(location.Segment)}' changed after it was written.");
+                $"Record at offset {location.Offset} of '{SegmentPath(location.Segment)}' changed after it was written.",
+                SegmentPath(location.Segment),
+                location.Offset);
         }
-
-        return buffer.AsSpan(HeaderSize).ToArray();
     }
 
     public void Dispose()
@@ -229,6 +250,17 @@ internal sealed class SegmentLog : IDisposable
         }
 
         _readHandles.Clear();
+    }
+
+    /// <summary>
+    /// Makes the next refresh start after the record ending at <paramref name="end"/> of <paramref name="segment"/>
+    /// instead of at the first segment: the owner vouches (from its <see cref="SegmentIndex"/>, checked against that
+    /// record) for everything before. Only before the first refresh.
+    /// </summary>
+    public void StartAt(int segment, long end)
+    {
+        _segment = segment;
+        _end = end;
     }
 
     /// <summary>Forgets everything scanned; the next refresh starts from the first segment.</summary>
@@ -272,6 +304,7 @@ internal sealed class SegmentLog : IDisposable
             read += n;
         }
 
+        Meter?.Add(read);
         ReadOnlySpan<byte> data = buffer.AsSpan(0, read);
         int position = 0;
         while (position < data.Length)

@@ -79,8 +79,10 @@ internal static class SnapshotRecord
         return (BinaryPrimitives.ReadInt64LittleEndian(record[1..]), new Guid(record.Slice(9, 16)), record[0] != LegacyFormat);
     }
 
-    public static StoredSnapshot Decode(string runId, ReadOnlySpan<byte> record)
+    /// <remarks>The snapshot's JSON is a slice of <paramref name="stored"/>, not a copy.</remarks>
+    public static StoredSnapshot Decode(string runId, ReadOnlyMemory<byte> stored)
     {
+        ReadOnlySpan<byte> record = stored.Span;
         (_, Guid id, _) = ReadKey(record);
         Guid? parent = record[25] == 0 ? null : new Guid(record.Slice(26, 16));
         return new StoredSnapshot(
@@ -90,6 +92,10 @@ internal static class SnapshotRecord
             BinaryPrimitives.ReadInt64LittleEndian(record[42..]),
             BinaryPrimitives.ReadInt64LittleEndian(record[50..]),
             StorageTime.FromUtcTicks(BinaryPrimitives.ReadInt64LittleEndian(record[58..])),
-            record[(HeaderLength + (record[0] == WithEventsFormat ? 4 + EventBatch(record).Length : 0))..].ToArray());
+            stored[JsonOffset(record)..]);
     }
+
+    /// <summary>Where the snapshot's JSON starts in <paramref name="record"/>.</summary>
+    public static int JsonOffset(ReadOnlySpan<byte> record) =>
+        HeaderLength + (record[0] == WithEventsFormat ? 4 + EventBatch(record).Length : 0);
 }

@@ -149,6 +149,21 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
         return QueryAsync(runId, $"SELECT {Columns} FROM snapshots s WHERE s.run_id = $1 ORDER BY s.version", null, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Guid>> GetHistoryIdsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateRunId(runId);
+        var ids = new List<Guid>();
+        await using NpgsqlCommand command = _dataSource.CreateCommand("SELECT s.snapshot_id FROM snapshots s WHERE s.run_id = $1 ORDER BY s.version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     private async Task<IReadOnlyList<StoredSnapshot>> QueryAsync(string runId, string sql, Guid? snapshotId, CancellationToken cancellationToken)
     {
         var rows = new List<(Guid Id, Guid? Parent, long First, long Last, DateTimeOffset CreatedAt, string? Inline, string? Sha256)>();
