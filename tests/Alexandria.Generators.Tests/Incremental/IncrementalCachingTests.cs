@@ -68,6 +68,55 @@ public sealed class IncrementalCachingTests
         }
     }
 
+    /// <summary>
+    /// Issue 16, item 5: an edit to one schema file re-parses and re-emits that file only. Every per-file step keeps
+    /// the other files' outputs (Cached/Unchanged), the steps that gather every file come out Unchanged, and only the
+    /// edited file's source outputs run again.
+    /// </summary>
+    [Fact]
+    public void Editing_one_schema_re_emits_only_its_files()
+    {
+        static string Schema(string name, string type) => "{ \"$defs\": { \"" + name + "\": { \"type\": \"object\", \"properties\": { \"v\": { \"type\": \"" + type + "\" }, \"tag\": { \"enum\": [\"x\", \"y\"] } } } } }";
+        var harness = new GeneratorHarness()
+            .WithContract("/c/a.json", Schema("a", "string"))
+            .WithContract("/c/b.json", Schema("b", "integer"))
+            .WithContract("/c/c.json", Schema("c", "boolean"));
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        var original = harness.Contracts.Single(c => c.Path == "/c/b.json");
+        var second = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText("/c/b.json", Schema("b", "number")))
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in new[] { TrackingNames.ContractFiles, TrackingNames.ContractKinds, TrackingNames.SchemaModels, TrackingNames.ValidatorModels, TrackingNames.SchemaTypes })
+        {
+            var reasons = second.TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+            Assert.True(reasons.Count == 3, $"{step}: {reasons.Count} outputs");
+            Assert.True(reasons.Count(r => r is IncrementalStepRunReason.Modified) == 1, $"{step}: {string.Join(", ", reasons)}");
+            Assert.True(reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) == 2, $"{step}: {string.Join(", ", reasons)}");
+        }
+
+        // Gathered across files: the edit changes no export name and no inline type, so nothing downstream of them re-runs.
+        foreach (var step in new[] { TrackingNames.SchemaExports, TrackingNames.InlineTypes })
+        {
+            Assert.All(second.TrackedSteps[step].SelectMany(r => r.Outputs), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} re-ran with reason {o.Reason}"));
+        }
+
+        // Source outputs: per registration, only the edited file's item runs; a and c are served from the cache.
+        var rerun = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Count(o => o.Reason != IncrementalStepRunReason.Cached);
+        var cached = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Count(o => o.Reason == IncrementalStepRunReason.Cached);
+        Assert.True(rerun > 0 && cached >= 2 * rerun, $"{rerun} source outputs re-ran, {cached} cached");
+
+        // And what changed is b's text alone.
+        var after = second.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
+        Assert.NotEmpty(changed);
+        Assert.All(changed, hint => Assert.StartsWith("b.", hint, System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_or_json_dom()
     {
