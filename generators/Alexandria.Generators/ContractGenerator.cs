@@ -81,10 +81,13 @@ namespace Alexandria.Generators
                 .WithTrackingName(TrackingNames.InlineTypes);
 
             // Validators.
+            // Each file's validators see only its own inline types: a cheap per-file filter first, so an edit elsewhere
+            // that changes the gathered list leaves this file's parse cached.
             var validatorModels = schemas
                 .Combine(schemaDocuments)
                 .Combine(inlineTypes)
-                .Select(static (pair, _) => Guard(pair.Left.Left, file => ValidatorParser.Parse(file, pair.Left.Right, pair.Right), ValidatorParser.Failed))
+                .Select(static (pair, _) => (File: pair.Left.Left, Documents: pair.Left.Right, InlineTypes: InlineTypeSchema.Of(pair.Right, pair.Left.Left.FileName)))
+                .Select(static (input, _) => Guard(input.File, file => ValidatorParser.Parse(file, input.Documents, input.InlineTypes), ValidatorParser.Failed))
                 .WithTrackingName(TrackingNames.ValidatorModels);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ValidatorEmitter.Emit(model)));

@@ -29,6 +29,26 @@ public sealed class StreamingValidationTests
     }
 
     /// <summary>
+    /// Issue 16, item 4: <c>Validate</c> — the call users make to get errors — decides valid bytes with the same
+    /// streaming pass and returns the shared valid result, so it too allocates nothing on a valid document.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ValidExamples))]
+    public void Validate_on_a_valid_example_allocates_nothing(string file, string definition)
+    {
+        var bytes = Encoding.UTF8.GetBytes(ContractExamples.Read(file));
+        Assert.True(OutputSchemaValidators.TryValidate(definition, bytes, out var warm) && warm.IsValid, file + " is not valid: " + warm);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            OutputSchemaValidators.TryValidate(definition, bytes, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>
     /// The discriminator dispatch first guesses the branch from the raw bytes; a nested <c>kind</c> before the real
     /// one makes the guess wrong, and the verdict must still be the document path's.
     /// </summary>

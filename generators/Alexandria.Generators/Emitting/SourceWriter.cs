@@ -9,8 +9,26 @@ namespace Alexandria.Generators.Emitting
     /// </summary>
     internal sealed class SourceWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder();
+        /// <summary>Builders above this many chars are not kept: one huge file should not pin its buffer.</summary>
+        private const int MaxPooledCapacity = 1 << 20;
+
+        /// <summary>
+        /// One builder kept per thread between files: a generator run writes hundreds of files, and growing a fresh
+        /// builder for each allocated its text a second time in chunks. Per thread, because the IDE may run several
+        /// generator drivers at once; a writer opened while another is open gets a builder of its own.
+        /// </summary>
+        [ThreadStatic]
+        private static StringBuilder? t_spare;
+
+        private StringBuilder? _builder;
+        private string? _text;
         private int _indentation;
+
+        public SourceWriter()
+        {
+            _builder = t_spare ?? new StringBuilder(4096);
+            t_spare = null;
+        }
 
         public int Indentation
         {
@@ -18,29 +36,37 @@ namespace Alexandria.Generators.Emitting
             set => _indentation = value < 0 ? throw new ArgumentOutOfRangeException(nameof(value)) : value;
         }
 
+        private StringBuilder Builder => _builder ?? throw new InvalidOperationException("a SourceWriter was written to after its text was taken");
+
         public SourceWriter Line(string text = "")
         {
+            var builder = Builder;
             if (text.Length == 0)
             {
-                _builder.Append('\n');
+                builder.Append('\n');
                 return this;
             }
 
-            // Multi-line text keeps the current indentation on each of its lines.
+            // Multi-line text keeps the current indentation on each of its lines; each line is appended from the
+            // text in place (no substring per line: the emitters write every generated line through here).
             var start = 0;
             while (start <= text.Length)
             {
                 var end = text.IndexOf('\n', start);
-                var line = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
-                line = line.TrimEnd('\r');
-                if (line.Length > 0)
+                var stop = end < 0 ? text.Length : end;
+                while (stop > start && text[stop - 1] == '\r')
                 {
-                    _builder.Append(' ', _indentation * 4);
-                    AppendLine(line);
+                    stop--;
+                }
+
+                if (stop > start)
+                {
+                    builder.Append(' ', _indentation * 4);
+                    AppendLine(builder, text, start, stop - start);
                 }
                 else
                 {
-                    _builder.Append('\n');
+                    builder.Append('\n');
                 }
 
                 if (end < 0)
@@ -58,17 +84,27 @@ namespace Alexandria.Generators.Emitting
         /// C# also ends a line at CR, NEL (U+0085), LS (U+2028) and PS (U+2029): in a comment, contract text holding
         /// one would end the comment and become code, so the comment goes on after each of them instead.
         /// </summary>
-        private void AppendLine(string line)
+        private void AppendLine(StringBuilder builder, string text, int start, int length)
         {
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("//", StringComparison.Ordinal) && line.IndexOfAny(LineBreaks) >= 0)
+            var first = start;
+            while (first < start + length && char.IsWhiteSpace(text[first]))
             {
-                var prefix = trimmed.StartsWith("///", StringComparison.Ordinal) ? "/// " : "// ";
-                line = string.Join("\n" + new string(' ', _indentation * 4) + prefix, line.Split(LineBreaks));
+                first++;
             }
 
-            _builder.Append(line);
-            _builder.Append('\n');
+            var isComment = first + 1 < start + length && text[first] == '/' && text[first + 1] == '/';
+            if (isComment && text.IndexOfAny(LineBreaks, start, length) >= 0)
+            {
+                var prefix = first + 2 < start + length && text[first + 2] == '/' ? "/// " : "// ";
+                var line = text.Substring(start, length);
+                builder.Append(string.Join("\n" + new string(' ', _indentation * 4) + prefix, line.Split(LineBreaks)));
+            }
+            else
+            {
+                builder.Append(text, start, length);
+            }
+
+            builder.Append('\n');
         }
 
         private static readonly char[] LineBreaks = { '\r', '\u0085', '\u2028', '\u2029' };
@@ -91,7 +127,22 @@ namespace Alexandria.Generators.Emitting
             return new Block(this, closing);
         }
 
-        public override string ToString() => _builder.ToString();
+        /// <summary>The text written. Taking it ends the writer: its builder goes back to the thread's spare.</summary>
+        public override string ToString()
+        {
+            if (_builder is { } builder)
+            {
+                _text = builder.ToString();
+                _builder = null;
+                if (builder.Capacity <= MaxPooledCapacity && (t_spare is null || t_spare.Capacity < builder.Capacity))
+                {
+                    builder.Clear();
+                    t_spare = builder;
+                }
+            }
+
+            return _text!;
+        }
 
         public readonly struct Block : IDisposable
         {

@@ -13,5 +13,20 @@ namespace Alexandria.Generators.Model
         /// <summary>Whether <paramref name="pointer"/> is a top-level definition (<c>/$defs/name</c>), which has a validator anyway.</summary>
         public static bool IsDefinition(string pointer)
             => pointer.StartsWith("/$defs/", System.StringComparison.Ordinal) && pointer.IndexOf('/', "/$defs/".Length) < 0;
+
+        /// <summary>The entries of <paramref name="all"/> written in <paramref name="fileName"/>, in their order.</summary>
+        public static EquatableArray<InlineTypeSchema> Of(EquatableArray<InlineTypeSchema> all, string fileName)
+        {
+            var own = new System.Collections.Generic.List<InlineTypeSchema>();
+            foreach (var inline in all)
+            {
+                if (inline.FileName == fileName)
+                {
+                    own.Add(inline);
+                }
+            }
+
+            return own.Count == 0 ? EquatableArray<InlineTypeSchema>.Empty : own.ToEquatableArray();
+        }
     }
 }

@@ -68,6 +68,55 @@ public sealed class IncrementalCachingTests
         }
     }
 
+    /// <summary>
+    /// Issue 16, item 5: an edit to one schema file re-parses and re-emits that file only. The edit here also adds an
+    /// inline type (an enum member), which changes what is gathered across files (exports, inline types): the other
+    /// files' validator models must still come from the cache (each sees only its own inline types), every per-file
+    /// step keeps the other files' outputs, and only the edited file's sources change.
+    /// </summary>
+    [Fact]
+    public void Editing_one_schema_re_emits_only_its_files()
+    {
+        static string Schema(string name, string type, bool extra = false)
+            => "{ \"$defs\": { \"" + name + "\": { \"type\": \"object\", \"properties\": { \"v\": { \"type\": \"" + type + "\" }, \"tag\": { \"enum\": [\"x\", \"y\"] }"
+               + (extra ? ", \"mode\": { \"enum\": [\"on\", \"off\"] }" : "") + " } } } }";
+        var harness = new GeneratorHarness()
+            .WithContract("/c/a.json", Schema("a", "string"))
+            .WithContract("/c/b.json", Schema("b", "integer"))
+            .WithContract("/c/c.json", Schema("c", "boolean"));
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        var original = harness.Contracts.Single(c => c.Path == "/c/b.json");
+        var second = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText("/c/b.json", Schema("b", "number", extra: true)))
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        List<IncrementalStepRunReason> Reasons(string step) => second.TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+        foreach (var step in new[] { TrackingNames.ContractFiles, TrackingNames.ContractKinds, TrackingNames.SchemaModels, TrackingNames.ValidatorModels, TrackingNames.SchemaTypes })
+        {
+            var reasons = Reasons(step);
+            Assert.True(reasons.Count == 3, $"{step}: {reasons.Count} outputs");
+            Assert.True(reasons.Count(r => r is IncrementalStepRunReason.Modified) == 1, $"{step}: {string.Join(", ", reasons)}");
+            Assert.True(reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) == 2, $"{step}: {string.Join(", ", reasons)}");
+        }
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(TrackingNames.InlineTypes)));
+        Assert.Equal(2, Reasons(TrackingNames.ValidatorModels).Count(r => r == IncrementalStepRunReason.Cached));
+
+        // Source outputs: per registration, only the edited file's item runs; a's and c's are served from the cache.
+        var outputs = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).ToList();
+        var rerun = outputs.Count(o => o.Reason != IncrementalStepRunReason.Cached);
+        Assert.True(rerun > 0 && outputs.Count - rerun >= 2 * rerun, $"{rerun} of {outputs.Count} source outputs re-ran");
+
+        // And what changed is b's files alone (plus the ones the new inline type added).
+        var after = second.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.All(before.Keys, hint => Assert.True(after.ContainsKey(hint), hint + " disappeared"));
+        var changed = after.Keys.Where(k => !before.TryGetValue(k, out var text) || text != after[k]).ToList();
+        Assert.Contains("b.BMode.g.cs", changed);
+        Assert.All(changed, hint => Assert.StartsWith("b.", hint, System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_or_json_dom()
     {

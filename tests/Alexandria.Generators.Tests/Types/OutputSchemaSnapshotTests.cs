@@ -21,11 +21,11 @@ public sealed class OutputSchemaSnapshotTests
     [InlineData("output_schema.CompactionSnapshot.g.cs")]
     [InlineData("output_schema.CompactionSnapshotJsonConverter.g.cs")]
     [InlineData("output_schema.OutputSchemaJson.g.cs")]
-    [InlineData("output_schema.OutputSchemaJsonSupport.g.cs")]
-    [InlineData("output_schema.OutputSchemaSequenceEquality.g.cs")]
     [InlineData("Alexandria.Optional.g.cs")]
     [InlineData("Alexandria.ContractJsonException.g.cs")]
     [InlineData("Alexandria.Validation.ContractValidationException.g.cs")]
+    [InlineData("Alexandria.ContractJsonSupport.g.cs")]
+    [InlineData("Alexandria.ContractSequenceEquality.g.cs")]
     public void Generated_file_matches_its_snapshot(string hintName)
     {
         SnapshotAssert.Matches(Run.Source(hintName), hintName.Replace(".g.cs", ""));

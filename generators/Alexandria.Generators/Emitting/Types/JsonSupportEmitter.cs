@@ -1,27 +1,30 @@
 namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
-    /// The internal helpers every converter of one contract shares: typed reads that fail with a located
+    /// The internal helpers every generated converter shares (once per compilation): typed reads that fail with a located
     /// <c>ContractJsonException</c> saying what was expected and what was found, list/map reading (adding the item's
     /// index or key to a failure's pointer) and writing, the discriminator look-ahead, date writing that spells UTC
     /// as <c>Z</c>, and what the typed entry points (<c>Parse</c>, <c>TryParse</c>, <c>ParseUnvalidated</c>) share.
     /// </summary>
     internal static class JsonSupportEmitter
     {
-        public static string Emit(TypeEmitContext context)
+        public static string Emit(string contractNamespace)
         {
-            var writer = TypeEmitter.OpenFile(context);
-            writer.Line("/// <summary>Reading and writing helpers shared by the converters of " + context.FileName + ".</summary>");
+            var writer = TypeEmitter.OpenFile(SharedFile, contractNamespace);
+            writer.Line("/// <summary>Reading and writing helpers shared by the converters of every contract.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("internal static class " + context.SupportClassName))
+            using (writer.OpenBlock("internal static class " + TypeEmitContext.SharedSupportClassName))
             {
                 writer.Line(Body
-                    .Replace("__FAIL__", TypeSupportEmitter.ContractJsonException(context.Namespace))
-                    .Replace("__VALIDATION__", "global::" + SchemaNaming.ValidationNamespace(context.Namespace)));
+                    .Replace("__FAIL__", TypeSupportEmitter.ContractJsonException(contractNamespace))
+                    .Replace("__VALIDATION__", "global::" + SchemaNaming.ValidationNamespace(contractNamespace)));
             }
 
             return TypeEmitter.CloseFile(writer);
         }
+
+        /// <summary>What the header names as the source: no one contract.</summary>
+        private const string SharedFile = "the Alexandria serialization runtime";
 
         private const string Body = @"public delegate T ItemReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
 

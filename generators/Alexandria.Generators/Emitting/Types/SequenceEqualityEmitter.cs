@@ -1,23 +1,26 @@
 namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
-    /// The internal helper generated records use to compare lists, maps and raw JSON by content (records alone
+    /// The internal helper every generated record uses (once per compilation) to compare lists, maps and raw JSON by content (records alone
     /// compare them by reference, so a document read twice would not compare equal).
     /// </summary>
     internal static class SequenceEqualityEmitter
     {
-        public static string Emit(TypeEmitContext context)
+        public static string Emit(string contractNamespace)
         {
-            var writer = TypeEmitter.OpenFile(context);
-            writer.Line("/// <summary>Content equality for the lists, maps and raw JSON in the records of " + context.FileName + ".</summary>");
+            var writer = TypeEmitter.OpenFile(SharedFile, contractNamespace);
+            writer.Line("/// <summary>Content equality for the lists, maps and raw JSON in the records of every contract.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("internal static class " + context.EqualityClassName))
+            using (writer.OpenBlock("internal static class " + TypeEmitContext.SharedEqualityClassName))
             {
                 writer.Line(Body);
             }
 
             return TypeEmitter.CloseFile(writer);
         }
+
+        /// <summary>What the header names as the source: no one contract.</summary>
+        private const string SharedFile = "the Alexandria serialization runtime";
 
         private const string Body = @"public static bool ListEquals<T>(global::System.Collections.Generic.IReadOnlyList<T>? left, global::System.Collections.Generic.IReadOnlyList<T>? right)
 {

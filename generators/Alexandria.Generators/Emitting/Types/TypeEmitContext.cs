@@ -1,8 +1,8 @@
 namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
-    /// Names shared by every file emitted for one contract: its namespace and its per-file support classes
-    /// (named after the contract, e.g. <c>OutputSchemaJson</c>, so two contracts in one namespace never clash).
+    /// Names shared by every file emitted for one contract: its namespace, its per-file class (named after the contract,
+    /// e.g. <c>OutputSchemaJson</c>, so two contracts in one namespace never clash) and the shared helpers.
     /// </summary>
     internal sealed class TypeEmitContext
     {
@@ -13,9 +13,17 @@ namespace Alexandria.Generators.Emitting.Types
             var stem = fileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
             var pascal = CSharpNaming.ToPascalCase(stem);
             JsonClassName = pascal + "Json";
-            SupportClassName = pascal + "JsonSupport";
-            EqualityClassName = pascal + "SequenceEquality";
         }
+
+        /// <summary>
+        /// The converters' reading/writing helpers and the records' content equality do not depend on the contract, so
+        /// they are emitted once per compilation (<see cref="TypeSupportEmitter"/>): per contract they were a fifth of
+        /// each file's generated text and allocations.
+        /// </summary>
+        public const string SharedSupportClassName = "ContractJsonSupport";
+
+        /// <inheritdoc cref="SharedSupportClassName"/>
+        public const string SharedEqualityClassName = "ContractSequenceEquality";
 
         public string FileName { get; }
 
@@ -25,10 +33,10 @@ namespace Alexandria.Generators.Emitting.Types
         public string JsonClassName { get; }
 
         /// <summary>The internal reading/writing helpers the converters share.</summary>
-        public string SupportClassName { get; }
+        public string SupportClassName => SharedSupportClassName;
 
         /// <summary>The internal helper that compares lists, maps and raw JSON by content for record equality.</summary>
-        public string EqualityClassName { get; }
+        public string EqualityClassName => SharedEqualityClassName;
 
         public string Support => Qualify(SupportClassName);
 

@@ -7,7 +7,8 @@ namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>
     /// The types area's emitter: one file per type (<c>output_schema.RunEvent.g.cs</c>), one per converter, and
-    /// per contract the JSON entry point (<c>OutputSchemaJson</c>) and two internal helpers. Output depends only
+    /// per contract the JSON entry point (<c>OutputSchemaJson</c>); the internal helpers they share come once per
+    /// compilation from <see cref="TypeSupportEmitter"/>. Output depends only
     /// on the model, in the model's order, so the same contract always gives the same bytes.
     /// </summary>
     internal static class TypeEmitter
@@ -40,16 +41,17 @@ namespace Alexandria.Generators.Emitting.Types
             }
 
             yield return new GeneratedSource(context.HintName(context.JsonClassName), SerializerOptionsEmitter.Emit(context, model.Types.Select(t => t.Name).ToList()));
-            yield return new GeneratedSource(context.HintName(context.SupportClassName), JsonSupportEmitter.Emit(context));
-            yield return new GeneratedSource(context.HintName(context.EqualityClassName), SequenceEqualityEmitter.Emit(context));
         }
 
         /// <summary>Starts a generated file: the shared header and the contract's namespace.</summary>
-        internal static SourceWriter OpenFile(TypeEmitContext context)
+        internal static SourceWriter OpenFile(TypeEmitContext context) => OpenFile(context.FileName, context.Namespace);
+
+        /// <summary>Starts a generated file from <paramref name="sourceFile"/> in <paramref name="ns"/>.</summary>
+        internal static SourceWriter OpenFile(string sourceFile, string ns)
         {
             var writer = new SourceWriter();
-            GeneratedFileHeader.Write(writer, context.FileName);
-            writer.Line("namespace " + context.Namespace);
+            GeneratedFileHeader.Write(writer, sourceFile);
+            writer.Line("namespace " + ns);
             writer.Line("{");
             writer.Indentation++;
             return writer;

@@ -8,7 +8,8 @@ namespace Alexandria.Generators.Emitting.Types
     /// Emits the types area's shared public types once per compilation (not per contract file, so two contracts in one
     /// namespace share them and a cross-file member reads and fails the same way): <c>Optional&lt;T&gt;</c> and
     /// <c>ContractJsonException</c> in the contracts' namespace, <c>ContractValidationException</c> beside
-    /// <c>ValidationResult</c>.
+    /// <c>ValidationResult</c>; and the internal helpers every converter and record uses (<c>ContractJsonSupport</c>,
+    /// <c>ContractSequenceEquality</c>).
     /// </summary>
     internal static class TypeSupportEmitter
     {
@@ -17,6 +18,8 @@ namespace Alexandria.Generators.Emitting.Types
             yield return Source("Alexandria.Optional.g.cs", OptionalSource.Text, contractNamespace);
             yield return Source("Alexandria.ContractJsonException.g.cs", ContractJsonExceptionSource.Text, contractNamespace);
             yield return Source("Alexandria.Validation.ContractValidationException.g.cs", ContractValidationExceptionSource.Text, SchemaNaming.ValidationNamespace(contractNamespace));
+            yield return new GeneratedSource("Alexandria." + TypeEmitContext.SharedSupportClassName + ".g.cs", JsonSupportEmitter.Emit(contractNamespace));
+            yield return new GeneratedSource("Alexandria." + TypeEmitContext.SharedEqualityClassName + ".g.cs", SequenceEqualityEmitter.Emit(contractNamespace));
         }
 
         /// <summary>The fully qualified <c>Optional&lt;T&gt;</c> of the contracts in <paramref name="contractNamespace"/>.</summary>

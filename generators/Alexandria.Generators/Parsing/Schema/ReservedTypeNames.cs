@@ -21,9 +21,9 @@ namespace Alexandria.Generators.Parsing.Schema
             var owner = file.FileName + " (its generated support classes)";
             foreach (var name in new[]
             {
-                support.JsonClassName, support.SupportClassName, support.EqualityClassName,
+                support.JsonClassName,
                 SchemaNaming.CompiledValidatorsName(file.FileName), ValidatorCatalogEmitter.ClassName(file.FileName),
-                "ContractJsonException",
+                "ContractJsonException", TypeEmitContext.SharedSupportClassName, TypeEmitContext.SharedEqualityClassName,
             })
             {
                 reserved[name] = owner;

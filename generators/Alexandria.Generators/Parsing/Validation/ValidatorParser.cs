@@ -82,8 +82,13 @@ namespace Alexandria.Generators.Parsing.Validation
 
                 foreach (var inline in inlineTypes)
                 {
+                    if (inline.FileName != file.FileName)
+                    {
+                        continue;
+                    }
+
                     var name = SchemaNaming.ValidatorName(inline.TypeName);
-                    if (inline.FileName == file.FileName && LocalReferences.Resolve(contract.Root, "#" + inline.Pointer) is { } schema && taken.Add(name))
+                    if (LocalReferences.Resolve(contract.Root, "#" + inline.Pointer) is { } schema && taken.Add(name))
                     {
                         entries.Add(new ValidatorEntryModel(name, "#" + inline.Pointer, compiler.Require(schema), documentResource));
                     }

@@ -75,17 +75,17 @@ namespace Alexandria.Contracts
         }
 
         /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Holder Parse(string json) => Parse(global::Alexandria.Contracts.ShapesJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Holder Parse(string json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Holder Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ShapesJsonSupport.ReadAll(utf8Json));
+        public static global::Alexandria.Contracts.Holder Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.ReadAll(utf8Json));
 
         /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Holder? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
             if (global::Alexandria.Contracts.HolderValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.ShapesJsonSupport.TryRead(utf8, global::Alexandria.Contracts.ShapesJson.TypeInfo.Holder, "Holder", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.ShapesJson.TypeInfo.Holder, "Holder", out value, out result);
             }
 
             value = null;
@@ -95,7 +95,7 @@ namespace Alexandria.Contracts
 
         /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Holder? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
-            => TryParse(global::Alexandria.Contracts.ShapesJsonSupport.Utf8(json), out value, out result);
+            => TryParse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json), out value, out result);
 
         /// <summary>
         /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
@@ -103,10 +103,10 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Holder"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.Holder ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ShapesJsonSupport.Read(utf8, global::Alexandria.Contracts.ShapesJson.TypeInfo.Holder, "Holder");
+        public static global::Alexandria.Contracts.Holder ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.ShapesJson.TypeInfo.Holder, "Holder");
 
         /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Holder ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ShapesJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Holder ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
         public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.ShapesJson.TypeInfo.Holder);
@@ -139,14 +139,14 @@ namespace Alexandria.Contracts
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.HolderEnumWithNull?>>.Default.Equals(EnumWithNull, other.EnumWithNull)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.MaybeMood?>>.Default.Equals(NullableEnumDef, other.NullableEnumDef)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<string?>>.Default.Equals(NullableAlias, other.NullableAlias)
-                && (List.IsPresent == other.List.IsPresent && global::Alexandria.Contracts.ShapesSequenceEquality.ListEquals(List.GetValueOrDefault(), other.List.GetValueOrDefault()))
-                && (Map.IsPresent == other.Map.IsPresent && global::Alexandria.Contracts.ShapesSequenceEquality.DictionaryEquals(Map.GetValueOrDefault(), other.Map.GetValueOrDefault()))
+                && (List.IsPresent == other.List.IsPresent && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(List.GetValueOrDefault(), other.List.GetValueOrDefault()))
+                && (Map.IsPresent == other.Map.IsPresent && global::Alexandria.Contracts.ContractSequenceEquality.DictionaryEquals(Map.GetValueOrDefault(), other.Map.GetValueOrDefault()))
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.HolderInlineObject?>>.Default.Equals(InlineObject, other.InlineObject)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Pet?>>.Default.Equals(UnionOrNull, other.UnionOrNull)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.MaybeFigure?>>.Default.Equals(NullableUnionDef, other.NullableUnionDef)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<string?>>.Default.Equals(OpenapiNullable, other.OpenapiNullable)
-                && global::Alexandria.Contracts.ShapesSequenceEquality.ListEquals(NullableItems, other.NullableItems)
-                && global::Alexandria.Contracts.ShapesSequenceEquality.JsonEquals(Any, other.Any);
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(NullableItems, other.NullableItems)
+                && global::Alexandria.Contracts.ContractSequenceEquality.JsonEquals(Any, other.Any);
         }
 
         /// <inheritdoc/>
@@ -170,14 +170,14 @@ namespace Alexandria.Contracts
             hash.Add(EnumWithNull);
             hash.Add(NullableEnumDef);
             hash.Add(NullableAlias);
-            hash.Add((List.IsPresent ? global::Alexandria.Contracts.ShapesSequenceEquality.ListHash(List.GetValueOrDefault()) : -1));
-            hash.Add((Map.IsPresent ? global::Alexandria.Contracts.ShapesSequenceEquality.DictionaryHash(Map.GetValueOrDefault()) : -1));
+            hash.Add((List.IsPresent ? global::Alexandria.Contracts.ContractSequenceEquality.ListHash(List.GetValueOrDefault()) : -1));
+            hash.Add((Map.IsPresent ? global::Alexandria.Contracts.ContractSequenceEquality.DictionaryHash(Map.GetValueOrDefault()) : -1));
             hash.Add(InlineObject);
             hash.Add(UnionOrNull);
             hash.Add(NullableUnionDef);
             hash.Add(OpenapiNullable);
-            hash.Add(global::Alexandria.Contracts.ShapesSequenceEquality.ListHash(NullableItems));
-            hash.Add(global::Alexandria.Contracts.ShapesSequenceEquality.JsonHash(Any));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(NullableItems));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.JsonHash(Any));
             return hash.ToHashCode();
         }
     }

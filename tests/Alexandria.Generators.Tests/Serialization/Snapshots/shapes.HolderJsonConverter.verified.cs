@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.ShapesJsonSupport.ExpectStartObject(ref reader, "Holder");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Holder");
             string? p0 = default;
             var has0 = false;
             string? p1 = default;
@@ -51,7 +51,7 @@ namespace Alexandria.Contracts
                     {
                         at = "required_nullable";
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref reader));
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
                         has0 = true;
                         at = null;
                         continue;
@@ -61,7 +61,7 @@ namespace Alexandria.Contracts
                     {
                         at = "optional_plain";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref reader);
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         at = null;
                         continue;
                     }
@@ -70,7 +70,7 @@ namespace Alexandria.Contracts
                     {
                         at = "text";
                         reader.Read();
-                        p2 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref reader)));
+                        p2 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader)));
                         at = null;
                         continue;
                     }
@@ -79,7 +79,7 @@ namespace Alexandria.Contracts
                     {
                         at = "count";
                         reader.Read();
-                        p3 = new global::Alexandria.Contracts.Optional<long?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadInt64(ref reader)));
+                        p3 = new global::Alexandria.Contracts.Optional<long?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader)));
                         at = null;
                         continue;
                     }
@@ -88,7 +88,7 @@ namespace Alexandria.Contracts
                     {
                         at = "ratio";
                         reader.Read();
-                        p4 = new global::Alexandria.Contracts.Optional<double?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadDouble(ref reader)));
+                        p4 = new global::Alexandria.Contracts.Optional<double?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Alexandria.Contracts.ContractJsonSupport.ReadDouble(ref reader)));
                         at = null;
                         continue;
                     }
@@ -97,7 +97,7 @@ namespace Alexandria.Contracts
                     {
                         at = "flag";
                         reader.Read();
-                        p5 = new global::Alexandria.Contracts.Optional<bool?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadBoolean(ref reader)));
+                        p5 = new global::Alexandria.Contracts.Optional<bool?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Alexandria.Contracts.ContractJsonSupport.ReadBoolean(ref reader)));
                         at = null;
                         continue;
                     }
@@ -106,7 +106,7 @@ namespace Alexandria.Contracts
                     {
                         at = "id";
                         reader.Read();
-                        p6 = new global::Alexandria.Contracts.Optional<global::System.Guid?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadGuid(ref reader)));
+                        p6 = new global::Alexandria.Contracts.Optional<global::System.Guid?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader)));
                         at = null;
                         continue;
                     }
@@ -115,7 +115,7 @@ namespace Alexandria.Contracts
                     {
                         at = "at";
                         reader.Read();
-                        p7 = new global::Alexandria.Contracts.Optional<global::System.DateTimeOffset?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadDateTimeOffset(ref reader)));
+                        p7 = new global::Alexandria.Contracts.Optional<global::System.DateTimeOffset?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader)));
                         at = null;
                         continue;
                     }
@@ -124,7 +124,7 @@ namespace Alexandria.Contracts
                     {
                         at = "day";
                         reader.Read();
-                        p8 = new global::Alexandria.Contracts.Optional<global::System.DateOnly?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadDateOnly(ref reader)));
+                        p8 = new global::Alexandria.Contracts.Optional<global::System.DateOnly?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Alexandria.Contracts.ContractJsonSupport.ReadDateOnly(ref reader)));
                         at = null;
                         continue;
                     }
@@ -133,7 +133,7 @@ namespace Alexandria.Contracts
                     {
                         at = "link";
                         reader.Read();
-                        p9 = new global::Alexandria.Contracts.Optional<global::System.Uri?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadUri(ref reader, global::System.UriKind.Absolute)));
+                        p9 = new global::Alexandria.Contracts.Optional<global::System.Uri?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::Alexandria.Contracts.ContractJsonSupport.ReadUri(ref reader, global::System.UriKind.Absolute)));
                         at = null;
                         continue;
                     }
@@ -187,7 +187,7 @@ namespace Alexandria.Contracts
                     {
                         at = "nullable_alias";
                         reader.Read();
-                        p15 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref reader)));
+                        p15 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader)));
                         at = null;
                         continue;
                     }
@@ -196,7 +196,7 @@ namespace Alexandria.Contracts
                     {
                         at = "list";
                         reader.Read();
-                        p16 = new global::Alexandria.Contracts.Optional<global::System.Collections.Generic.IReadOnlyList<string>?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref r1))));
+                        p16 = new global::Alexandria.Contracts.Optional<global::System.Collections.Generic.IReadOnlyList<string>?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Alexandria.Contracts.ContractJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1))));
                         at = null;
                         continue;
                     }
@@ -205,7 +205,7 @@ namespace Alexandria.Contracts
                     {
                         at = "map";
                         reader.Read();
-                        p17 = new global::Alexandria.Contracts.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, long>?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadDictionary<long>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapesJsonSupport.ReadInt64(ref r1))));
+                        p17 = new global::Alexandria.Contracts.Optional<global::System.Collections.Generic.IReadOnlyDictionary<string, long>?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::Alexandria.Contracts.ContractJsonSupport.ReadDictionary<long>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref r1))));
                         at = null;
                         continue;
                     }
@@ -241,7 +241,7 @@ namespace Alexandria.Contracts
                     {
                         at = "openapi_nullable";
                         reader.Read();
-                        p21 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref reader)));
+                        p21 = new global::Alexandria.Contracts.Optional<string?>((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader)));
                         at = null;
                         continue;
                     }
@@ -250,7 +250,7 @@ namespace Alexandria.Contracts
                     {
                         at = "nullable_items";
                         reader.Read();
-                        p22 = global::Alexandria.Contracts.ShapesJsonSupport.ReadList<string?>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ShapesJsonSupport.ReadString(ref r1)));
+                        p22 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<string?>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => (r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1)));
                         at = null;
                         continue;
                     }
@@ -276,7 +276,7 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.ShapesJsonSupport.MissingProperty("required_nullable", "Holder");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("required_nullable", "Holder");
             }
 
             return new global::Alexandria.Contracts.Holder
@@ -391,7 +391,7 @@ namespace Alexandria.Contracts
                 writer.WritePropertyName("at"u8);
                 if (value.At.GetValueOrDefault() is { } v0)
                 {
-                    global::Alexandria.Contracts.ShapesJsonSupport.WriteDateTimeOffset(writer, v0);
+                    global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, v0);
                 }
                 else
                 {
@@ -403,7 +403,7 @@ namespace Alexandria.Contracts
                 writer.WritePropertyName("day"u8);
                 if (value.Day.GetValueOrDefault() is { } v0)
                 {
-                    global::Alexandria.Contracts.ShapesJsonSupport.WriteDateOnly(writer, v0);
+                    global::Alexandria.Contracts.ContractJsonSupport.WriteDateOnly(writer, v0);
                 }
                 else
                 {
@@ -499,7 +499,7 @@ namespace Alexandria.Contracts
                 writer.WritePropertyName("list"u8);
                 if (value.List.GetValueOrDefault() is { } v0)
                 {
-                    global::Alexandria.Contracts.ShapesJsonSupport.WriteList<string>(writer, v0, options, static (w1, item1, o1) =>
+                    global::Alexandria.Contracts.ContractJsonSupport.WriteList<string>(writer, v0, options, static (w1, item1, o1) =>
                     {
                         w1.WriteStringValue(item1);
                     });
@@ -514,7 +514,7 @@ namespace Alexandria.Contracts
                 writer.WritePropertyName("map"u8);
                 if (value.Map.GetValueOrDefault() is { } v0)
                 {
-                    global::Alexandria.Contracts.ShapesJsonSupport.WriteDictionary<long>(writer, v0, options, static (w1, item1, o1) =>
+                    global::Alexandria.Contracts.ContractJsonSupport.WriteDictionary<long>(writer, v0, options, static (w1, item1, o1) =>
                     {
                         w1.WriteNumberValue(item1);
                     });
@@ -575,7 +575,7 @@ namespace Alexandria.Contracts
             if (value.NullableItems is { } p22)
             {
                 writer.WritePropertyName("nullable_items"u8);
-                global::Alexandria.Contracts.ShapesJsonSupport.WriteList<string?>(writer, p22, options, static (w1, item1, o1) =>
+                global::Alexandria.Contracts.ContractJsonSupport.WriteList<string?>(writer, p22, options, static (w1, item1, o1) =>
                 {
                     if (item1 is { } v1)
                     {

@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Circle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "Circle");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Circle");
             global::System.Guid p0 = default!;
             var has0 = false;
             var has1 = false;
@@ -36,7 +36,7 @@ namespace Alexandria.Contracts
                     {
                         at = "id";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadGuid(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -46,7 +46,7 @@ namespace Alexandria.Contracts
                     {
                         at = "shape";
                         reader.Read();
-                        global::Alexandria.Contracts.DrawingJsonSupport.ReadConstant(ref reader, "circle");
+                        global::Alexandria.Contracts.ContractJsonSupport.ReadConstant(ref reader, "circle");
                         has1 = true;
                         at = null;
                         continue;
@@ -56,7 +56,7 @@ namespace Alexandria.Contracts
                     {
                         at = "at";
                         reader.Read();
-                        p2 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateTimeOffset(ref reader);
+                        p2 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader);
                         has2 = true;
                         at = null;
                         continue;
@@ -66,7 +66,7 @@ namespace Alexandria.Contracts
                     {
                         at = "tags";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref r1));
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1));
                         has3 = true;
                         at = null;
                         continue;
@@ -76,7 +76,7 @@ namespace Alexandria.Contracts
                     {
                         at = "radius";
                         reader.Read();
-                        p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref reader);
+                        p4 = global::Alexandria.Contracts.ContractJsonSupport.ReadDouble(ref reader);
                         has4 = true;
                         at = null;
                         continue;
@@ -86,7 +86,7 @@ namespace Alexandria.Contracts
                     {
                         at = "hash";
                         reader.Read();
-                        p5 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader);
+                        p5 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         at = null;
                         continue;
                     }
@@ -103,27 +103,27 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("id", "Circle");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("id", "Circle");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("shape", "Circle");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("shape", "Circle");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("at", "Circle");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("at", "Circle");
             }
 
             if (!has3)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("tags", "Circle");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("tags", "Circle");
             }
 
             if (!has4)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("radius", "Circle");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("radius", "Circle");
             }
 
             return new global::Alexandria.Contracts.Circle
@@ -144,9 +144,9 @@ namespace Alexandria.Contracts
             writer.WriteStringValue(value.Id);
             writer.WriteString("shape"u8, "circle");
             writer.WritePropertyName("at"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteDateTimeOffset(writer, value.At);
+            global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, value.At);
             writer.WritePropertyName("tags"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
             {
                 w1.WriteStringValue(item1);
             });

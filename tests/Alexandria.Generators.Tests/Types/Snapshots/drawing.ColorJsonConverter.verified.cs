@@ -33,7 +33,7 @@ namespace Alexandria.Contracts
                 }
             }
 
-            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a Color (one of deep_red, light-blue, CT-1), found " + global::Alexandria.Contracts.DrawingJsonSupport.Found(ref reader));
+            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a Color (one of deep_red, light-blue, CT-1), found " + global::Alexandria.Contracts.ContractJsonSupport.Found(ref reader));
         }
 
         /// <inheritdoc/>
@@ -70,7 +70,7 @@ namespace Alexandria.Contracts
         {
             if (global::Alexandria.Contracts.ColorValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color", out value, out result);
             }
 
             value = default;
@@ -84,7 +84,7 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Color"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.Color ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color");
+        public static global::Alexandria.Contracts.Color ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color, "Color");
 
         /// <summary><paramref name="value"/> as UTF-8 JSON (a JSON string with the contract's spelling).</summary>
         public static byte[] ToUtf8Json(global::Alexandria.Contracts.Color value) => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, global::Alexandria.Contracts.DrawingJson.TypeInfo.Color);

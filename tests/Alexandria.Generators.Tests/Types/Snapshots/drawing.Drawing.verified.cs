@@ -57,17 +57,17 @@ namespace Alexandria.Contracts
         }
 
         /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Drawing Parse(string json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Drawing Parse(string json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Drawing Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.ReadAll(utf8Json));
+        public static global::Alexandria.Contracts.Drawing Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.ReadAll(utf8Json));
 
         /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Drawing? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
             if (global::Alexandria.Contracts.DrawingValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing", out value, out result);
             }
 
             value = null;
@@ -77,7 +77,7 @@ namespace Alexandria.Contracts
 
         /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Drawing? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
-            => TryParse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json), out value, out result);
+            => TryParse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json), out value, out result);
 
         /// <summary>
         /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
@@ -85,10 +85,10 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Drawing"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing");
+        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing, "Drawing");
 
         /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Drawing ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
         public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Drawing);
@@ -106,17 +106,17 @@ namespace Alexandria.Contracts
 
             return other is not null
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Title, other.Title)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.ListEquals(Shapes, other.Shapes)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(Shapes, other.Shapes)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.DrawingOrigin>.Default.Equals(Origin, other.Origin)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.ListEquals(Layers, other.Layers)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.DictionaryEquals(Scores, other.Scores)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.JsonEquals(Metadata, other.Metadata)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(Layers, other.Layers)
+                && global::Alexandria.Contracts.ContractSequenceEquality.DictionaryEquals(Scores, other.Scores)
+                && global::Alexandria.Contracts.ContractSequenceEquality.JsonEquals(Metadata, other.Metadata)
                 && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(Homepage, other.Homepage)
                 && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(Link, other.Link)
                 && global::System.Collections.Generic.EqualityComparer<global::System.DateOnly?>.Default.Equals(Day, other.Day)
                 && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Visible, other.Visible)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.Optional<global::Alexandria.Contracts.Color?>>.Default.Equals(Favorite, other.Favorite)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.JsonEquals(Extra, other.Extra);
+                && global::Alexandria.Contracts.ContractSequenceEquality.JsonEquals(Extra, other.Extra);
         }
 
         /// <inheritdoc/>
@@ -125,17 +125,17 @@ namespace Alexandria.Contracts
             var hash = new global::System.HashCode();
             hash.Add(EqualityContract);
             hash.Add(Title);
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.ListHash(Shapes));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(Shapes));
             hash.Add(Origin);
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.ListHash(Layers));
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.DictionaryHash(Scores));
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.JsonHash(Metadata));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(Layers));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.DictionaryHash(Scores));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.JsonHash(Metadata));
             hash.Add(Homepage);
             hash.Add(Link);
             hash.Add(Day);
             hash.Add(Visible);
             hash.Add(Favorite);
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.JsonHash(Extra));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.JsonHash(Extra));
             return hash.ToHashCode();
         }
     }

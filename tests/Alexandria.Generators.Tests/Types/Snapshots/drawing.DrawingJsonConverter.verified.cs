@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "Drawing");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Drawing");
             string? p0 = default;
             var has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Alexandria.Contracts.Shape> p1 = default!;
@@ -41,7 +41,7 @@ namespace Alexandria.Contracts
                     {
                         at = "title";
                         reader.Read();
-                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader));
+                        p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
                         has0 = true;
                         at = null;
                         continue;
@@ -51,7 +51,7 @@ namespace Alexandria.Contracts
                     {
                         at = "shapes";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.Shape>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapeJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Shape), o1));
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.Shape>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ShapeJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Shape), o1));
                         has1 = true;
                         at = null;
                         continue;
@@ -71,7 +71,7 @@ namespace Alexandria.Contracts
                     {
                         at = "layers";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<global::Alexandria.Contracts.DrawingLayersItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingLayersItemJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.DrawingLayersItem), o1));
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.DrawingLayersItem>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingLayersItemJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.DrawingLayersItem), o1));
                         at = null;
                         continue;
                     }
@@ -80,7 +80,7 @@ namespace Alexandria.Contracts
                     {
                         at = "scores";
                         reader.Read();
-                        p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDictionary<double>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadDouble(ref r1));
+                        p4 = global::Alexandria.Contracts.ContractJsonSupport.ReadDictionary<double>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadDouble(ref r1));
                         at = null;
                         continue;
                     }
@@ -98,7 +98,7 @@ namespace Alexandria.Contracts
                     {
                         at = "homepage";
                         reader.Read();
-                        p6 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, global::System.UriKind.Absolute);
+                        p6 = global::Alexandria.Contracts.ContractJsonSupport.ReadUri(ref reader, global::System.UriKind.Absolute);
                         at = null;
                         continue;
                     }
@@ -107,7 +107,7 @@ namespace Alexandria.Contracts
                     {
                         at = "link";
                         reader.Read();
-                        p7 = global::Alexandria.Contracts.DrawingJsonSupport.ReadUri(ref reader, global::System.UriKind.RelativeOrAbsolute);
+                        p7 = global::Alexandria.Contracts.ContractJsonSupport.ReadUri(ref reader, global::System.UriKind.RelativeOrAbsolute);
                         at = null;
                         continue;
                     }
@@ -116,7 +116,7 @@ namespace Alexandria.Contracts
                     {
                         at = "day";
                         reader.Read();
-                        p8 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateOnly(ref reader);
+                        p8 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateOnly(ref reader);
                         at = null;
                         continue;
                     }
@@ -125,7 +125,7 @@ namespace Alexandria.Contracts
                     {
                         at = "visible";
                         reader.Read();
-                        p9 = global::Alexandria.Contracts.DrawingJsonSupport.ReadBoolean(ref reader);
+                        p9 = global::Alexandria.Contracts.ContractJsonSupport.ReadBoolean(ref reader);
                         at = null;
                         continue;
                     }
@@ -160,17 +160,17 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("title", "Drawing");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("title", "Drawing");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("shapes", "Drawing");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("shapes", "Drawing");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("origin", "Drawing");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("origin", "Drawing");
             }
 
             return new global::Alexandria.Contracts.Drawing
@@ -204,7 +204,7 @@ namespace Alexandria.Contracts
                 writer.WriteNull("title"u8);
             }
             writer.WritePropertyName("shapes"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteList<global::Alexandria.Contracts.Shape>(writer, value.Shapes, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.Shape>(writer, value.Shapes, options, static (w1, item1, o1) =>
             {
                 global::Alexandria.Contracts.ShapeJsonConverter.Instance.Write(w1, item1, o1);
             });
@@ -213,7 +213,7 @@ namespace Alexandria.Contracts
             if (value.Layers is { } p3)
             {
                 writer.WritePropertyName("layers"u8);
-                global::Alexandria.Contracts.DrawingJsonSupport.WriteList<global::Alexandria.Contracts.DrawingLayersItem>(writer, p3, options, static (w1, item1, o1) =>
+                global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.DrawingLayersItem>(writer, p3, options, static (w1, item1, o1) =>
                 {
                     global::Alexandria.Contracts.DrawingLayersItemJsonConverter.Instance.Write(w1, item1, o1);
                 });
@@ -221,7 +221,7 @@ namespace Alexandria.Contracts
             if (value.Scores is { } p4)
             {
                 writer.WritePropertyName("scores"u8);
-                global::Alexandria.Contracts.DrawingJsonSupport.WriteDictionary<double>(writer, p4, options, static (w1, item1, o1) =>
+                global::Alexandria.Contracts.ContractJsonSupport.WriteDictionary<double>(writer, p4, options, static (w1, item1, o1) =>
                 {
                     w1.WriteNumberValue(item1);
                 });
@@ -244,7 +244,7 @@ namespace Alexandria.Contracts
             if (value.Day is { } p8)
             {
                 writer.WritePropertyName("day"u8);
-                global::Alexandria.Contracts.DrawingJsonSupport.WriteDateOnly(writer, p8);
+                global::Alexandria.Contracts.ContractJsonSupport.WriteDateOnly(writer, p8);
             }
             if (value.Visible is { } p9)
             {

@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.DrawingLayersItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "DrawingLayersItem");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "DrawingLayersItem");
             string p0 = default!;
             var has0 = false;
             string? at = null;
@@ -28,7 +28,7 @@ namespace Alexandria.Contracts
                     {
                         at = "name";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -46,7 +46,7 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("name", "DrawingLayersItem");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("name", "DrawingLayersItem");
             }
 
             return new global::Alexandria.Contracts.DrawingLayersItem

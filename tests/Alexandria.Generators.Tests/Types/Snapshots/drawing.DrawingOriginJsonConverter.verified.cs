@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.DrawingOrigin Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "DrawingOrigin");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "DrawingOrigin");
             long p0 = default!;
             var has0 = false;
             long p1 = default!;
@@ -30,7 +30,7 @@ namespace Alexandria.Contracts
                     {
                         at = "x";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -40,7 +40,7 @@ namespace Alexandria.Contracts
                     {
                         at = "y";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader);
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has1 = true;
                         at = null;
                         continue;
@@ -58,12 +58,12 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("x", "DrawingOrigin");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("x", "DrawingOrigin");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("y", "DrawingOrigin");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("y", "DrawingOrigin");
             }
 
             return new global::Alexandria.Contracts.DrawingOrigin

@@ -35,17 +35,17 @@ namespace Alexandria.Contracts
         }
 
         /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Envelope Parse(string json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Envelope Parse(string json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Envelope Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.DrawingJsonSupport.ReadAll(utf8Json));
+        public static global::Alexandria.Contracts.Envelope Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.ReadAll(utf8Json));
 
         /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Envelope? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
             if (global::Alexandria.Contracts.EnvelopeValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.DrawingJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Envelope, "Envelope", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Envelope, "Envelope", out value, out result);
             }
 
             value = null;
@@ -55,7 +55,7 @@ namespace Alexandria.Contracts
 
         /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.Envelope? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
-            => TryParse(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json), out value, out result);
+            => TryParse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json), out value, out result);
 
         /// <summary>
         /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
@@ -63,10 +63,10 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.Envelope"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.Envelope ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.DrawingJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Envelope, "Envelope");
+        public static global::Alexandria.Contracts.Envelope ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.DrawingJson.TypeInfo.Envelope, "Envelope");
 
         /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.Envelope ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.DrawingJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.Envelope ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
         public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.DrawingJson.TypeInfo.Envelope);
@@ -86,7 +86,7 @@ namespace Alexandria.Contracts
                 && global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Shape, other.Shape)
                 && global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset>.Default.Equals(At, other.At)
-                && global::Alexandria.Contracts.DrawingSequenceEquality.ListEquals(Tags, other.Tags);
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(Tags, other.Tags);
         }
 
         /// <inheritdoc/>
@@ -97,7 +97,7 @@ namespace Alexandria.Contracts
             hash.Add(Id);
             hash.Add(Shape);
             hash.Add(At);
-            hash.Add(global::Alexandria.Contracts.DrawingSequenceEquality.ListHash(Tags));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(Tags));
             return hash.ToHashCode();
         }
     }

@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Envelope Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "Envelope");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Envelope");
             global::System.Guid p0 = default!;
             var has0 = false;
             string p1 = default!;
@@ -34,7 +34,7 @@ namespace Alexandria.Contracts
                     {
                         at = "id";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadGuid(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -44,7 +44,7 @@ namespace Alexandria.Contracts
                     {
                         at = "shape";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref reader);
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         has1 = true;
                         at = null;
                         continue;
@@ -54,7 +54,7 @@ namespace Alexandria.Contracts
                     {
                         at = "at";
                         reader.Read();
-                        p2 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateTimeOffset(ref reader);
+                        p2 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader);
                         has2 = true;
                         at = null;
                         continue;
@@ -64,7 +64,7 @@ namespace Alexandria.Contracts
                     {
                         at = "tags";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref r1));
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1));
                         has3 = true;
                         at = null;
                         continue;
@@ -82,22 +82,22 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("id", "Envelope");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("id", "Envelope");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("shape", "Envelope");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("shape", "Envelope");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("at", "Envelope");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("at", "Envelope");
             }
 
             if (!has3)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("tags", "Envelope");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("tags", "Envelope");
             }
 
             return new global::Alexandria.Contracts.Envelope
@@ -118,9 +118,9 @@ namespace Alexandria.Contracts
             writer.WritePropertyName("shape"u8);
             writer.WriteStringValue(value.Shape);
             writer.WritePropertyName("at"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteDateTimeOffset(writer, value.At);
+            global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, value.At);
             writer.WritePropertyName("tags"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
             {
                 w1.WriteStringValue(item1);
             });

@@ -15,9 +15,9 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "Shape");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Shape");
             // The reader is a struct: the look-ahead runs on a copy and leaves this one at the object's start.
-            var value = global::Alexandria.Contracts.DrawingJsonSupport.FindDiscriminator(reader, "shape"u8);
+            var value = global::Alexandria.Contracts.ContractJsonSupport.FindDiscriminator(reader, "shape"u8);
             switch (value)
             {
                 case "circle":

@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.Square Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.DrawingJsonSupport.ExpectStartObject(ref reader, "Square");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "Square");
             global::System.Guid p0 = default!;
             var has0 = false;
             var has1 = false;
@@ -37,7 +37,7 @@ namespace Alexandria.Contracts
                     {
                         at = "id";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.DrawingJsonSupport.ReadGuid(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -47,7 +47,7 @@ namespace Alexandria.Contracts
                     {
                         at = "shape";
                         reader.Read();
-                        global::Alexandria.Contracts.DrawingJsonSupport.ReadConstant(ref reader, "square");
+                        global::Alexandria.Contracts.ContractJsonSupport.ReadConstant(ref reader, "square");
                         has1 = true;
                         at = null;
                         continue;
@@ -57,7 +57,7 @@ namespace Alexandria.Contracts
                     {
                         at = "at";
                         reader.Read();
-                        p2 = global::Alexandria.Contracts.DrawingJsonSupport.ReadDateTimeOffset(ref reader);
+                        p2 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader);
                         has2 = true;
                         at = null;
                         continue;
@@ -67,7 +67,7 @@ namespace Alexandria.Contracts
                     {
                         at = "tags";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.DrawingJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DrawingJsonSupport.ReadString(ref r1));
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1));
                         has3 = true;
                         at = null;
                         continue;
@@ -77,7 +77,7 @@ namespace Alexandria.Contracts
                     {
                         at = "side";
                         reader.Read();
-                        p4 = global::Alexandria.Contracts.DrawingJsonSupport.ReadInt64(ref reader);
+                        p4 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has4 = true;
                         at = null;
                         continue;
@@ -105,32 +105,32 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("id", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("id", "Square");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("shape", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("shape", "Square");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("at", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("at", "Square");
             }
 
             if (!has3)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("tags", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("tags", "Square");
             }
 
             if (!has4)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("side", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("side", "Square");
             }
 
             if (!has5)
             {
-                throw global::Alexandria.Contracts.DrawingJsonSupport.MissingProperty("color", "Square");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("color", "Square");
             }
 
             return new global::Alexandria.Contracts.Square
@@ -151,9 +151,9 @@ namespace Alexandria.Contracts
             writer.WriteStringValue(value.Id);
             writer.WriteString("shape"u8, "square");
             writer.WritePropertyName("at"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteDateTimeOffset(writer, value.At);
+            global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, value.At);
             writer.WritePropertyName("tags"u8);
-            global::Alexandria.Contracts.DrawingJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<string>(writer, value.Tags, options, static (w1, item1, o1) =>
             {
                 w1.WriteStringValue(item1);
             });

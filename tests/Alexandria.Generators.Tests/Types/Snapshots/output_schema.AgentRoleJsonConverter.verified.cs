@@ -28,7 +28,7 @@ namespace Alexandria.Contracts
                 }
             }
 
-            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a AgentRole (one of planner, executor), found " + global::Alexandria.Contracts.OutputSchemaJsonSupport.Found(ref reader));
+            throw global::Alexandria.Contracts.ContractJsonException.Create("expected a AgentRole (one of planner, executor), found " + global::Alexandria.Contracts.ContractJsonSupport.Found(ref reader));
         }
 
         /// <inheritdoc/>
@@ -64,7 +64,7 @@ namespace Alexandria.Contracts
         {
             if (global::Alexandria.Contracts.AgentRoleValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.OutputSchemaJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole", out value, out result);
             }
 
             value = default;
@@ -78,7 +78,7 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.AgentRole"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.AgentRole ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.OutputSchemaJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole");
+        public static global::Alexandria.Contracts.AgentRole ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole, "AgentRole");
 
         /// <summary><paramref name="value"/> as UTF-8 JSON (a JSON string with the contract's spelling).</summary>
         public static byte[] ToUtf8Json(global::Alexandria.Contracts.AgentRole value) => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.AgentRole);

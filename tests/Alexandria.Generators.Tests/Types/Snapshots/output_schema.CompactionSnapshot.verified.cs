@@ -110,17 +110,17 @@ namespace Alexandria.Contracts
         }
 
         /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.CompactionSnapshot Parse(string json) => Parse(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.CompactionSnapshot Parse(string json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.CompactionSnapshot Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadAll(utf8Json));
+        public static global::Alexandria.Contracts.CompactionSnapshot Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.ReadAll(utf8Json));
 
         /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.CompactionSnapshot? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
             if (global::Alexandria.Contracts.CompactionSnapshotValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.OutputSchemaJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.CompactionSnapshot, "CompactionSnapshot", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.CompactionSnapshot, "CompactionSnapshot", out value, out result);
             }
 
             value = null;
@@ -130,7 +130,7 @@ namespace Alexandria.Contracts
 
         /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.CompactionSnapshot? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
-            => TryParse(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json), out value, out result);
+            => TryParse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json), out value, out result);
 
         /// <summary>
         /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
@@ -138,10 +138,10 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.CompactionSnapshot"/>; the message names the JSON pointer.</exception>
-        public static global::Alexandria.Contracts.CompactionSnapshot ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.OutputSchemaJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.CompactionSnapshot, "CompactionSnapshot");
+        public static global::Alexandria.Contracts.CompactionSnapshot ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.CompactionSnapshot, "CompactionSnapshot");
 
         /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static global::Alexandria.Contracts.CompactionSnapshot ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json));
+        public static global::Alexandria.Contracts.CompactionSnapshot ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>This value as UTF-8 JSON, written by the generated converter.</summary>
         public byte[] ToUtf8Json() => global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.CompactionSnapshot);
@@ -163,11 +163,11 @@ namespace Alexandria.Contracts
                 && global::System.Collections.Generic.EqualityComparer<global::System.Guid?>.Default.Equals(ParentSnapshotId, other.ParentSnapshotId)
                 && global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset>.Default.Equals(CreatedAt, other.CreatedAt)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Objective, other.Objective)
-                && global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListEquals(PlanState, other.PlanState)
-                && global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListEquals(Findings, other.Findings)
-                && global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListEquals(Decisions, other.Decisions)
-                && global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListEquals(OpenQuestions, other.OpenQuestions)
-                && global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListEquals(ToolUsage, other.ToolUsage)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(PlanState, other.PlanState)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(Findings, other.Findings)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(Decisions, other.Decisions)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(OpenQuestions, other.OpenQuestions)
+                && global::Alexandria.Contracts.ContractSequenceEquality.ListEquals(ToolUsage, other.ToolUsage)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.LoopDetectionState>.Default.Equals(LoopDetection, other.LoopDetection)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.SeqRange>.Default.Equals(CoveredSeq, other.CoveredSeq)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.StepRange>.Default.Equals(CoveredSteps, other.CoveredSteps)
@@ -186,11 +186,11 @@ namespace Alexandria.Contracts
             hash.Add(ParentSnapshotId);
             hash.Add(CreatedAt);
             hash.Add(Objective);
-            hash.Add(global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListHash(PlanState));
-            hash.Add(global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListHash(Findings));
-            hash.Add(global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListHash(Decisions));
-            hash.Add(global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListHash(OpenQuestions));
-            hash.Add(global::Alexandria.Contracts.OutputSchemaSequenceEquality.ListHash(ToolUsage));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(PlanState));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(Findings));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(Decisions));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(OpenQuestions));
+            hash.Add(global::Alexandria.Contracts.ContractSequenceEquality.ListHash(ToolUsage));
             hash.Add(LoopDetection);
             hash.Add(CoveredSeq);
             hash.Add(CoveredSteps);

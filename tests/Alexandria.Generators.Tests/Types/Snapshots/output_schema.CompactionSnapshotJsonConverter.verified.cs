@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.CompactionSnapshot Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.ExpectStartObject(ref reader, "CompactionSnapshot");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "CompactionSnapshot");
             global::System.Guid p0 = default!;
             var has0 = false;
             string p1 = default!;
@@ -58,7 +58,7 @@ namespace Alexandria.Contracts
                     {
                         at = "snapshot_id";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -68,7 +68,7 @@ namespace Alexandria.Contracts
                     {
                         at = "run_id";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         has1 = true;
                         at = null;
                         continue;
@@ -78,7 +78,7 @@ namespace Alexandria.Contracts
                     {
                         at = "parent_snapshot_id";
                         reader.Read();
-                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader));
+                        p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader));
                         has2 = true;
                         at = null;
                         continue;
@@ -88,7 +88,7 @@ namespace Alexandria.Contracts
                     {
                         at = "created_at";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader);
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader);
                         has3 = true;
                         at = null;
                         continue;
@@ -98,7 +98,7 @@ namespace Alexandria.Contracts
                     {
                         at = "objective";
                         reader.Read();
-                        p4 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        p4 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         has4 = true;
                         at = null;
                         continue;
@@ -108,7 +108,7 @@ namespace Alexandria.Contracts
                     {
                         at = "plan_state";
                         reader.Read();
-                        p5 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.PlanStep>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.PlanStepJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.PlanStep), o1));
+                        p5 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.PlanStep>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.PlanStepJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.PlanStep), o1));
                         has5 = true;
                         at = null;
                         continue;
@@ -118,7 +118,7 @@ namespace Alexandria.Contracts
                     {
                         at = "findings";
                         reader.Read();
-                        p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Finding>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.FindingJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Finding), o1));
+                        p6 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.Finding>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.FindingJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Finding), o1));
                         has6 = true;
                         at = null;
                         continue;
@@ -128,7 +128,7 @@ namespace Alexandria.Contracts
                     {
                         at = "decisions";
                         reader.Read();
-                        p7 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.Decision>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DecisionJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Decision), o1));
+                        p7 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.Decision>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.DecisionJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.Decision), o1));
                         has7 = true;
                         at = null;
                         continue;
@@ -138,7 +138,7 @@ namespace Alexandria.Contracts
                     {
                         at = "open_questions";
                         reader.Read();
-                        p8 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref r1));
+                        p8 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<string>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref r1));
                         has8 = true;
                         at = null;
                         continue;
@@ -148,7 +148,7 @@ namespace Alexandria.Contracts
                     {
                         at = "tool_usage";
                         reader.Read();
-                        p9 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadList<global::Alexandria.Contracts.ToolUsageEntry>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.ToolUsageEntry), o1));
+                        p9 = global::Alexandria.Contracts.ContractJsonSupport.ReadList<global::Alexandria.Contracts.ToolUsageEntry>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance.Read(ref r1, typeof(global::Alexandria.Contracts.ToolUsageEntry), o1));
                         has9 = true;
                         at = null;
                         continue;
@@ -188,7 +188,7 @@ namespace Alexandria.Contracts
                     {
                         at = "counted_events";
                         reader.Read();
-                        p13 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        p13 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has13 = true;
                         at = null;
                         continue;
@@ -198,7 +198,7 @@ namespace Alexandria.Contracts
                     {
                         at = "narrative";
                         reader.Read();
-                        p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader));
+                        p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
                         has14 = true;
                         at = null;
                         continue;
@@ -208,7 +208,7 @@ namespace Alexandria.Contracts
                     {
                         at = "narrative_template_id";
                         reader.Read();
-                        p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader));
+                        p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
                         has15 = true;
                         at = null;
                         continue;
@@ -226,82 +226,82 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("snapshot_id", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("snapshot_id", "CompactionSnapshot");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("run_id", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("run_id", "CompactionSnapshot");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("parent_snapshot_id", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("parent_snapshot_id", "CompactionSnapshot");
             }
 
             if (!has3)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("created_at", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("created_at", "CompactionSnapshot");
             }
 
             if (!has4)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("objective", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("objective", "CompactionSnapshot");
             }
 
             if (!has5)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("plan_state", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("plan_state", "CompactionSnapshot");
             }
 
             if (!has6)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("findings", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("findings", "CompactionSnapshot");
             }
 
             if (!has7)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("decisions", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("decisions", "CompactionSnapshot");
             }
 
             if (!has8)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("open_questions", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("open_questions", "CompactionSnapshot");
             }
 
             if (!has9)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("tool_usage", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("tool_usage", "CompactionSnapshot");
             }
 
             if (!has10)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("loop_detection", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("loop_detection", "CompactionSnapshot");
             }
 
             if (!has11)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("covered_seq", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("covered_seq", "CompactionSnapshot");
             }
 
             if (!has12)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("covered_steps", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("covered_steps", "CompactionSnapshot");
             }
 
             if (!has13)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("counted_events", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("counted_events", "CompactionSnapshot");
             }
 
             if (!has14)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("narrative", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("narrative", "CompactionSnapshot");
             }
 
             if (!has15)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("narrative_template_id", "CompactionSnapshot");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("narrative_template_id", "CompactionSnapshot");
             }
 
             return new global::Alexandria.Contracts.CompactionSnapshot
@@ -343,31 +343,31 @@ namespace Alexandria.Contracts
                 writer.WriteNull("parent_snapshot_id"u8);
             }
             writer.WritePropertyName("created_at"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteDateTimeOffset(writer, value.CreatedAt);
+            global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, value.CreatedAt);
             writer.WritePropertyName("objective"u8);
             writer.WriteStringValue(value.Objective);
             writer.WritePropertyName("plan_state"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteList<global::Alexandria.Contracts.PlanStep>(writer, value.PlanState, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.PlanStep>(writer, value.PlanState, options, static (w1, item1, o1) =>
             {
                 global::Alexandria.Contracts.PlanStepJsonConverter.Instance.Write(w1, item1, o1);
             });
             writer.WritePropertyName("findings"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteList<global::Alexandria.Contracts.Finding>(writer, value.Findings, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.Finding>(writer, value.Findings, options, static (w1, item1, o1) =>
             {
                 global::Alexandria.Contracts.FindingJsonConverter.Instance.Write(w1, item1, o1);
             });
             writer.WritePropertyName("decisions"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteList<global::Alexandria.Contracts.Decision>(writer, value.Decisions, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.Decision>(writer, value.Decisions, options, static (w1, item1, o1) =>
             {
                 global::Alexandria.Contracts.DecisionJsonConverter.Instance.Write(w1, item1, o1);
             });
             writer.WritePropertyName("open_questions"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteList<string>(writer, value.OpenQuestions, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<string>(writer, value.OpenQuestions, options, static (w1, item1, o1) =>
             {
                 w1.WriteStringValue(item1);
             });
             writer.WritePropertyName("tool_usage"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteList<global::Alexandria.Contracts.ToolUsageEntry>(writer, value.ToolUsage, options, static (w1, item1, o1) =>
+            global::Alexandria.Contracts.ContractJsonSupport.WriteList<global::Alexandria.Contracts.ToolUsageEntry>(writer, value.ToolUsage, options, static (w1, item1, o1) =>
             {
                 global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance.Write(w1, item1, o1);
             });

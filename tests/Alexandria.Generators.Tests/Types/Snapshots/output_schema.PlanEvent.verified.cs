@@ -40,17 +40,17 @@ namespace Alexandria.Contracts
         }
 
         /// <summary>Parses JSON text held in a string; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static new global::Alexandria.Contracts.PlanEvent Parse(string json) => Parse(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json));
+        public static new global::Alexandria.Contracts.PlanEvent Parse(string json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
 
         /// <summary>Parses the rest of a UTF-8 JSON stream; see <see cref="Parse(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static new global::Alexandria.Contracts.PlanEvent Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadAll(utf8Json));
+        public static new global::Alexandria.Contracts.PlanEvent Parse(global::System.IO.Stream utf8Json) => Parse(global::Alexandria.Contracts.ContractJsonSupport.ReadAll(utf8Json));
 
         /// <summary>Validates and reads UTF-8 JSON as <see cref="Parse(global::System.ReadOnlySpan{byte})"/> does, but returns false with every error in <paramref name="result"/> instead of throwing.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.PlanEvent? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
         {
             if (global::Alexandria.Contracts.PlanEventValidator.IsValid(utf8))
             {
-                return global::Alexandria.Contracts.OutputSchemaJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.PlanEvent, "PlanEvent", out value, out result);
+                return global::Alexandria.Contracts.ContractJsonSupport.TryRead(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.PlanEvent, "PlanEvent", out value, out result);
             }
 
             value = null;
@@ -60,7 +60,7 @@ namespace Alexandria.Contracts
 
         /// <summary>Tries to parse JSON text held in a string, as the UTF-8 overload does.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Alexandria.Contracts.PlanEvent? value, out global::Alexandria.Contracts.Validation.ValidationResult result)
-            => TryParse(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json), out value, out result);
+            => TryParse(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json), out value, out result);
 
         /// <summary>
         /// Reads UTF-8 JSON without running the validator: the opt-out for hot paths whose input is already trusted. The
@@ -68,9 +68,9 @@ namespace Alexandria.Contracts
         /// but nothing else the contract says (patterns, bounds, unknown members) is checked.
         /// </summary>
         /// <exception cref="global::Alexandria.Contracts.ContractJsonException">The JSON cannot be a <see cref="global::Alexandria.Contracts.PlanEvent"/>; the message names the JSON pointer.</exception>
-        public static new global::Alexandria.Contracts.PlanEvent ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.OutputSchemaJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.PlanEvent, "PlanEvent");
+        public static new global::Alexandria.Contracts.PlanEvent ParseUnvalidated(global::System.ReadOnlySpan<byte> utf8) => global::Alexandria.Contracts.ContractJsonSupport.Read(utf8, global::Alexandria.Contracts.OutputSchemaJson.TypeInfo.PlanEvent, "PlanEvent");
 
         /// <summary>Reads JSON text held in a string without validating it; see <see cref="ParseUnvalidated(global::System.ReadOnlySpan{byte})"/>.</summary>
-        public static new global::Alexandria.Contracts.PlanEvent ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.OutputSchemaJsonSupport.Utf8(json));
+        public static new global::Alexandria.Contracts.PlanEvent ParseUnvalidated(string json) => ParseUnvalidated(global::Alexandria.Contracts.ContractJsonSupport.Utf8(json));
     }
 }

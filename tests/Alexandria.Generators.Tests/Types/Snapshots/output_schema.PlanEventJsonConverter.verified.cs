@@ -15,7 +15,7 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.PlanEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.ExpectStartObject(ref reader, "PlanEvent");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "PlanEvent");
             global::System.Guid p0 = default!;
             var has0 = false;
             string p1 = default!;
@@ -41,7 +41,7 @@ namespace Alexandria.Contracts
                     {
                         at = "event_id";
                         reader.Read();
-                        p0 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadGuid(ref reader);
+                        p0 = global::Alexandria.Contracts.ContractJsonSupport.ReadGuid(ref reader);
                         has0 = true;
                         at = null;
                         continue;
@@ -51,7 +51,7 @@ namespace Alexandria.Contracts
                     {
                         at = "run_id";
                         reader.Read();
-                        p1 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadString(ref reader);
+                        p1 = global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader);
                         has1 = true;
                         at = null;
                         continue;
@@ -61,7 +61,7 @@ namespace Alexandria.Contracts
                     {
                         at = "seq";
                         reader.Read();
-                        p2 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        p2 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has2 = true;
                         at = null;
                         continue;
@@ -71,7 +71,7 @@ namespace Alexandria.Contracts
                     {
                         at = "step_id";
                         reader.Read();
-                        p3 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadInt64(ref reader);
+                        p3 = global::Alexandria.Contracts.ContractJsonSupport.ReadInt64(ref reader);
                         has3 = true;
                         at = null;
                         continue;
@@ -91,7 +91,7 @@ namespace Alexandria.Contracts
                     {
                         at = "kind";
                         reader.Read();
-                        global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadConstant(ref reader, "plan");
+                        global::Alexandria.Contracts.ContractJsonSupport.ReadConstant(ref reader, "plan");
                         has5 = true;
                         at = null;
                         continue;
@@ -101,7 +101,7 @@ namespace Alexandria.Contracts
                     {
                         at = "occurred_at";
                         reader.Read();
-                        p6 = global::Alexandria.Contracts.OutputSchemaJsonSupport.ReadDateTimeOffset(ref reader);
+                        p6 = global::Alexandria.Contracts.ContractJsonSupport.ReadDateTimeOffset(ref reader);
                         has6 = true;
                         at = null;
                         continue;
@@ -129,42 +129,42 @@ namespace Alexandria.Contracts
 
             if (!has0)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("event_id", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("event_id", "PlanEvent");
             }
 
             if (!has1)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("run_id", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("run_id", "PlanEvent");
             }
 
             if (!has2)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("seq", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("seq", "PlanEvent");
             }
 
             if (!has3)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("step_id", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("step_id", "PlanEvent");
             }
 
             if (!has4)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("agent_role", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("agent_role", "PlanEvent");
             }
 
             if (!has5)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("kind", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("kind", "PlanEvent");
             }
 
             if (!has6)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("occurred_at", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("occurred_at", "PlanEvent");
             }
 
             if (!has7)
             {
-                throw global::Alexandria.Contracts.OutputSchemaJsonSupport.MissingProperty("payload", "PlanEvent");
+                throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("payload", "PlanEvent");
             }
 
             return new global::Alexandria.Contracts.PlanEvent
@@ -195,7 +195,7 @@ namespace Alexandria.Contracts
             global::Alexandria.Contracts.AgentRoleJsonConverter.Instance.Write(writer, value.AgentRole, options);
             writer.WriteString("kind"u8, "plan");
             writer.WritePropertyName("occurred_at"u8);
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.WriteDateTimeOffset(writer, value.OccurredAt);
+            global::Alexandria.Contracts.ContractJsonSupport.WriteDateTimeOffset(writer, value.OccurredAt);
             writer.WritePropertyName("payload"u8);
             global::Alexandria.Contracts.PlanPayloadJsonConverter.Instance.Write(writer, value.Payload, options);
             writer.WriteEndObject();

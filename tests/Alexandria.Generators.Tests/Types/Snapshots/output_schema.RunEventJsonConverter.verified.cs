@@ -15,9 +15,9 @@ namespace Alexandria.Contracts
         /// <inheritdoc/>
         public override global::Alexandria.Contracts.RunEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Alexandria.Contracts.OutputSchemaJsonSupport.ExpectStartObject(ref reader, "RunEvent");
+            global::Alexandria.Contracts.ContractJsonSupport.ExpectStartObject(ref reader, "RunEvent");
             // The reader is a struct: the look-ahead runs on a copy and leaves this one at the object's start.
-            var value = global::Alexandria.Contracts.OutputSchemaJsonSupport.FindDiscriminator(reader, "kind"u8);
+            var value = global::Alexandria.Contracts.ContractJsonSupport.FindDiscriminator(reader, "kind"u8);
             switch (value)
             {
                 case "plan":

@@ -12,7 +12,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
     {
         /// <summary>The methods to emit: everything reachable from the entries that stream, in index order.</summary>
         public static List<int> Methods(ValidatorModel model, StreamingAnalysis analysis)
-            => model.Entries.Where(e => analysis.Streams(e.Method)).SelectMany(e => analysis.Reachable(e.Method)).Distinct().OrderBy(i => i).ToList();
+            => analysis.Reachable(model.Entries.Where(e => analysis.Streams(e.Method)).Select(e => e.Method)).OrderBy(i => i).ToList();
 
         public static string Emit(ValidatorModel model, StreamingAnalysis analysis, List<int> methods)
         {
