@@ -205,6 +205,20 @@ public sealed class InvalidSchemaTests
         run.AssertCompiles();
     }
 
+    [Theory]
+    [InlineData("\"type\": \"object\", \"properties\": { \"a\": false, \"b\": false }, \"additionalProperties\": false")]
+    [InlineData("\"type\": \"object\", \"properties\": { \"a\": false }, \"additionalProperties\": false, \"required\": [\"a\"]")]
+    public void An_object_that_rejects_every_member_compiles_warning_free(string members)
+    {
+        // Found by the 10,000-case schema fuzz soak (seeds 200552, 205592): every case of the streaming validator's
+        // member switch returned, so the code after it was CS0162 (unreachable).
+        var run = new GeneratorHarness().WithContract(Path, Definition(members)).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + ".DValidator"));
+    }
+
     private static void AssertNoCrash(GeneratorRun run)
     {
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0004");
