@@ -219,6 +219,43 @@ public sealed class InvalidSchemaTests
         Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + ".DValidator"));
     }
 
+    [Theory]
+    [InlineData("GetType")]
+    [InlineData("ReferenceEquals")]
+    [InlineData("MemberwiseClone")]
+    [InlineData("Finalize")]
+    public void A_type_named_like_a_member_of_object_compiles_warning_free(string name)
+    {
+        // Found by the schema fuzz soak (seeds 206221, 207354): its JsonTypeInfo property hid object.GetType() (CS0108).
+        var run = new GeneratorHarness().WithContract(Path, NamedObject(name)).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + "." + name + "Validator"));
+    }
+
+    [Theory]
+    [InlineData("Parse")]
+    [InlineData("ToJson")]
+    [InlineData("ToString")]
+    [InlineData("Equals")]
+    [InlineData("GetHashCode")]
+    public void A_record_named_like_one_of_its_own_members_is_ALX0103_and_what_is_generated_compiles(string name)
+    {
+        // Found by the schema fuzz soak (seed 203012): a record named Parse declared Parse methods (CS0542).
+        var text = NamedObject(name);
+        var run = new GeneratorHarness().WithContract(Path, text).Run();
+
+        AssertNoCrash(run);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0103");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(name, diagnostic.GetMessage());
+        run.AssertCompiles();
+    }
+
+    private static string NamedObject(string name)
+        => "{ \"$defs\": { \"" + name + "\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } } }";
+
     private static void AssertNoCrash(GeneratorRun run)
     {
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0004");
