@@ -253,6 +253,22 @@ public sealed class InvalidSchemaTests
         run.AssertCompiles();
     }
 
+    [Theory]
+    [InlineData("\\n")]
+    [InlineData("\\r")]
+    [InlineData("\\u2028")]
+    [InlineData("\\u0085")]
+    public void A_member_name_with_a_line_break_cannot_inject_code_through_the_types_source_remark(string separator)
+    {
+        // Found by the schema fuzz soak (seed 203460): an inline object under "foo\nbar" broke its "Generated from" remark.
+        var text = "{ \"$defs\": { \"d\": { \"properties\": { \"foo" + separator + "bar\": { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } } } } } }";
+        var run = new GeneratorHarness().WithContract(Path, text).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + ".DFooBar"));
+    }
+
     private static string NamedObject(string name)
         => "{ \"$defs\": { \"" + name + "\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } } }";
 
