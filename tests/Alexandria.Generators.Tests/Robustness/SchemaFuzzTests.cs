@@ -15,7 +15,8 @@ namespace Alexandria.Generators.Tests.Robustness;
 /// docs/reliability.md) and <c>ALEXANDRIA_SCHEMA_FUZZ_SEED</c> moves the first seed, so a failing seed printed here
 /// reproduces alone. <c>ALEXANDRIA_SCHEMA_FUZZ_MINUTES</c> bounds a soak's time (cases not started by then are not
 /// run, and the summary says how many ran); <c>ALEXANDRIA_SCHEMA_FUZZ_LOG</c> names a file that gets a progress line
-/// every 100 cases, so a soak that is stopped still has its count.
+/// every 100 cases, so a soak that is stopped still has its count. <c>ALEXANDRIA_SCHEMA_FUZZ_SEEDS=1,5,9</c> runs exactly
+/// those seeds (a soak's failures, after a fix).
 /// </summary>
 public sealed class SchemaFuzzTests(ITestOutputHelper output)
 {
@@ -40,7 +41,11 @@ public sealed class SchemaFuzzTests(ITestOutputHelper output)
         long generatorTicks = 0, compileTicks = 0;
         var clock = Stopwatch.StartNew();
 
-        Parallel.For(first, first + cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (seed, loop) =>
+        var seeds = Environment.GetEnvironmentVariable("ALEXANDRIA_SCHEMA_FUZZ_SEEDS") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList()
+            : Enumerable.Range(first, cases).ToList();
+        cases = seeds.Count;
+        Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (seed, loop) =>
         {
             if (budget > 0 && clock.Elapsed > TimeSpan.FromMinutes(budget))
             {
