@@ -31,6 +31,7 @@ public static class ArtifactStorage
         StorageNames.ValidateArtifactPath(path);
         StorageNames.ValidateMimeType(mimeType);
         ObjectPointer pointer = await store.Objects.PutAsync(runId, content, cancellationToken).ConfigureAwait(false);
+        TestKillPoint.Reach(TestKillPoint.ArtifactContentStored);
         var artifact = new ArtifactMetadata(
             artifactId ?? Guid.NewGuid(),
             runId,

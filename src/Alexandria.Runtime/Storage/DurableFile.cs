@@ -91,7 +91,9 @@ internal static partial class DurableFile
                 stream.Flush(flushToDisk: true);
             }
 
+            TestKillPoint.Reach(TestKillPoint.AtomicWriteTempSynced);
             PortableFileReplace.Replace(temp, path);
+            TestKillPoint.Reach(TestKillPoint.AtomicWriteRenamed);
         }
         catch
         {

@@ -205,6 +205,73 @@ public sealed class InvalidSchemaTests
         run.AssertCompiles();
     }
 
+    [Theory]
+    [InlineData("\"type\": \"object\", \"properties\": { \"a\": false, \"b\": false }, \"additionalProperties\": false")]
+    [InlineData("\"type\": \"object\", \"properties\": { \"a\": false }, \"additionalProperties\": false, \"required\": [\"a\"]")]
+    public void An_object_that_rejects_every_member_compiles_warning_free(string members)
+    {
+        // Found by the 10,000-case schema fuzz soak (seeds 200552, 205592): every case of the streaming validator's
+        // member switch returned, so the code after it was CS0162 (unreachable).
+        var run = new GeneratorHarness().WithContract(Path, Definition(members)).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + ".DValidator"));
+    }
+
+    [Theory]
+    [InlineData("GetType")]
+    [InlineData("ReferenceEquals")]
+    [InlineData("MemberwiseClone")]
+    [InlineData("Finalize")]
+    public void A_type_named_like_a_member_of_object_compiles_warning_free(string name)
+    {
+        // Found by the schema fuzz soak (seeds 206221, 207354): its JsonTypeInfo property hid object.GetType() (CS0108).
+        var run = new GeneratorHarness().WithContract(Path, NamedObject(name)).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + "." + name + "Validator"));
+    }
+
+    [Theory]
+    [InlineData("Parse")]
+    [InlineData("ToJson")]
+    [InlineData("ToString")]
+    [InlineData("Equals")]
+    [InlineData("GetHashCode")]
+    public void A_record_named_like_one_of_its_own_members_is_ALX0103_and_what_is_generated_compiles(string name)
+    {
+        // Found by the schema fuzz soak (seed 203012): a record named Parse declared Parse methods (CS0542).
+        var text = NamedObject(name);
+        var run = new GeneratorHarness().WithContract(Path, text).Run();
+
+        AssertNoCrash(run);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0103");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(name, diagnostic.GetMessage());
+        run.AssertCompiles();
+    }
+
+    [Theory]
+    [InlineData("\\n")]
+    [InlineData("\\r")]
+    [InlineData("\\u2028")]
+    [InlineData("\\u0085")]
+    public void A_member_name_with_a_line_break_cannot_inject_code_through_the_types_source_remark(string separator)
+    {
+        // Found by the schema fuzz soak (seed 203460): an inline object under "foo\nbar" broke its "Generated from" remark.
+        var text = "{ \"$defs\": { \"d\": { \"properties\": { \"foo" + separator + "bar\": { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } } } } } }";
+        var run = new GeneratorHarness().WithContract(Path, text).Run();
+
+        AssertNoCrash(run);
+        run.AssertCompiles();
+        Assert.NotNull(run.Compilation.GetTypeByMetadataName(GeneratorHarness.TestNamespace + ".DFooBar"));
+    }
+
+    private static string NamedObject(string name)
+        => "{ \"$defs\": { \"" + name + "\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } } }";
+
     private static void AssertNoCrash(GeneratorRun run)
     {
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0004");

@@ -98,18 +98,13 @@ public static class SchemaFuzzCase
     }
 
     /// <summary>
-    /// Declaration errors anywhere (a type declared twice), and every diagnostic in the files generated for this contract.
-    /// The once-per-compilation support files are the same for every case, and compiled by every other test, so they
-    /// are not bound again here: that keeps a case to a fraction of a second.
+    /// Every warning and error in the files generated for this contract, and anywhere else the contract's code could
+    /// cause one (<see cref="SharedCodeBaseline"/>: the support files, identical in every case, are checked whole once).
     /// </summary>
-    private static IEnumerable<Diagnostic> CompileProblems(GeneratorRun run, string path)
+    internal static IEnumerable<Diagnostic> CompileProblems(GeneratorRun run, string path)
     {
         var stem = System.IO.Path.GetFileNameWithoutExtension(path) + ".";
-        var own = run.Compilation.SyntaxTrees.Where(t => System.IO.Path.GetFileName(t.FilePath).StartsWith(stem, StringComparison.Ordinal));
-        return run.Compilation.GetDeclarationDiagnostics()
-            .Concat(own.SelectMany(t => run.Compilation.GetSemanticModel(t).GetDiagnostics()))
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .Distinct();
+        return SharedCodeBaseline.Problems(run.Compilation, t => System.IO.Path.GetFileName(t.FilePath).StartsWith(stem, StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Crashes(GeneratorRun run)

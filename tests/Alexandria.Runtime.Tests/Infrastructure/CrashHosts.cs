@@ -16,6 +16,50 @@ public static class CrashHosts
     /// <param name="ackFile">Where the host acknowledges each committed write (see the host's usage).</param>
     public static async Task<Process> StartAsync(string root, string run, int seed, string? connectionString, string ackFile)
     {
+        Process child = Process.Start(HostStartInfo(root, run, seed, connectionString, ackFile))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
+        if (line != "appending")
+        {
+            await child.WaitForExitAsync(timeout.Token);
+            Assert.Fail($"crash host did not start (exit {child.ExitCode}): {line}\n{await child.StandardError.ReadToEndAsync()}");
+        }
+
+        return child;
+    }
+
+    /// <summary>
+    /// Runs one crash host with a kill point armed (<c>ALEXANDRIA_TEST_KILL_AT</c>) until it SIGKILLs itself there.
+    /// Fails when the host stops any other way, or has not reached the point within a minute.
+    /// </summary>
+    public static async Task RunUntilKilledAtAsync(string root, string run, int seed, string? connectionString, string ackFile, string killAt)
+    {
+        ProcessStartInfo startInfo = HostStartInfo(root, run, seed, connectionString, ackFile);
+        startInfo.Environment["ALEXANDRIA_TEST_KILL_AT"] = killAt;
+        using Process child = Process.Start(startInfo)!;
+        Task<string> stdout = child.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = child.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await child.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill();
+            await child.WaitForExitAsync();
+            Assert.Fail($"crash host never reached kill point {killAt} within a minute: {await stderr}");
+        }
+
+        string errors = await stderr;
+        await stdout;
+
+        // 128 + SIGKILL: the host killed itself, and only the armed point does that.
+        Assert.True(child.ExitCode == 137 && errors.Contains($"kill point {killAt}", StringComparison.Ordinal), $"crash host armed at {killAt} stopped otherwise (exit {child.ExitCode}): {errors}");
+    }
+
+    private static ProcessStartInfo HostStartInfo(string root, string run, int seed, string? connectionString, string ackFile)
+    {
         string host = typeof(CrashHosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "CrashHostPath").Value!;
         var startInfo = new ProcessStartInfo("dotnet")
@@ -35,16 +79,7 @@ public static class CrashHosts
 
         startInfo.Environment["DOTNET_TieredPGO"] = "0";
         startInfo.Environment["ALEXANDRIA_CRASH_ACK_FILE"] = ackFile;
-        Process child = Process.Start(startInfo)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
-        if (line != "appending")
-        {
-            await child.WaitForExitAsync(timeout.Token);
-            Assert.Fail($"crash host did not start (exit {child.ExitCode}): {line}\n{await child.StandardError.ReadToEndAsync()}");
-        }
-
-        return child;
+        return startInfo;
     }
 
     /// <summary>SIGKILLs every child still running (no finalizers, no flush, no cleanup), waits for them and disposes them.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Runtime.Storage;
@@ -39,8 +38,7 @@ public abstract class CrashSafetyTests : StoreTestBase
     {
         string run = NewRunId();
         var random = new Random(20250101);
-        long previousLastSeq = 0;
-        int previousSnapshots = 0;
+        RecoveredRun previous = RecoveredRun.Empty;
         int killedWithProgress = 0;
         int compactionsChecked = 0;
         int acknowledgedWrites = 0;
@@ -54,72 +52,20 @@ public abstract class CrashSafetyTests : StoreTestBase
             inChild += stopwatch.Elapsed - started;
 
             await using IRuntimeStore reopened = await OpenAnotherStoreAsync();
-            long lastSeq = await reopened.Events.GetLastSeqAsync(run);
-            Assert.True(lastSeq >= previousLastSeq, $"kill {kill}: committed events were lost ({previousLastSeq} -> {lastSeq})");
-            killedWithProgress += lastSeq > previousLastSeq ? 1 : 0;
-
-            IReadOnlyList<StoredEvent> events = await reopened.Events.ReadAsync(run, 1, int.MaxValue);
-            Assert.Equal(lastSeq, events.Count);
-            for (int i = 0; i < events.Count; i++)
-            {
-                Assert.Equal(i + 1, events[i].Seq);
-                AssertWhole(events[i].Json, "seq", events[i].Seq);
-            }
-
-            StoredSnapshot? latest = await reopened.Snapshots.GetLatestAsync(run);
-            IReadOnlyList<StoredSnapshot> history = await reopened.Snapshots.GetHistoryAsync(run);
-            Assert.True(history.Count >= previousSnapshots, $"kill {kill}: committed snapshots were lost");
-            if (history.Count > 0)
-            {
-                Assert.NotNull(latest);
-                Assert.Equal(history[^1].SnapshotId, latest!.SnapshotId);
-                Assert.True(latest.LastSeq <= lastSeq, "the latest snapshot covers events that are not in the log");
-                for (int i = 0; i < history.Count; i++)
-                {
-                    Assert.Equal(i == 0 ? null : history[i - 1].SnapshotId, history[i].ParentSnapshotId);
-                    Assert.Equal(i == 0 ? 1 : history[i - 1].LastSeq + 1, history[i].FirstSeq);
-                    using JsonDocument document = JsonDocument.Parse(history[i].Json);
-                    Assert.Equal(history[i].SnapshotId, document.RootElement.GetProperty("snapshot_id").GetGuid());
-                    Assert.Equal(document.RootElement.GetProperty("pad_length").GetInt32(), document.RootElement.GetProperty("pad").GetString()!.Length);
-                    if (document.RootElement.GetProperty("via_compaction").GetBoolean())
-                    {
-                        // A compaction is one unit: its snapshot never exists without the events that record it.
-                        long covered = history[i].LastSeq;
-                        Assert.True(covered + 2 <= lastSeq, $"kill {kill}: snapshot {history[i].SnapshotId} committed by a compaction lacks its events");
-                        Assert.Equal(("compaction_started", "compaction_finished"), (events[(int)covered].Kind, events[(int)covered + 1].Kind));
-                        compactionsChecked++;
-                    }
-                }
-            }
-            else
-            {
-                Assert.Null(latest);
-            }
+            RecoveredRun recovered = await RecoveredRun.AssertWholeAsync(reopened, run, previous, $"kill {kill}");
+            killedWithProgress += recovered.LastSeq > previous.LastSeq ? 1 : 0;
+            compactionsChecked += recovered.CompactionsChecked;
 
             AcknowledgedWrites acknowledged = AcknowledgedWrites.Read(_acks);
             await acknowledged.AssertSurvivedAsync(reopened, run, $"kill {kill}");
             acknowledgedWrites = acknowledged.Count;
-            previousLastSeq = lastSeq;
-            previousSnapshots = history.Count;
-
-            foreach (ArtifactMetadata artifact in await reopened.Artifacts.FindByRunAsync(run))
-            {
-                Assert.Equal(artifact.SizeBytes, (await reopened.ReadArtifactAsync(artifact)).LongLength);
-            }
+            previous = recovered;
         }
 
         _output.WriteLine(
-            $"{Rounds * ChildrenPerRound} kills in {stopwatch.Elapsed.TotalSeconds:0.0}s ({inChild.TotalSeconds:0.0}s starting and killing children); {previousLastSeq} events, {previousSnapshots} snapshots; " +
+            $"{Rounds * ChildrenPerRound} kills in {stopwatch.Elapsed.TotalSeconds:0.0}s ({inChild.TotalSeconds:0.0}s starting and killing children); {previous.LastSeq} events, {previous.Snapshots} snapshots; " +
             $"{killedWithProgress} of {Rounds} rounds made progress before the kill; {compactionsChecked} compaction commits checked whole; {acknowledgedWrites} acknowledged writes found byte for byte");
         Assert.True(killedWithProgress >= Rounds / 2, $"only {killedWithProgress} of {Rounds} rounds appended anything before the kill");
-    }
-
-    private static void AssertWhole(ReadOnlyMemory<byte> json, string seqProperty, long seq)
-    {
-        using JsonDocument document = JsonDocument.Parse(json);
-        JsonElement root = document.RootElement;
-        Assert.Equal(seq, root.GetProperty(seqProperty).GetInt64());
-        Assert.Equal(root.GetProperty("pad_length").GetInt32(), root.GetProperty("pad").GetString()!.Length);
     }
 
     private async Task RunAndKillAsync(string run, int seed, int delayMs)

@@ -49,8 +49,14 @@ namespace Alexandria.Generators.Emitting.Types
         /// <summary>The nested class of <see cref="JsonClassName"/> holding one cached <c>JsonTypeInfo&lt;T&gt;</c> per type.</summary>
         public const string TypeInfoClassName = "TypeInfo";
 
-        /// <summary>The <c>JsonTypeInfo&lt;T&gt;</c> property of a type: its name, unless that is the holder's own (CS0542).</summary>
-        public static string TypeInfoPropertyName(string typeName) => typeName == TypeInfoClassName ? typeName + "Value" : typeName;
+        /// <summary>
+        /// The <c>JsonTypeInfo&lt;T&gt;</c> property of a type: its name, unless that is the holder's own (CS0542) or one
+        /// it inherits from <see cref="object"/> (CS0108; a type named <c>GetType</c> — schema fuzz seed 206221).
+        /// </summary>
+        public static string TypeInfoPropertyName(string typeName)
+            => typeName is TypeInfoClassName or "GetType" or "ToString" or "Equals" or "GetHashCode" or "ReferenceEquals" or "MemberwiseClone" or "Finalize"
+                ? typeName + "Value"
+                : typeName;
 
         /// <summary>The expression for a generated type's cached <c>JsonTypeInfo&lt;T&gt;</c>, e.g. <c>global::Ns.OutputSchemaJson.TypeInfo.RunEvent</c>.</summary>
         public string TypeInfoOf(string typeName) => Qualify(JsonClassName) + "." + TypeInfoClassName + "." + TypeInfoPropertyName(typeName);

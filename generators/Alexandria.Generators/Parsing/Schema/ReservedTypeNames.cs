@@ -40,5 +40,15 @@ namespace Alexandria.Generators.Parsing.Schema
 
             return reserved;
         }
+
+        /// <summary>
+        /// Whether a record or union named <paramref name="typeName"/> would declare a member named like itself (CS0542):
+        /// the entry points every generated record and union has, what C# synthesizes for a record, and a union's
+        /// <c>Match</c>/<c>Switch</c>. Found by the schema fuzz soak (seed 203012: a definition named <c>Parse</c>).
+        /// </summary>
+        public static bool IsOwnMemberName(string typeName, DefinitionShape shape)
+            => typeName is "Parse" or "TryParse" or "ParseUnvalidated" or "ToJson" or "ToUtf8Json"
+                   or "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "PrintMembers" or "EqualityContract"
+               || (shape == DefinitionShape.Union && typeName is "Match" or "Switch");
     }
 }

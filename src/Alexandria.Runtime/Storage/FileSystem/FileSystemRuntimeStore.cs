@@ -69,7 +69,11 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
             snapshot.RunId,
             expectedLastSeq,
             events,
-            beforeWrite: (batch, token) => _snapshots.AppendAsync(snapshot, expectedLatest, batch, token),
+            beforeWrite: async (batch, token) =>
+            {
+                await _snapshots.AppendAsync(snapshot, expectedLatest, batch, token).ConfigureAwait(false);
+                TestKillPoint.Reach(TestKillPoint.CompactionSnapshotCommitted);
+            },
             cancellationToken);
     }
 

@@ -148,8 +148,11 @@ internal sealed class SegmentLog : IDisposable
         try
         {
             writer.Position = offset;
+            KillPoint(TestKillPoint.FileSystemTorn, writer, buffer);
             writer.Write(buffer);
+            KillPoint(TestKillPoint.FileSystemWritten);
             writer.Flush(flushToDisk: true);
+            KillPoint(TestKillPoint.FileSystemSynced);
         }
         catch
         {
@@ -386,6 +389,23 @@ internal sealed class SegmentLog : IDisposable
         }
 
         return _writer;
+    }
+
+    /// <summary>A crash test's kill point (<see cref="TestKillPoint"/>): at <c>torn</c>, half the record is written first.</summary>
+    private void KillPoint(string phase, FileStream? writer = null, byte[]? record = null)
+    {
+        if (!TestKillPoint.Armed)
+        {
+            return;
+        }
+
+        string name = TestKillPoint.Segment(_name, phase);
+        if (writer is not null && TestKillPoint.IsArmedNext(name))
+        {
+            writer.Write(record.AsSpan(0, record!.Length / 2));
+        }
+
+        TestKillPoint.Reach(name);
     }
 
     private SafeFileHandle GetReadHandle(int segment)

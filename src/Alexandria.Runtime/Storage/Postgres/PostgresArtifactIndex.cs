@@ -39,6 +39,7 @@ internal sealed class PostgresArtifactIndex : IArtifactIndex
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            TestKillPoint.Reach(TestKillPoint.PostgresArtifactAfterCommit);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

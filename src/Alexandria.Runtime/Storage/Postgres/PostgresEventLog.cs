@@ -46,11 +46,13 @@ internal sealed class PostgresEventLog : IEventLog
                 // One statement, so one round trip and its own transaction: the head move and the insert commit
                 // together, and when the head was not where the writer expected it nothing is inserted.
                 await using NpgsqlCommand single = AppendCommand(connection, runId, expectedLastSeq, events, payloads);
+                TestKillPoint.Reach(TestKillPoint.PostgresEventsBeforeCommit);
                 if (await single.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != events.Count)
                 {
                     throw new SequenceConflictException(runId, expectedLastSeq, await ReadLastSeqAsync(connection, runId, cancellationToken).ConfigureAwait(false));
                 }
 
+                TestKillPoint.Reach(TestKillPoint.PostgresEventsAfterCommit);
                 return new AppendedRange(expectedLastSeq + 1, newLastSeq);
             }
 
@@ -66,7 +68,9 @@ internal sealed class PostgresEventLog : IEventLog
             }
 
             await CopyAsync(connection, runId, expectedLastSeq + 1, events, payloads, cancellationToken).ConfigureAwait(false);
+            TestKillPoint.Reach(TestKillPoint.PostgresEventsBeforeCommit);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            TestKillPoint.Reach(TestKillPoint.PostgresEventsAfterCommit);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

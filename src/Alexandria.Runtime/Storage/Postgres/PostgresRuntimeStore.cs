@@ -82,7 +82,9 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
                 throw new SnapshotConflictException(runId, expectedLatest, await PostgresSnapshotStore.ReadLatestIdAsync(connection, runId, cancellationToken).ConfigureAwait(false));
             }
 
+            TestKillPoint.Reach(TestKillPoint.PostgresCompactionBeforeCommit);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            TestKillPoint.Reach(TestKillPoint.PostgresCompactionAfterCommit);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

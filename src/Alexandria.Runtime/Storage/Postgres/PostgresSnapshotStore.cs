@@ -44,7 +44,9 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
                 throw new SnapshotConflictException(snapshot.RunId, expectedLatest, await ReadLatestIdAsync(connection, snapshot.RunId, cancellationToken).ConfigureAwait(false));
             }
 
+            TestKillPoint.Reach(TestKillPoint.PostgresSnapshotBeforeCommit);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            TestKillPoint.Reach(TestKillPoint.PostgresSnapshotAfterCommit);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

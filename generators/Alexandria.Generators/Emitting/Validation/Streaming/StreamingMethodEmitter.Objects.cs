@@ -97,11 +97,14 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
             else
             {
+                // When every case returns (each named member's schema is false, and so is every other member's),
+                // nothing after the switch is reachable, and emitting it would be CS0162 (fuzz seeds 200552, 205592).
+                var everyCaseReturns = true;
                 using (_w.OpenBlock("switch (id)"))
                 {
                     for (var i = 0; i < names.Count; i++)
                     {
-                        EmitNamedCase(names[i], i);
+                        everyCaseReturns &= EmitNamedCase(names[i], i);
                     }
 
                     _w.Line("default:");
@@ -109,9 +112,15 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     if (!EmitUndeclared(null))
                     {
                         _w.Line("break;");
+                        everyCaseReturns = false;
                     }
 
                     _w.Indentation--;
+                }
+
+                if (everyCaseReturns)
+                {
+                    return;
                 }
             }
 
@@ -145,7 +154,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
         }
 
-        private void EmitNamedCase(string name, int bit)
+        /// <returns>Whether the case always returns (the member is rejected whatever its value).</returns>
+        private bool EmitNamedCase(string name, int bit)
         {
             _w.Line("case " + Int(bit) + ": // " + SchemaMethodEmitter.Xml(name));
             _w.Indentation++;
@@ -163,7 +173,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 _w.Line("return false;");
                 _w.Indentation--;
-                return;
+                return true;
             }
 
             // One schema and nothing else reading the value: it consumes the reader; otherwise each reads a copy.
@@ -195,11 +205,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             if (own is null && EmitUndeclared(name))
             {
                 _w.Indentation--;
-                return;
+                return true;
             }
 
             _w.Line("break;");
             _w.Indentation--;
+            return false;
         }
 
         /// <summary>The <c>properties</c> schemas for <paramref name="name"/>: this schema's, then those of merged subschemas.</summary>
