@@ -1,6 +1,5 @@
 using System;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Alexandria.Runtime.Json;
 
@@ -14,15 +13,7 @@ namespace Alexandria.Runtime.Guardrails;
 public static class CallHash
 {
     /// <summary>The hash of calling <paramref name="toolName"/> with <paramref name="arguments"/>.</summary>
-    public static string Compute(string toolName, JsonElement arguments)
-    {
-        var name = Encoding.UTF8.GetBytes(toolName + "\n");
-        var args = CanonicalJson.Serialize(arguments);
-        var input = new byte[name.Length + args.Length];
-        name.CopyTo(input, 0);
-        args.CopyTo(input, name.Length);
-        return Sha256Hex(input);
-    }
+    public static string Compute(string toolName, JsonElement arguments) => CanonicalJson.Sha256Hex(toolName + "\n", arguments);
 
     /// <summary>Lowercase hex SHA-256 of <paramref name="bytes"/>.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes)

@@ -33,6 +33,6 @@ public static class LoopDetectorFeed
     public static string Fingerprint(ObservePayload observe)
     {
         ArgumentNullException.ThrowIfNull(observe);
-        return CallHash.Sha256Hex(CanonicalJson.Serialize(ContractJson.ToElement(observe with { CallId = "-" })));
+        return CanonicalJson.Sha256Hex("", ContractJson.ToElement(observe with { CallId = "-" }));
     }
 }

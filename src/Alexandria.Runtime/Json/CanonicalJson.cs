@@ -1,7 +1,8 @@
 using System;
 using System.Buffers;
 using System.Globalization;
-using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Alexandria.Runtime.Json;
@@ -11,18 +12,73 @@ namespace Alexandria.Runtime.Json;
 /// sorted by ordinal key, numbers in their shortest round-trip form. Two argument objects that mean
 /// the same thing get the same bytes, so their hash is a stable loop-detection key.
 /// </summary>
+/// <remarks>
+/// Hot on the agent loop (every event the planner sees, every observation fingerprint, every call hash), so it writes
+/// into a per-thread buffer and sorts members in a pooled array; the bytes are the same as a plain sort by
+/// <see cref="string.CompareOrdinal(string, string)"/> with ties (duplicate names) kept in document order.
+/// </remarks>
 public static class CanonicalJson
 {
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
     /// <summary>The canonical UTF-8 bytes of <paramref name="value"/>.</summary>
-    public static byte[] Serialize(JsonElement value)
+    public static byte[] Serialize(JsonElement value) => Written(value).ToArray();
+
+    /// <summary>The canonical JSON of <paramref name="value"/> as text.</summary>
+    public static string ToText(JsonElement value) => Encoding.UTF8.GetString(Written(value));
+
+    /// <summary>Lowercase hex SHA-256 of <paramref name="prefix"/> (UTF-8) followed by the canonical bytes of <paramref name="value"/>.</summary>
+    public static string Sha256Hex(string prefix, JsonElement value)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }))
+        var canonical = Written(value);
+        var length = Encoding.UTF8.GetByteCount(prefix) + canonical.Length;
+        var input = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(prefix, input);
+            canonical.CopyTo(input.AsSpan(written));
+            return Guardrails.CallHash.Sha256Hex(input.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
+    }
+
+    /// <summary>The canonical bytes of <paramref name="value"/> in this thread's scratch buffer, valid until the next call.</summary>
+    private static ReadOnlySpan<byte> Written(JsonElement value)
+    {
+        var (buffer, writer) = _scratch ??= NewScratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             Write(writer, value);
+            writer.Flush();
+        }
+        catch
+        {
+            // A writer left mid-document must not serve the next call.
+            _scratch = null;
+            throw;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1 << 20)
+        {
+            // Do not pin a huge buffer to the thread after a one-off large document.
+            var bytes = buffer.WrittenSpan.ToArray();
+            _scratch = null;
+            return bytes;
+        }
+
+        return buffer.WrittenSpan;
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }));
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement value)
@@ -30,14 +86,7 @@ public static class CanonicalJson
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value);
-                }
-
-                writer.WriteEndObject();
+                WriteObject(writer, value);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -54,6 +103,65 @@ public static class CanonicalJson
             default:
                 value.WriteTo(writer);
                 break;
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement value)
+    {
+        var count = value.GetPropertyCount();
+        var members = ArrayPool<Member>.Shared.Rent(count);
+        try
+        {
+            var n = 0;
+            var ascii = true;
+            foreach (var property in value.EnumerateObject())
+            {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                // A name without escapes and all ASCII is its own UTF-8, and byte order is then UTF-16 ordinal order.
+                ascii &= Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0;
+                members[n] = new Member(property, n);
+                n++;
+            }
+
+            var sorted = members.AsSpan(0, n);
+            if (ascii)
+            {
+                sorted.Sort(static (a, b) =>
+                {
+                    var byName = JsonMarshal.GetRawUtf8PropertyName(a.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b.Property));
+                    return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+                });
+            }
+            else
+            {
+                sorted.Sort(static (a, b) =>
+                {
+                    var byName = string.CompareOrdinal(a.Property.Name, b.Property.Name);
+                    return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+                });
+            }
+
+            writer.WriteStartObject();
+            foreach (var member in sorted)
+            {
+                if (ascii)
+                {
+                    writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(member.Property));
+                }
+                else
+                {
+                    writer.WritePropertyName(member.Property.Name);
+                }
+
+                Write(writer, member.Property.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            // The members point into their document: do not keep it alive from the pool.
+            ArrayPool<Member>.Shared.Return(members, clearArray: true);
         }
     }
 
@@ -76,4 +184,6 @@ public static class CanonicalJson
 
         writer.WriteRawValue(number.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
     }
+
+    private readonly record struct Member(JsonProperty Property, int Index);
 }

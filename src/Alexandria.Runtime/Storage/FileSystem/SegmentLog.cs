@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
@@ -36,6 +37,7 @@ internal sealed class SegmentLog : IDisposable
     private readonly string _name;
     private readonly long _maxSegmentBytes;
     private readonly Dictionary<int, SafeFileHandle> _readHandles = new();
+    private readonly Dictionary<int, string> _paths = new();
     private FileStream? _writer;
     private int _writerSegment;
     private int _segment = 1;
@@ -136,16 +138,17 @@ internal sealed class SegmentLog : IDisposable
         }
 
         FileStream writer = GetWriter();
-        byte[] buffer = new byte[HeaderSize + payload.Length];
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
-        payload.CopyTo(buffer.AsSpan(HeaderSize));
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
-
+        int length = HeaderSize + payload.Length;
+        // Header and payload still go out in one write; the buffer is pooled (it is only the write's staging copy).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         long offset = _end;
         try
         {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
+            payload.CopyTo(buffer.AsSpan(HeaderSize));
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
             writer.Position = offset;
-            writer.Write(buffer);
+            writer.Write(buffer, 0, length);
             writer.Flush(flushToDisk: true);
         }
         catch
@@ -162,8 +165,12 @@ internal sealed class SegmentLog : IDisposable
 
             throw;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-        _end = offset + buffer.Length;
+        _end = offset + length;
         return new RecordLocation(_segment, offset, payload.Length);
     }
 
@@ -239,8 +246,17 @@ internal sealed class SegmentLog : IDisposable
         _end = 0;
     }
 
-    internal string SegmentPath(int segment) =>
-        Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{_name}-{segment:D6}.seg"));
+    internal string SegmentPath(int segment)
+    {
+        // Asked for on every refresh (this segment and the next): built once per segment, not per append.
+        if (!_paths.TryGetValue(segment, out string? path))
+        {
+            path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{_name}-{segment:D6}.seg"));
+            _paths[segment] = path;
+        }
+
+        return path;
+    }
 
     private static uint Checksum(ReadOnlySpan<byte> lengthField, ReadOnlySpan<byte> payload) =>
         ~Crc32C.Append(Crc32C.Append(~0u, lengthField), payload);
