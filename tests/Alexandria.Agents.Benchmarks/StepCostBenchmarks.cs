@@ -3,10 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Agents.Loop;
 using Alexandria.Agents.Models;
 using Alexandria.Agents.Tools;
+using Alexandria.Contracts;
 using Alexandria.Runtime.Storage;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
@@ -30,8 +33,8 @@ public enum StoreRoot
 /// <list type="bullet">
 /// <item>the floor (the baseline) sends, per scripted turn, a request of exactly the text the runtime sends for that
 /// turn (<see cref="RecordedRequests"/>, taken from one real run in the setup), produced as one fresh string — the
-/// least any loop that sends those bytes must allocate — and reads the reply: no rendering logic, no parsing, no
-/// validation, no events, no guardrails;</item>
+/// least any loop that sends those bytes must allocate — reads the reply, and runs the executor's tool call (the same
+/// search) unguarded: no rendering logic, no validation, no events, no guardrails;</item>
 /// <item>the old floor sends one fixed one-line message per turn instead: it moves far fewer bytes than the runtime,
 /// so it is kept only for comparison with earlier figures;</item>
 /// <item>the runtime is <see cref="AgentRunner.RunAsync"/> on the embedded store: planner/executor request assembly,
@@ -47,7 +50,15 @@ public class StepCostBenchmarks
     private readonly ModelScript _script = StepScript.Build();
     private readonly ToolRegistry _tools = AgentRunner.ResearchTools(StepScript.Documents());
     private readonly List<ChatMessage> _fixedRequest = new() { new ChatMessage(ChatRole.User, "Next turn.") };
+    private readonly ITool _search;
+    private readonly int _itemCap = AgentOptions.Default.Tools.ItemCap;
+    private readonly ToolCallContext _floorContext = new("floor", "call", AgentOptions.Default.ExecutorScope, new NoEvidence());
     private IReadOnlyList<string> _runtimeRequests = Array.Empty<string>();
+
+    public StepCostBenchmarks()
+    {
+        _search = _tools.Find("search") ?? throw new InvalidOperationException("The research tools have no search tool.");
+    }
     private string? _root;
     private IRuntimeStore? _store;
     private int _run;
@@ -97,6 +108,13 @@ public class StepCostBenchmarks
             var request = new List<ChatMessage> { new(ChatRole.System, new string(_runtimeRequests[i].AsSpan())) };
             var response = await model.GetResponseAsync(request, ModelRequest.OptionsFor(_script.Turns[i].Prompt)).ConfigureAwait(false);
             replied += response.Text.Length;
+            if (_script.Turns[i].Prompt == "executor")
+            {
+                // The same tool call the runtime makes, unguarded: a bare loop runs its tools too.
+                using var call = JsonDocument.Parse(response.Text);
+                var page = await _search.InvokeAsync(new ToolRequest(call.RootElement.GetProperty("arguments"), 0, _itemCap, _floorContext), CancellationToken.None).ConfigureAwait(false);
+                replied += page.Items.Count;
+            }
         }
 
         return replied;
@@ -128,5 +146,12 @@ public class StepCostBenchmarks
         }
 
         return result.Steps;
+    }
+
+    /// <summary>The floor checks no evidence (the search tool never asks).</summary>
+    private sealed class NoEvidence : IEvidenceCheck
+    {
+        public Task<IReadOnlyList<string>> FindUnresolvedAsync(IReadOnlyList<EvidencePointer> pointers, CancellationToken cancellationToken)
+            => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
     }
 }

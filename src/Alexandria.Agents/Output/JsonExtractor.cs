@@ -134,6 +134,12 @@ public static class JsonExtractor
     /// <summary>Drops a comma that only whitespace separates from a closing brace or bracket (outside strings).</summary>
     private static string WithoutTrailingCommas(string json)
     {
+        if (json.IndexOf(',', StringComparison.Ordinal) < 0)
+        {
+            // No comma, nothing to drop: the usual small reply is not copied.
+            return json;
+        }
+
         var output = new StringBuilder(json.Length);
         var inString = false;
         for (var i = 0; i < json.Length; i++)

@@ -30,10 +30,17 @@ internal static class ContractJson
     /// <summary>The contract spelling of an enum value (<c>EventThreshold</c> → <c>event_threshold</c>).</summary>
     public static string Name<T>(T value)
         where T : struct, Enum
-        => JsonSerializer.SerializeToElement(value, Options).GetString()!;
+        => Names<T>.Spelled.GetOrAdd(value, static v => JsonSerializer.SerializeToElement(v, Options).GetString()!);
 
     /// <summary>The enum value a contract spelling names.</summary>
     public static T Parse<T>(string name)
         where T : struct, Enum
         => JsonSerializer.Deserialize<T>("\"" + JsonEncodedText.Encode(name) + "\"", Options);
+
+    /// <summary>Each enum value's spelling, asked of the generated converter once (the loop names statuses on every observation).</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<T, string> Spelled = new();
+    }
 }
