@@ -16,7 +16,7 @@ internal static class StepCostMeasure
     public static async Task RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-        Console.WriteLine($"{runs} runs of {StepScript.Steps} steps per case, after {Warmup(runs)} warm-up runs; per step:");
+        Console.WriteLine($"{runs} runs of {StepScript.Steps} steps per case, after at least {Warmup(runs)} warm-up runs and 1 s; per step:");
         Console.WriteLine($"{"case",-52} {"root",-6} {"CPU µs",9} {"wall µs",9} {"alloc KB",9} {"CPU ×floor",10} {"alloc ×floor",12}");
         foreach (var root in new[] { StoreRoot.Tmpfs, StoreRoot.Disk })
         {
@@ -46,11 +46,15 @@ internal static class StepCostMeasure
 
     private static async Task<Cost> MeasureAsync<T>(int runs, Func<Task<T>> run)
     {
-        for (var i = 0; i < Warmup(runs); i++)
+        // At least a second of warm-up, then a pause: tiered JIT promotes hot methods in the background after a delay,
+        // and a case measured before that (the floor takes microseconds) would be timed on unoptimized code.
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < Warmup(runs) || warming.Elapsed < TimeSpan.FromSeconds(1); i++)
         {
             await run().ConfigureAwait(false);
         }
 
+        await Task.Delay(500).ConfigureAwait(false);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var process = Process.GetCurrentProcess();
