@@ -6,7 +6,8 @@ namespace Alexandria.Agents.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project tests/Alexandria.Agents.Benchmarks -- --filter '*'</c>; with
-/// <c>profile</c> as the first argument, the per-component breakdown of <see cref="StepCostProfile"/> instead.
+/// <c>profile</c> as the first argument, the per-component breakdown of <see cref="StepCostProfile"/> instead; with
+/// <c>measure</c>, process CPU time and allocations per step of every case (<see cref="StepCostMeasure"/>).
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "profile")
         {
             await StepCostProfile.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "measure")
+        {
+            await StepCostMeasure.RunAsync(args[1..]).ConfigureAwait(false);
             return;
         }
 

@@ -62,7 +62,8 @@ internal sealed class HandoffChannel
             throw Blocked(packet, blocked);
         }
 
-        await _writer.AppendAsync(EventDrafts.HandoffSent(step, from, new HandoffSentPayload { PacketId = packet.PacketId, ToRole = to }), cancellationToken).ConfigureAwait(false);
+        // handoff_sent and handoff_received are one unit: both ride with the next append (RunWriter.Defer), in order.
+        _writer.Defer(EventDrafts.HandoffSent(step, from, new HandoffSentPayload { PacketId = packet.PacketId, ToRole = to }));
         return packet;
     }
 
@@ -74,14 +75,13 @@ internal sealed class HandoffChannel
             throw Blocked(packet, receipt.Message);
         }
 
-        await _writer.AppendAsync(
+        _writer.Defer(
             EventDrafts.HandoffReceived(step, packet.ToRole, new HandoffReceivedPayload
             {
                 PacketId = packet.PacketId,
                 FromRole = packet.FromRole,
                 AckMessage = receipt.Message,
-            }),
-            cancellationToken).ConfigureAwait(false);
+            }));
     }
 
     private IHandoffRoute Route => _options.HandoffRoute ?? InProcessHandoffRoute.Instance;

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using Alexandria.Contracts;
 using Alexandria.Runtime.Json;
@@ -26,10 +25,10 @@ internal static class AgentJson
         => element.Deserialize<T>(Options) ?? throw new JsonException($"A {typeof(T).Name} document was null.");
 
     /// <summary>Canonical JSON text (sorted keys, no whitespace) of a contract value.</summary>
-    public static string Canonical<T>(T value) => Encoding.UTF8.GetString(CanonicalJson.Serialize(ToElement(value)));
+    public static string Canonical<T>(T value) => CanonicalJson.ToText(ToElement(value));
 
     /// <summary>Canonical JSON text of any element.</summary>
-    public static string Canonical(JsonElement value) => Encoding.UTF8.GetString(CanonicalJson.Serialize(value));
+    public static string Canonical(JsonElement value) => CanonicalJson.ToText(value);
 
     /// <summary>The contract spelling of an enum value (<c>ChangeTool</c> → <c>change_tool</c>).</summary>
     public static string Name<T>(T value)

@@ -99,19 +99,19 @@ public sealed class AgentRunner
         try
         {
             await body(run, linked.Token).ConfigureAwait(false);
-            return run.Result(AgentRunStatus.Completed, "The plan has no step left to run.");
+            return await run.EndAsync(AgentRunStatus.Completed, "The plan has no step left to run.").ConfigureAwait(false);
         }
         catch (RunEndedException e)
         {
-            return run.Result(e.Status, e.Message);
+            return await run.EndAsync(e.Status, e.Message).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return run.Result(AgentRunStatus.Cancelled, "The run was cancelled.");
+            return await run.EndAsync(AgentRunStatus.Cancelled, "The run was cancelled.").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (wallClock.IsCancellationRequested)
         {
-            return run.Result(AgentRunStatus.WallClockExceeded, $"The run exceeded its wall-clock budget of {_options.Limits.WallClock} (AgentLimits.WallClock).");
+            return await run.EndAsync(AgentRunStatus.WallClockExceeded, $"The run exceeded its wall-clock budget of {_options.Limits.WallClock} (AgentLimits.WallClock).").ConfigureAwait(false);
         }
     }
 
@@ -221,6 +221,13 @@ public sealed class AgentRunner
                 throw new RunEndedException(AgentRunStatus.LoopOverrideIgnored, $"The loop override was ignored {Overrides.Violations} times (AgentOptions.MaxOverrideViolations).");
             }
 
+            // The step's last records (the handoff back) are queued to ride with the next plan; a compaction must see
+            // them in the log first. They are verbose and of this step, so they do not change whether one is due.
+            if (Session.CompactionDue)
+            {
+                await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var compaction = await Session.EndStepAsync(cancellationToken).ConfigureAwait(false);
             if (compaction is not null)
             {
@@ -231,7 +238,17 @@ public sealed class AgentRunner
             }
         }
 
-        public AgentRunResult Result(AgentRunStatus status, string message) => new(
+        /// <summary>
+        /// Ends the run: what is still queued to ride with a next append (a last model call's <c>token_usage</c>, a
+        /// handoff the run stopped after) is written first — even after a cancellation, since it already happened.
+        /// </summary>
+        public async Task<AgentRunResult> EndAsync(AgentRunStatus status, string message)
+        {
+            await _writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            return Result(status, message);
+        }
+
+        private AgentRunResult Result(AgentRunStatus status, string message) => new(
             Session.RunId, status, message, _budget.Steps, _budget.Usage, _compactions, _writer.GuardrailEvents, Overrides.Chosen, _refusals, _answer, Session.LastSeq);
 
         /// <summary>A plan the runtime accepts: schema-valid (with repairs) and answering any pending loop outcome.</summary>

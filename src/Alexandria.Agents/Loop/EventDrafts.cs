@@ -4,7 +4,7 @@ using Alexandria.Contracts;
 namespace Alexandria.Agents.Loop;
 
 /// <summary>
-/// Draft events for <see cref="Alexandria.Runtime.Events.RunSession.AppendAsync"/>: step, role and payload are
+/// Draft events for <see cref="Alexandria.Runtime.Events.RunSession.AppendAsync(RunEvent, System.Threading.CancellationToken)"/>: step, role and payload are
 /// ours; run id, seq, event id and time are placeholders the session stamps.
 /// </summary>
 internal static class EventDrafts

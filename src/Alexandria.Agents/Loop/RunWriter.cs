@@ -18,6 +18,7 @@ internal sealed class RunWriter
 {
     private readonly IReadOnlyList<LoopOverride> _offered;
     private readonly List<GuardrailOutcome> _notices = new();
+    private readonly List<RunEvent> _deferred = new();
 
     public RunWriter(RunSession session, IReadOnlyList<LoopOverride> offered, LoopOverrideEnforcer overrides)
     {
@@ -49,10 +50,61 @@ internal sealed class RunWriter
         _notices.AddRange(notices);
     }
 
+    /// <summary>
+    /// Queues <paramref name="draft"/> to be written in one batch with the next append (or <see cref="FlushAsync"/>),
+    /// for records that need not be durable on their own: a model call's <c>token_usage</c>, a handoff's
+    /// <c>handoff_sent</c>/<c>handoff_received</c> pair. Whatever is queued is written before any append returns, so
+    /// it is durable before the next tool call (its <c>tool_call_started</c> is an append) and before the run ends
+    /// (<see cref="FlushAsync"/>); a crash before then loses it together with the work after it, exactly as a crash
+    /// just before writing it one by one would — which resume already handles.
+    /// </summary>
+    public void Defer(RunEvent draft) => _deferred.Add(draft);
+
+    /// <summary>Writes the queued drafts, if any, as one batch.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _deferred.Count == 0 ? Task.CompletedTask : WriteAsync(null, cancellationToken);
+
+    /// <summary>Appends the queued drafts and <paramref name="draft"/> as one atomic batch; returns <paramref name="draft"/> as written.</summary>
     public async Task<RunEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken)
+        => (await WriteAsync(draft, cancellationToken).ConfigureAwait(false))!;
+
+    private async Task<RunEvent?> WriteAsync(RunEvent? draft, CancellationToken cancellationToken)
     {
-        var appended = await Session.AppendAsync(draft, cancellationToken).ConfigureAwait(false);
-        LastStepId = Math.Max(LastStepId, appended.Event.StepId);
+        IReadOnlyList<AppendedEvent> batch;
+        if (_deferred.Count == 0)
+        {
+            batch = new[] { await Session.AppendAsync(draft!, cancellationToken).ConfigureAwait(false) };
+        }
+        else
+        {
+            var drafts = new RunEvent[_deferred.Count + (draft is null ? 0 : 1)];
+            _deferred.CopyTo(drafts);
+            if (draft is not null)
+            {
+                drafts[^1] = draft;
+            }
+
+            // Cleared once written: a refused or failed batch leaves the queue as it was.
+            batch = await Session.AppendAsync(drafts, cancellationToken).ConfigureAwait(false);
+            _deferred.Clear();
+        }
+
+        foreach (var appended in batch)
+        {
+            await AcceptAsync(appended, cancellationToken).ConfigureAwait(false);
+        }
+
+        return draft is null ? null : batch[^1].Event;
+    }
+
+    /// <summary>Takes one written event into the writer's state: step, notices, and a guardrail event per loop signal it raised.</summary>
+    private async Task AcceptAsync(AppendedEvent appended, CancellationToken cancellationToken)
+    {
+        if (appended.Event is not GuardrailTriggeredEvent)
+        {
+            // As before batching: a guardrail event never moved the step on.
+            LastStepId = Math.Max(LastStepId, appended.Event.StepId);
+        }
+
         if (appended.Event is PlanEvent)
         {
             _notices.Clear();
@@ -79,8 +131,6 @@ internal sealed class RunWriter
             Overrides.OnSignal(outcome, tool);
             await GuardrailAsync(appended.Event.StepId, appended.Event.AgentRole, callId, outcome, cancellationToken).ConfigureAwait(false);
         }
-
-        return appended.Event;
     }
 
     /// <summary>Raised after each guardrail event is written (for progress lines).</summary>
@@ -88,7 +138,7 @@ internal sealed class RunWriter
 
     public async Task GuardrailAsync(long step, AgentRole role, string? callId, GuardrailOutcome outcome, CancellationToken cancellationToken)
     {
-        await Session.AppendAsync(EventDrafts.Guardrail(step, role, callId, outcome), cancellationToken).ConfigureAwait(false);
+        await AppendAsync(EventDrafts.Guardrail(step, role, callId, outcome), cancellationToken).ConfigureAwait(false);
         GuardrailEvents++;
         _notices.Add(outcome);
         Guarded?.Invoke(step, outcome);

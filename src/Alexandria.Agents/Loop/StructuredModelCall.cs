@@ -113,7 +113,9 @@ internal sealed class StructuredModelCall
         }
 
         _budget.Record(response.Usage);
-        await _writer.AppendAsync(
+        // Written in one batch with what the reply leads to (the plan, the act, the repair or the guardrail): one
+        // durable write per turn instead of two (see RunWriter.Defer).
+        _writer.Defer(
             EventDrafts.TokenUsage(step, role, new TokenUsagePayload
             {
                 Model = string.IsNullOrEmpty(response.ModelId) ? null : response.ModelId.Length <= 128 ? response.ModelId : response.ModelId[..128],
@@ -122,8 +124,7 @@ internal sealed class StructuredModelCall
                 CachedTokens = response.Usage?.CachedInputTokenCount ?? 0,
                 CacheCreationTokens = ProviderUsage.CacheCreationTokens(response.Usage),
                 PrefixSha256 = prompt.PrefixHash,
-            }),
-            cancellationToken).ConfigureAwait(false);
+            }));
         _budget.CheckTokens();
         return response.Text;
     }

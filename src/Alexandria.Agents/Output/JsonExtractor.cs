@@ -131,9 +131,55 @@ public static class JsonExtractor
         return -1;
     }
 
+    /// <summary>True when a comma outside strings has only whitespace between it and a closing brace or bracket.</summary>
+    private static bool HasTrailingComma(string json)
+    {
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == ',')
+            {
+                var j = i + 1;
+                while (j < json.Length && char.IsWhiteSpace(json[j]))
+                {
+                    j++;
+                }
+
+                if (j < json.Length && (json[j] == '}' || json[j] == ']'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Drops a comma that only whitespace separates from a closing brace or bracket (outside strings).</summary>
     private static string WithoutTrailingCommas(string json)
     {
+        if (!HasTrailingComma(json))
+        {
+            // Nothing to drop: the usual reply is not copied.
+            return json;
+        }
+
         var output = new StringBuilder(json.Length);
         var inString = false;
         for (var i = 0; i < json.Length; i++)

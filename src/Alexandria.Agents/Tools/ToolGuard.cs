@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
+using Alexandria.Runtime.Json;
 
 namespace Alexandria.Agents.Tools;
 
@@ -146,9 +147,11 @@ public sealed class ToolGuard
         // Items past the item cap, or past the byte cap (at least one item always goes through), wait for the next page.
         var original = Serialize(page.Items);
         var kept = Math.Min(page.Items.Count, _limits.ItemCap);
-        while (kept > 1 && Serialize(page.Items.Take(kept)).Length > _limits.ByteCap)
+        var keptBytes = kept == page.Items.Count ? original : Serialize(page.Items.Take(kept));
+        while (kept > 1 && keptBytes.Length > _limits.ByteCap)
         {
             kept--;
+            keptBytes = Serialize(page.Items.Take(kept));
         }
 
         var items = page.Items.Take(kept).ToList();
@@ -190,7 +193,7 @@ public sealed class ToolGuard
             pagination,
             null,
             capped,
-            Serialize(items),
+            keptBytes,
             null);
     }
 
@@ -202,20 +205,14 @@ public sealed class ToolGuard
             Message = $"{toolName} found nothing for these arguments: use fewer or more general terms, and check their spelling.",
         };
 
-    private static byte[] Serialize(IEnumerable<ToolItem> items)
+    private static byte[] Serialize(IEnumerable<ToolItem> items) => PooledJsonWriter.ToArray(items, static (writer, items) =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartArray();
+        foreach (var item in items)
         {
-            writer.WriteStartArray();
-            foreach (var item in items)
-            {
-                item.Data.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
+            item.Data.WriteTo(writer);
         }
 
-        return buffer.ToArray();
-    }
+        writer.WriteEndArray();
+    });
 }

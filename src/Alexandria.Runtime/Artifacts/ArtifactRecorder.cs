@@ -110,16 +110,10 @@ public sealed class ArtifactRecorder
         return artifact;
     }
 
-    private static byte[] Metadata(Action<Utf8JsonWriter> write)
+    private static byte[] Metadata(Action<Utf8JsonWriter> write) => PooledJsonWriter.ToArray(write, static (writer, write) =>
     {
-        using var stream = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
+        writer.WriteStartObject();
+        write(writer);
+        writer.WriteEndObject();
+    });
 }

@@ -137,6 +137,42 @@ public sealed class RunSession
     }
 
     /// <summary>
+    /// Appends <paramref name="drafts"/> in order as one atomic batch — one durable write: after a crash the log holds
+    /// all of them or none. Each is stamped as by <see cref="AppendAsync(RunEvent, CancellationToken)"/> (consecutive
+    /// seqs) and checked the same way; one refused draft refuses the batch and nothing is written. Returns each event
+    /// as written with the loop signals it raised, in order.
+    /// </summary>
+    /// <exception cref="EventRefusedException">A draft would make the run impossible to compact (its index says which).</exception>
+    public async Task<IReadOnlyList<AppendedEvent>> AppendAsync(IReadOnlyList<RunEvent> drafts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0)
+        {
+            return Array.Empty<AppendedEvent>();
+        }
+
+        var stamped = new RunEvent[drafts.Count];
+        var objectiveInBatch = false;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(drafts[i], nameof(drafts));
+            RefuseUncompactable(drafts[i], i, objectiveInBatch);
+            objectiveInBatch |= drafts[i] is PlanEvent { Payload.Objective: { Length: > 0 } };
+            stamped[i] = Stamp(drafts[i], LastSeq + 1 + i);
+        }
+
+        await RecallCallsAsync(stamped, cancellationToken).ConfigureAwait(false);
+        await Log.AppendAsync(RunId, LastSeq, stamped, cancellationToken).ConfigureAwait(false);
+        var appended = new AppendedEvent[stamped.Length];
+        for (var i = 0; i < stamped.Length; i++)
+        {
+            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i]));
+        }
+
+        return appended;
+    }
+
+    /// <summary>
     /// True for the kinds only the runtime writes (<c>compaction_started</c>, <c>compaction_finished</c>,
     /// <c>compaction_rejected</c>): a client that appends one would forge the run's compaction history.
     /// </summary>
@@ -147,7 +183,7 @@ public sealed class RunSession
     /// Appends events a caller numbered and stamped itself (the HTTP API's optimistic append): each keeps its
     /// <c>event_id</c> and <c>occurred_at</c>, and must carry this run's id and the seqs after
     /// <paramref name="expectedLastSeq"/>. Validation, the inline cap, loop detection and the compaction window
-    /// are the same as for <see cref="AppendAsync"/>. Returns the loop signals the batch raised.
+    /// are the same as for <see cref="AppendAsync(RunEvent, CancellationToken)"/>. Returns the loop signals the batch raised.
     /// </summary>
     /// <exception cref="SequenceConflictException">The run does not end at <paramref name="expectedLastSeq"/>; nothing is written.</exception>
     /// <exception cref="ArgumentException">An event is runtime-owned (<see cref="IsRuntimeOwned"/>) or numbered for another place.</exception>
@@ -181,6 +217,12 @@ public sealed class RunSession
 
         return signals;
     }
+
+    /// <summary>
+    /// True when <see cref="EndStepAsync"/> would compact now. A writer that holds records back to batch them with its
+    /// next append (the agent loop) writes them first when it is, so the snapshot covers them.
+    /// </summary>
+    public bool CompactionDue => _trigger.Due() is not null && ObjectiveStated && RetryDue();
 
     /// <summary>
     /// Marks the end of a step: compacts when counted events or steps since the latest snapshot

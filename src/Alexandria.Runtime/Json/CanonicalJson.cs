@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
-using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -12,44 +12,73 @@ namespace Alexandria.Runtime.Json;
 /// sorted by ordinal key, numbers in their shortest round-trip form. Two argument objects that mean
 /// the same thing get the same bytes, so their hash is a stable loop-detection key.
 /// </summary>
+/// <remarks>
+/// Hot on the agent loop (every event the planner sees, every observation fingerprint, every call hash), so it writes
+/// into a per-thread buffer and sorts members in a pooled array; the bytes are the same as a plain sort by
+/// <see cref="string.CompareOrdinal(string, string)"/> with ties (duplicate names) kept in document order.
+/// </remarks>
 public static class CanonicalJson
 {
-    /// <summary>The canonical UTF-8 bytes of <paramref name="value"/>.</summary>
-    public static byte[] Serialize(JsonElement value)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }))
-        {
-            Write(writer, value);
-        }
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
 
-        return buffer.WrittenSpan.ToArray();
+    /// <summary>The canonical UTF-8 bytes of <paramref name="value"/>.</summary>
+    public static byte[] Serialize(JsonElement value) => Written(value).ToArray();
+
+    /// <summary>The canonical JSON of <paramref name="value"/> as text.</summary>
+    public static string ToText(JsonElement value) => Encoding.UTF8.GetString(Written(value));
+
+    /// <summary>Lowercase hex SHA-256 of <paramref name="prefix"/> (UTF-8) followed by the canonical bytes of <paramref name="value"/>.</summary>
+    public static string Sha256Hex(string prefix, JsonElement value)
+    {
+        var canonical = Written(value);
+        var length = Encoding.UTF8.GetByteCount(prefix) + canonical.Length;
+        var input = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(prefix, input);
+            canonical.CopyTo(input.AsSpan(written));
+            return Guardrails.CallHash.Sha256Hex(input.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
 
-    // Per-thread scratch for hashing: the canonical bytes are hashed where they are written, never copied out.
-    // Safe because writing is synchronous and not reentrant.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    /// <summary>
-    /// Lowercase hex SHA-256 of the UTF-8 <paramref name="prefix"/> followed by the canonical bytes of
-    /// <paramref name="value"/>: the same as hashing <c>prefix + Serialize(value)</c>, without allocating either.
-    /// </summary>
-    internal static string Sha256Hex(string prefix, JsonElement value)
+    /// <summary>The canonical bytes of <paramref name="value"/> in this thread's scratch buffer, valid until the next call.</summary>
+    private static ReadOnlySpan<byte> Written(JsonElement value)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var (buffer, writer) = _scratch ??= NewScratch();
         buffer.ResetWrittenCount();
-        var prefixLength = Encoding.UTF8.GetByteCount(prefix);
-        Encoding.UTF8.GetBytes(prefix, buffer.GetSpan(prefixLength));
-        buffer.Advance(prefixLength);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false });
         writer.Reset(buffer);
-        Write(writer, value);
-        writer.Flush();
-        return Guardrails.CallHash.Sha256Hex(buffer.WrittenSpan);
+        try
+        {
+            Write(writer, value);
+            writer.Flush();
+        }
+        catch
+        {
+            // A writer left mid-document must not serve the next call.
+            _scratch = null;
+            throw;
+        }
+
+        if (buffer.Capacity > 1 << 20)
+        {
+            // Do not pin a huge buffer to the thread after a one-off large document.
+            var bytes = buffer.WrittenSpan.ToArray();
+            _scratch = null;
+            return bytes;
+        }
+
+        return buffer.WrittenSpan;
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }));
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement value)
@@ -57,9 +86,7 @@ public static class CanonicalJson
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                writer.WriteStartObject();
-                WriteMembersSorted(writer, value);
-                writer.WriteEndObject();
+                WriteObject(writer, value);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -79,46 +106,62 @@ public static class CanonicalJson
         }
     }
 
-    /// <summary>Members by ordinal name; members with equal names keep their order (a stable sort, as before).</summary>
-    private static void WriteMembersSorted(Utf8JsonWriter writer, JsonElement value)
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement value)
     {
-        var count = 0;
-        foreach (var _ in value.EnumerateObject())
-        {
-            count++;
-        }
-
-        var members = ArrayPool<(string Name, int Index, JsonElement Value)>.Shared.Rent(count);
+        var count = value.GetPropertyCount();
+        var members = ArrayPool<Member>.Shared.Rent(count);
         try
         {
-            var i = 0;
+            var n = 0;
+            var ascii = true;
             foreach (var property in value.EnumerateObject())
             {
-                members[i] = (property.Name, i, property.Value);
-                i++;
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                // A name without escapes and all ASCII is its own UTF-8, and byte order is then UTF-16 ordinal order.
+                ascii &= Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0;
+                members[n] = new Member(property, n);
+                n++;
             }
 
-            Array.Sort(members, 0, count, MemberOrder.Instance);
-            for (i = 0; i < count; i++)
+            var sorted = members.AsSpan(0, n);
+            if (ascii)
             {
-                writer.WritePropertyName(members[i].Name);
-                Write(writer, members[i].Value);
+                sorted.Sort(static (a, b) =>
+                {
+                    var byName = JsonMarshal.GetRawUtf8PropertyName(a.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b.Property));
+                    return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+                });
             }
+            else
+            {
+                sorted.Sort(static (a, b) =>
+                {
+                    var byName = string.CompareOrdinal(a.Property.Name, b.Property.Name);
+                    return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+                });
+            }
+
+            writer.WriteStartObject();
+            foreach (var member in sorted)
+            {
+                if (ascii)
+                {
+                    writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(member.Property));
+                }
+                else
+                {
+                    writer.WritePropertyName(member.Property.Name);
+                }
+
+                Write(writer, member.Property.Value);
+            }
+
+            writer.WriteEndObject();
         }
         finally
         {
-            ArrayPool<(string Name, int Index, JsonElement Value)>.Shared.Return(members, clearArray: true);
-        }
-    }
-
-    private sealed class MemberOrder : IComparer<(string Name, int Index, JsonElement Value)>
-    {
-        public static readonly MemberOrder Instance = new();
-
-        public int Compare((string Name, int Index, JsonElement Value) x, (string Name, int Index, JsonElement Value) y)
-        {
-            var byName = string.CompareOrdinal(x.Name, y.Name);
-            return byName != 0 ? byName : x.Index.CompareTo(y.Index);
+            // The members point into their document: do not keep it alive from the pool.
+            ArrayPool<Member>.Shared.Return(members, clearArray: true);
         }
     }
 
@@ -141,4 +184,6 @@ public static class CanonicalJson
 
         writer.WriteRawValue(number.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
     }
+
+    private readonly record struct Member(JsonProperty Property, int Index);
 }

@@ -21,6 +21,9 @@ public sealed class CountingStore : IRuntimeStore
     /// <summary>Events returned by every read so far.</summary>
     public long EventsRead => _events.EventsRead;
 
+    /// <summary>Event-log appends (each one durable write, whatever its number of events).</summary>
+    public long Appends => _events.Appends;
+
     public RuntimeStoreBackend Backend => _inner.Backend;
 
     public IEventLog Events => _events;
@@ -44,8 +47,15 @@ public sealed class CountingStore : IRuntimeStore
 
         public long EventsRead => Interlocked.Read(ref _read);
 
+        private long _appends;
+
+        public long Appends => Interlocked.Read(ref _appends);
+
         public Task<AppendedRange> AppendAsync(string runId, long expectedLastSeq, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
-            => inner.AppendAsync(runId, expectedLastSeq, events, cancellationToken);
+        {
+            Interlocked.Increment(ref _appends);
+            return inner.AppendAsync(runId, expectedLastSeq, events, cancellationToken);
+        }
 
         public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string runId, long fromSeq, int maxCount, CancellationToken cancellationToken = default)
         {

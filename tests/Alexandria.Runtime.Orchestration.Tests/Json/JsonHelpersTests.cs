@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.Json;
+using Alexandria.Runtime.Guardrails;
 using Alexandria.Runtime.Json;
 
 namespace Alexandria.Runtime.Orchestration.Tests.Json;
@@ -15,6 +16,20 @@ public sealed class JsonHelpersTests
 
         Assert.Equal(Encoding.UTF8.GetString(CanonicalJson.Serialize(b)), Encoding.UTF8.GetString(CanonicalJson.Serialize(a)));
         Assert.Equal("""{"a":true,"b":[1,{"x":"s","y":2}]}""", Encoding.UTF8.GetString(CanonicalJson.Serialize(a)));
+    }
+
+    [Fact]
+    public void Canonical_member_order_is_utf16_ordinal_for_escaped_non_ascii_and_duplicate_names()
+    {
+        // UTF-16 ordinal puts U+FB01 (one code unit) after U+1F600 (a surrogate pair, 0xD83D...), unlike UTF-8 byte
+        // order; an escaped name sorts by what it spells; duplicate names keep their document order.
+        var value = JsonDocument.Parse("{\"\uFB01\":1,\"\uD83D\uDE00\":2,\"\\u0062\":3,\"a\":4,\"d\":5,\"d\":6,\"c\":{\"z\":[],\"y\":null}}").RootElement;
+
+        var text = Encoding.UTF8.GetString(CanonicalJson.Serialize(value));
+
+        Assert.Equal("{\"a\":4,\"b\":3,\"c\":{\"y\":null,\"z\":[]},\"d\":5,\"d\":6,\"\uD83D\uDE00\":2,\"\uFB01\":1}", System.Text.RegularExpressions.Regex.Unescape(text));
+        Assert.Equal(text, CanonicalJson.ToText(value));
+        Assert.Equal(CallHash.Sha256Hex(Encoding.UTF8.GetBytes("p\n" + text)), CanonicalJson.Sha256Hex("p\n", value));
     }
 
     [Fact]

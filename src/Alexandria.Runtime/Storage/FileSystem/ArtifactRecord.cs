@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 
 namespace Alexandria.Runtime.Storage.FileSystem;
@@ -10,27 +9,21 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// </summary>
 internal static class ArtifactRecord
 {
-    public static byte[] Encode(ArtifactMetadata artifact)
+    public static byte[] Encode(ArtifactMetadata artifact) => Json.PooledJsonWriter.ToArray(artifact, static (writer, artifact) =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("artifact_id", artifact.ArtifactId);
-            writer.WriteString("run_id", artifact.RunId);
-            writer.WriteNumber("step_id", artifact.StepId);
-            writer.WriteString("path", artifact.Path);
-            writer.WriteString("hash", artifact.Hash);
-            writer.WriteString("mime_type", artifact.MimeType);
-            writer.WriteNumber("size_bytes", artifact.SizeBytes);
-            writer.WriteNumber("created_at_ticks", StorageTime.Normalize(artifact.CreatedAt).UtcTicks);
-            writer.WritePropertyName("metadata");
-            writer.WriteRawValue(artifact.Metadata.Span, skipInputValidation: false);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        writer.WriteStartObject();
+        writer.WriteString("artifact_id", artifact.ArtifactId);
+        writer.WriteString("run_id", artifact.RunId);
+        writer.WriteNumber("step_id", artifact.StepId);
+        writer.WriteString("path", artifact.Path);
+        writer.WriteString("hash", artifact.Hash);
+        writer.WriteString("mime_type", artifact.MimeType);
+        writer.WriteNumber("size_bytes", artifact.SizeBytes);
+        writer.WriteNumber("created_at_ticks", StorageTime.Normalize(artifact.CreatedAt).UtcTicks);
+        writer.WritePropertyName("metadata");
+        writer.WriteRawValue(artifact.Metadata.Span, skipInputValidation: false);
+        writer.WriteEndObject();
+    });
 
     public static ArtifactMetadata Decode(ReadOnlySpan<byte> record)
     {

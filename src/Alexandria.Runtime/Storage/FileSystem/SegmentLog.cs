@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
@@ -36,6 +37,7 @@ internal sealed class SegmentLog : IDisposable
     private readonly string _name;
     private readonly long _maxSegmentBytes;
     private readonly Dictionary<int, SafeFileHandle> _readHandles = new();
+    private readonly Dictionary<int, string> _paths = new();
     private FileStream? _writer;
     private int _writerSegment;
     private int _segment = 1;
@@ -139,17 +141,18 @@ internal sealed class SegmentLog : IDisposable
         }
 
         FileStream writer = GetWriter();
-        byte[] buffer = new byte[HeaderSize + payload.Length];
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
-        payload.CopyTo(buffer.AsSpan(HeaderSize));
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
-
+        int length = HeaderSize + payload.Length;
+        // Header and payload still go out in one write; the buffer is pooled (it is only the write's staging copy).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         long offset = _end;
         try
         {
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
+            payload.CopyTo(buffer.AsSpan(HeaderSize));
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
             writer.Position = offset;
-            KillPoint(TestKillPoint.FileSystemTorn, writer, buffer);
-            writer.Write(buffer);
+            KillPoint(TestKillPoint.FileSystemTorn, writer, buffer.AsMemory(0, length));
+            writer.Write(buffer, 0, length);
             KillPoint(TestKillPoint.FileSystemWritten);
             writer.Flush(flushToDisk: true);
             KillPoint(TestKillPoint.FileSystemSynced);
@@ -168,8 +171,12 @@ internal sealed class SegmentLog : IDisposable
 
             throw;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-        _end = offset + buffer.Length;
+        _end = offset + length;
         return new RecordLocation(_segment, offset, payload.Length);
     }
 
@@ -274,8 +281,17 @@ internal sealed class SegmentLog : IDisposable
         _end = 0;
     }
 
-    internal string SegmentPath(int segment) =>
-        Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{_name}-{segment:D6}.seg"));
+    internal string SegmentPath(int segment)
+    {
+        // Asked for on every refresh (this segment and the next): built once per segment, not per append.
+        if (!_paths.TryGetValue(segment, out string? path))
+        {
+            path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{_name}-{segment:D6}.seg"));
+            _paths[segment] = path;
+        }
+
+        return path;
+    }
 
     private static uint Checksum(ReadOnlySpan<byte> lengthField, ReadOnlySpan<byte> payload) =>
         ~Crc32C.Append(Crc32C.Append(~0u, lengthField), payload);
@@ -392,7 +408,7 @@ internal sealed class SegmentLog : IDisposable
     }
 
     /// <summary>A crash test's kill point (<see cref="TestKillPoint"/>): at <c>torn</c>, half the record is written first.</summary>
-    private void KillPoint(string phase, FileStream? writer = null, byte[]? record = null)
+    private void KillPoint(string phase, FileStream? writer = null, ReadOnlyMemory<byte> record = default)
     {
         if (!TestKillPoint.Armed)
         {
@@ -402,7 +418,7 @@ internal sealed class SegmentLog : IDisposable
         string name = TestKillPoint.Segment(_name, phase);
         if (writer is not null && TestKillPoint.IsArmedNext(name))
         {
-            writer.Write(record.AsSpan(0, record!.Length / 2));
+            writer.Write(record.Span[..(record.Length / 2)]);
         }
 
         TestKillPoint.Reach(name);

@@ -27,14 +27,21 @@ internal sealed class StreamLock : IDisposable
     }
 
     /// <summary>Serialises in-process access only (readers use this).</summary>
-    public async Task<Releaser> EnterAsync(CancellationToken cancellationToken)
+    public ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(_gate, null);
+        // Uncontended (the usual case) it completes at once, without allocating a task per read.
+        Task wait = _gate.WaitAsync(cancellationToken);
+        return wait.IsCompletedSuccessfully ? new ValueTask<Releaser>(new Releaser(_gate, null)) : Waited(wait);
+
+        async ValueTask<Releaser> Waited(Task pending)
+        {
+            await pending.ConfigureAwait(false);
+            return new Releaser(_gate, null);
+        }
     }
 
     /// <summary>Takes the in-process gate and then the cross-process file lock (writers use this).</summary>
-    public async Task<Releaser> EnterExclusiveAsync(CancellationToken cancellationToken)
+    public async ValueTask<Releaser> EnterExclusiveAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
