@@ -22,28 +22,8 @@ internal static class LongRunFixture
     /// the tail. The snapshot is folded from the 60 events before the tail: what a session reads is the snapshot's
     /// recorded state, not how it was built.
     /// </summary>
-    public static async Task WriteAsync(IRuntimeStore store, string runId, int eventCount, int tail)
-    {
-        for (long first = 1; first <= eventCount; first += PrefillBatch)
-        {
-            var rows = Workload.StorageRows(runId, (int)Math.Min(PrefillBatch, eventCount - first + 1), first);
-            await store.Events.AppendAsync(runId, first - 1, rows).ConfigureAwait(false);
-        }
-
-        var coveredLast = eventCount - tail;
-        var log = new TypedEventLog(store.Events, store.Objects);
-        var window = (await log.ReadAsync(runId, coveredLast - 59, 60).ConfigureAwait(false)).Select(e => e.Event).ToList();
-        var loop = new LoopDetector();
-        foreach (var evt in window)
-        {
-            LoopDetectorFeed.Apply(loop, evt);
-        }
-
-        var snapshot = new SnapshotBuilder(CompactionPolicy.Default).Build(new CompactionWindow(runId, null, window), loop);
-        await store.Snapshots.AppendAsync(
-            new StoredSnapshot(runId, snapshot.SnapshotId, null, snapshot.CoveredSeq.First, snapshot.CoveredSeq.Last, snapshot.CreatedAt, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot, OutputSchemaJson.Options)),
-            expectedLatest: null).ConfigureAwait(false);
-    }
+    public static Task WriteAsync(IRuntimeStore store, string runId, int eventCount, int tail)
+        => LongRunWorkload.WriteAsync(store, runId, eventCount, PrefillBatch, tail);
 
     /// <summary>
     /// Typed, contract-valid events stamped for <paramref name="runId"/> at seq <paramref name="firstSeq"/>.. (the
