@@ -13,14 +13,22 @@ namespace Alexandria.Cluster;
 /// </summary>
 internal static class AgentLoopDriver
 {
-    public static async Task DriveAsync(AgentRunner runner, IRuntimeStore store, AgentRunQueue queue, AgentRunOrder order, string owner, ILogger logger, CancellationToken cancellationToken)
+    public static async Task DriveAsync(AgentRunner runner, IRuntimeStore store, AgentRunQueue queue, ResumeGate gate, AgentRunOrder order, string owner, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
             var lastSeq = await store.Events.GetLastSeqAsync(order.RunId, cancellationToken).ConfigureAwait(false);
-            var result = lastSeq == 0
-                ? await runner.RunAsync(order.RunId, order.Objective, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await runner.ResumeAsync(order.RunId, order.Objective, cancellationToken: cancellationToken).ConfigureAwait(false);
+            AgentRunResult result;
+            if (lastSeq == 0)
+            {
+                result = await runner.RunAsync(order.RunId, order.Objective, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // A resume holds a place in the gate until its first progress report (it has caught up and written again).
+                using var place = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+                result = await runner.ResumeAsync(order.RunId, order.Objective, _ => place.Leave(), cancellationToken).ConfigureAwait(false);
+            }
             if (result.Status == AgentRunStatus.Cancelled)
             {
                 await queue.ReleaseAsync(order.RunId, owner, CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,10 +11,11 @@ using Orleans.Runtime;
 namespace Alexandria.Cluster;
 
 /// <summary>
-/// Each silo, every <see cref="ClusterSettings.SweepInterval"/>: the queued agent runs no active silo drives (new,
-/// released, or owned by a silo the membership declared dead) get a wake-up call to their grain, which Orleans
-/// activates on one silo; the grain claims the order and resumes the loop from the log. Several silos may wake the
-/// same run: single activation makes that harmless.
+/// Each silo, every <see cref="ClusterSettings.SweepInterval"/> and at once whenever the membership declares a silo dead:
+/// the queued agent runs no active silo drives (new, released, or owned by a silo that died) get a wake-up call to their
+/// grain, oldest order first, which Orleans activates on one silo; the grain claims the order and resumes the loop from
+/// the log (<see cref="ResumeGate"/> paces the resumes). Several silos may wake the same run: single activation makes
+/// that harmless.
 /// </summary>
 internal sealed class AgentRunSweeper(
     AgentRunQueue queue,
@@ -24,27 +26,79 @@ internal sealed class AgentRunSweeper(
 {
     private const int BatchSize = 500;
 
+    /// <summary>Wake-up calls in flight at once: each is a claim and a loop start, so this only keeps 500 orphans from being one burst.</summary>
+    private const int WakeConcurrency = 32;
+
+    private readonly SemaphoreSlim _deathSeen = new(0, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.SweepInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        var watching = WatchForDeathsAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // The tick, or a death: whichever comes first.
+                await _deathSeen.WaitAsync(settings.SweepInterval, stoppingToken).ConfigureAwait(false);
                 var active = membership.CurrentSnapshot.Members.Values
                     .Where(m => m.Status == SiloStatus.Active)
                     .Select(m => m.SiloAddress.ToParsableString())
                     .ToArray();
                 var orphans = await queue.OrphansAsync(active, BatchSize, stoppingToken).ConfigureAwait(false);
-                // Not awaited one by one: a wake-up that lands on a silo about to be declared dead must not hold up the rest.
-                await Task.WhenAll(orphans.Select(run => WakeAsync(run, stoppingToken))).ConfigureAwait(false);
+                // Not awaited one by one: a wake-up that lands on a silo about to be declared dead must not hold up the
+                // rest. Started in the queue's order, so the runs that have waited longest are resumed first.
+                await Parallel.ForEachAsync(orphans, new ParallelOptions { MaxDegreeOfParallelism = WakeConcurrency, CancellationToken = stoppingToken },
+                    (run, token) => new ValueTask(WakeAsync(run, token))).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "The agent-run sweep failed; retrying at the next tick");
             }
         }
+        await watching.ConfigureAwait(false);
     }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _deathSeen.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Ends the sweep's wait as soon as a silo turns dead in the membership (this silo's own view: its detector or vote,
+    /// or gossip from another), so the dead silo's runs are woken without waiting for the tick.
+    /// </summary>
+    private async Task WatchForDeathsAsync(CancellationToken stoppingToken)
+    {
+        var dead = DeadSilos(membership.CurrentSnapshot);
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken).ConfigureAwait(false))
+            {
+                var nowDead = DeadSilos(snapshot);
+                if (!nowDead.IsSubsetOf(dead) && _deathSeen.CurrentCount == 0)
+                {
+                    try
+                    {
+                        _deathSeen.Release();
+                    }
+                    catch (SemaphoreFullException)
+                    {
+                        // Already signalled: one sweep covers both deaths.
+                    }
+                }
+                dead = nowDead;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The silo is stopping.
+        }
+    }
+
+    private static HashSet<SiloAddress> DeadSilos(ClusterMembershipSnapshot snapshot)
+        => snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
 
     private async Task WakeAsync(string runId, CancellationToken stoppingToken)
     {

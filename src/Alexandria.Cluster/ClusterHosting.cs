@@ -13,7 +13,7 @@ namespace Alexandria.Cluster;
 
 /// <summary>
 /// Makes a host a silo of the Alexandria cluster: ADO.NET membership on the store's PostgreSQL (tables from
-/// migrations 0020/0021), the run grains, the agent-run queue and its sweeper.
+/// migrations 0020/0021), the run grains, the agent-run queue and its sweeper, and the fast death detector.
 /// </summary>
 public static class ClusterHosting
 {
@@ -39,6 +39,11 @@ public static class ClusterHosting
         builder.Services.AddSingleton(sp => new RunWrites(store, serverSettings, TimeProvider.System, sp.GetRequiredService<ILogger<RunWrites>>()));
         builder.Services.AddSingleton<IAgentRunFactory>(agents ?? new NoAgentProfiles());
         builder.Services.AddSingleton<IRunWriter, GrainRunWriter>();
+        builder.Services.AddSingleton<ResumeGate>();
+        builder.Services.AddSingleton<FastDeathDetector>();
+        // Every outbound silo connection passes through the detector, which hears when one ends (docs/cluster.md).
+        builder.Services.AddOptions<SiloConnectionOptions>()
+            .Configure<FastDeathDetector>((options, detector) => options.ConfigureSiloOutboundConnection(connection => connection.Use(detector.Watch)));
         builder.UseOrleans(silo =>
         {
             silo.UseAdoNetClustering(options =>

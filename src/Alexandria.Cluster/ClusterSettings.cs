@@ -41,6 +41,16 @@ public sealed class ClusterSettings
     /// <summary>How often each silo looks for agent runs no active silo drives (and wakes their grains).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Declare a silo dead as soon as its endpoint refuses connections (its process is gone) instead of after missed
+    /// probes (<see cref="FastDeathDetector"/>). Turn off when something between silos answers connects to a live silo with
+    /// resets (a firewall REJECT rule).
+    /// </summary>
+    public bool FastDeathDetection { get; set; } = true;
+
+    /// <summary>Agent loops a silo resumes at once (reading the log back until their first new event); the rest wait, oldest first.</summary>
+    public int ResumeConcurrency { get; set; } = 8;
+
     /// <summary>Throws for a value no cluster can run with, naming the setting.</summary>
     public void Validate()
     {
@@ -56,9 +66,9 @@ public sealed class ClusterSettings
         {
             throw new ArgumentException($"{SectionName}:SiloPort must be 1-65535 and :GatewayPort 0-65535 (0: no gateway).");
         }
-        if (ProbeTimeout <= TimeSpan.Zero || MissedProbesLimit < 1 || ResponseTimeout <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero)
+        if (ProbeTimeout <= TimeSpan.Zero || MissedProbesLimit < 1 || ResponseTimeout <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || ResumeConcurrency < 1)
         {
-            throw new ArgumentException($"{SectionName}: ProbeTimeout, ResponseTimeout and SweepInterval must be positive and MissedProbesLimit at least 1.");
+            throw new ArgumentException($"{SectionName}: ProbeTimeout, ResponseTimeout and SweepInterval must be positive and MissedProbesLimit and ResumeConcurrency at least 1.");
         }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class RunGrain(
     RunWrites writes,
     AgentRunQueue queue,
     IAgentRunFactory agents,
+    ResumeGate resumes,
     ILocalSiloDetails silo,
     ILogger<RunGrain> logger) : Grain, IRunGrain
 {
@@ -80,7 +81,7 @@ internal sealed class RunGrain(
         // Idle collection must not take the activation while its loop runs (the loop is work, not a request); once the
         // loop is over the activation may go (a later write activates the run again).
         DelayDeactivation(TimeSpan.FromDays(1));
-        _loop = Task.Run(() => AgentLoopDriver.DriveAsync(runner, store, queue, order, owner, logger, _stopping.Token));
+        _loop = Task.Run(() => AgentLoopDriver.DriveAsync(runner, store, queue, resumes, order, owner, logger, _stopping.Token));
         _ = _loop.ContinueWith(_ => DeactivateOnIdle(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
     }
 

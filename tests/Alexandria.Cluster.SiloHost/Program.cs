@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Agents.Loop;
@@ -12,6 +13,7 @@ using Alexandria.Runtime.Events;
 using Alexandria.Runtime.Storage;
 using Alexandria.Server;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -30,13 +32,32 @@ if (args.Length < 5)
 var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = args[0], PostgresConnectionString = args[1] });
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-var settings = new ClusterSettings { ClusterId = args[2], SiloPort = int.Parse(args[3], CultureInfo.InvariantCulture) };
+// Tuning from the environment as for serve (Alexandria__Cluster__ProbeTimeout=00:00:05, …); the arguments win.
+var settings = new ClusterSettings();
+builder.Configuration.GetSection(ClusterSettings.SectionName).Bind(settings);
+settings.ClusterId = args[2];
+settings.SiloPort = int.Parse(args[3], CultureInfo.InvariantCulture);
 var profile = new CountingNotes(args[4]);
 builder.AddAlexandriaSilo(settings, store, new AlexandriaServerSettings(), profile);
 using var host = builder.Build();
 await host.StartAsync();
 Console.Out.WriteLine("ready " + host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString());
 Console.Out.Flush();
+// "check <port>" on stdin: what the fast death detector does when a connection to the silo on that loopback port ends
+// (the tests ask while that silo is paused); answers "checked <port> <verdict> <declared>".
+var detector = host.Services.GetRequiredService<FastDeathDetector>();
+_ = Task.Run(async () =>
+{
+    while (await Console.In.ReadLineAsync() is { } line)
+    {
+        if (line.StartsWith("check ", StringComparison.Ordinal) && int.TryParse(line["check ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        {
+            var check = await detector.CheckPeerAsync(new IPEndPoint(IPAddress.Loopback, port));
+            Console.Out.WriteLine($"checked {port} {check.Verdict?.ToString() ?? "none"} {check.Declared}");
+            Console.Out.Flush();
+        }
+    }
+});
 await host.WaitForShutdownAsync();
 await store.DisposeAsync();
 return 0;

@@ -85,7 +85,9 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
                 var declaredDead = probe.WaitDeclaredDeadAsync(clusterId, victim.Address, killedAt, TimeSpan.FromSeconds(60));
                 var resumed = await probe.WaitResumedAsync(victimRuns, killedAt, TimeSpan.FromSeconds(120), () => Describe(silos));
                 var ordered = resumed.OrderBy(t => t).ToArray();
-                output.WriteLine($"kill {kill}: silo {victim.Address} with {victimRuns.Count} runs; declared dead after {(await declaredDead).TotalSeconds:F2} s; "
+                var detectedBy = silos.Count(s => !s.Killed && s.Output.Contains($"every connect to silo S{victim.Address.Replace('@', ':')}", StringComparison.Ordinal));
+                output.WriteLine($"kill {kill}: silo {victim.Address} with {victimRuns.Count} runs; declared dead after {(await declaredDead).TotalSeconds:F2} s "
+                    + $"({(detectedBy > 0 ? $"fast detector on {detectedBy} silo(s)" : "Orleans' probes")}); "
                     + $"SIGKILL → next append of each: min {ordered[0].TotalSeconds:F2} s, median {ordered[ordered.Length / 2].TotalSeconds:F2} s, max {ordered[^1].TotalSeconds:F2} s");
                 slowest = ordered[^1] > slowest ? ordered[^1] : slowest;
                 await Task.Delay(500);

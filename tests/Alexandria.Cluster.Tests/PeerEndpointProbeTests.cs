@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Alexandria.Cluster.Tests;
+
+/// <summary>
+/// The fast death detector's judgement on real sockets: only a refused connect means a silo's process is gone; a
+/// listener that never accepts (a paused or starved process), a full accept queue and an unreachable address do not.
+/// </summary>
+public sealed class PeerEndpointProbeTests
+{
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(500);
+
+    [Fact]
+    public async Task A_listener_that_never_accepts_is_alive()
+    {
+        // What a SIGSTOPped silo looks like from outside: its socket listens, nothing in the process runs.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(16);
+
+        Assert.Equal(PeerVerdict.Alive, await PeerEndpointProbe.ProbeAsync((IPEndPoint)listener.LocalEndPoint!, 3, Spacing, ConnectTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_port_nothing_listens_on_is_gone()
+    {
+        var endpoint = ClosedEndpoint();
+
+        Assert.Equal(PeerVerdict.Gone, await PeerEndpointProbe.ProbeAsync(endpoint, 3, Spacing, ConnectTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_full_accept_queue_is_not_judged()
+    {
+        // A silo too busy to accept: once its queue is full the kernel drops further connects (a timeout, never a refusal).
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        var filling = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                filling.Add(socket);
+                using var quick = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+                try
+                {
+                    await socket.ConnectAsync(endpoint, quick.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The queue is full: this one hangs in SYN_SENT, as the probe's will.
+                }
+            }
+
+            Assert.Equal(PeerVerdict.Unknown, await PeerEndpointProbe.ProbeAsync(endpoint, 3, Spacing, ConnectTimeout, CancellationToken.None));
+        }
+        finally
+        {
+            filling.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_address_is_not_judged()
+    {
+        // TEST-NET-1 (RFC 5737) is never routed: no route or no answer, either way not a refusal.
+        var verdict = await PeerEndpointProbe.ProbeAsync(new IPEndPoint(IPAddress.Parse("192.0.2.1"), 11111), 3, Spacing, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        Assert.Equal(PeerVerdict.Unknown, verdict);
+    }
+
+    /// <summary>A loopback endpoint that was listening a moment ago and no longer is (a killed process's port).</summary>
+    private static IPEndPoint ClosedEndpoint()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = (IPEndPoint)listener.LocalEndpoint;
+        listener.Stop();
+        return endpoint;
+    }
+}
