@@ -41,9 +41,12 @@ public static class ClusterHosting
         builder.Services.AddSingleton<IRunWriter, GrainRunWriter>();
         builder.Services.AddSingleton<ResumeGate>();
         builder.Services.AddSingleton<FastDeathDetector>();
-        // Every outbound silo connection passes through the detector, which hears when one ends (docs/cluster.md).
-        builder.Services.AddOptions<SiloConnectionOptions>()
-            .Configure<FastDeathDetector>((options, detector) => options.ConfigureSiloOutboundConnection(connection => connection.Use(detector.Watch)));
+        // Every silo-to-silo connection passes through the detector, which hears when one ends (docs/cluster.md).
+        builder.Services.AddOptions<SiloConnectionOptions>().Configure<FastDeathDetector>((options, detector) =>
+        {
+            options.ConfigureSiloOutboundConnection(connection => connection.Use(detector.WatchOutbound));
+            options.ConfigureSiloInboundConnection(connection => connection.Use(detector.WatchInbound));
+        });
         builder.UseOrleans(silo =>
         {
             silo.UseAdoNetClustering(options =>

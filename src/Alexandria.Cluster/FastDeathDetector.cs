@@ -19,7 +19,7 @@ public sealed record PeerCheck(SiloAddress? Peer, PeerVerdict? Verdict, bool Dec
 
 /// <summary>
 /// Declares a SIGKILLed silo dead in a fraction of a second instead of after Orleans' missed probes and votes. Its
-/// trigger is Orleans' own: when an outbound silo connection ends (a dead process's kernel closes it at once), the
+/// trigger is Orleans' own: when a silo-to-silo connection ends (a dead process's kernel closes it at once), the
 /// detector connects to that peer's silo endpoint a few times; only if every connect is refused — nothing listens
 /// there, so the process is gone — and the peer is still an active member does it call
 /// <see cref="IClusterMembershipService.TryKill"/>, the public API Orleans' own Kubernetes agent uses when a silo's pod
@@ -43,8 +43,8 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
     // Resolved on first use: the connection middleware is built inside Orleans' networking, which membership depends on.
     private IClusterMembershipService Membership => _membership ??= services.GetRequiredService<IClusterMembershipService>();
 
-    /// <summary>Middleware for Orleans' outbound silo connections: when one ends, its peer is checked.</summary>
-    public ConnectionDelegate Watch(ConnectionDelegate next) => async context =>
+    /// <summary>Middleware for Orleans' outbound silo connections: when one ends, the peer it went to is checked.</summary>
+    public ConnectionDelegate WatchOutbound(ConnectionDelegate next) => async context =>
     {
         try
         {
@@ -52,9 +52,32 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
         }
         finally
         {
+            LogConnectionEnded(logger, "outbound", context.RemoteEndPoint);
             if (context.RemoteEndPoint is IPEndPoint endpoint)
             {
                 _ = Task.Run(() => CheckPeerAsync(endpoint));
+            }
+        }
+    };
+
+    /// <summary>
+    /// Middleware for inbound connections from other silos. Orleans sends both ways over whichever connection two silos
+    /// opened first, so a silo may hold no outbound connection to a peer at all. An inbound connection comes from the
+    /// peer's ephemeral port, not its silo endpoint, so every active peer at that address is checked (a live one answers
+    /// the first connect).
+    /// </summary>
+    public ConnectionDelegate WatchInbound(ConnectionDelegate next) => async context =>
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            LogConnectionEnded(logger, "inbound", context.RemoteEndPoint);
+            if (context.RemoteEndPoint is IPEndPoint from)
+            {
+                _ = Task.Run(() => Task.WhenAll(ActivePeers().Where(p => p.Endpoint.Address.Equals(from.Address)).Select(p => CheckPeerAsync(p.Endpoint))));
             }
         }
     };
@@ -103,17 +126,20 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
     }
 
     /// <summary>The active silo other than this one listening at <paramref name="endpoint"/>, while this silo is active itself.</summary>
-    private SiloAddress? ActivePeerAt(IPEndPoint endpoint)
+    private SiloAddress? ActivePeerAt(IPEndPoint endpoint) => ActivePeers().FirstOrDefault(p => p.Endpoint.Equals(endpoint));
+
+    /// <summary>The active silos other than this one, while this silo is active itself (a silo on its way out judges no one).</summary>
+    private SiloAddress[] ActivePeers()
     {
         var members = Membership.CurrentSnapshot.Members;
         if (!members.TryGetValue(local.SiloAddress, out var self) || self.Status != SiloStatus.Active)
         {
-            return null;
+            return [];
         }
         return members.Values
-            .Where(m => m.Status == SiloStatus.Active && m.SiloAddress.Endpoint.Equals(endpoint) && !m.SiloAddress.Equals(local.SiloAddress))
+            .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress))
             .Select(m => m.SiloAddress)
-            .FirstOrDefault();
+            .ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fast death detection: every connect to silo {Silo} was refused ({Attempts} in a row), so its process is gone; declaring it dead")]
@@ -121,6 +147,9 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fast death detection: a connection to silo {Silo} ended, but its endpoint answered {Verdict}; left to Orleans' probes")]
     private static partial void LogPeerAnswered(ILogger logger, SiloAddress silo, PeerVerdict verdict);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fast death detection: an {Direction} silo connection with {Endpoint} ended")]
+    private static partial void LogConnectionEnded(ILogger logger, string direction, EndPoint? endpoint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fast death detection: checking {Endpoint} failed; left to Orleans' probes")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception, IPEndPoint endpoint);

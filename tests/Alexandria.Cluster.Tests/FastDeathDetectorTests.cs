@@ -76,7 +76,7 @@ public sealed class FastDeathDetectorTests(PostgresCluster cluster, ITestOutputH
             var killedAt = await b.KillAsync();
             var declared = await probe.WaitDeclaredDeadAsync(clusterId, b.Address, killedAt, TimeSpan.FromSeconds(60));
             output.WriteLine($"paused silo kept; killed silo declared dead {declared.TotalSeconds:F2} s after SIGKILL (Orleans' own probing here: 5 s × 3 misses)");
-            Assert.Contains("Fast death detection: every connect to silo", a.Output, StringComparison.Ordinal);
+            Assert.True(a.Output.Contains("Fast death detection: every connect to silo", StringComparison.Ordinal), "silo a's detector did not declare b dead\n" + Describe(silos));
             Assert.True(declared < TimeSpan.FromSeconds(5), $"declared dead only after {declared.TotalSeconds:F1} s\n{Describe(silos)}");
             Assert.Equal(3, (await probe.MembershipAsync(clusterId))[a.Address]);
         }
