@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -30,6 +31,8 @@ internal sealed class AgentRunSweeper(
     private const int WakeConcurrency = 32;
 
     private readonly SemaphoreSlim _deathSeen = new(0, 1);
+    private readonly SemaphoreSlim _wakeSlots = new(WakeConcurrency, WakeConcurrency);
+    private readonly ConcurrentDictionary<string, byte> _waking = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,10 +48,17 @@ internal sealed class AgentRunSweeper(
                     .Select(m => m.SiloAddress.ToParsableString())
                     .ToArray();
                 var orphans = await queue.OrphansAsync(active, BatchSize, stoppingToken).ConfigureAwait(false);
-                // Not awaited one by one: a wake-up that lands on a silo about to be declared dead must not hold up the
-                // rest. Started in the queue's order, so the runs that have waited longest are resumed first.
-                await Parallel.ForEachAsync(orphans, new ParallelOptions { MaxDegreeOfParallelism = WakeConcurrency, CancellationToken = stoppingToken },
-                    (run, token) => new ValueTask(WakeAsync(run, token))).ConfigureAwait(false);
+                // Started in the queue's order, so the runs that have waited longest are resumed first, and not awaited:
+                // a wake-up stuck on a silo about to be declared dead must hold up neither the rest nor the next sweep,
+                // which skips the runs still being woken.
+                foreach (var run in orphans)
+                {
+                    if (_waking.TryAdd(run, 0))
+                    {
+                        await _wakeSlots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                        _ = WakeAsync(run, stoppingToken);
+                    }
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -109,6 +119,11 @@ internal sealed class AgentRunSweeper(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogDebug(ex, "Waking run {RunId} failed; the next sweep tries again", runId);
+        }
+        finally
+        {
+            _waking.TryRemove(runId, out _);
+            _wakeSlots.Release();
         }
     }
 }
