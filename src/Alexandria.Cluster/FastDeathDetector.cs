@@ -44,21 +44,7 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
     private IClusterMembershipService Membership => _membership ??= services.GetRequiredService<IClusterMembershipService>();
 
     /// <summary>Middleware for Orleans' outbound silo connections: when one ends, the peer it went to is checked.</summary>
-    public ConnectionDelegate WatchOutbound(ConnectionDelegate next) => async context =>
-    {
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            LogConnectionEnded(logger, "outbound", context.RemoteEndPoint);
-            if (context.RemoteEndPoint is IPEndPoint endpoint)
-            {
-                _ = Task.Run(() => CheckPeerAsync(endpoint));
-            }
-        }
-    };
+    public ConnectionDelegate WatchOutbound(ConnectionDelegate next) => Watch(next, "outbound", CheckPeerAsync);
 
     /// <summary>
     /// Middleware for inbound connections from other silos. Orleans sends both ways over whichever connection two silos
@@ -66,7 +52,10 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
     /// peer's ephemeral port, not its silo endpoint, so every active peer at that address is checked (a live one answers
     /// the first connect).
     /// </summary>
-    public ConnectionDelegate WatchInbound(ConnectionDelegate next) => async context =>
+    public ConnectionDelegate WatchInbound(ConnectionDelegate next)
+        => Watch(next, "inbound", from => Task.WhenAll(ActivePeers().Where(p => p.Endpoint.Address.Equals(from.Address)).Select(p => CheckPeerAsync(p.Endpoint))));
+
+    private ConnectionDelegate Watch(ConnectionDelegate next, string direction, Func<IPEndPoint, Task> check) => async context =>
     {
         try
         {
@@ -74,10 +63,10 @@ public sealed partial class FastDeathDetector(IServiceProvider services, ILocalS
         }
         finally
         {
-            LogConnectionEnded(logger, "inbound", context.RemoteEndPoint);
-            if (context.RemoteEndPoint is IPEndPoint from)
+            LogConnectionEnded(logger, direction, context.RemoteEndPoint);
+            if (context.RemoteEndPoint is IPEndPoint endpoint)
             {
-                _ = Task.Run(() => Task.WhenAll(ActivePeers().Where(p => p.Endpoint.Address.Equals(from.Address)).Select(p => CheckPeerAsync(p.Endpoint))));
+                _ = Task.Run(() => check(endpoint));
             }
         }
     };

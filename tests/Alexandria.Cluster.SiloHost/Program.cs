@@ -32,6 +32,8 @@ if (args.Length < 5)
 var store = await RuntimeStore.OpenAsync(new RuntimeStoreOptions { RootDirectory = args[0], PostgresConnectionString = args[1] });
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Timestamped, so a failure's output shows where a failover spent its time.
+builder.Logging.AddSimpleConsole(options => options.TimestampFormat = "HH:mm:ss.fff ");
 // The fast death detector's judgements, for the tests' output.
 builder.Logging.AddFilter("Alexandria.Cluster.FastDeathDetector", LogLevel.Debug);
 // Tuning from the environment as for serve (Alexandria__Cluster__ProbeTimeout=00:00:05, …); the arguments win.
