@@ -14,7 +14,7 @@ namespace Alexandria.Runtime.Storage.Postgres;
 internal sealed class PostgresSnapshotStore : ISnapshotStore
 {
     private const string Columns =
-        "s.snapshot_id, s.parent_snapshot_id, s.first_seq, s.last_seq, s.created_at, s.payload::text, s.payload_sha256";
+        "s.snapshot_id, s.parent_snapshot_id, s.first_seq, s.last_seq, s.created_at, s.payload, s.payload_sha256";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IObjectStore _objects;
@@ -168,7 +168,8 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
 
     private async Task<IReadOnlyList<StoredSnapshot>> QueryAsync(string runId, string sql, Guid? snapshotId, CancellationToken cancellationToken)
     {
-        var rows = new List<(Guid Id, Guid? Parent, long First, long Last, DateTimeOffset CreatedAt, string? Inline, string? Sha256)>();
+        // The payload column goes uncast: json arrives as its UTF-8 text and is read as bytes, with no string between.
+        var rows = new List<(Guid Id, Guid? Parent, long First, long Last, DateTimeOffset CreatedAt, byte[]? Inline, string? Sha256)>();
         await using (NpgsqlCommand command = _dataSource.CreateCommand(sql))
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
@@ -186,7 +187,7 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
                     reader.GetInt64(2),
                     reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(5) ? null : PostgresPayload.ReadInline(reader, 5, runId),
                     reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
