@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Alexandria.Server.Tests;
 
-/// <summary>A real Kestrel server on a free loopback port over a throwaway filesystem store, with the settings a test gives it.</summary>
+/// <summary>
+/// A real Kestrel server on a free loopback port over a throwaway filesystem store (or PostgreSQL, given a database, with
+/// objects in the throwaway directory), with the settings a test gives it.
+/// </summary>
 public sealed class OwnServer : IAsyncDisposable
 {
     private readonly string _directory;
@@ -38,7 +41,8 @@ public sealed class OwnServer : IAsyncDisposable
 
     public int Port => Client.BaseAddress!.Port;
 
-    public static async Task<OwnServer> StartAsync(Action<AlexandriaServerSettings> configure, IReadOnlyList<string>? urls = null, string? settingsFile = null)
+    public static async Task<OwnServer> StartAsync(
+        Action<AlexandriaServerSettings> configure, IReadOnlyList<string>? urls = null, string? settingsFile = null, string? postgresConnectionString = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "alexandria-server-tests-" + Guid.NewGuid().ToString("N"));
         string? apiKey = null;
@@ -46,6 +50,7 @@ public sealed class OwnServer : IAsyncDisposable
         {
             Urls = urls ?? ["http://127.0.0.1:0"],
             StoreDirectory = directory,
+            PostgresConnectionString = postgresConnectionString,
             MinimumLogLevel = LogLevel.Error,
             SettingsFile = settingsFile,
             Configure = settings =>

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Alexandria.Contracts;
 using Alexandria.Runtime.Guardrails;
 using Alexandria.Runtime.Json;
+using Alexandria.Runtime.Storage;
 
 namespace Alexandria.Runtime.Events;
 
@@ -20,22 +21,27 @@ namespace Alexandria.Runtime.Events;
 /// </summary>
 internal sealed class HistoryLookback
 {
-    private const int FirstPage = 32;
+    /// <summary>The first backward page: the history a store that reads the opening at once (PostgreSQL) reads with it.</summary>
+    internal const int FirstPage = 32;
     private const int LargestPage = 1000;
 
     private readonly TypedEventLog _log;
     private readonly string _runId;
     private readonly long _endSeq;
     private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<StoredEvent>? _firstPage;
 
     /// <param name="log">The run's log.</param>
     /// <param name="runId">The run.</param>
     /// <param name="endSeq">The last seq of the history (the snapshot's covered last seq); later events are fed by the session.</param>
-    public HistoryLookback(TypedEventLog log, string runId, long endSeq)
+    /// <param name="firstPage">The <see cref="FirstPage"/> events through <paramref name="endSeq"/> when already read
+    /// (with the snapshot and the tail, in one round trip), in seq order; null to read them when first wanted.</param>
+    public HistoryLookback(TypedEventLog log, string runId, long endSeq, IReadOnlyList<StoredEvent>? firstPage = null)
     {
         _log = log;
         _runId = runId;
         _endSeq = endSeq;
+        _firstPage = firstPage;
     }
 
     /// <summary>
@@ -177,10 +183,21 @@ internal sealed class HistoryLookback
         while (end >= 1)
         {
             var from = Math.Max(1, end - size + 1);
-            var page = await _log.ReadAsync(_runId, from, (int)(end - from + 1), cancellationToken).ConfigureAwait(false);
-            for (var i = page.Count - 1; i >= 0; i--)
+            if (end == _endSeq && _firstPage is not null)
             {
-                yield return page[i].Event;
+                // Deserialized as reached: a backward read usually stops within the first few events.
+                for (var i = _firstPage.Count - 1; i >= 0; i--)
+                {
+                    yield return ContractJson.DeserializeEvent(_firstPage[i].Json.Span);
+                }
+            }
+            else
+            {
+                var page = await _log.ReadAsync(_runId, from, (int)(end - from + 1), cancellationToken).ConfigureAwait(false);
+                for (var i = page.Count - 1; i >= 0; i--)
+                {
+                    yield return page[i].Event;
+                }
             }
 
             end = from - 1;

@@ -94,20 +94,40 @@ public sealed class RunSession
     {
         ArgumentNullException.ThrowIfNull(store);
         var session = new RunSession(store, runId, options ?? new RunSessionOptions());
-        var latest = await store.Snapshots.GetLatestAsync(runId, cancellationToken).ConfigureAwait(false);
+        // PostgreSQL reads the snapshot, the history page and the tail in one round trip; other stores piece by piece.
+        var opening = store is IRunOpeningReader reader
+            ? await reader.ReadOpeningAsync(runId, HistoryLookback.FirstPage, cancellationToken).ConfigureAwait(false)
+            : null;
+        var latest = opening is null ? await store.Snapshots.GetLatestAsync(runId, cancellationToken).ConfigureAwait(false) : opening.Latest;
         session.Latest = latest is null ? null : ContractJson.DeserializeSnapshot(latest.Json.Span);
         var coveredThrough = session.Latest?.CoveredSeq.Last ?? 0;
         session.LastSeq = coveredThrough;
-
-        await foreach (var logged in session.Log.ReadRangeAsync(runId, coveredThrough + 1, null, cancellationToken).ConfigureAwait(false))
+        if (opening is not null && latest?.LastSeq != session.Latest?.CoveredSeq.Last)
         {
-            session.Track(logged.Event);
-            session.LastSeq = logged.Seq;
+            // The row's range disagrees with the document's: the one read was split at the row's; read again at the document's.
+            opening = null;
+        }
+
+        if (opening is not null)
+        {
+            foreach (var stored in opening.Tail)
+            {
+                session.Track(ContractJson.DeserializeEvent(stored.Json.Span));
+                session.LastSeq = stored.Seq;
+            }
+        }
+        else
+        {
+            await foreach (var logged in session.Log.ReadRangeAsync(runId, coveredThrough + 1, null, cancellationToken).ConfigureAwait(false))
+            {
+                session.Track(logged.Event);
+                session.LastSeq = logged.Seq;
+            }
         }
 
         if (session.Latest is { } snapshot)
         {
-            session._history = new HistoryLookback(session.Log, runId, coveredThrough);
+            session._history = new HistoryLookback(session.Log, runId, coveredThrough, opening?.History);
             session.Loop = await session._history.ResumeAsync(session._options.LoopDetection, snapshot.LoopDetection, session._window, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,7 +1,11 @@
 using System;
+using System.Buffers;
+using System.IO;
 using System.Text;
+using System.Text.Unicode;
 using System.Threading;
 using System.Threading.Tasks;
+using Npgsql;
 
 namespace Alexandria.Runtime.Storage.Postgres;
 
@@ -38,13 +42,16 @@ internal readonly record struct PostgresPayload(string? Inline, string? Sha256, 
         return new PostgresPayload(text, null, json.Length);
     }
 
-    /// <summary>Turns stored columns back into the original bytes, verifying offloaded ones by hash.</summary>
+    /// <summary>
+    /// The original bytes of a row: its inline document as read (<see cref="ReadInline(NpgsqlDataReader, int, string)"/>),
+    /// or the offloaded one from the object store, verified by hash.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ResolveAsync(
-        IObjectStore objects, string runId, string? inline, string? sha256, CancellationToken cancellationToken)
+        IObjectStore objects, string runId, byte[]? inline, string? sha256, CancellationToken cancellationToken)
     {
         if (inline is not null)
         {
-            return StrictUtf8.GetBytes(inline);
+            return inline;
         }
 
         if (sha256 is null)
@@ -53,5 +60,46 @@ internal readonly record struct PostgresPayload(string? Inline, string? Sha256, 
         }
 
         return await objects.ReadAsync(runId, sha256, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The inline document of column <paramref name="ordinal"/> (a <c>json</c> column selected without a cast: PostgreSQL
+    /// sends it as its UTF-8 text) as a new array of exactly its bytes: no intermediate string.
+    /// </summary>
+    public static byte[] ReadInline(NpgsqlDataReader reader, int ordinal, string runId)
+    {
+        using Stream column = reader.GetStream(ordinal);
+        var bytes = new byte[checked((int)column.Length)];
+        column.ReadExactly(bytes);
+        CheckUtf8(bytes, runId);
+        return bytes;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadInline(NpgsqlDataReader, int, string)"/> into <paramref name="buffer"/> (rented from the shared
+    /// pool, replaced by a larger one when too small); returns the number of bytes read.
+    /// </summary>
+    public static int ReadInline(NpgsqlDataReader reader, int ordinal, string runId, ref byte[] buffer)
+    {
+        using Stream column = reader.GetStream(ordinal);
+        int length = checked((int)column.Length);
+        if (buffer.Length < length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
+        }
+
+        column.ReadExactly(buffer, 0, length);
+        CheckUtf8(buffer.AsSpan(0, length), runId);
+        return length;
+    }
+
+    // What ResolveAsync's strict decoder checks: a document that is not UTF-8 on the way out is damage, never altered.
+    private static void CheckUtf8(ReadOnlySpan<byte> bytes, string runId)
+    {
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new StorageCorruptedException($"A stored document of run '{runId}' is not valid UTF-8.");
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace Alexandria.Runtime.Storage.Postgres;
 /// Production backend: events, snapshots and the artifact index in PostgreSQL (one
 /// <see cref="NpgsqlDataSource"/>), blobs in the filesystem object store under the root directory.
 /// </summary>
-public sealed class PostgresRuntimeStore : IRuntimeStore
+public sealed class PostgresRuntimeStore : IRuntimeStore, IRunOpeningReader
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresEventLog _events;
@@ -43,6 +43,10 @@ public sealed class PostgresRuntimeStore : IRuntimeStore
 
     /// <summary>The data source every connection comes from.</summary>
     public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <inheritdoc />
+    Task<RunOpening> IRunOpeningReader.ReadOpeningAsync(string runId, int historyCount, CancellationToken cancellationToken)
+        => PostgresRunOpening.ReadAsync(_dataSource, Objects, runId, historyCount, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>

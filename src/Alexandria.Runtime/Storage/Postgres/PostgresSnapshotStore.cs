@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,10 +12,10 @@ namespace Alexandria.Runtime.Storage.Postgres;
 /// one pointer per run, checked and moved in the same transaction as the insert (one round trip for
 /// both statements, one for the commit).
 /// </summary>
-internal sealed class PostgresSnapshotStore : ISnapshotStore
+internal sealed class PostgresSnapshotStore : ISnapshotStore, ISnapshotJsonComparer
 {
     private const string Columns =
-        "s.snapshot_id, s.parent_snapshot_id, s.first_seq, s.last_seq, s.created_at, s.payload::text, s.payload_sha256";
+        "s.snapshot_id, s.parent_snapshot_id, s.first_seq, s.last_seq, s.created_at, s.payload, s.payload_sha256";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IObjectStore _objects;
@@ -145,6 +146,40 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
         return found.Count == 0 ? null : found[0];
     }
 
+    /// <summary>Compares an inline snapshot where it lies in a pooled buffer (replay keeps none); an offloaded one is read, hash-verified.</summary>
+    public async Task<bool?> JsonEqualsAsync(string runId, Guid snapshotId, ReadOnlyMemory<byte> expected, CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateRunId(runId);
+        string? sha256 = null;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(expected.Length);
+        try
+        {
+            await using NpgsqlCommand command = _dataSource.CreateCommand("SELECT s.payload, s.payload_sha256 FROM snapshots s WHERE s.run_id = $1 AND s.snapshot_id = $2");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshotId });
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            if (!reader.IsDBNull(0))
+            {
+                int length = PostgresPayload.ReadInline(reader, 0, runId, ref buffer);
+                return buffer.AsSpan(0, length).SequenceEqual(expected.Span);
+            }
+
+            sha256 = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        ReadOnlyMemory<byte> offloaded = await PostgresPayload.ResolveAsync(_objects, runId, null, sha256, cancellationToken).ConfigureAwait(false);
+        return offloaded.Span.SequenceEqual(expected.Span);
+    }
+
     public Task<IReadOnlyList<StoredSnapshot>> GetHistoryAsync(string runId, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateRunId(runId);
@@ -168,7 +203,8 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
 
     private async Task<IReadOnlyList<StoredSnapshot>> QueryAsync(string runId, string sql, Guid? snapshotId, CancellationToken cancellationToken)
     {
-        var rows = new List<(Guid Id, Guid? Parent, long First, long Last, DateTimeOffset CreatedAt, string? Inline, string? Sha256)>();
+        // The payload column goes uncast: json arrives as its UTF-8 text and is read as bytes, with no string between.
+        var rows = new List<(Guid Id, Guid? Parent, long First, long Last, DateTimeOffset CreatedAt, byte[]? Inline, string? Sha256)>();
         await using (NpgsqlCommand command = _dataSource.CreateCommand(sql))
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runId });
@@ -186,7 +222,7 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
                     reader.GetInt64(2),
                     reader.GetInt64(3),
                     reader.GetFieldValue<DateTimeOffset>(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(5) ? null : PostgresPayload.ReadInline(reader, 5, runId),
                     reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
