@@ -142,11 +142,19 @@ namespace Alexandria.Generators.Emitting.Validation
 
         internal static string Lit(string value) => CSharpNaming.Literal(value);
 
-        internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+        internal static string Int(long value) => value >= 0 && value < SmallInts.Length ? SmallInts[value] : value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Method, local and resource numbers are small and written on most lines: their text is made once.</summary>
+        private static readonly string[] SmallInts = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         /// <summary>Text safe inside a one-line XML doc comment: markup escaped, control characters (a member named "a\nb") written as \uXXXX.</summary>
         internal static string Xml(string text)
         {
+            if (!NeedsXmlEscape(text))
+            {
+                return text;
+            }
+
             var builder = new System.Text.StringBuilder(text.Length);
             foreach (var c in text)
             {
@@ -170,6 +178,19 @@ namespace Alexandria.Generators.Emitting.Validation
             }
 
             return builder.ToString();
+        }
+
+        private static bool NeedsXmlEscape(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c is '&' or '<' or '>' || c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
