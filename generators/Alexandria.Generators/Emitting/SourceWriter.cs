@@ -7,7 +7,7 @@ namespace Alexandria.Generators.Emitting
     /// A small indented text writer for generated C#. Every emitter writes through it so output is
     /// uniformly indented with four spaces and uses '\n' line endings on every platform.
     /// </summary>
-    internal sealed class SourceWriter
+    internal sealed partial class SourceWriter
     {
         /// <summary>Builders above this many chars are not kept: one huge file should not pin its buffer.</summary>
         private const int MaxPooledCapacity = 1 << 20;

@@ -15,6 +15,7 @@ namespace Alexandria.Generators.Json
         private readonly List<JsonProperty> _duplicates = new List<JsonProperty>();
         private int _pos;
         private int _depth;
+        private StringBuilder? _builder;
 
         private JsonDocumentParser(string text) => _text = text;
 
@@ -88,7 +89,7 @@ namespace Alexandria.Generators.Json
             EnterNesting();
             var start = _pos++;
             var properties = new List<JsonProperty>();
-            var seen = new HashSet<string>();
+            HashSet<string>? seen = null;
             SkipWhitespace();
             if (Peek() == '}')
             {
@@ -113,7 +114,7 @@ namespace Alexandria.Generators.Json
                 SkipWhitespace();
                 var value = ParseValue(pointer + "/" + EscapePointerToken(name));
                 var property = new JsonProperty(name, nameStart, nameLength, value);
-                if (!seen.Add(name))
+                if (IsDuplicate(properties, ref seen, name))
                 {
                     _duplicates.Add(property);
                 }
@@ -169,7 +170,24 @@ namespace Alexandria.Generators.Json
         private string ParseString()
         {
             _pos++; // opening quote
-            var builder = new StringBuilder();
+
+            // Most strings hold no escape: they are cut from the text in one piece, with no builder.
+            var plainEnd = _pos;
+            while (plainEnd < _text.Length && _text[plainEnd] is var p && p != '"' && p != '\\' && p >= 0x20)
+            {
+                plainEnd++;
+            }
+
+            if (plainEnd < _text.Length && _text[plainEnd] == '"')
+            {
+                var plain = _text.Substring(_pos, plainEnd - _pos);
+                _pos = plainEnd + 1;
+                return plain;
+            }
+
+            // The rest goes through one builder per parser, reused from string to string.
+            var builder = _builder ??= new StringBuilder();
+            builder.Clear();
             while (true)
             {
                 if (_pos >= _text.Length)
@@ -316,6 +334,38 @@ namespace Alexandria.Generators.Json
         private static string Printable(char c) => c < 0x20 ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString();
 
         /// <summary>RFC 6901: '~' becomes '~0' and '/' becomes '~1'.</summary>
+        /// <summary>
+        /// Whether an earlier member of the object has <paramref name="name"/>: a scan while the object is small (most
+        /// are), a set made once it grows, so no object pays for a set it does not need.
+        /// </summary>
+        private static bool IsDuplicate(List<JsonProperty> earlier, ref HashSet<string>? seen, string name)
+        {
+            const int ScanLimit = 8;
+            if (seen is null && earlier.Count < ScanLimit)
+            {
+                foreach (var property in earlier)
+                {
+                    if (string.Equals(property.Name, name, System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (seen is null)
+            {
+                seen = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var property in earlier)
+                {
+                    seen.Add(property.Name);
+                }
+            }
+
+            return !seen.Add(name);
+        }
+
         public static string EscapePointerToken(string token) => token.Replace("~", "~0").Replace("/", "~1");
     }
 }

@@ -10,7 +10,7 @@ namespace Alexandria.Generators.Emitting.Types
                 writer.Line("/// <summary>");
                 foreach (var line in XmlDoc.NormalizeLineBreaks(description).Split('\n'))
                 {
-                    writer.Line("/// " + Escape(line).TrimEnd());
+                    writer.Line($"/// {Escape(line).TrimEnd()}");
                 }
 
                 writer.Line("/// </summary>");
@@ -20,7 +20,7 @@ namespace Alexandria.Generators.Emitting.Types
             {
                 // A member name in the pointer may hold a line break (fuzz seed 203460): written as its escape, it cannot
                 // end the comment and put the rest of the name into the code.
-                writer.Line("/// <remarks>Generated from <c>" + Escape(OneLine(source)) + "</c>.</remarks>");
+                writer.Line($"/// <remarks>Generated from <c>{Escape(OneLine(source))}</c>.</remarks>");
             }
         }
 

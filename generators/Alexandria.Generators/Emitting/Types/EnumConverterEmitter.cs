@@ -17,15 +17,15 @@ namespace Alexandria.Generators.Emitting.Types
             var converter = CSharpTypeNames.ConverterOf(type);
             var expected = string.Join(", ", declaration.Members.Select(m => m.JsonValue));
 
-            writer.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> with the contract's spellings.</summary>");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/> with the contract's spellings.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("public sealed class " + declaration.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">"))
+            using (writer.OpenBlock($"public sealed class {declaration.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
             {
                 writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line("public static " + converter + " Instance { get; } = new " + converter + "();");
+                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
-                using (writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
                 {
                     using (writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {
@@ -37,29 +37,29 @@ namespace Alexandria.Generators.Emitting.Types
                                 writer.Line();
                             }
 
-                            using (writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpNaming.Literal(member.JsonValue) + "u8))"))
+                            using (writer.OpenBlock($"if (reader.ValueTextEquals({CSharpNaming.Literal(member.JsonValue)}u8))"))
                             {
-                                writer.Line("return " + type + "." + member.MemberName + ";");
+                                writer.Line($"return {type}.{member.MemberName};");
                             }
                         }
                     }
 
                     writer.Line();
-                    writer.Line("throw " + TypeSupportEmitter.ContractJsonException(context.Namespace) + ".Create(" + CSharpNaming.Literal("expected a " + declaration.Name + " (one of " + expected + "), found ") + " + " + context.Support + ".Found(ref reader));");
+                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.Create({CSharpNaming.Literal("expected a " + declaration.Name + " (one of " + expected + "), found ")} + {context.Support}.Found(ref reader));");
                 }
 
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
-                writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)");
+                writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options)");
                 writer.Line("    => writer.WriteStringValue(ToJsonValue(value));");
 
                 writer.Line();
                 writer.Line("/// <summary>The contract's spelling of <paramref name=\"value\"/>.</summary>");
-                using (writer.OpenBlock("public static string ToJsonValue(" + type + " value) => value switch", "};"))
+                using (writer.OpenBlock($"public static string ToJsonValue({type} value) => value switch", "};"))
                 {
                     foreach (var member in declaration.Members)
                     {
-                        writer.Line(type + "." + member.MemberName + " => " + CSharpNaming.Literal(member.JsonValue) + ",");
+                        writer.Line($"{type}.{member.MemberName} => {CSharpNaming.Literal(member.JsonValue)},");
                     }
 
                     writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
@@ -69,14 +69,14 @@ namespace Alexandria.Generators.Emitting.Types
 
                 writer.Line();
                 writer.Line("/// <summary>Reads the contract's spelling; false when <paramref name=\"value\"/> is not one of them.</summary>");
-                using (writer.OpenBlock("public static bool TryParse(string? value, out " + type + " result)"))
+                using (writer.OpenBlock($"public static bool TryParse(string? value, out {type} result)"))
                 {
                     using (writer.OpenBlock("switch (value)"))
                     {
                         foreach (var member in declaration.Members)
                         {
-                            writer.Line("case " + CSharpNaming.Literal(member.JsonValue) + ":");
-                            writer.Line("    result = " + type + "." + member.MemberName + ";");
+                            writer.Line($"case {CSharpNaming.Literal(member.JsonValue)}:");
+                            writer.Line($"    result = {type}.{member.MemberName};");
                             writer.Line("    return true;");
                         }
 

@@ -10,8 +10,8 @@ namespace Alexandria.Generators.Emitting.Types
             var writer = TypeEmitter.OpenFile(context);
             DocComments.Summary(writer, declaration.Description, context.FileName + "#" + declaration.Pointer);
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypeNames.ConverterOf(context.Qualify(declaration.Name)) + "))]");
-            using (writer.OpenBlock("public enum " + declaration.Name))
+            writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({CSharpTypeNames.ConverterOf(context.Qualify(declaration.Name))}))]");
+            using (writer.OpenBlock($"public enum {declaration.Name}"))
             {
                 for (var i = 0; i < declaration.Members.Count; i++)
                 {
@@ -21,8 +21,8 @@ namespace Alexandria.Generators.Emitting.Types
                         writer.Line();
                     }
 
-                    writer.Line("/// <summary>JSON <c>" + DocComments.Escape(CSharpNaming.Literal(member.JsonValue)) + "</c>.</summary>");
-                    writer.Line(member.MemberName + ",");
+                    writer.Line($"/// <summary>JSON <c>{DocComments.Escape(CSharpNaming.Literal(member.JsonValue))}</c>.</summary>");
+                    writer.Line($"{member.MemberName},");
                 }
             }
 

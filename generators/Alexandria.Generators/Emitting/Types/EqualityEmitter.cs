@@ -21,7 +21,7 @@ namespace Alexandria.Generators.Emitting.Types
         {
             writer.Line();
             writer.Line("/// <summary>Compares every member by value; lists, maps and raw JSON by content.</summary>");
-            using (writer.OpenBlock("public " + (isSealed ? "" : "virtual ") + "bool Equals(" + typeName + "? other)"))
+            using (writer.OpenBlock($"public {(isSealed ? "" : "virtual ")}bool Equals({typeName}? other)"))
             {
                 using (writer.OpenBlock("if (global::System.Object.ReferenceEquals(this, other))"))
                 {
@@ -44,7 +44,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
 
                 conditions.AddRange(declared.Select(p => Compare(context, p)));
-                writer.Line("return " + string.Join("\n    && ", conditions) + ";");
+                writer.Line($"return {string.Join("\n    && ", conditions)};");
             }
 
             writer.Line();
@@ -55,7 +55,7 @@ namespace Alexandria.Generators.Emitting.Types
                 writer.Line(hasBase ? "hash.Add(base.GetHashCode());" : "hash.Add(EqualityContract);");
                 foreach (var property in declared)
                 {
-                    writer.Line("hash.Add(" + Hash(context, property) + ");");
+                    writer.Line($"hash.Add({Hash(context, property)});");
                 }
 
                 writer.Line("return hash.ToHashCode();");

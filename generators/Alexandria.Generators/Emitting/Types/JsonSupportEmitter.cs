@@ -13,7 +13,7 @@ namespace Alexandria.Generators.Emitting.Types
             var writer = TypeEmitter.OpenFile(SharedFile, contractNamespace);
             writer.Line("/// <summary>Reading and writing helpers shared by the converters of every contract.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("internal static class " + TypeEmitContext.SharedSupportClassName))
+            using (writer.OpenBlock($"internal static class {TypeEmitContext.SharedSupportClassName}"))
             {
                 writer.Line(Body
                     .Replace("__FAIL__", TypeSupportEmitter.ContractJsonException(contractNamespace))

@@ -59,28 +59,28 @@ namespace Alexandria.Generators.Emitting.Types
             {
                 case TypeReferenceKind.String:
                 case TypeReferenceKind.Guid:
-                    output.Line(writer + ".WriteStringValue(" + value + ");");
+                    output.Line($"{writer}.WriteStringValue({value});");
                     break;
                 case TypeReferenceKind.Integer:
                 case TypeReferenceKind.Number:
-                    output.Line(writer + ".WriteNumberValue(" + value + ");");
+                    output.Line($"{writer}.WriteNumberValue({value});");
                     break;
                 case TypeReferenceKind.Boolean:
-                    output.Line(writer + ".WriteBooleanValue(" + value + ");");
+                    output.Line($"{writer}.WriteBooleanValue({value});");
                     break;
                 case TypeReferenceKind.DateTimeOffset:
-                    output.Line(support + ".WriteDateTimeOffset(" + writer + ", " + value + ");");
+                    output.Line($"{support}.WriteDateTimeOffset({writer}, {value});");
                     break;
                 case TypeReferenceKind.DateOnly:
-                    output.Line(support + ".WriteDateOnly(" + writer + ", " + value + ");");
+                    output.Line($"{support}.WriteDateOnly({writer}, {value});");
                     break;
                 case TypeReferenceKind.Uri:
                 case TypeReferenceKind.UriReference:
                     // OriginalString, not ToString(): ToString() unescapes, which would change the document.
-                    output.Line(writer + ".WriteStringValue(" + value + ".OriginalString);");
+                    output.Line($"{writer}.WriteStringValue({value}.OriginalString);");
                     break;
                 case TypeReferenceKind.Named:
-                    output.Line(CSharpTypeNames.ConverterOf(type.Name) + ".Instance.Write(" + writer + ", " + value + ", " + options + ");");
+                    output.Line($"{CSharpTypeNames.ConverterOf(type.Name)}.Instance.Write({writer}, {value}, {options});");
                     break;
                 case TypeReferenceKind.List:
                 case TypeReferenceKind.Dictionary:
@@ -95,7 +95,7 @@ namespace Alexandria.Generators.Emitting.Types
 
                     break;
                 default:
-                    output.Line(value + ".WriteTo(" + writer + ");");
+                    output.Line($"{value}.WriteTo({writer});");
                     break;
             }
         }
@@ -110,14 +110,14 @@ namespace Alexandria.Generators.Emitting.Types
             }
 
             var local = "v" + depth;
-            using (output.OpenBlock("if (" + value + " is { } " + local + ")"))
+            using (output.OpenBlock($"if ({value} is {{ }} {local})"))
             {
                 Write(output, context, type, local, writer, options, depth);
             }
 
             using (output.OpenBlock("else"))
             {
-                output.Line(writer + ".WriteNullValue();");
+                output.Line($"{writer}.WriteNullValue();");
             }
         }
     }

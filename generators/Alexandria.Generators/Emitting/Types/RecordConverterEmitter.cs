@@ -19,12 +19,12 @@ namespace Alexandria.Generators.Emitting.Types
             var type = context.Qualify(record.Name);
             var converter = CSharpTypeNames.ConverterOf(type);
 
-            writer.Line("/// <summary>Reads and writes <see cref=\"" + type + "\"/> without reflection.</summary>");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/> without reflection.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("public sealed class " + record.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">"))
+            using (writer.OpenBlock($"public sealed class {record.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
             {
                 writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line("public static " + converter + " Instance { get; } = new " + converter + "();");
+                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
                 writer.Line();
                 WriteRead(writer, context, record, type);
                 writer.Line();
@@ -39,21 +39,21 @@ namespace Alexandria.Generators.Emitting.Types
             var support = context.Support;
             var properties = record.Properties;
             writer.Line("/// <inheritdoc/>");
-            using (writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
             {
-                writer.Line(support + ".ExpectStartObject(ref reader, " + CSharpNaming.Literal(record.Name) + ");");
+                writer.Line($"{support}.ExpectStartObject(ref reader, {CSharpNaming.Literal(record.Name)});");
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
                     if (!property.IsConstant)
                     {
                         var localType = RecordEmitter.PropertyType(context, property);
-                        writer.Line(localType + " p" + i + " = default" + (RecordEmitter.HoldsNull(context, property) || property.IsOptionalNullable ? "" : "!") + ";");
+                        writer.Line($"{localType} p{i} = default{(RecordEmitter.HoldsNull(context, property) || property.IsOptionalNullable ? "" : "!")};");
                     }
 
                     if (property.IsRequired)
                     {
-                        writer.Line("var has" + i + " = false;");
+                        writer.Line($"var has{i} = false;");
                     }
                 }
 
@@ -68,9 +68,9 @@ namespace Alexandria.Generators.Emitting.Types
                         {
                             var property = properties[i];
                             var jsonName = CSharpNaming.Literal(property.JsonName);
-                            using (writer.OpenBlock("if (reader.ValueTextEquals(" + jsonName + "u8))"))
+                            using (writer.OpenBlock($"if (reader.ValueTextEquals({jsonName}u8))"))
                             {
-                                writer.Line("at = " + jsonName + ";");
+                                writer.Line($"at = {jsonName};");
                                 writer.Line("reader.Read();");
                                 var read = JsonValueCode.Read(context, property.Type);
 
@@ -81,7 +81,7 @@ namespace Alexandria.Generators.Emitting.Types
                                     : "p" + i + " = " + (property.IsOptionalNullable ? "new " + RecordEmitter.PropertyType(context, property) + "(" + read + ")" : read) + ";");
                                 if (property.IsRequired)
                                 {
-                                    writer.Line("has" + i + " = true;");
+                                    writer.Line($"has{i} = true;");
                                 }
 
                                 writer.Line("at = null;");
@@ -99,7 +99,7 @@ namespace Alexandria.Generators.Emitting.Types
 
                 using (writer.OpenBlock("catch (global::System.Text.Json.JsonException e) when (at is not null)"))
                 {
-                    writer.Line("throw " + TypeSupportEmitter.ContractJsonException(context.Namespace) + ".AtMember(e, at);");
+                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.AtMember(e, at);");
                 }
 
                 for (var i = 0; i < properties.Count; i++)
@@ -107,9 +107,9 @@ namespace Alexandria.Generators.Emitting.Types
                     if (properties[i].IsRequired)
                     {
                         writer.Line();
-                        using (writer.OpenBlock("if (!has" + i + ")"))
+                        using (writer.OpenBlock($"if (!has{i})"))
                         {
-                            writer.Line("throw " + support + ".MissingProperty(" + CSharpNaming.Literal(properties[i].JsonName) + ", " + CSharpNaming.Literal(record.Name) + ");");
+                            writer.Line($"throw {support}.MissingProperty({CSharpNaming.Literal(properties[i].JsonName)}, {CSharpNaming.Literal(record.Name)});");
                         }
                     }
                 }
@@ -126,11 +126,11 @@ namespace Alexandria.Generators.Emitting.Types
 
                 if (assignments.Count == 0)
                 {
-                    writer.Line("return new " + type + "();");
+                    writer.Line($"return new {type}();");
                 }
                 else
                 {
-                    using (writer.OpenBlock("return new " + type, "};"))
+                    using (writer.OpenBlock($"return new {type}", "};"))
                     {
                         foreach (var assignment in assignments)
                         {
@@ -144,7 +144,7 @@ namespace Alexandria.Generators.Emitting.Types
         private static void WriteWrite(SourceWriter writer, TypeEmitContext context, RecordDeclaration record, string type)
         {
             writer.Line("/// <inheritdoc/>");
-            using (writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (writer.OpenBlock($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options)"))
             {
                 writer.Line("writer.WriteStartObject();");
                 for (var i = 0; i < record.Properties.Count; i++)
@@ -153,16 +153,16 @@ namespace Alexandria.Generators.Emitting.Types
                     var name = CSharpNaming.Literal(property.JsonName) + "u8";
                     if (property.IsConstant)
                     {
-                        writer.Line("writer.WriteString(" + name + ", " + CSharpNaming.Literal(property.ConstValue!) + ");");
+                        writer.Line($"writer.WriteString({name}, {CSharpNaming.Literal(property.ConstValue!)});");
                         continue;
                     }
 
                     if (property.IsOptionalNullable)
                     {
                         // Present (null or not) is written; absent is not.
-                        using (writer.OpenBlock("if (value." + property.PropertyName + ".IsPresent)"))
+                        using (writer.OpenBlock($"if (value.{property.PropertyName}.IsPresent)"))
                         {
-                            writer.Line("writer.WritePropertyName(" + name + ");");
+                            writer.Line($"writer.WritePropertyName({name});");
                             JsonValueCode.WriteMaybeNull(writer, context, property.Type, "value." + property.PropertyName + ".GetValueOrDefault()", "writer", "options", 0);
                         }
 
@@ -171,14 +171,14 @@ namespace Alexandria.Generators.Emitting.Types
 
                     if (!RecordEmitter.HoldsNull(context, property))
                     {
-                        writer.Line("writer.WritePropertyName(" + name + ");");
+                        writer.Line($"writer.WritePropertyName({name});");
                         JsonValueCode.Write(writer, context, property.Type, "value." + property.PropertyName);
                         continue;
                     }
 
-                    using (writer.OpenBlock("if (value." + property.PropertyName + " is { } p" + i + ")"))
+                    using (writer.OpenBlock($"if (value.{property.PropertyName} is {{ }} p{i})"))
                     {
-                        writer.Line("writer.WritePropertyName(" + name + ");");
+                        writer.Line($"writer.WritePropertyName({name});");
                         JsonValueCode.Write(writer, context, property.Type, "p" + i);
                     }
 
@@ -186,7 +186,7 @@ namespace Alexandria.Generators.Emitting.Types
                     {
                         using (writer.OpenBlock("else"))
                         {
-                            writer.Line("writer.WriteNull(" + name + ");");
+                            writer.Line($"writer.WriteNull({name});");
                         }
                     }
                 }

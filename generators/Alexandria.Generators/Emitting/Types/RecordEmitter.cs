@@ -19,8 +19,8 @@ namespace Alexandria.Generators.Emitting.Types
             var fullName = context.Qualify(record.Name);
             DocComments.Summary(writer, record.Description, context.FileName + "#" + record.Pointer);
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypeNames.ConverterOf(fullName) + "))]");
-            using (writer.OpenBlock("public sealed partial record " + record.Name + (record.BaseName is null ? "" : " : " + record.BaseName)))
+            writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({CSharpTypeNames.ConverterOf(fullName)}))]");
+            using (writer.OpenBlock($"public sealed partial record {record.Name}{(record.BaseName is null ? "" : " : " + record.BaseName)}"))
             {
                 var first = true;
                 foreach (var property in record.Properties)
@@ -48,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Types
 
                     first = false;
                     writer.Line("/// <summary>From the contract's <c>x-alexandria-*</c> annotation on this schema.</summary>");
-                    writer.Line("public " + (flag.IsOverride ? "override " : "") + "bool " + flag.PropertyName + " => " + (flag.Value ? "true" : "false") + ";");
+                    writer.Line($"public {(flag.IsOverride ? "override " : "")}bool {flag.PropertyName} => {(flag.Value ? "true" : "false")};");
                 }
 
                 EntryPointsEmitter.WriteForObject(writer, context, record.Name, isUnionCase: record.BaseName is not null);
@@ -96,7 +96,7 @@ namespace Alexandria.Generators.Emitting.Types
                 return;
             }
 
-            writer.Line("public " + (property.IsRequired ? "required " : "") + PropertyType(context, property) + " " + property.PropertyName + " { get; init; }");
+            writer.Line($"public {(property.IsRequired ? "required " : "")}{PropertyType(context, property)} {property.PropertyName} {{ get; init; }}");
         }
     }
 }

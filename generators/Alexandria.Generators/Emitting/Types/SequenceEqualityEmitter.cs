@@ -11,7 +11,7 @@ namespace Alexandria.Generators.Emitting.Types
             var writer = TypeEmitter.OpenFile(SharedFile, contractNamespace);
             writer.Line("/// <summary>Content equality for the lists, maps and raw JSON in the records of every contract.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("internal static class " + TypeEmitContext.SharedEqualityClassName))
+            using (writer.OpenBlock($"internal static class {TypeEmitContext.SharedEqualityClassName}"))
             {
                 writer.Line(Body);
             }

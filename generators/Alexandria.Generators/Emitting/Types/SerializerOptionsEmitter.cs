@@ -13,9 +13,9 @@ namespace Alexandria.Generators.Emitting.Types
         public static string Emit(TypeEmitContext context, IReadOnlyList<string> typeNames)
         {
             var writer = TypeEmitter.OpenFile(context);
-            writer.Line("/// <summary>System.Text.Json options and type-info resolver for every type generated from " + context.FileName + ".</summary>");
+            writer.Line($"/// <summary>System.Text.Json options and type-info resolver for every type generated from {context.FileName}.</summary>");
             writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock("public static partial class " + context.JsonClassName))
+            using (writer.OpenBlock($"public static partial class {context.JsonClassName}"))
             {
                 writer.Line("/// <summary>Resolves each generated type to its generated converter, without reflection (AOT- and trim-safe).</summary>");
                 writer.Line("public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new TypeInfoResolver();");
@@ -41,9 +41,9 @@ namespace Alexandria.Generators.Emitting.Types
                         foreach (var name in typeNames)
                         {
                             var type = context.Qualify(name);
-                            using (writer.OpenBlock("if (type == typeof(" + type + "))"))
+                            using (writer.OpenBlock($"if (type == typeof({type}))"))
                             {
-                                writer.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + type + ">(options, " + CSharpTypeNames.ConverterOf(type) + ".Instance);");
+                                writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, {CSharpTypeNames.ConverterOf(type)}.Instance);");
                             }
 
                             writer.Line();
@@ -67,16 +67,16 @@ namespace Alexandria.Generators.Emitting.Types
             const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
             writer.Line("/// <summary>");
             writer.Line("/// The <c>JsonTypeInfo&lt;T&gt;</c> of every generated type, made on first use over its generated converter and cached:");
-            writer.Line("/// pass one to <c>JsonSerializer</c> (<c>JsonSerializer.Serialize(value, " + context.JsonClassName + "." + TypeEmitContext.TypeInfoClassName + ".X)</c>) for");
+            writer.Line($"/// pass one to <c>JsonSerializer</c> (<c>JsonSerializer.Serialize(value, {context.JsonClassName}.{TypeEmitContext.TypeInfoClassName}.X)</c>) for");
             writer.Line("/// calls that are trim- and Native AOT-safe (no IL2026/IL3050). The typed entry points (<c>X.Parse</c>, <c>x.ToJson()</c>) use them.");
             writer.Line("/// </summary>");
-            using (writer.OpenBlock("public static class " + TypeEmitContext.TypeInfoClassName))
+            using (writer.OpenBlock($"public static class {TypeEmitContext.TypeInfoClassName}"))
             {
                 for (var i = 0; i < typeNames.Count; i++)
                 {
                     var type = context.Qualify(typeNames[i]);
                     var info = TypeInfo + "<" + type + ">";
-                    writer.Line("private static " + info + "? s_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+                    writer.Line($"private static {info}? s_{i.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
                 }
 
                 for (var i = 0; i < typeNames.Count; i++)
@@ -84,9 +84,8 @@ namespace Alexandria.Generators.Emitting.Types
                     var type = context.Qualify(typeNames[i]);
                     var info = TypeInfo + "<" + type + ">";
                     writer.Line();
-                    writer.Line("/// <summary>The type info of <see cref=\"" + type + "\"/>.</summary>");
-                    writer.Line("public static " + info + " " + TypeEmitContext.TypeInfoPropertyName(typeNames[i]) + " => s_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                                + " ??= (" + info + ")" + context.Qualify(context.JsonClassName) + ".Options.GetTypeInfo(typeof(" + type + "));");
+                    writer.Line($"/// <summary>The type info of <see cref=\"{type}\"/>.</summary>");
+                    writer.Line($"public static {info} {TypeEmitContext.TypeInfoPropertyName(typeNames[i])} => s_{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} ??= ({info}){context.Qualify(context.JsonClassName)}.Options.GetTypeInfo(typeof({type}));");
                 }
             }
         }

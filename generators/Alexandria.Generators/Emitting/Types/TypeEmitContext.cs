@@ -13,7 +13,13 @@ namespace Alexandria.Generators.Emitting.Types
             var stem = fileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
             var pascal = CSharpNaming.ToPascalCase(stem);
             JsonClassName = pascal + "Json";
+            Support = Qualify(SharedSupportClassName);
+            Equality = Qualify(SharedEqualityClassName);
+            _typeInfoHolder = Qualify(JsonClassName) + "." + TypeInfoClassName + ".";
         }
+
+        /// <summary>The qualified <c>TypeInfo</c> class with a trailing dot, made once: every entry point names it.</summary>
+        private readonly string _typeInfoHolder;
 
         /// <summary>
         /// The converters' reading/writing helpers and the records' content equality do not depend on the contract, so
@@ -38,9 +44,10 @@ namespace Alexandria.Generators.Emitting.Types
         /// <summary>The internal helper that compares lists, maps and raw JSON by content for record equality.</summary>
         public string EqualityClassName => SharedEqualityClassName;
 
-        public string Support => Qualify(SupportClassName);
+        /// <summary>The qualified support class, made once per contract (the emitters name it on most lines they write).</summary>
+        public string Support { get; }
 
-        public string Equality => Qualify(EqualityClassName);
+        public string Equality { get; }
 
         public string Qualify(string typeName) => "global::" + Namespace + "." + typeName;
 
@@ -59,6 +66,6 @@ namespace Alexandria.Generators.Emitting.Types
                 : typeName;
 
         /// <summary>The expression for a generated type's cached <c>JsonTypeInfo&lt;T&gt;</c>, e.g. <c>global::Ns.OutputSchemaJson.TypeInfo.RunEvent</c>.</summary>
-        public string TypeInfoOf(string typeName) => Qualify(JsonClassName) + "." + TypeInfoClassName + "." + TypeInfoPropertyName(typeName);
+        public string TypeInfoOf(string typeName) => _typeInfoHolder + TypeInfoPropertyName(typeName);
     }
 }

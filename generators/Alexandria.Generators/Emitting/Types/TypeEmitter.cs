@@ -51,7 +51,7 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var writer = new SourceWriter();
             GeneratedFileHeader.Write(writer, sourceFile);
-            writer.Line("namespace " + ns);
+            writer.Line($"namespace {ns}");
             writer.Line("{");
             writer.Indentation++;
             return writer;

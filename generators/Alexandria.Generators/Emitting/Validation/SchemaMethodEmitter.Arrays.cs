@@ -11,7 +11,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 return;
             }
 
-            using (_w.OpenBlock("if (k == " + Kind + ".Array)"))
+            using (_w.OpenBlock($"if (k == {Kind}.Array)"))
             {
                 if (_m.MinItems is not null || _m.MaxItems is not null)
                 {
@@ -55,7 +55,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (prefix > 0 && _m.Items is null)
                     {
-                        _w.Line("if (i >= " + Int(prefix) + ") break;");
+                        _w.Line($"if (i >= {Int(prefix)}) break;");
                     }
 
                     _w.Line("bool r;");
@@ -64,7 +64,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     {
                         for (var p = 0; p < prefix; p++)
                         {
-                            _w.Line("case " + Int(p) + ":");
+                            _w.Line($"case {Int(p)}:");
                             _w.Indentation++;
                             CallInto("r", _m.PrefixItems[p], "item", "null", declare: false);
                             _w.Line("break;");
@@ -77,7 +77,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         {
                             // Reported as items/additionalItems (the keyword that refuses the item), at the item, saying how many fit.
                             var fit = prefix == 0 ? "(the array must be empty)" : "(the array may have at most " + Int(prefix) + (prefix == 1 ? " item)" : " items)");
-                            _w.Line("c.Fail(" + Lit(_m.ItemsKeyword) + ", \"item \" + i + " + Lit(" is not allowed here " + fit) + ", " + Lit(_m.Location + "/" + _m.ItemsKeyword) + ");");
+                            _w.Line($"c.Fail({Lit(_m.ItemsKeyword)}, \"item \" + i + {Lit(" is not allowed here " + fit)}, {Lit(_m.Location + "/" + _m.ItemsKeyword)});");
                             _w.Line("r = false;");
                         }
                         else if (_m.Items is int itemSchema)
@@ -100,7 +100,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 if (prefix > 0)
                 {
-                    _w.Line("ev?.AddPrefix(i < " + Int(prefix) + " ? i : " + Int(prefix) + ");");
+                    _w.Line($"ev?.AddPrefix(i < {Int(prefix)} ? i : {Int(prefix)});");
                 }
 
                 if (_m.Items is not null)
@@ -123,7 +123,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     var r = Call(contains, "item", "null");
                     _w.Line("c.Pop();");
                     _w.Line("c.Resume(was);");
-                    using (_w.OpenBlock("if (" + r + ")"))
+                    using (_w.OpenBlock($"if ({r})"))
                     {
                         _w.Line("matches++;");
                         _w.Line("ev?.AddIndex(i);");

@@ -45,7 +45,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 return;
             }
 
-            using (_w.OpenBlock("if (k == " + Kind + ".Number)"))
+            using (_w.OpenBlock($"if (k == {Kind}.Number)"))
             {
                 foreach (var (limit, keyword, test, words) in limits)
                 {
@@ -70,7 +70,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 return;
             }
 
-            using (_w.OpenBlock("if (k == " + Kind + ".String)"))
+            using (_w.OpenBlock($"if (k == {Kind}.String)"))
             {
                 _w.Line("var s = e.GetString()!;");
                 if (_m.MinLength is not null || _m.MaxLength is not null)
@@ -91,8 +91,8 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     var source = MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars);
                     var match = Fresh("pm");
-                    _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern) + ", s);");
-                    _w.Line("if (" + match + " == PatternMatch.TimedOut) " + RefuseTimedOut(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")"));
+                    _w.Line($"var {match} = PatternMatching.Match(P{Int(pattern)}, s);");
+                    _w.Line($"if ({match} == PatternMatch.TimedOut) {RefuseTimedOut(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")")}");
                     Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + source));
                 }
 

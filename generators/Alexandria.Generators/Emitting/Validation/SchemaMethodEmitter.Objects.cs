@@ -15,7 +15,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 return;
             }
 
-            using (_w.OpenBlock("if (k == " + Kind + ".Object)"))
+            using (_w.OpenBlock($"if (k == {Kind}.Object)"))
             {
                 if (_m.MinProperties is not null || _m.MaxProperties is not null)
                 {
@@ -38,7 +38,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 foreach (var dependency in _m.DependentRequired)
                 {
-                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(dependency.Name) + ", out _))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(dependency.Name)}, out _))"))
                     {
                         foreach (var required in dependency.Required)
                         {
@@ -50,10 +50,10 @@ namespace Alexandria.Generators.Emitting.Validation
                 foreach (var property in _m.Properties)
                 {
                     var value = Fresh("v");
-                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(property.Name) + ", out var " + value + "))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(property.Name)}, out var {value}))"))
                     {
-                        _w.Line("ev?.AddName(" + Lit(property.Name) + ");");
-                        _w.Line("c.Push(" + Lit(property.Name) + ");");
+                        _w.Line($"ev?.AddName({Lit(property.Name)});");
+                        _w.Line($"c.Push({Lit(property.Name)});");
                         var r = Call(property.Method, value, "null");
                         _w.Line("c.Pop();");
                         ChildFailed(r);
@@ -78,7 +78,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 foreach (var dependency in _m.DependentSchemas)
                 {
-                    using (_w.OpenBlock("if (e.TryGetProperty(" + Lit(dependency.Name) + ", out _))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(dependency.Name)}, out _))"))
                     {
                         ChildFailed(Call(dependency.Method, "e", "ev"));
                     }
@@ -94,7 +94,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 if (_m.PatternProperties.Count == 0 && _m.Properties.Count > 0)
                 {
                     // Declared members are skipped by comparing UTF-8 names in place: no string on the valid path.
-                    _w.Line("if (" + string.Join(" || ", _m.Properties.Select(m => "p.NameEquals(" + Lit(m.Name) + ")")) + ") continue;");
+                    _w.Line($"if ({string.Join(" || ", _m.Properties.Select(m => "p.NameEquals(" + Lit(m.Name) + ")"))}) continue;");
                 }
 
                 _w.Line("var name = p.Name;");
@@ -107,11 +107,10 @@ namespace Alexandria.Generators.Emitting.Validation
                 foreach (var pattern in _m.PatternProperties)
                 {
                     var match = Fresh("pm");
-                    _w.Line("var " + match + " = PatternMatching.Match(P" + Int(pattern.Pattern) + ", name);");
+                    _w.Line($"var {match} = PatternMatching.Match(P{Int(pattern.Pattern)}, name);");
                     var source = MessageText.Cut(pattern.Source, 2 * MessageText.MaxChars);
-                    _w.Line("if (" + match + " == PatternMatch.TimedOut) "
-                            + RefuseTimedOut("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")"));
-                    using (_w.OpenBlock("if (" + match + " == PatternMatch.Matched)"))
+                    _w.Line($"if ({match} == PatternMatch.TimedOut) {RefuseTimedOut("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")")}");
+                    using (_w.OpenBlock($"if ({match} == PatternMatch.Matched)"))
                     {
                         if (tracksMatch)
                         {
@@ -140,7 +139,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         exclusions.Add("name is " + string.Join(" or ", _m.Properties.Select(p => Lit(p.Name))));
                     }
 
-                    using (exclusions.Count == 0 ? Scope() : _w.OpenBlock("if (!(" + string.Join(" || ", exclusions) + "))"))
+                    using (exclusions.Count == 0 ? Scope() : _w.OpenBlock($"if (!({string.Join(" || ", exclusions)}))"))
                     {
                         _w.Line("ev?.AddName(name);");
                         if (IsFalseSchema(additional))

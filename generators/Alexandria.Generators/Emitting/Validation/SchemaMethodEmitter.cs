@@ -41,14 +41,14 @@ namespace Alexandria.Generators.Emitting.Validation
 
         private void Emit()
         {
-            _w.Line("/// <summary>" + Xml(_m.Location) + "</summary>");
-            using (_w.OpenBlock("internal static bool S" + Int(_m.Index) + "(ValidationContext c, " + Element + " e, EvaluatedSet? a)"))
+            _w.Line($"/// <summary>{Xml(_m.Location)}</summary>");
+            using (_w.OpenBlock($"internal static bool S{Int(_m.Index)}(ValidationContext c, {Element} e, EvaluatedSet? a)"))
             {
                 if (_m.Constant is bool constant)
                 {
                     if (!constant)
                     {
-                        _w.Line("c.Fail(\"false\", " + Shown + " + " + Lit(" is not allowed here (the schema allows no value)") + ", " + Lit(_m.Location) + ");");
+                        _w.Line($"c.Fail(\"false\", {Shown} + {Lit(" is not allowed here (the schema allows no value)")}, {Lit(_m.Location)});");
                     }
 
                     _w.Line(constant ? "return true;" : "return false;");
@@ -57,7 +57,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 if (_m.UnresolvedReference is string unresolved)
                 {
-                    _w.Line("c.Fail(\"$ref\", " + Lit(unresolved) + ", " + Lit(_m.Location + "/$ref") + ");");
+                    _w.Line($"c.Fail(\"$ref\", {Lit(unresolved)}, {Lit(_m.Location + "/$ref")});");
                     _w.Line("return false;");
                     return;
                 }
@@ -100,18 +100,18 @@ namespace Alexandria.Generators.Emitting.Validation
                 return;
             }
 
-            _w.Line("c.Enter(" + Int(resource) + ");");
+            _w.Line($"c.Enter({Int(resource)});");
             _w.Line(call);
             _w.Line("c.Exit();");
         }
 
         /// <summary>After a child call: its errors are already recorded, so only the verdict propagates.</summary>
         private void ChildFailed(string result)
-            => _w.Line("if (!" + result + ") { if (!c.Collecting) return false; ok = false; }");
+            => _w.Line($"if (!{result}) {{ if (!c.Collecting) return false; ok = false; }}");
 
         /// <summary>Reports an error of this schema; returns at once unless errors are being collected.</summary>
         private void Fail(string condition, string keyword, string messageExpression)
-            => _w.Line("if (" + condition + ") { " + FailStatements(keyword, messageExpression) + " }");
+            => _w.Line($"if ({condition}) {{ {FailStatements(keyword, messageExpression)} }}");
 
         private string FailStatements(string keyword, string messageExpression)
             => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
@@ -122,11 +122,11 @@ namespace Alexandria.Generators.Emitting.Validation
 
         /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
         private void FailAt(string segment, string keyword, string messageExpression)
-            => _w.Line("if (!c.FailAt(" + segment + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;");
+            => _w.Line($"if (!c.FailAt({segment}, {Lit(keyword)}, {messageExpression}, {Lit(_m.Location + "/" + keyword)})) return false; ok = false;");
 
         /// <summary>Reports an applicator's error that the errors recorded before it explain; results list it after them.</summary>
         private void Summarize(string keyword, string messageExpression)
-            => _w.Line("if (!c.Summarize(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;");
+            => _w.Line($"if (!c.Summarize({Lit(keyword)}, {messageExpression}, {Lit(_m.Location + "/" + keyword)})) return false; ok = false;");
 
         /// <summary>A bare <c>{ … }</c> block, so locals of one keyword never clash with another's.</summary>
         private SourceWriter.Block Scope()
@@ -142,11 +142,19 @@ namespace Alexandria.Generators.Emitting.Validation
 
         internal static string Lit(string value) => CSharpNaming.Literal(value);
 
-        internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+        internal static string Int(long value) => value >= 0 && value < SmallInts.Length ? SmallInts[value] : value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Method, local and resource numbers are small and written on most lines: their text is made once.</summary>
+        private static readonly string[] SmallInts = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         /// <summary>Text safe inside a one-line XML doc comment: markup escaped, control characters (a member named "a\nb") written as \uXXXX.</summary>
         internal static string Xml(string text)
         {
+            if (!NeedsXmlEscape(text))
+            {
+                return text;
+            }
+
             var builder = new System.Text.StringBuilder(text.Length);
             foreach (var c in text)
             {
@@ -170,6 +178,19 @@ namespace Alexandria.Generators.Emitting.Validation
             }
 
             return builder.ToString();
+        }
+
+        private static bool NeedsXmlEscape(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c is '&' or '<' or '>' || c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

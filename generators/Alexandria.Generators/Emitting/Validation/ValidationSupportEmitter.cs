@@ -23,6 +23,7 @@ namespace Alexandria.Generators.Emitting.Validation
             yield return Source("Alexandria.Validation.StreamingValues.g.cs", StreamingValuesSource.Text, ns);
             yield return Source("Alexandria.Validation.PatternMatching.g.cs", PatternMatchingSource.Text, ns);
             yield return Source("Alexandria.Validation.UnicodeText.g.cs", UnicodeTextSource.Text, ns);
+            yield return Source("Alexandria.Validation.ValidatorRuntime.g.cs", ValidatorRuntimeSource.Text, ns);
         }
 
         private static GeneratedSource Source(string hintName, string text, string ns)

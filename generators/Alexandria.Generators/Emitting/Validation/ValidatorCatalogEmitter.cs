@@ -26,38 +26,37 @@ namespace Alexandria.Generators.Emitting.Validation
 
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
-            using (w.OpenBlock("namespace " + model.Namespace))
+            using (w.OpenBlock($"namespace {model.Namespace}"))
             {
-                w.Line("/// <summary>The validators of " + model.FileName + ", found by definition name.</summary>");
+                w.Line($"/// <summary>The validators of {model.FileName}, found by definition name.</summary>");
                 w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-                using (w.OpenBlock("public static partial class " + ClassName(model.FileName)))
+                using (w.OpenBlock($"public static partial class {ClassName(model.FileName)}"))
                 {
-                    w.Line("/// <summary>Every definition of " + model.FileName + " that has a validator, in ordinal order.</summary>");
-                    w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Definitions { get; } = global::System.Array.AsReadOnly(new string[] { "
-                           + string.Join(", ", entries.Select(e => CSharpNaming.Literal(e.Name))) + " });");
+                    w.Line($"/// <summary>Every definition of {model.FileName} that has a validator, in ordinal order.</summary>");
+                    w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> Definitions {{ get; }} = global::System.Array.AsReadOnly(new string[] {{ {string.Join(", ", entries.Select(e => CSharpNaming.Literal(e.Name)))} }});");
                     w.Line();
                     w.Line("/// <summary>Validates <paramref name=\"instance\"/> against the definition named <paramref name=\"definition\"/>; false when no such definition exists.</summary>");
-                    using (w.OpenBlock("public static bool TryValidate(string definition, global::System.Text.Json.JsonElement instance, out " + result + " result, " + options + "? options = null)"))
+                    using (w.OpenBlock($"public static bool TryValidate(string definition, global::System.Text.Json.JsonElement instance, out {result} result, {options}? options = null)"))
                     {
                         EmitSwitch(w, entries, "instance", result);
                     }
 
                     w.Line();
                     w.Line("/// <summary>Parses and validates UTF-8 JSON against the definition named <paramref name=\"definition\"/>; false when no such definition exists.</summary>");
-                    using (w.OpenBlock("public static bool TryValidate(string definition, global::System.ReadOnlySpan<byte> utf8, out " + result + " result, " + options + "? options = null)"))
+                    using (w.OpenBlock($"public static bool TryValidate(string definition, global::System.ReadOnlySpan<byte> utf8, out {result} result, {options}? options = null)"))
                     {
                         EmitSwitch(w, entries, "utf8", result);
                     }
 
                     w.Line();
                     w.Line("/// <summary>Whether UTF-8 JSON is valid against the definition named <paramref name=\"definition\"/>, by the validator's <c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>; false when no such definition exists.</summary>");
-                    using (w.OpenBlock("public static bool TryIsValid(string definition, global::System.ReadOnlySpan<byte> utf8, out bool isValid, " + options + "? options = null)"))
+                    using (w.OpenBlock($"public static bool TryIsValid(string definition, global::System.ReadOnlySpan<byte> utf8, out bool isValid, {options}? options = null)"))
                     {
                         using (w.OpenBlock("switch (definition)"))
                         {
                             foreach (var (name, className) in entries)
                             {
-                                w.Line("case " + CSharpNaming.Literal(name) + ": isValid = " + className + ".IsValid(utf8, options); return true;");
+                                w.Line($"case {CSharpNaming.Literal(name)}: isValid = {className}.IsValid(utf8, options); return true;");
                             }
 
                             w.Line("default: isValid = false; return false;");
@@ -83,7 +82,7 @@ namespace Alexandria.Generators.Emitting.Validation
             {
                 foreach (var (name, className) in entries)
                 {
-                    w.Line("case " + CSharpNaming.Literal(name) + ": result = " + className + ".Validate(" + argument + ", options); return true;");
+                    w.Line($"case {CSharpNaming.Literal(name)}: result = {className}.Validate({argument}, options); return true;");
                 }
 
                 w.Line("default: result = null!; return false;");

@@ -45,12 +45,12 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
-            using (w.OpenBlock("namespace " + SchemaNaming.ValidationNamespace(model.Namespace)))
+            using (w.OpenBlock($"namespace {SchemaNaming.ValidationNamespace(model.Namespace)}"))
             {
-                w.Line("/// <summary>The subschemas of " + model.FileName + " compiled to methods, shared by its validators. No schema is read at run time.</summary>");
+                w.Line($"/// <summary>The subschemas of {model.FileName} compiled to methods, shared by its validators. No schema is read at run time.</summary>");
                 w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
                 w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-                using (w.OpenBlock("internal static partial class " + model.CompiledClassName))
+                using (w.OpenBlock($"internal static partial class {model.CompiledClassName}"))
                 {
                     EmitTables(w, model);
                     foreach (var method in model.Methods)
@@ -71,7 +71,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 var constant = model.Constants[i];
                 if (constant.StringValue is null && constant.Json is not ("null" or "true" or "false"))
                 {
-                    w.Line("private static readonly " + SchemaMethodEmitter.Element + " K" + SchemaMethodEmitter.Int(i) + " = JsonValues.Parse(" + SchemaMethodEmitter.Lit(constant.Json) + ");");
+                    w.Line($"private static readonly {SchemaMethodEmitter.Element} K{SchemaMethodEmitter.Int(i)} = JsonValues.Parse({SchemaMethodEmitter.Lit(constant.Json)});");
                 }
             }
 
@@ -84,16 +84,15 @@ namespace Alexandria.Generators.Emitting.Validation
                 var index = SchemaMethodEmitter.Int(i);
                 var pattern = model.Patterns[i];
                 var linear = LinearPatterns.Allow(pattern) && SimplePattern.Parse(pattern) is null;
-                w.Line("private static global::System.Text.RegularExpressions.Regex? s_p" + index + ";");
-                w.Line("private static global::System.Text.RegularExpressions.Regex P" + index + " => s_p" + index
-                       + " ??= PatternMatching.Create(" + SchemaMethodEmitter.Lit(pattern) + ", linear: " + (linear ? "true" : "false") + ");");
+                w.Line($"private static global::System.Text.RegularExpressions.Regex? s_p{index};");
+                w.Line($"private static global::System.Text.RegularExpressions.Regex P{index} => s_p{index} ??= PatternMatching.Create({SchemaMethodEmitter.Lit(pattern)}, linear: {(linear ? "true" : "false")});");
             }
 
             var names = model.DynamicAnchors.Select(d => d.Name).Distinct().ToList();
             for (var i = 0; i < names.Count; i++)
             {
                 var resources = model.DynamicAnchors.Where(d => d.Name == names[i]).Select(d => SchemaMethodEmitter.Int(d.Resource));
-                w.Line("private static readonly int[] D" + SchemaMethodEmitter.Int(i) + " = { " + string.Join(", ", resources) + " }; // $dynamicAnchor " + SchemaMethodEmitter.Xml(names[i]));
+                w.Line($"private static readonly int[] D{SchemaMethodEmitter.Int(i)} = {{ {string.Join(", ", resources)} }}; // $dynamicAnchor {SchemaMethodEmitter.Xml(names[i])}");
             }
 
             if (model.Constants.Count + model.Patterns.Count + names.Count > 0)
@@ -110,107 +109,53 @@ namespace Alexandria.Generators.Emitting.Validation
             var assertDefault = model.AssertFormatsByDefault ? "true" : "false";
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
-            using (w.OpenBlock("namespace " + model.Namespace))
+            using (w.OpenBlock($"namespace {model.Namespace}"))
             {
                 w.Line("/// <summary>");
-                w.Line("/// Validates JSON against <c>" + Xml(entry.SchemaPointer) + "</c> of " + Xml(model.FileName) + ". Generated code: no schema is");
+                w.Line($"/// Validates JSON against <c>{Xml(entry.SchemaPointer)}</c> of {Xml(model.FileName)}. Generated code: no schema is");
                 w.Line("/// interpreted at run time. Every violation is reported with its instance JSON pointer and keyword.");
                 w.Line("/// </summary>");
                 w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-                using (w.OpenBlock("public static partial class " + entry.ClassName))
+                using (w.OpenBlock($"public static partial class {entry.ClassName}"))
                 {
+                    // The bodies are the same in every validator (ValidatorRuntime, once per compilation): each passes
+                    // its own compiled methods. Static method groups, so the delegates are made once and cached.
+                    var runtime = $"{validation}.ValidatorRuntime";
+                    var stream = streams ? $"{validation}.{model.CompiledClassName}.{StreamingMethodEmitter.MethodName(entry.Method)}" : "null";
                     w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error, the most specific first.</summary>");
-                    using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
-                    {
-                        // Valid input is the common case: the first-violation pass decides it without collecting or
-                        // allocating errors, so only an invalid instance pays for the every-error pass.
-                        w.Line("if (IsValid(instance, options)) return " + validation + ".ValidationResult.Valid;");
-                        // A string that is not Unicode text (an unpaired surrogate escape, bytes that are not UTF-8) is
-                        // refused where it is, before any keyword could fail on reading it.
-                        w.Line("if (" + validation + ".UnicodeText.Check(instance) is { } unreadable) return unreadable;");
-                        w.Line("var context = new " + validation + ".ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? " + assertDefault + ");");
-                        w.Line("try { Run(context, instance); }");
-                        w.Line("catch (" + validation + ".PatternTimeoutException e) { return new " + validation + ".ValidationResult(new[] { e.Error }); }");
-                        // A last resort only: no keyword reads text UnicodeText has not read first.
-                        w.Line("catch (global::System.InvalidOperationException e) { return " + validation + ".JsonValues.Unreadable(e); }");
-                        w.Line("return context.ToResult(instance);");
-                    }
-
+                    w.Line($"public static {validation}.ValidationResult Validate({element} instance, {validation}.ValidationOptions? options = null)");
+                    w.Line($"    => {runtime}.Validate(instance, options, {assertDefault}, Run);");
                     w.Line();
                     w.Line("/// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>");
-                    using (w.OpenBlock("public static " + validation + ".ValidationResult Validate(" + span + " utf8, " + validation + ".ValidationOptions? options = null)"))
-                    {
-                        // One reader pass (no document) decides valid input; errors are built only when there are some.
-                        w.Line("if (IsValid(utf8, options)) return " + validation + ".ValidationResult.Valid;");
-                        w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;");
-                        w.Line("using (document) return Validate(document!.RootElement, options);");
-                    }
-
+                    w.Line($"public static {validation}.ValidationResult Validate({span} utf8, {validation}.ValidationOptions? options = null)");
+                    w.Line($"    => {runtime}.Validate(utf8, options, {assertDefault}, {stream}, Run);");
                     w.Line();
                     w.Line("/// <summary>Whether <paramref name=\"instance\"/> is valid; stops at the first violation.</summary>");
-                    using (w.OpenBlock("public static bool IsValid(" + element + " instance, " + validation + ".ValidationOptions? options = null)"))
-                    {
-                        w.Line("if (!" + validation + ".UnicodeText.IsReadable(instance)) return false;");
-                        w.Line("try { return Run(new " + validation + ".ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? " + assertDefault + "), instance); }");
-                        w.Line("catch (" + validation + ".PatternTimeoutException) { return false; }");
-                        w.Line("catch (global::System.InvalidOperationException) { return false; }");
-                    }
-
+                    w.Line($"public static bool IsValid({element} instance, {validation}.ValidationOptions? options = null)");
+                    w.Line($"    => {runtime}.IsValid(instance, options, {assertDefault}, Run);");
                     w.Line();
-                    EmitIsValidUtf8(w, model, entry, streams);
-
+                    w.Line(streams
+                        ? "/// <summary>Whether the UTF-8 text is JSON and valid, in one pass over the bytes: no document, nothing allocated for valid input.</summary>"
+                        : "/// <summary>Whether the UTF-8 text is JSON and valid.</summary>");
+                    w.Line($"public static bool IsValid({span} utf8, {validation}.ValidationOptions? options = null)");
+                    w.Line($"    => {runtime}.IsValid(utf8, options, {assertDefault}, {stream}, Run);");
                     w.Line();
-                    using (w.OpenBlock("private static bool Run(" + validation + ".ValidationContext context, " + element + " instance)"))
+                    using (w.OpenBlock($"private static bool Run({validation}.ValidationContext context, {element} instance)"))
                     {
                         // The document's resource opens the dynamic scope, as if evaluation started at its root.
-                        w.Line("context.Enter(" + SchemaMethodEmitter.Int(entry.DocumentResource) + ");");
+                        w.Line($"context.Enter({SchemaMethodEmitter.Int(entry.DocumentResource)});");
                         var method = model.Methods[entry.Method];
                         if (method.Resource != entry.DocumentResource)
                         {
-                            w.Line("context.Enter(" + SchemaMethodEmitter.Int(method.Resource) + ");");
+                            w.Line($"context.Enter({SchemaMethodEmitter.Int(method.Resource)});");
                         }
 
-                        w.Line("return " + validation + "." + model.CompiledClassName + ".S" + SchemaMethodEmitter.Int(entry.Method) + "(context, instance, null);");
+                        w.Line($"return {validation}.{model.CompiledClassName}.S{SchemaMethodEmitter.Int(entry.Method)}(context, instance, null);");
                     }
                 }
             }
 
             return w.ToString();
-        }
-
-        /// <summary>
-        /// <c>IsValid(ReadOnlySpan&lt;byte&gt;)</c>: one forward reader pass when the schema streams, else (or when
-        /// that pass cannot decide) the document path. It gives Validate's verdict and never throws on bad input.
-        /// </summary>
-        private static void EmitIsValidUtf8(SourceWriter w, ValidatorModel model, ValidatorEntryModel entry, bool streams)
-        {
-            var validation = "global::" + SchemaNaming.ValidationNamespace(model.Namespace);
-            var assertDefault = model.AssertFormatsByDefault ? "true" : "false";
-            w.Line(streams
-                ? "/// <summary>Whether the UTF-8 text is JSON and valid, in one pass over the bytes: no document, nothing allocated for valid input.</summary>"
-                : "/// <summary>Whether the UTF-8 text is JSON and valid.</summary>");
-            using (w.OpenBlock("public static bool IsValid(global::System.ReadOnlySpan<byte> utf8, " + validation + ".ValidationOptions? options = null)"))
-            {
-                using (w.OpenBlock("try"))
-                {
-                    if (streams)
-                    {
-                        w.Line("if (!" + validation + ".UnicodeText.IsReadable(utf8)) return false;");
-                        w.Line("var state = new " + validation + ".StreamingState(utf8, options?.AssertFormats ?? " + assertDefault + ");");
-                        w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(utf8, " + validation + ".StreamingValues.ReaderOptions);");
-                        w.Line("if (reader.Read() && " + validation + "." + model.CompiledClassName + "." + StreamingMethodEmitter.MethodName(entry.Method) + "(ref state, ref reader)) return !reader.Read();");
-                        w.Line("if (!state.Undecided) return false;");
-                    }
-
-                    w.Line("if (!" + validation + ".JsonValues.TryParse(utf8, out var document, out _)) return false;");
-                    w.Line("using (document) return IsValid(document!.RootElement, options);");
-                }
-
-                // Syntax errors; a pattern past its time limit refuses the document (and ends the pass at once).
-                w.Line("catch (global::System.Text.Json.JsonException) { return false; }");
-                w.Line("catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }");
-                w.Line("catch (global::System.InvalidOperationException) { return false; }");
-            }
         }
 
         private static string Xml(string text) => SchemaMethodEmitter.Xml(text);

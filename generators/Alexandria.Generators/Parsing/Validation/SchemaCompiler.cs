@@ -161,24 +161,24 @@ namespace Alexandria.Generators.Parsing.Validation
                 model = CompileAssertions(obj, scope, model);
             }
 
+            // The applicators, unevaluated* and format in one copy of the model: a copy is ≈ 500 bytes, and one per
+            // keyword group was most of the validator model's allocations.
+            var unevaluated = (vocabularies & Vocabularies.Unevaluated) != 0;
+            var format = (vocabularies & (Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)) != 0 ? obj.GetString("format") : null;
+            var assertFormat = (vocabularies & Vocabularies.FormatAssertion) != 0;
             if ((vocabularies & Vocabularies.Applicator) != 0)
             {
-                model = CompileApplicators(obj, scope, model);
+                model = CompileApplicators(obj, scope, model, unevaluated, format, assertFormat);
             }
-
-            if ((vocabularies & Vocabularies.Unevaluated) != 0)
+            else if (unevaluated || format is not null)
             {
                 model = model with
                 {
-                    UnevaluatedItems = Optional(obj, "unevaluatedItems"),
-                    UnevaluatedProperties = Optional(obj, "unevaluatedProperties"),
+                    UnevaluatedItems = unevaluated ? Optional(obj, "unevaluatedItems") : model.UnevaluatedItems,
+                    UnevaluatedProperties = unevaluated ? Optional(obj, "unevaluatedProperties") : model.UnevaluatedProperties,
+                    Format = format ?? model.Format,
+                    AlwaysAssertFormat = format is not null ? assertFormat : model.AlwaysAssertFormat,
                 };
-            }
-
-            if (obj.GetString("format") is string format
-                && (vocabularies & (Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)) != 0)
-            {
-                model = model with { Format = format, AlwaysAssertFormat = (vocabularies & Vocabularies.FormatAssertion) != 0 };
             }
 
             return model;
@@ -326,7 +326,8 @@ namespace Alexandria.Generators.Parsing.Validation
             return model;
         }
 
-        private SchemaMethodModel CompileApplicators(DraftObject obj, NodeScope scope, SchemaMethodModel model)
+        /// <summary>The applicators, then (in the same copy) <c>unevaluated*</c> when that vocabulary is on and <paramref name="format"/>.</summary>
+        private SchemaMethodModel CompileApplicators(DraftObject obj, NodeScope scope, SchemaMethodModel model, bool unevaluated, string? format, bool assertFormat)
         {
             return model with
             {
@@ -354,6 +355,10 @@ namespace Alexandria.Generators.Parsing.Validation
                 DependentSchemas = Members(obj, "dependentSchemas").Concat(Members(obj, "dependencies").Where(p => p.Value is not JsonArray))
                     .Select(p => new NamedSchemaModel(p.Name, Require(p.Value)))
                     .ToEquatableArray(),
+                UnevaluatedItems = unevaluated ? Optional(obj, "unevaluatedItems") : model.UnevaluatedItems,
+                UnevaluatedProperties = unevaluated ? Optional(obj, "unevaluatedProperties") : model.UnevaluatedProperties,
+                Format = format ?? model.Format,
+                AlwaysAssertFormat = format is not null ? assertFormat : model.AlwaysAssertFormat,
             };
         }
 

@@ -14,50 +14,19 @@ namespace Alexandria.Contracts
     {
         /// <summary>Validates <paramref name="instance"/> and returns every error, the most specific first.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
-        {
-            if (IsValid(instance, options)) return global::Alexandria.Contracts.Validation.ValidationResult.Valid;
-            if (global::Alexandria.Contracts.Validation.UnicodeText.Check(instance) is { } unreadable) return unreadable;
-            var context = new global::Alexandria.Contracts.Validation.ValidationContext(collect: true, assertFormats: options?.AssertFormats ?? true);
-            try { Run(context, instance); }
-            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException e) { return new global::Alexandria.Contracts.Validation.ValidationResult(new[] { e.Error }); }
-            catch (global::System.InvalidOperationException e) { return global::Alexandria.Contracts.Validation.JsonValues.Unreadable(e); }
-            return context.ToResult(instance);
-        }
+            => global::Alexandria.Contracts.Validation.ValidatorRuntime.Validate(instance, options, true, Run);
 
         /// <summary>Parses and validates UTF-8 JSON; text that is not JSON yields one error with keyword <c>json</c>.</summary>
         public static global::Alexandria.Contracts.Validation.ValidationResult Validate(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
-        {
-            if (IsValid(utf8, options)) return global::Alexandria.Contracts.Validation.ValidationResult.Valid;
-            if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out var failure)) return failure!;
-            using (document) return Validate(document!.RootElement, options);
-        }
+            => global::Alexandria.Contracts.Validation.ValidatorRuntime.Validate(utf8, options, true, global::Alexandria.Contracts.Validation.CompiledSpans.R0, Run);
 
         /// <summary>Whether <paramref name="instance"/> is valid; stops at the first violation.</summary>
         public static bool IsValid(global::System.Text.Json.JsonElement instance, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
-        {
-            if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(instance)) return false;
-            try { return Run(new global::Alexandria.Contracts.Validation.ValidationContext(collect: false, assertFormats: options?.AssertFormats ?? true), instance); }
-            catch (global::Alexandria.Contracts.Validation.PatternTimeoutException) { return false; }
-            catch (global::System.InvalidOperationException) { return false; }
-        }
+            => global::Alexandria.Contracts.Validation.ValidatorRuntime.IsValid(instance, options, true, Run);
 
         /// <summary>Whether the UTF-8 text is JSON and valid, in one pass over the bytes: no document, nothing allocated for valid input.</summary>
         public static bool IsValid(global::System.ReadOnlySpan<byte> utf8, global::Alexandria.Contracts.Validation.ValidationOptions? options = null)
-        {
-            try
-            {
-                if (!global::Alexandria.Contracts.Validation.UnicodeText.IsReadable(utf8)) return false;
-                var state = new global::Alexandria.Contracts.Validation.StreamingState(utf8, options?.AssertFormats ?? true);
-                var reader = new global::System.Text.Json.Utf8JsonReader(utf8, global::Alexandria.Contracts.Validation.StreamingValues.ReaderOptions);
-                if (reader.Read() && global::Alexandria.Contracts.Validation.CompiledSpans.R0(ref state, ref reader)) return !reader.Read();
-                if (!state.Undecided) return false;
-                if (!global::Alexandria.Contracts.Validation.JsonValues.TryParse(utf8, out var document, out _)) return false;
-                using (document) return IsValid(document!.RootElement, options);
-            }
-            catch (global::System.Text.Json.JsonException) { return false; }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
-            catch (global::System.InvalidOperationException) { return false; }
-        }
+            => global::Alexandria.Contracts.Validation.ValidatorRuntime.IsValid(utf8, options, true, global::Alexandria.Contracts.Validation.CompiledSpans.R0, Run);
 
         private static bool Run(global::Alexandria.Contracts.Validation.ValidationContext context, global::System.Text.Json.JsonElement instance)
         {

@@ -48,8 +48,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         /// <summary><c>bool Q{n}(ReadOnlySpan&lt;byte&gt; s)</c>.</summary>
         public void EmitMatcher(SourceWriter w, int index, string source)
         {
-            w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
-            using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
+            w.Line($"/// <summary>{SchemaMethodEmitter.Xml(source)} on UTF-8 bytes.</summary>");
+            using (w.OpenBlock($"private static bool {MatcherName(index)}(global::System.ReadOnlySpan<byte> s)"))
             {
                 w.Line("var p = 0;");
                 w.Line("int n;");
@@ -57,10 +57,10 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 {
                     var (low, high) = atom.Masks();
                     var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
-                    w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                    w.Line($"for (n = 0; {bound}p < s.Length && StreamingValues.InClass(s[p], {Hex(low)}, {Hex(high)}); n++) p++;");
                     if (atom.Min > 0)
                     {
-                        w.Line("if (n < " + SchemaMethodEmitter.Int(atom.Min) + ") return false;");
+                        w.Line($"if (n < {SchemaMethodEmitter.Int(atom.Min)}) return false;");
                     }
                 }
 

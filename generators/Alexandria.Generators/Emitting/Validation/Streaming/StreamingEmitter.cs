@@ -18,10 +18,10 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         {
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
-            using (w.OpenBlock("namespace " + SchemaNaming.ValidationNamespace(model.Namespace)))
+            using (w.OpenBlock($"namespace {SchemaNaming.ValidationNamespace(model.Namespace)}"))
             {
                 w.Line("/// <summary>The same subschemas over a <c>Utf8JsonReader</c>: one forward pass, no document, nothing allocated for valid input.</summary>");
-                using (w.OpenBlock("internal static partial class " + model.CompiledClassName))
+                using (w.OpenBlock($"internal static partial class {model.CompiledClassName}"))
                 {
                     foreach (var index in methods)
                     {

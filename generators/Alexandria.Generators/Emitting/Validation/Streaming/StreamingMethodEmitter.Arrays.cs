@@ -13,7 +13,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 return;
             }
 
-            using (_w.OpenBlock("if (t == " + Token + ".StartArray)"))
+            using (_w.OpenBlock($"if (t == {Token}.StartArray)"))
             {
                 if (_m.UniqueItems)
                 {
@@ -26,13 +26,13 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line("var matches = 0;");
                 }
 
-                using (_w.OpenBlock("while (r.Read() && r.TokenType != " + Token + ".EndArray)"))
+                using (_w.OpenBlock($"while (r.Read() && r.TokenType != {Token}.EndArray)"))
                 {
                     if (_m.Contains is int contains)
                     {
                         var copy = Fresh("v");
-                        _w.Line("var " + copy + " = r;");
-                        _w.Line("if (" + Call(contains, copy) + ") matches++;");
+                        _w.Line($"var {copy} = r;");
+                        _w.Line($"if ({Call(contains, copy)}) matches++;");
                         _w.Line("else if (s.Undecided) return false;");
                     }
 
@@ -41,13 +41,13 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line("i++;");
                 }
 
-                if (_m.MinItems is long min) _w.Line("if (i < " + Int(min) + ") return false;");
-                if (_m.MaxItems is long max) _w.Line("if (i > " + Int(max) + ") return false;");
+                if (_m.MinItems is long min) _w.Line($"if (i < {Int(min)}) return false;");
+                if (_m.MaxItems is long max) _w.Line($"if (i > {Int(max)}) return false;");
                 if (_m.Contains is not null)
                 {
                     var least = _m.MinContains ?? 1;
-                    if (least > 0) _w.Line("if (matches < " + Int(least) + ") return false;");
-                    if (_m.MaxContains is long most) _w.Line("if (matches > " + Int(most) + ") return false;");
+                    if (least > 0) _w.Line($"if (matches < {Int(least)}) return false;");
+                    if (_m.MaxContains is long most) _w.Line($"if (matches > {Int(most)}) return false;");
                 }
             }
         }
@@ -59,7 +59,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 if (_m.Items is int every && !IsTrue(every))
                 {
-                    _w.Line("if (!" + Call(every, "r") + ") return false;");
+                    _w.Line($"if (!{Call(every, "r")}) return false;");
                 }
 
                 return;
@@ -69,12 +69,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 for (var p = 0; p < prefix; p++)
                 {
-                    _w.Line("case " + Int(p) + ": if (!" + Call(_m.PrefixItems[p], "r") + ") return false; break;");
+                    _w.Line($"case {Int(p)}: if (!{Call(_m.PrefixItems[p], "r")}) return false; break;");
                 }
 
                 if (_m.Items is int items && !IsTrue(items))
                 {
-                    _w.Line("default: if (!" + Call(items, "r") + ") return false; break;");
+                    _w.Line($"default: if (!{Call(items, "r")}) return false; break;");
                 }
             }
         }

@@ -28,34 +28,34 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             var names = _analysis.TrackedNames(_m);
             var counts = _m.MinProperties is not null || _m.MaxProperties is not null;
-            using (_w.OpenBlock("if (t == " + Token + ".StartObject)"))
+            using (_w.OpenBlock($"if (t == {Token}.StartObject)"))
             {
                 if (_m.DependentSchemas.Count > 0) _w.Line("var objectReader = r;");
                 if (names.Any(n => PropertySchemas(n).Count > 0)) _w.Line("var start = r.TokenStartIndex;");
                 if (names.Count > 0) _w.Line("var seen = 0UL;");
                 if (counts) _w.Line("var count = 0;");
                 if (_m.PatternProperties.Count > 0) _w.Line("global::System.Span<char> nameBuffer = stackalloc char[StreamingValues.StackChars];");
-                using (_w.OpenBlock("while (r.Read() && r.TokenType == " + Token + ".PropertyName)"))
+                using (_w.OpenBlock($"while (r.Read() && r.TokenType == {Token}.PropertyName)"))
                 {
                     EmitMember(names, counts);
                 }
 
                 EmitPresenceRules(names);
-                if (_m.MinProperties is long min) _w.Line("if (count < " + Int(min) + ") return false;");
-                if (_m.MaxProperties is long max) _w.Line("if (count > " + Int(max) + ") return false;");
+                if (_m.MinProperties is long min) _w.Line($"if (count < {Int(min)}) return false;");
+                if (_m.MaxProperties is long max) _w.Line($"if (count > {Int(max)}) return false;");
             }
         }
 
         private void EmitMember(List<string> names, bool counts)
         {
             if (counts) _w.Line("count++;");
-            if (names.Count > 0) _w.Line("var id = " + NameMatcher(_m.Index) + "(ref r);");
+            if (names.Count > 0) _w.Line($"var id = {NameMatcher(_m.Index)}(ref r);");
             EmitNameRead(names);
             if (_m.PropertyNames is int propertyNames && !IsTrue(propertyNames))
             {
                 // The name token reads as a string; a copy keeps the reader on it.
                 _w.Line("var nameReader = r;");
-                _w.Line("if (!" + Call(propertyNames, "nameReader") + ") return false;");
+                _w.Line($"if (!{Call(propertyNames, "nameReader")}) return false;");
             }
 
             var patterns = _m.PatternProperties;
@@ -63,7 +63,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 for (var i = 0; i < patterns.Count; i++)
                 {
-                    _w.Line("var matched" + Int(i) + " = false;");
+                    _w.Line($"var matched{Int(i)} = false;");
                 }
 
                 using (Scope())
@@ -72,7 +72,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line("var name = StreamingValues.Text(in r, nameBuffer, ref rented);");
                     for (var i = 0; i < patterns.Count; i++)
                     {
-                        _w.Line("matched" + Int(i) + " = P" + Int(patterns[i].Pattern) + ".IsMatch(name);");
+                        _w.Line($"matched{Int(i)} = P{Int(patterns[i].Pattern)}.IsMatch(name);");
                     }
 
                     _w.Line("StreamingValues.Release(rented);");
@@ -82,7 +82,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             _w.Line("r.Read();");
             for (var i = 0; i < patterns.Count; i++)
             {
-                using (_w.OpenBlock("if (matched" + Int(i) + ")"))
+                using (_w.OpenBlock($"if (matched{Int(i)})"))
                 {
                     MustPassOnCopy(patterns[i].Method);
                 }
@@ -157,7 +157,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         /// <returns>Whether the case always returns (the member is rejected whatever its value).</returns>
         private bool EmitNamedCase(string name, int bit)
         {
-            _w.Line("case " + Int(bit) + ": // " + SchemaMethodEmitter.Xml(name));
+            _w.Line($"case {Int(bit)}: // {SchemaMethodEmitter.Xml(name)}");
             _w.Indentation++;
             var mask = Bit(bit);
             var own = _m.Properties.FirstOrDefault(p => p.Name == name);
@@ -165,10 +165,10 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             if (schemas.Count > 0)
             {
                 // The document path validates only the last of repeated members; one pass cannot know which is last.
-                _w.Line("if ((seen & " + mask + ") != 0) return s.GiveUp();");
+                _w.Line($"if ((seen & {mask}) != 0) return s.GiveUp();");
             }
 
-            _w.Line("seen |= " + mask + ";");
+            _w.Line($"seen |= {mask};");
             if (schemas.Any(x => IsFalse(x.Method)))
             {
                 _w.Line("return false;");
@@ -185,21 +185,21 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 if (!alone)
                 {
                     reader = Fresh("v");
-                    _w.Line("var " + reader + " = r;");
+                    _w.Line($"var {reader} = r;");
                 }
 
                 if (references == 0)
                 {
-                    _w.Line("if (!" + Call(method, reader) + ") " + reject);
+                    _w.Line($"if (!{Call(method, reader)}) {reject}");
                     continue;
                 }
 
                 // As deep as the merged subschema's own $ref calls would have made it.
                 var result = Fresh("ok");
-                _w.Line("s.Depth += " + Int(references) + ";");
-                _w.Line("var " + result + " = " + Call(method, reader) + ";");
-                _w.Line("s.Depth -= " + Int(references) + ";");
-                _w.Line("if (!" + result + ") " + reject);
+                _w.Line($"s.Depth += {Int(references)};");
+                _w.Line($"var {result} = {Call(method, reader)};");
+                _w.Line($"s.Depth -= {Int(references)};");
+                _w.Line($"if (!{result}) {reject}");
             }
 
             if (own is null && EmitUndeclared(name))
@@ -249,7 +249,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 else
                 {
                     var anyPattern = string.Join(" || ", Enumerable.Range(0, _m.PatternProperties.Count).Select(i => "matched" + Int(i)));
-                    using (_w.OpenBlock("if (!(" + anyPattern + "))"))
+                    using (_w.OpenBlock($"if (!({anyPattern}))"))
                     {
                         EmitApply(additional);
                     }
@@ -288,7 +288,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             var required = Mask(names, _m.Required.Concat(_analysis.MergedMembers(_m).SelectMany(x => x.Schema.Required)));
             if (required != "0UL")
             {
-                _w.Line("if ((seen & " + required + ") != " + required + ") return false;");
+                _w.Line($"if ((seen & {required}) != {required}) return false;");
             }
 
             foreach (var dependency in _m.DependentRequired)
@@ -296,7 +296,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 var needed = Mask(names, dependency.Required);
                 if (needed != "0UL")
                 {
-                    _w.Line("if ((seen & " + Mask(names, new[] { dependency.Name }) + ") != 0 && (seen & " + needed + ") != " + needed + ") return false;");
+                    _w.Line($"if ((seen & {Mask(names, new[] { dependency.Name })}) != 0 && (seen & {needed}) != {needed}) return false;");
                 }
             }
 
@@ -307,11 +307,11 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     continue;
                 }
 
-                using (_w.OpenBlock("if ((seen & " + Mask(names, new[] { dependency.Name }) + ") != 0)"))
+                using (_w.OpenBlock($"if ((seen & {Mask(names, new[] { dependency.Name })}) != 0)"))
                 {
                     var copy = Fresh("v");
-                    _w.Line("var " + copy + " = objectReader;");
-                    _w.Line("if (!" + Call(dependency.Method, copy) + ") return false;");
+                    _w.Line($"var {copy} = objectReader;");
+                    _w.Line($"if (!{Call(dependency.Method, copy)}) return false;");
                 }
             }
         }
@@ -335,13 +335,13 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         /// </summary>
         public static void EmitNameMatcher(SourceWriter w, int method, List<string> names)
         {
-            using (w.OpenBlock("private static int " + NameMatcher(method) + "(ref " + Reader + " r)"))
+            using (w.OpenBlock($"private static int {NameMatcher(method)}(ref {Reader} r)"))
             {
                 using (w.OpenBlock("if (r.ValueIsEscaped)"))
                 {
                     for (var i = 0; i < names.Count; i++)
                     {
-                        w.Line("if (r.ValueTextEquals(" + Utf8Literals.For(names[i]) + ")) return " + SchemaMethodEmitter.Int(i) + ";");
+                        w.Line($"if (r.ValueTextEquals({Utf8Literals.For(names[i])})) return {SchemaMethodEmitter.Int(i)};");
                     }
 
                     w.Line("return -1;");
@@ -352,11 +352,11 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 {
                     foreach (var group in names.Select((n, i) => (Name: n, Index: i)).GroupBy(n => System.Text.Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
                     {
-                        w.Line("case " + SchemaMethodEmitter.Int(group.Key) + ":");
+                        w.Line($"case {SchemaMethodEmitter.Int(group.Key)}:");
                         w.Indentation++;
                         foreach (var (name, index) in group)
                         {
-                            w.Line("if (global::System.MemoryExtensions.SequenceEqual(name, " + Utf8Literals.For(name) + ")) return " + SchemaMethodEmitter.Int(index) + ";");
+                            w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8Literals.For(name)})) return {SchemaMethodEmitter.Int(index)};");
                         }
 
                         w.Line("break;");

@@ -37,8 +37,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         private void Emit()
         {
-            _w.Line("/// <summary>" + SchemaMethodEmitter.Xml(_m.Location) + "</summary>");
-            using (_w.OpenBlock("internal static bool " + MethodName(_m.Index) + "(ref StreamingState s, ref " + Reader + " r)"))
+            _w.Line($"/// <summary>{SchemaMethodEmitter.Xml(_m.Location)}</summary>");
+            using (_w.OpenBlock($"internal static bool {MethodName(_m.Index)}(ref StreamingState s, ref {Reader} r)"))
             {
                 if (_m.Constant is bool constant)
                 {
@@ -94,8 +94,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
 
             var copy = Fresh("v");
-            _w.Line("var " + copy + " = r;");
-            _w.Line("if (!" + Call(target, copy) + ") return false;");
+            _w.Line($"var {copy} = r;");
+            _w.Line($"if (!{Call(target, copy)}) return false;");
         }
 
         private bool IsTrue(int method) => _model.Methods[method].Constant == true;
@@ -110,17 +110,17 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         {
             if (_m.Types != JsonTypes.None)
             {
-                _w.Line("if (!(" + TypeCondition(_m.Types) + ")) return false;");
+                _w.Line($"if (!({TypeCondition(_m.Types)})) return false;");
             }
 
             if (_m.Const is int constant)
             {
-                _w.Line("if (!" + ConstantCondition(constant) + ") return false;");
+                _w.Line($"if (!{ConstantCondition(constant)}) return false;");
             }
 
             if (_m.HasEnum)
             {
-                _w.Line("if (!(" + string.Join(" || ", _m.Enum.Select(ConstantCondition)) + ")) return false;");
+                _w.Line($"if (!({string.Join(" || ", _m.Enum.Select(ConstantCondition))})) return false;");
             }
         }
 
@@ -135,16 +135,16 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 return;
             }
 
-            using (_w.OpenBlock("if (t == " + Token + ".Number)"))
+            using (_w.OpenBlock($"if (t == {Token}.Number)"))
             {
                 foreach (var (limit, test) in limits.Where(l => l.Limit is not null))
                 {
-                    _w.Line("if (StreamingValues.Compare(ref r, " + NumberLiterals.For(limit!.Text) + ") " + test + ") return false;");
+                    _w.Line($"if (StreamingValues.Compare(ref r, {NumberLiterals.For(limit!.Text)}) {test}) return false;");
                 }
 
                 if (_m.MultipleOf is { } divisor)
                 {
-                    _w.Line("if (!StreamingValues.IsMultipleOf(ref r, " + NumberLiterals.For(divisor.Text) + ")) return false;");
+                    _w.Line($"if (!StreamingValues.IsMultipleOf(ref r, {NumberLiterals.For(divisor.Text)})) return false;");
                 }
             }
         }
@@ -163,14 +163,14 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
 
             var simple = _m.Pattern is int p ? SimplePattern.Parse(_model.Patterns[p]) : null;
-            using (_w.OpenBlock("if (t == " + Token + ".String)"))
+            using (_w.OpenBlock($"if (t == {Token}.String)"))
             {
                 if ((_m.Pattern is null || simple is not null) && check is null)
                 {
                     if (hasLength)
                     {
                         _w.Line("var n = StreamingValues.CodePoints(ref r);");
-                        _w.Line("if (!(" + LengthCondition("n") + ")) return false;");
+                        _w.Line($"if (!({LengthCondition("n")})) return false;");
                     }
 
                     if (simple is not null)
@@ -202,7 +202,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     conditions.Add("(" + gate + "FormatAssertions." + check + "(" + argument + "))");
                 }
 
-                _w.Line("var pass = " + string.Join(" && ", conditions) + ";");
+                _w.Line($"var pass = {string.Join(" && ", conditions)};");
                 _w.Line("StreamingValues.Release(rented);");
                 _w.Line("if (!pass) return false;");
             }
@@ -215,11 +215,11 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             using (_w.OpenBlock("if (r.ValueIsEscaped)"))
             {
                 _w.Line("char[]? rented = null;");
-                _w.Line("matched = P" + Int(pattern) + ".IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
+                _w.Line($"matched = P{Int(pattern)}.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
                 _w.Line("StreamingValues.Release(rented);");
             }
 
-            _w.Line("else matched = " + SimplePattern.MatcherName(pattern) + "(r.ValueSpan);");
+            _w.Line($"else matched = {SimplePattern.MatcherName(pattern)}(r.ValueSpan);");
             _w.Line("if (!matched) return false;");
         }
 

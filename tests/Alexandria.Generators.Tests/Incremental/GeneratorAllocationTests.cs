@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using Alexandria.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Alexandria.Generators.Tests.Incremental;
+
+/// <summary>
+/// Issue 16, item 5: what the generator allocates per small schema (one <c>$defs</c> object with five members, as
+/// GeneratorScalingBenchmarks uses). ≈ 280 KB when this was written (docs/benchmarks.md, "Generator scaling"); the
+/// budget leaves room for generated code to grow a little, and fails if emitting falls back to concatenating lines or
+/// per-contract copies of shared code (≈ 395 KB before).
+/// </summary>
+public sealed class GeneratorAllocationTests
+{
+    private const int BudgetBytesPerSchema = 340 * 1024;
+
+    [Fact]
+    public void A_small_schema_costs_the_generator_less_than_its_allocation_budget()
+    {
+        Allocated(2);
+        var few = Allocated(2);
+        var many = Allocated(22);
+        var perSchema = (many - few) / 20;
+
+        Assert.True(perSchema <= BudgetBytesPerSchema, $"the generator allocated {perSchema / 1024} KB per schema; the budget is {BudgetBytesPerSchema / 1024} KB");
+    }
+
+    /// <summary>Bytes this thread allocated while the driver ran the generator over <paramref name="schemas"/> schemas.</summary>
+    private static long Allocated(int schemas)
+    {
+        var harness = new GeneratorHarness().WithNamespace("Synthetic");
+        for (var i = 0; i < schemas; i++)
+        {
+            harness.WithContract($"/contracts/synthetic_{i:D4}.json", Schema(i));
+        }
+
+        var driver = harness.CreateDriver(trackSteps: false);
+        var compilation = CSharpCompilation.Create("Allocations", [], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = driver.RunGenerators(compilation).GetRunResult();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Empty(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.True(result.GeneratedTrees.Length > schemas * 9, "every schema yields its record, converters, validators and entry point");
+        return allocated;
+    }
+
+    private static string Schema(int i) => $$"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://example.com/synthetic_{{i}}.json",
+          "$defs": {
+            "item_{{i}}": {
+              "type": "object",
+              "properties": {
+                "id": { "type": "string", "format": "uuid" },
+                "name": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z][a-z0-9_]*$" },
+                "count": { "type": "integer", "minimum": 0 },
+                "status": { "type": "string", "enum": ["open", "closed"] },
+                "tags": { "type": "array", "items": { "type": "string" }, "maxItems": 10 }
+              },
+              "required": ["id", "name", "count", "status"],
+              "additionalProperties": false
+            }
+          }
+        }
+        """;
+}
