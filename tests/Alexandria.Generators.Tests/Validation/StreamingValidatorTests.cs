@@ -39,7 +39,9 @@ public sealed class StreamingValidatorTests
             "run_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,3}$" },
             "media": { "type": "string", "pattern": "^[a-z0-9][a-z0-9!#$&^_.+-]{0,5}/[a-z0-9][a-z0-9.+-]*$" },
             "ack": { "type": "string", "pattern": "^ACK [0-9a-f-]{4}$", "maxLength": 8 },
-            "overlapping": { "type": "string", "pattern": "^[a-z]{0,3}[a-c]$" }
+            "overlapping": { "type": "string", "pattern": "^[a-z]{0,3}[a-c]$" },
+            "path": { "type": "string", "pattern": "^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,8}$" },
+            "glob": { "type": "string", "pattern": "^(?!ab)(?!.*\\*\\*)(?!.*x/)[a-z*/]{0,6}$" }
           }
         }
         """;
@@ -88,7 +90,10 @@ public sealed class StreamingValidatorTests
         Assert.Equal(valid, Validators.IsValidUtf8("PointValidator", json));
     }
 
-    /// <summary>Simple patterns are matched on the UTF-8 bytes; escaped strings and overlapping atoms use the regex.</summary>
+    /// <summary>
+    /// Simple patterns, with leading negative look-aheads of literals (not starting with / not containing), are
+    /// matched on the UTF-8 bytes; escaped strings and overlapping atoms use the regex.
+    /// </summary>
     [Theory]
     [InlineData("RunIdValidator", "\"a\"", true)]
     [InlineData("RunIdValidator", "\"a-_9\"", true)]
@@ -111,6 +116,29 @@ public sealed class StreamingValidatorTests
     [InlineData("OverlappingValidator", "\"abc\"", true)]
     [InlineData("OverlappingValidator", "\"zzza\"", true)]
     [InlineData("OverlappingValidator", "\"zzzz\"", false)]
+    [InlineData("PathValidator", "\"a/b.c\"", true)]
+    [InlineData("PathValidator", "\"a.b/.c.\"", true)]
+    [InlineData("PathValidator", "\"/a\"", false)]
+    [InlineData("PathValidator", "\"a..b\"", false)]
+    [InlineData("PathValidator", "\"a/..\"", false)]
+    [InlineData("PathValidator", "\"..\"", false)]
+    [InlineData("PathValidator", "\"\"", false)]
+    [InlineData("PathValidator", "\"abcdefgh\"", true)]
+    [InlineData("PathValidator", "\"abcdefghi\"", false)]
+    [InlineData("PathValidator", "\"a b\"", false)]
+    [InlineData("PathValidator", "\"é\"", false)]
+    [InlineData("PathValidator", "\"\\u002fa\"", false)]
+    [InlineData("PathValidator", "\"a.\\u002e\"", false)]
+    [InlineData("PathValidator", "\"a\\u002eb\"", true)]
+    [InlineData("PathValidator", "\"a\\n..\"", false)]
+    [InlineData("GlobValidator", "\"\"", true)]
+    [InlineData("GlobValidator", "\"ba/*\"", true)]
+    [InlineData("GlobValidator", "\"ab\"", false)]
+    [InlineData("GlobValidator", "\"a\"", true)]
+    [InlineData("GlobValidator", "\"a**\"", false)]
+    [InlineData("GlobValidator", "\"*a*\"", true)]
+    [InlineData("GlobValidator", "\"ax/\"", false)]
+    [InlineData("GlobValidator", "\"x\"", true)]
     public void Patterns_match_on_bytes_as_the_regex_does(string validator, string json, bool valid)
     {
         Assert.Equal(valid, Validators.IsValid(validator, json));

@@ -123,11 +123,15 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.String)) return false;
             if (t == global::System.Text.Json.JsonTokenType.String)
             {
-                char[]? rented = null;
-                var text = StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented);
-                var pass = P2.IsMatch(text);
-                StreamingValues.Release(rented);
-                if (!pass) return false;
+                bool matched;
+                if (r.ValueIsEscaped)
+                {
+                    char[]? rented = null;
+                    matched = P2.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
+                    StreamingValues.Release(rented);
+                }
+                else matched = Q2(r.ValueSpan);
+                if (!matched) return false;
             }
             return true;
         }
@@ -188,6 +192,18 @@ namespace Alexandria.Contracts.Validation
             for (n = 0; n < 1 && p < s.Length && StreamingValues.InClass(s[p], 0x0UL, 0x7FFFFFE00000000UL); n++) p++;
             if (n < 1) return false;
             for (n = 0; n < 63 && p < s.Length && StreamingValues.InClass(s[p], 0x3FF000000000000UL, 0x7FFFFFE80000000UL); n++) p++;
+            return p == s.Length;
+        }
+
+        /// <summary>^(?!/)(?!(?:[^\n\r\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*\.\.)[A-Za-z0-9._/-]{1,512}\z on UTF-8 bytes.</summary>
+        private static bool Q2(global::System.ReadOnlySpan<byte> s)
+        {
+            if (global::System.MemoryExtensions.StartsWith(s, "/"u8)) return false;
+            if (global::System.MemoryExtensions.IndexOf(s, ".."u8) >= 0) return false;
+            var p = 0;
+            int n;
+            for (n = 0; n < 512 && p < s.Length && StreamingValues.InClass(s[p], 0x3FFE00000000000UL, 0x7FFFFFE87FFFFFEUL); n++) p++;
+            if (n < 1) return false;
             return p == s.Length;
         }
 

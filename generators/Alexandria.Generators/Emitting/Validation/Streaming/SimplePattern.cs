@@ -8,14 +8,24 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
     /// sequence of ASCII character classes or literals with counts (<c>[a-z0-9][a-z0-9_-]{0,63}</c>). Matching
     /// greedily is exact when no repeated atom shares a character with what may follow it, which is checked.
     /// A non-ASCII byte is outside every class, so a string that is not ASCII fails as the regex would fail it.
+    /// Negative look-aheads of literals may lead the atoms (<c>^(?!/)(?!.*\.\.)[A-Za-z0-9._/-]{1,512}$</c>, the
+    /// contracts' paths): <c>(?!L)</c> refuses a string starting with L, <c>(?!.*L)</c> one containing L. That is
+    /// exact because the atoms admit printable ASCII only, so a string they accept has no line terminator for
+    /// <c>.</c> to stop at.
     /// </summary>
     internal sealed class SimplePattern
     {
         private readonly List<Atom> _atoms;
 
-        private SimplePattern(List<Atom> atoms)
+        /// <summary>Literals a string must not start with, and literals it must not contain.</summary>
+        private readonly List<string> _notPrefixes;
+        private readonly List<string> _notContained;
+
+        private SimplePattern(List<Atom> atoms, List<string> notPrefixes, List<string> notContained)
         {
             _atoms = atoms;
+            _notPrefixes = notPrefixes;
+            _notContained = notContained;
         }
 
         public static string MatcherName(int pattern) => "Q" + SchemaMethodEmitter.Int(pattern);
@@ -30,7 +40,23 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             var body = pattern.Substring(1, pattern.Length - 3);
             var atoms = new List<Atom>();
+            var notPrefixes = new List<string>();
+            var notContained = new List<string>();
             var i = 0;
+            while (At(body, i, "(?!"))
+            {
+                i += 3;
+                var anywhere = At(body, i, AnyCodePoints);
+                i += anywhere ? AnyCodePoints.Length : 0;
+                var literal = ReadLookaheadLiteral(body, ref i);
+                if (literal is null)
+                {
+                    return null;
+                }
+
+                (anywhere ? notContained : notPrefixes).Add(literal);
+            }
+
             while (i < body.Length)
             {
                 var set = body[i] == '[' ? ReadClass(body, ref i) : ReadLiteral(body, ref i);
@@ -42,7 +68,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 atoms.Add(new Atom(set, min, max));
             }
 
-            return atoms.Count > 0 && IsDeterministic(atoms) ? new SimplePattern(atoms) : null;
+            return atoms.Count > 0 && IsDeterministic(atoms) ? new SimplePattern(atoms, notPrefixes, notContained) : null;
         }
 
         /// <summary><c>bool Q{n}(ReadOnlySpan&lt;byte&gt; s)</c>.</summary>
@@ -51,6 +77,16 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
             using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
             {
+                foreach (var literal in _notPrefixes)
+                {
+                    w.Line("if (global::System.MemoryExtensions.StartsWith(s, " + Utf8Literals.For(literal) + ")) return false;");
+                }
+
+                foreach (var literal in _notContained)
+                {
+                    w.Line("if (global::System.MemoryExtensions.IndexOf(s, " + Utf8Literals.For(literal) + ") >= 0) return false;");
+                }
+
                 w.Line("var p = 0;");
                 w.Line("int n;");
                 foreach (var atom in _atoms)
@@ -133,6 +169,44 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             i = j + 1;
             return set;
+        }
+
+        private static bool At(string body, int i, string text) => string.CompareOrdinal(body, i, text, 0, text.Length) == 0 && i + text.Length <= body.Length;
+
+        /// <summary>The translation of ECMA-262 <c>.*</c> (any code point but a line terminator, repeated).</summary>
+        private static readonly string AnyCodePoints = Parsing.Validation.EcmaRegexTranslator.AnyCodePoint + "*";
+
+        /// <summary>
+        /// The rest of a look-ahead up to its <c>)</c>: plain characters and escaped punctuation (<c>\.</c>), at
+        /// least one; null for anything else (classes, counts, groups, alternation).
+        /// </summary>
+        private static string? ReadLookaheadLiteral(string body, ref int i)
+        {
+            var literal = new System.Text.StringBuilder();
+            for (; i < body.Length && body[i] != ')'; i++)
+            {
+                var c = body[i];
+                if (c == '\\' && i + 1 < body.Length && IsPlain(body[i + 1]) && !char.IsLetterOrDigit(body[i + 1]))
+                {
+                    literal.Append(body[++i]);
+                }
+                else if (IsPlain(c) && "^$.|?*+()[]{}".IndexOf(c) < 0)
+                {
+                    literal.Append(c);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            if (i >= body.Length || literal.Length == 0)
+            {
+                return null;
+            }
+
+            i++;
+            return literal.ToString();
         }
 
         private static bool[]? ReadLiteral(string body, ref int i)
