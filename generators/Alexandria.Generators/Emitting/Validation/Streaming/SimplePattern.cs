@@ -74,6 +74,16 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         /// <summary><c>bool Q{n}(ReadOnlySpan&lt;byte&gt; s)</c>.</summary>
         public void EmitMatcher(SourceWriter w, int index, string source)
         {
+            // A long run of one class (a hash, a path) is found by one vectorized search for the first byte outside it.
+            for (var a = 0; a < _atoms.Count; a++)
+            {
+                if (_atoms[a].Max >= VectorizedRun && ClassOf(a) == a)
+                {
+                    w.Line("private static readonly global::System.Buffers.SearchValues<byte> " + ClassName(index, a)
+                        + " = global::System.Buffers.SearchValues.Create(" + Utf8Literals.For(_atoms[a].Members()) + ");");
+                }
+            }
+
             w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
             using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
             {
@@ -89,11 +99,24 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 w.Line("var p = 0;");
                 w.Line("int n;");
-                foreach (var atom in _atoms)
+                for (var a = 0; a < _atoms.Count; a++)
                 {
-                    var (low, high) = atom.Masks();
-                    var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
-                    w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                    var atom = _atoms[a];
+                    if (atom.Max >= VectorizedRun)
+                    {
+                        var run = atom.Max == int.MaxValue ? "s.Slice(p)" : "s.Slice(p, global::System.Math.Min(s.Length - p, " + SchemaMethodEmitter.Int(atom.Max) + "))";
+                        w.Line("var run" + SchemaMethodEmitter.Int(a) + " = " + run + ";");
+                        w.Line("n = global::System.MemoryExtensions.IndexOfAnyExcept(run" + SchemaMethodEmitter.Int(a) + ", " + ClassName(index, ClassOf(a)) + ");");
+                        w.Line("if (n < 0) n = run" + SchemaMethodEmitter.Int(a) + ".Length;");
+                        w.Line("p += n;");
+                    }
+                    else
+                    {
+                        var (low, high) = atom.Masks();
+                        var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
+                        w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                    }
+
                     if (atom.Min > 0)
                     {
                         w.Line("if (n < " + SchemaMethodEmitter.Int(atom.Min) + ") return false;");
@@ -103,6 +126,23 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 w.Line("return p == s.Length;");
             }
         }
+
+        /// <summary>Atoms that may repeat this often are matched by <c>IndexOfAnyExcept</c>; shorter ones byte by byte.</summary>
+        private const int VectorizedRun = 16;
+
+        /// <summary>The first vectorized atom with the same class as atom <paramref name="a"/>, whose search values it shares.</summary>
+        private int ClassOf(int a)
+        {
+            var members = _atoms[a].Members();
+            for (var b = 0; b < a; b++)
+            {
+                if (_atoms[b].Max >= VectorizedRun && _atoms[b].Members() == members) return b;
+            }
+
+            return a;
+        }
+
+        private static string ClassName(int pattern, int atom) => MatcherName(pattern) + "Class" + SchemaMethodEmitter.Int(atom);
 
         private static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
 
@@ -281,6 +321,18 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
 
                 return false;
+            }
+
+            /// <summary>The class's characters in order, for <c>SearchValues.Create</c>.</summary>
+            public string Members()
+            {
+                var members = new System.Text.StringBuilder();
+                for (var c = 0; c < 128; c++)
+                {
+                    if (Set[c]) members.Append((char)c);
+                }
+
+                return members.ToString();
             }
 
             public (ulong Low, ulong High) Masks()
