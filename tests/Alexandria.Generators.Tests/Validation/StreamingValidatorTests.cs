@@ -39,7 +39,12 @@ public sealed class StreamingValidatorTests
             "run_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,3}$" },
             "media": { "type": "string", "pattern": "^[a-z0-9][a-z0-9!#$&^_.+-]{0,5}/[a-z0-9][a-z0-9.+-]*$" },
             "ack": { "type": "string", "pattern": "^ACK [0-9a-f-]{4}$", "maxLength": 8 },
-            "overlapping": { "type": "string", "pattern": "^[a-z]{0,3}[a-c]$" }
+            "overlapping": { "type": "string", "pattern": "^[a-z]{0,3}[a-c]$" },
+            "path": { "type": "string", "pattern": "^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]{1,8}$" },
+            "glob": { "type": "string", "pattern": "^(?!ab)(?!.*\\*\\*)(?!.*x/)[a-z*/]{0,6}$" },
+            "hash": { "type": "string", "pattern": "^[a-f0-9]{20}$" },
+            "word": { "type": "string", "pattern": "^[a-z]+-[0-9]{1,17}$" },
+            "event_id": { "type": "string", "format": "uuid" }
           }
         }
         """;
@@ -88,7 +93,10 @@ public sealed class StreamingValidatorTests
         Assert.Equal(valid, Validators.IsValidUtf8("PointValidator", json));
     }
 
-    /// <summary>Simple patterns are matched on the UTF-8 bytes; escaped strings and overlapping atoms use the regex.</summary>
+    /// <summary>
+    /// Simple patterns, with leading negative look-aheads of literals (not starting with / not containing), are
+    /// matched on the UTF-8 bytes; escaped strings and overlapping atoms use the regex.
+    /// </summary>
     [Theory]
     [InlineData("RunIdValidator", "\"a\"", true)]
     [InlineData("RunIdValidator", "\"a-_9\"", true)]
@@ -111,10 +119,64 @@ public sealed class StreamingValidatorTests
     [InlineData("OverlappingValidator", "\"abc\"", true)]
     [InlineData("OverlappingValidator", "\"zzza\"", true)]
     [InlineData("OverlappingValidator", "\"zzzz\"", false)]
+    [InlineData("PathValidator", "\"a/b.c\"", true)]
+    [InlineData("PathValidator", "\"a.b/.c.\"", true)]
+    [InlineData("PathValidator", "\"/a\"", false)]
+    [InlineData("PathValidator", "\"a..b\"", false)]
+    [InlineData("PathValidator", "\"a/..\"", false)]
+    [InlineData("PathValidator", "\"..\"", false)]
+    [InlineData("PathValidator", "\"\"", false)]
+    [InlineData("PathValidator", "\"abcdefgh\"", true)]
+    [InlineData("PathValidator", "\"abcdefghi\"", false)]
+    [InlineData("PathValidator", "\"a b\"", false)]
+    [InlineData("PathValidator", "\"é\"", false)]
+    [InlineData("PathValidator", "\"\\u002fa\"", false)]
+    [InlineData("PathValidator", "\"a.\\u002e\"", false)]
+    [InlineData("PathValidator", "\"a\\u002eb\"", true)]
+    [InlineData("PathValidator", "\"a\\n..\"", false)]
+    [InlineData("GlobValidator", "\"\"", true)]
+    [InlineData("GlobValidator", "\"ba/*\"", true)]
+    [InlineData("GlobValidator", "\"ab\"", false)]
+    [InlineData("GlobValidator", "\"a\"", true)]
+    [InlineData("GlobValidator", "\"a**\"", false)]
+    [InlineData("GlobValidator", "\"*a*\"", true)]
+    [InlineData("GlobValidator", "\"ax/\"", false)]
+    [InlineData("GlobValidator", "\"x\"", true)]
+    [InlineData("HashValidator", "\"0123456789abcdef0123\"", true)]
+    [InlineData("HashValidator", "\"0123456789abcdef012\"", false)]
+    [InlineData("HashValidator", "\"0123456789abcdef01234\"", false)]
+    [InlineData("HashValidator", "\"0123456789abcdEf0123\"", false)]
+    [InlineData("HashValidator", "\"0123456789abcdef012é\"", false)]
+    [InlineData("HashValidator", "\"\\u0030123456789abcdef0123\"", true)]
+    [InlineData("WordValidator", "\"abc-1\"", true)]
+    [InlineData("WordValidator", "\"abcdefghijklmnopqrstuvwxyz-12345678901234567\"", true)]
+    [InlineData("WordValidator", "\"abc-123456789012345678\"", false)]
+    [InlineData("WordValidator", "\"abc-\"", false)]
+    [InlineData("WordValidator", "\"-1\"", false)]
+    [InlineData("WordValidator", "\"abcé-1\"", false)]
+    [InlineData("WordValidator", "\"abc-1x\"", false)]
     public void Patterns_match_on_bytes_as_the_regex_does(string validator, string json, bool valid)
     {
         Assert.Equal(valid, Validators.IsValid(validator, json));
         Assert.Equal(valid, Validators.IsValidUtf8(validator, json));
+    }
+
+    /// <summary>uuid is checked on the bytes of unescaped text, on the decoded text otherwise.</summary>
+    [Theory]
+    [InlineData("\"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b23\"", true)]
+    [InlineData("\"3F2B8C1E-7A4D-4E9B-9C61-2D5E8F0A1B23\"", true)]
+    [InlineData("\"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b2\"", false)]
+    [InlineData("\"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b234\"", false)]
+    [InlineData("\"3f2b8c1e7-a4d-4e9b-9c61-2d5e8f0a1b23\"", false)]
+    [InlineData("\"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1bg3\"", false)]
+    [InlineData("\"3f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1bé\"", false)]
+    [InlineData("\"\\u0033f2b8c1e-7a4d-4e9b-9c61-2d5e8f0a1b23\"", true)]
+    [InlineData("\"3f2b8c1e\\u002d7a4d-4e9b-9c61-2d5e8f0a1b2x\"", false)]
+    [InlineData("42", false)]
+    public void Uuid_is_checked_on_bytes_as_on_text(string json, bool valid)
+    {
+        Assert.Equal(valid, Validators.IsValid("EventIdValidator", json));
+        Assert.Equal(valid, Validators.IsValidUtf8("EventIdValidator", json));
     }
 
     [Theory]

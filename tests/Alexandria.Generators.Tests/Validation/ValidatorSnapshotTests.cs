@@ -29,7 +29,8 @@ public sealed class ValidatorSnapshotTests
     [Fact]
     public void Patterns_are_built_for_the_engine_their_constructs_allow_and_matched_with_a_time_limit()
     {
-        // simple form (compiled backtracking), no lookaround (NonBacktracking), lookahead (backtracking), patternProperties.
+        // simple form (compiled backtracking), no lookaround (NonBacktracking), lookahead (backtracking; the streaming
+        // path matches its literal look-aheads on bytes), patternProperties.
         const string contract = """
             {
               "$defs": {

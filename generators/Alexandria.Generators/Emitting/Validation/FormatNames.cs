@@ -28,10 +28,15 @@ namespace Alexandria.Generators.Emitting.Validation
         /// <summary>Checks that take a <c>ReadOnlySpan&lt;char&gt;</c>; the streaming path passes the others a string.</summary>
         private static readonly HashSet<string> SpanChecks = new HashSet<string> { "DateTime", "Date", "Time", "Duration", "Uuid", "Uri", "UriReference", "Iri", "IriReference" };
 
+        /// <summary>Checks that also take the unescaped UTF-8 bytes, so the streaming path need not decode the string.</summary>
+        private static readonly HashSet<string> ByteChecks = new HashSet<string> { "Uuid" };
+
         public static string? CheckFor(string format) => Checks.TryGetValue(format, out var check) ? check : null;
 
         public static string Describe(string format) => Descriptions.TryGetValue(format, out var text) ? text : "a valid " + format;
 
         public static bool TakesSpan(string check) => SpanChecks.Contains(check);
+
+        public static bool TakesBytes(string check) => ByteChecks.Contains(check);
     }
 }

@@ -123,11 +123,15 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.String)) return false;
             if (t == global::System.Text.Json.JsonTokenType.String)
             {
-                char[]? rented = null;
-                var text = StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented);
-                var pass = P2.IsMatch(text);
-                StreamingValues.Release(rented);
-                if (!pass) return false;
+                bool matched;
+                if (r.ValueIsEscaped)
+                {
+                    char[]? rented = null;
+                    matched = P2.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
+                    StreamingValues.Release(rented);
+                }
+                else matched = Q2(r.ValueSpan);
+                if (!matched) return false;
             }
             return true;
         }
@@ -180,6 +184,7 @@ namespace Alexandria.Contracts.Validation
             return false;
         }
 
+        private static readonly global::System.Buffers.SearchValues<byte> Q0Class1 = global::System.Buffers.SearchValues.Create("0123456789_abcdefghijklmnopqrstuvwxyz"u8);
         /// <summary>^[a-z][a-z0-9_]{0,63}\z on UTF-8 bytes.</summary>
         private static bool Q0(global::System.ReadOnlySpan<byte> s)
         {
@@ -187,7 +192,26 @@ namespace Alexandria.Contracts.Validation
             int n;
             for (n = 0; n < 1 && p < s.Length && StreamingValues.InClass(s[p], 0x0UL, 0x7FFFFFE00000000UL); n++) p++;
             if (n < 1) return false;
-            for (n = 0; n < 63 && p < s.Length && StreamingValues.InClass(s[p], 0x3FF000000000000UL, 0x7FFFFFE80000000UL); n++) p++;
+            var run1 = s.Slice(p, global::System.Math.Min(s.Length - p, 63));
+            n = global::System.MemoryExtensions.IndexOfAnyExcept(run1, Q0Class1);
+            if (n < 0) n = run1.Length;
+            p += n;
+            return p == s.Length;
+        }
+
+        private static readonly global::System.Buffers.SearchValues<byte> Q2Class0 = global::System.Buffers.SearchValues.Create("-./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"u8);
+        /// <summary>^(?!/)(?!(?:[^\n\r\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*\.\.)[A-Za-z0-9._/-]{1,512}\z on UTF-8 bytes.</summary>
+        private static bool Q2(global::System.ReadOnlySpan<byte> s)
+        {
+            if (global::System.MemoryExtensions.StartsWith(s, "/"u8)) return false;
+            if (global::System.MemoryExtensions.IndexOf(s, ".."u8) >= 0) return false;
+            var p = 0;
+            int n;
+            var run0 = s.Slice(p, global::System.Math.Min(s.Length - p, 512));
+            n = global::System.MemoryExtensions.IndexOfAnyExcept(run0, Q2Class0);
+            if (n < 0) n = run0.Length;
+            p += n;
+            if (n < 1) return false;
             return p == s.Length;
         }
 

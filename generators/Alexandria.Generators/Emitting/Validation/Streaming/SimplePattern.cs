@@ -8,14 +8,24 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
     /// sequence of ASCII character classes or literals with counts (<c>[a-z0-9][a-z0-9_-]{0,63}</c>). Matching
     /// greedily is exact when no repeated atom shares a character with what may follow it, which is checked.
     /// A non-ASCII byte is outside every class, so a string that is not ASCII fails as the regex would fail it.
+    /// Negative look-aheads of literals may lead the atoms (<c>^(?!/)(?!.*\.\.)[A-Za-z0-9._/-]{1,512}$</c>, the
+    /// contracts' paths): <c>(?!L)</c> refuses a string starting with L, <c>(?!.*L)</c> one containing L. That is
+    /// exact because the atoms admit printable ASCII only, so a string they accept has no line terminator for
+    /// <c>.</c> to stop at.
     /// </summary>
     internal sealed class SimplePattern
     {
         private readonly List<Atom> _atoms;
 
-        private SimplePattern(List<Atom> atoms)
+        /// <summary>Literals a string must not start with, and literals it must not contain.</summary>
+        private readonly List<string> _notPrefixes;
+        private readonly List<string> _notContained;
+
+        private SimplePattern(List<Atom> atoms, List<string> notPrefixes, List<string> notContained)
         {
             _atoms = atoms;
+            _notPrefixes = notPrefixes;
+            _notContained = notContained;
         }
 
         public static string MatcherName(int pattern) => "Q" + SchemaMethodEmitter.Int(pattern);
@@ -30,7 +40,23 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             var body = pattern.Substring(1, pattern.Length - 3);
             var atoms = new List<Atom>();
+            var notPrefixes = new List<string>();
+            var notContained = new List<string>();
             var i = 0;
+            while (At(body, i, "(?!"))
+            {
+                i += 3;
+                var anywhere = At(body, i, AnyCodePoints);
+                i += anywhere ? AnyCodePoints.Length : 0;
+                var literal = ReadLookaheadLiteral(body, ref i);
+                if (literal is null)
+                {
+                    return null;
+                }
+
+                (anywhere ? notContained : notPrefixes).Add(literal);
+            }
+
             while (i < body.Length)
             {
                 var set = body[i] == '[' ? ReadClass(body, ref i) : ReadLiteral(body, ref i);
@@ -42,22 +68,55 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 atoms.Add(new Atom(set, min, max));
             }
 
-            return atoms.Count > 0 && IsDeterministic(atoms) ? new SimplePattern(atoms) : null;
+            return atoms.Count > 0 && IsDeterministic(atoms) ? new SimplePattern(atoms, notPrefixes, notContained) : null;
         }
 
         /// <summary><c>bool Q{n}(ReadOnlySpan&lt;byte&gt; s)</c>.</summary>
         public void EmitMatcher(SourceWriter w, int index, string source)
         {
-            w.Line($"/// <summary>{SchemaMethodEmitter.Xml(source)} on UTF-8 bytes.</summary>");
-            using (w.OpenBlock($"private static bool {MatcherName(index)}(global::System.ReadOnlySpan<byte> s)"))
+            // A long run of one class (a hash, a path) is found by one vectorized search for the first byte outside it.
+            for (var a = 0; a < _atoms.Count; a++)
             {
+                if (_atoms[a].Max >= VectorizedRun && ClassOf(a) == a)
+                {
+                    w.Line("private static readonly global::System.Buffers.SearchValues<byte> " + ClassName(index, a)
+                        + " = global::System.Buffers.SearchValues.Create(" + Utf8Literals.For(_atoms[a].Members()) + ");");
+                }
+            }
+
+            w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
+            using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
+            {
+                foreach (var literal in _notPrefixes)
+                {
+                    w.Line("if (global::System.MemoryExtensions.StartsWith(s, " + Utf8Literals.For(literal) + ")) return false;");
+                }
+
+                foreach (var literal in _notContained)
+                {
+                    w.Line("if (global::System.MemoryExtensions.IndexOf(s, " + Utf8Literals.For(literal) + ") >= 0) return false;");
+                }
+
                 w.Line("var p = 0;");
                 w.Line("int n;");
-                foreach (var atom in _atoms)
+                for (var a = 0; a < _atoms.Count; a++)
                 {
-                    var (low, high) = atom.Masks();
-                    var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
-                    w.Line($"for (n = 0; {bound}p < s.Length && StreamingValues.InClass(s[p], {Hex(low)}, {Hex(high)}); n++) p++;");
+                    var atom = _atoms[a];
+                    if (atom.Max >= VectorizedRun)
+                    {
+                        var run = atom.Max == int.MaxValue ? "s.Slice(p)" : "s.Slice(p, global::System.Math.Min(s.Length - p, " + SchemaMethodEmitter.Int(atom.Max) + "))";
+                        w.Line("var run" + SchemaMethodEmitter.Int(a) + " = " + run + ";");
+                        w.Line("n = global::System.MemoryExtensions.IndexOfAnyExcept(run" + SchemaMethodEmitter.Int(a) + ", " + ClassName(index, ClassOf(a)) + ");");
+                        w.Line("if (n < 0) n = run" + SchemaMethodEmitter.Int(a) + ".Length;");
+                        w.Line("p += n;");
+                    }
+                    else
+                    {
+                        var (low, high) = atom.Masks();
+                        var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
+                        w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                    }
+
                     if (atom.Min > 0)
                     {
                         w.Line($"if (n < {SchemaMethodEmitter.Int(atom.Min)}) return false;");
@@ -67,6 +126,23 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 w.Line("return p == s.Length;");
             }
         }
+
+        /// <summary>Atoms that may repeat this often are matched by <c>IndexOfAnyExcept</c>; shorter ones byte by byte.</summary>
+        private const int VectorizedRun = 16;
+
+        /// <summary>The first vectorized atom with the same class as atom <paramref name="a"/>, whose search values it shares.</summary>
+        private int ClassOf(int a)
+        {
+            var members = _atoms[a].Members();
+            for (var b = 0; b < a; b++)
+            {
+                if (_atoms[b].Max >= VectorizedRun && _atoms[b].Members() == members) return b;
+            }
+
+            return a;
+        }
+
+        private static string ClassName(int pattern, int atom) => MatcherName(pattern) + "Class" + SchemaMethodEmitter.Int(atom);
 
         private static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
 
@@ -133,6 +209,44 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             i = j + 1;
             return set;
+        }
+
+        private static bool At(string body, int i, string text) => string.CompareOrdinal(body, i, text, 0, text.Length) == 0 && i + text.Length <= body.Length;
+
+        /// <summary>The translation of ECMA-262 <c>.*</c> (any code point but a line terminator, repeated).</summary>
+        private static readonly string AnyCodePoints = Parsing.Validation.EcmaRegexTranslator.AnyCodePoint + "*";
+
+        /// <summary>
+        /// The rest of a look-ahead up to its <c>)</c>: plain characters and escaped punctuation (<c>\.</c>), at
+        /// least one; null for anything else (classes, counts, groups, alternation).
+        /// </summary>
+        private static string? ReadLookaheadLiteral(string body, ref int i)
+        {
+            var literal = new System.Text.StringBuilder();
+            for (; i < body.Length && body[i] != ')'; i++)
+            {
+                var c = body[i];
+                if (c == '\\' && i + 1 < body.Length && IsPlain(body[i + 1]) && !char.IsLetterOrDigit(body[i + 1]))
+                {
+                    literal.Append(body[++i]);
+                }
+                else if (IsPlain(c) && "^$.|?*+()[]{}".IndexOf(c) < 0)
+                {
+                    literal.Append(c);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            if (i >= body.Length || literal.Length == 0)
+            {
+                return null;
+            }
+
+            i++;
+            return literal.ToString();
         }
 
         private static bool[]? ReadLiteral(string body, ref int i)
@@ -207,6 +321,18 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
 
                 return false;
+            }
+
+            /// <summary>The class's characters in order, for <c>SearchValues.Create</c>.</summary>
+            public string Members()
+            {
+                var members = new System.Text.StringBuilder();
+                for (var c = 0; c < 128; c++)
+                {
+                    if (Set[c]) members.Append((char)c);
+                }
+
+                return members.ToString();
             }
 
             public (ulong Low, ulong High) Masks()

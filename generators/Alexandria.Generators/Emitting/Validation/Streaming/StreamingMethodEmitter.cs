@@ -181,6 +181,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     return;
                 }
 
+                if (check is not null && FormatNames.TakesBytes(check) && !hasLength && _m.Pattern is null)
+                {
+                    EmitFormatOnBytes(check);
+                    return;
+                }
+
                 _w.Line("char[]? rented = null;");
                 _w.Line("var text = StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented);");
                 var conditions = new List<string>();
@@ -206,6 +212,26 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 _w.Line("StreamingValues.Release(rented);");
                 _w.Line("if (!pass) return false;");
             }
+        }
+
+        /// <summary>
+        /// A format whose check also reads UTF-8 (uuid) is checked on the bytes of unescaped text, without decoding it;
+        /// escaped text is decoded. Skipping the decode changes no verdict: the entry point has refused input whose
+        /// strings do not decode (<c>UnicodeText.IsReadable</c>) before this pass runs.
+        /// </summary>
+        private void EmitFormatOnBytes(string check)
+        {
+            var gate = _m.AlwaysAssertFormat ? "" : "!s.AssertFormats || ";
+            _w.Line("bool pass;");
+            using (_w.OpenBlock("if (r.ValueIsEscaped)"))
+            {
+                _w.Line("char[]? rented = null;");
+                _w.Line("pass = " + gate + "FormatAssertions." + check + "(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
+                _w.Line("StreamingValues.Release(rented);");
+            }
+
+            _w.Line("else pass = " + gate + "FormatAssertions." + check + "(r.ValueSpan);");
+            _w.Line("if (!pass) return false;");
         }
 
         /// <summary>Unescaped text is matched on its bytes; escaped text is decoded for the regex.</summary>

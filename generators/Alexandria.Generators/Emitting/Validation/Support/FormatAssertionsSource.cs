@@ -329,6 +329,19 @@ namespace __NAMESPACE__
             return true;
         }
 
+        /// <summary>Uuid on unescaped UTF-8 (the streaming path): a byte that is not ASCII is no hex digit, as such a character is not.</summary>
+        public static bool Uuid(global::System.ReadOnlySpan<byte> s)
+        {
+            if (s.Length != 36) return false;
+            for (var i = 0; i < 36; i++)
+            {
+                var dash = i == 8 || i == 13 || i == 18 || i == 23;
+                if (dash ? s[i] != (byte)'-' : !IsHex((char)s[i])) return false;
+            }
+
+            return true;
+        }
+
         public static bool Uri(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: true, international: false);
 
         public static bool UriReference(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: false, international: false);

@@ -229,6 +229,13 @@ namespace __NAMESPACE__
             // Unescaping and transcoding never make more UTF-16 units than there are UTF-8 bytes.
             var length = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
             var buffer = length <= stack.Length ? stack : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
+
+            // ASCII without escapes (ids, dates, paths) is widened as it is; anything else is unescaped and transcoded.
+            if (!r.ValueIsEscaped && !r.HasValueSequence && global::System.Text.Ascii.ToUtf16(r.ValueSpan, buffer, out var widened) == global::System.Buffers.OperationStatus.Done)
+            {
+                return buffer.Slice(0, widened);
+            }
+
             return buffer.Slice(0, r.CopyString(buffer));
         }
 
