@@ -103,6 +103,109 @@ public sealed class OpenApiDeviationTests
     }
 
     [Fact]
+    public void A_media_type_or_parameter_with_no_schema_is_listed_as_JsonElement_at_its_place()
+    {
+        const string text = """
+            openapi: 3.0.0
+            info: { title: Any, version: "1" }
+            paths:
+              /echo:
+                post:
+                  operationId: echo
+                  parameters:
+                    - { name: filter, in: query, content: { application/json: {} } }
+                  requestBody: { content: { application/json: { examples: { a: { value: 1 } } } } }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        text/plain: { example: hi }
+            """;
+
+        var run = new GeneratorHarness().WithContract(Path, text).Run().AssertCompiles();
+
+        var untyped = run.GeneratorDiagnostics.Where(d => d.Id == "ALX0210").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(3, untyped.Count);
+        ContractTextPosition.AssertAt(untyped[0], Path, text, "{ name: filter, in: query, content: { application/json: {} } }");
+        Assert.Equal("Parameter 'filter' of echo is typed as JsonElement: it declares no schema, so any value is accepted", untyped[0].GetMessage());
+        ContractTextPosition.AssertAt(untyped[1], Path, text, "{ examples: { a: { value: 1 } } }");
+        Assert.Equal("The request body of echo is typed as JsonElement: it declares no schema, so any value is accepted", untyped[1].GetMessage());
+        ContractTextPosition.AssertAt(untyped[2], Path, text, "{ example: hi }");
+        Assert.Equal("The 200 response of echo is typed as JsonElement: it declares no schema, so any value is accepted", untyped[2].GetMessage());
+    }
+
+    [Fact]
+    public void A_multi_line_summary_and_a_nullable_component_as_an_optional_parameter_compile()
+    {
+        // Both from OpenAI's document: a summary of several lines ended the operations table's doc comment after its
+        // first line, and a query parameter whose schema is a nullable map was written 'IReadOnlyDictionary<…>??'.
+        const string text = """
+            openapi: 3.1.0
+            info: { title: Chat, version: "1" }
+            paths:
+              /chat:
+                get:
+                  operationId: listChats
+                  summary: |
+                    Lists chats.
+
+                    Returns `json` <or> a stream.
+                  parameters:
+                    - { name: metadata, in: query, schema: { $ref: '#/components/schemas/Metadata' } }
+                  responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Metadata' } } } } }
+            components:
+              schemas:
+                Metadata:
+                  anyOf:
+                    - { type: object, additionalProperties: { type: string } }
+                    - { type: "null" }
+            """;
+
+        var run = new GeneratorHarness().WithContract(Path, text).Run().AssertCompiles();
+
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }", run.Source("api.yaml.Server.ListChats.g.cs"));
+        var operations = run.Sources.Single(s => s.HintName.EndsWith("Operations.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("/// <c>GET /chat</c>: Lists chats.\n", operations);
+        Assert.Contains("/// Returns `json` &lt;or&gt; a stream.\n", operations);
+    }
+
+    [Fact]
+    public void Unconstrained_members_items_and_map_values_are_each_listed_as_JsonElement_at_their_schema()
+    {
+        const string text = """
+            openapi: 3.1.0
+            info: { title: Any, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Profile:
+                  type: object
+                  properties:
+                    websites: { description: The websites }
+                    fields: { type: [object, "null"] }
+                    rows: { type: array, items: { type: object, additionalProperties: { type: object } } }
+                    tags: { type: array }
+                    mixed: { type: [string, integer] }
+                    name: { type: string }
+            """;
+
+        var run = new GeneratorHarness().WithContract(Path, text).Run().AssertCompiles();
+
+        var untyped = run.GeneratorDiagnostics.Where(d => d.Id == "ALX0120").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(5, untyped.Count);
+        Assert.All(untyped, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        ContractTextPosition.AssertAt(untyped[0], Path, text, "{ description: The websites }");
+        Assert.Equal("Schema '#/$defs/Profile/properties/websites' is typed as JsonElement: the schema declares no type, properties or composition, so any value is accepted", untyped[0].GetMessage());
+        ContractTextPosition.AssertAt(untyped[1], Path, text, "{ type: [object, \"null\"] }");
+        Assert.EndsWith("an object with no declared properties allows any members", untyped[1].GetMessage());
+        ContractTextPosition.AssertAt(untyped[2], Path, text, "{ type: object }");
+        ContractTextPosition.AssertAt(untyped[3], Path, text, "{ type: array }");
+        Assert.EndsWith("its items have no schema, so any value is accepted", untyped[3].GetMessage());
+        ContractTextPosition.AssertAt(untyped[4], Path, text, "{ type: [string, integer] }");
+        Assert.EndsWith("a value of several types (string, integer) has no single C# type", untyped[4].GetMessage());
+    }
+
+    [Fact]
     public void Three_point_zero_habits_in_a_3_1_document_are_accepted_with_warnings_where_they_are_written()
     {
         const string text = """

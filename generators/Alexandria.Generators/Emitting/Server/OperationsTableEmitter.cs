@@ -36,7 +36,7 @@ namespace Alexandria.Generators.Emitting.Server
                     {
                         var success = operation.Responses.FirstOrDefault(r => r.FixedStatus is >= 200 and < 300)?.FixedStatus;
                         w.Line();
-                        w.Line("/// <summary><c>" + operation.Method + " " + XmlDoc.Escape(operation.Route) + "</c>: " + XmlDoc.Escape(operation.Summary.Length > 0 ? operation.Summary : operation.OperationId) + ".</summary>");
+                        XmlDoc.SummaryXml(w, "<c>" + operation.Method + " " + XmlDoc.Escape(operation.Route) + "</c>: " + XmlDoc.Escape((operation.Summary.Length > 0 ? operation.Summary : operation.OperationId).Trim()) + ".");
                         w.Line("public static " + descriptor + " " + operation.Name + " { get; } = new " + descriptor + "("
                             + CSharpNaming.Literal(operation.OperationId) + ", "
                             + routes + "." + operation.Name + "Method, "

@@ -106,7 +106,7 @@ namespace Alexandria.Generators.Parsing.OpenApi
                     parameterName,
                     CSharpNaming.Unique(CSharpNaming.ToPascalCase(parameterName), taken),
                     parameterLocation,
-                    _types.Map(node["schema"], $"parameter '{parameterName}' of {operationId}"),
+                    _types.Map(node["schema"], $"parameter '{parameterName}' of {operationId}", node),
                     required,
                     node.GetString("description") ?? ""));
             }
@@ -140,8 +140,8 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 return null;
             }
 
-            var (contentType, schema) = ChooseContent(body["content"] as JsonObject);
-            var type = contentType is null ? TypeRef.RawJson("The request body declares no content.") : _types.Map(schema, "the request body of " + operationId);
+            var (contentType, schema, mediaType) = ChooseContent(body["content"] as JsonObject);
+            var type = contentType is null ? TypeRef.RawJson("The request body declares no content.") : _types.Map(schema, "the request body of " + operationId, mediaType);
             return new RequestBodySpec(type, contentType ?? "application/json", body["required"]?.Kind == JsonNodeKind.True, body.GetString("description") ?? "");
         }
 
@@ -171,13 +171,13 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 }
 
                 var response = resolved as JsonObject;
-                var (contentType, schema) = ChooseContent(response?["content"] as JsonObject);
+                var (contentType, schema, mediaType) = ChooseContent(response?["content"] as JsonObject);
                 responses.Add(new ResponseSpec(
                     property.Name,
                     CSharpNaming.Unique(caseName, caseNames),
                     fixedStatus,
                     contentType,
-                    contentType is null ? null : _types.Map(schema, $"the {property.Name} response of {operationId}"),
+                    contentType is null ? null : _types.Map(schema, $"the {property.Name} response of {operationId}", mediaType),
                     response?.GetString("description") ?? ""));
             }
 
@@ -185,17 +185,17 @@ namespace Alexandria.Generators.Parsing.OpenApi
         }
 
         /// <summary>JSON first (including <c>+json</c> types such as problem+json), else the first declared.</summary>
-        public static (string? ContentType, JsonNode? Schema) ChooseContent(JsonObject? content)
+        public static (string? ContentType, JsonNode? Schema, JsonNode? MediaType) ChooseContent(JsonObject? content)
         {
             if (content is null || content.Properties.Count == 0)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             var chosen = content.Properties.FirstOrDefault(p => p.Name == "application/json")
                 ?? content.Properties.FirstOrDefault(p => p.Name.EndsWith("+json", System.StringComparison.Ordinal))
                 ?? content.Properties[0];
-            return (chosen.Name, (chosen.Value as JsonObject)?["schema"]);
+            return (chosen.Name, (chosen.Value as JsonObject)?["schema"], chosen.Value);
         }
 
         private static bool TryLocation(string location, out ParameterLocation parsed)

@@ -33,7 +33,16 @@ namespace Alexandria.Generators.Parsing.OpenApi
         }
 
         /// <param name="place">What the schema types, for the ALX0210 message: <c>the request body of createPet</c>.</param>
-        public TypeRef Map(JsonNode? schema, string place) => Map(schema, place, 0);
+        /// <param name="holder">The media type or parameter that holds the schema: where a missing schema is reported.</param>
+        public TypeRef Map(JsonNode? schema, string place, JsonNode? holder)
+            => schema is null && holder is not null ? Untyped(holder, place, "it declares no schema, so any value is accepted") : WithoutNullableMark(Map(schema, place, 0));
+
+        /// <summary>
+        /// A definition that allows null (<c>anyOf: [X, null]</c>) exports <c>X?</c>; a body or parameter is made
+        /// nullable by the server where it is optional, so keeping the mark would write <c>X??</c>.
+        /// </summary>
+        private static TypeRef WithoutNullableMark(TypeRef type)
+            => type.Name.EndsWith("?", System.StringComparison.Ordinal) ? type with { Name = type.Name.Substring(0, type.Name.Length - 1) } : type;
 
         private TypeRef Map(JsonNode? schema, string place, int depth)
         {

@@ -77,7 +77,7 @@ namespace Alexandria.Generators.Parsing.Schema
         private static void ClassifyUnion(SchemaFile file, DefinitionInfo union, JsonObject schema, Dictionary<string, DefinitionInfo> infos, List<DiagnosticInfo> diagnostics)
         {
             var branches = SchemaShapes.Branches(schema, out _);
-            if (branches is null || branches.Count < 2)
+            if (branches is null || branches.Count < 2 || SchemaShapes.CommonScalarType(branches) is not null)
             {
                 return;
             }

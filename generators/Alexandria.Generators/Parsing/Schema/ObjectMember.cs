@@ -62,7 +62,14 @@ namespace Alexandria.Generators.Parsing.Schema
             }
         }
 
-        /// <summary>The member's string <c>const</c>, if its deciding schema has one.</summary>
-        public string? StringConst => Schema is JsonObject obj && obj["const"] is JsonString constant ? constant.Value : null;
+        /// <summary>
+        /// The member's string <c>const</c>, if its deciding schema has one; an <c>enum</c> of one string means the same
+        /// (OpenAI's document spells its discriminators <c>type: {enum: [message]}</c>).
+        /// </summary>
+        public string? StringConst => Schema is JsonObject obj
+            ? obj["const"] is JsonString constant ? constant.Value
+            : obj["const"] is null && obj["enum"] is JsonArray { Items.Count: 1 } values && values.Items[0] is JsonString only ? only.Value
+            : null
+            : null;
     }
 }

@@ -115,6 +115,39 @@ namespace Alexandria.Generators.Parsing.Schema
             return false;
         }
 
+        /// <summary>
+        /// The one JSON type every branch of a union has when each is a plain scalar schema (a <c>type</c>, maybe an
+        /// <c>enum</c> of it, a <c>format</c>, bounds): <c>anyOf: [string, enum of strings]</c> is a string. With
+        /// different formats the format is dropped. Null when a branch is anything else (an object, a reference, a
+        /// second type), which stays a union question.
+        /// </summary>
+        public static (string Type, string? Format)? CommonScalarType(List<JsonNode> branches)
+        {
+            string? common = null;
+            string? format = null;
+            for (var i = 0; i < branches.Count; i++)
+            {
+                if (branches[i] is not JsonObject branch || branch["$ref"] is not null || branch["oneOf"] is not null || branch["anyOf"] is not null
+                    || branch["allOf"] is not null || branch["properties"] is not null || branch["items"] is not null)
+                {
+                    return null;
+                }
+
+                var types = ReadTypes(branch, out _);
+                var type = types.Count == 1 ? types[0] : types.Count == 0 && IsStringEnum(branch) ? "string" : null;
+                if (type is not ("string" or "integer" or "number" or "boolean") || (common is not null && type != common))
+                {
+                    return null;
+                }
+
+                var branchFormat = branch.GetString("format");
+                format = i == 0 || branchFormat == format ? branchFormat : null;
+                common = type;
+            }
+
+            return common is null ? null : (common, format);
+        }
+
         /// <summary>The branches of <c>oneOf</c> (or <c>anyOf</c>), without the <c>{"type": "null"}</c> ones.</summary>
         public static List<JsonNode>? Branches(JsonObject schema, out bool nullable)
         {

@@ -98,7 +98,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (node is not JsonObject schema)
             {
-                return TypeReference.Json;
+                return Untyped(node, "the schema 'true' allows any value");
             }
 
             var definition = _file.DefinitionAt(node);
@@ -156,6 +156,11 @@ namespace Alexandria.Generators.Parsing.Schema
                     return TypeOf(branches[0]).OrNull(nullable || nullBranch);
                 }
 
+                if (SchemaShapes.CommonScalarType(branches) is { } scalar)
+                {
+                    return ScalarType(scalar.Type, scalar.Format).AsNullable(nullable || nullBranch);
+                }
+
                 if (branches.Count > 1 && _file.DefinitionAt(schema) is null)
                 {
                     _diagnostics.Add(_file.Document.Diagnostic(DiagnosticDescriptors.TypedAsJsonElement, schema, "#" + schema.Pointer,
@@ -185,24 +190,27 @@ namespace Alexandria.Generators.Parsing.Schema
 
             if (types.Count > 1)
             {
-                return TypeReference.Json;
+                return Untyped(schema, "a value of several types (" + string.Join(", ", types) + ") has no single C# type");
             }
 
             switch (types[0])
             {
-                case "string": return FormatType(schema.GetString("format")).AsNullable(nullable);
-                case "integer": return TypeReference.Of(TypeReferenceKind.Integer).AsNullable(nullable);
-                case "number": return TypeReference.Of(TypeReferenceKind.Number).AsNullable(nullable);
-                case "boolean": return TypeReference.Of(TypeReferenceKind.Boolean).AsNullable(nullable);
+                case "string":
+                case "integer":
+                case "number":
+                case "boolean":
+                    return ScalarType(types[0], schema.GetString("format")).AsNullable(nullable);
                 case "array":
                     var items = schema["items"];
-                    return TypeReference.ListOf(items is null ? TypeReference.Json : TypeOf(items)).AsNullable(nullable);
+                    return TypeReference.ListOf(items is null ? Untyped(schema, "its items have no schema, so any value is accepted") : TypeOf(items)).AsNullable(nullable);
                 case "object":
                     return schema["additionalProperties"] is JsonObject values
                         ? TypeReference.DictionaryOf(TypeOf(values)).AsNullable(nullable)
-                        : TypeReference.Json;
+                        : Untyped(schema, "an object with no declared properties allows any members");
+                case "":
+                    return Untyped(schema, "the schema declares no type, properties or composition, so any value is accepted");
                 default:
-                    return TypeReference.Json;
+                    return Untyped(schema, "'" + types[0] + "' is not a JSON Schema type");
             }
         }
 
@@ -347,6 +355,14 @@ namespace Alexandria.Generators.Parsing.Schema
             _ => TypeReference.Json,
         };
 
+        private static TypeReference ScalarType(string type, string? format) => type switch
+        {
+            "string" => FormatType(format),
+            "integer" => TypeReference.Of(TypeReferenceKind.Integer),
+            "number" => TypeReference.Of(TypeReferenceKind.Number),
+            _ => TypeReference.Of(TypeReferenceKind.Boolean),
+        };
+
         private static TypeReference FormatType(string? format) => TypeReference.Of(format switch
         {
             "date-time" => TypeReferenceKind.DateTimeOffset,
@@ -356,6 +372,13 @@ namespace Alexandria.Generators.Parsing.Schema
             "uri-reference" => TypeReferenceKind.UriReference,
             _ => TypeReferenceKind.String,
         });
+
+        /// <summary>A place typed JsonElement, listed (ALX0120) so a user sees every one and why.</summary>
+        private TypeReference Untyped(JsonNode schema, string why)
+        {
+            _diagnostics.Add(_file.Document.Diagnostic(DiagnosticDescriptors.TypedAsJsonElement, schema, "#" + schema.Pointer, why));
+            return TypeReference.Json;
+        }
 
         /// <summary>JsonElement already represents JSON null, so it is never made nullable for that reason.</summary>
         private static TypeReference Normalize(TypeReference type) => type.Kind == TypeReferenceKind.Json ? type.AsNullable(false) : type;
