@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -20,9 +19,6 @@ namespace Alexandria.Runtime.Events;
 /// </summary>
 internal sealed class HistoryLookback
 {
-    private const int FirstPage = 32;
-    private const int LargestPage = 1000;
-
     private readonly TypedEventLog _log;
     private readonly string _runId;
     private readonly long _endSeq;
@@ -169,22 +165,7 @@ internal sealed class HistoryLookback
         return null;
     }
 
-    /// <summary>The history newest first, in pages that grow from <see cref="FirstPage"/> so the usual answer costs one small read.</summary>
-    private async IAsyncEnumerable<RunEvent> ReadBackwardAsync([EnumeratorCancellation] CancellationToken cancellationToken, long? throughSeq = null)
-    {
-        var end = throughSeq ?? _endSeq;
-        var size = FirstPage;
-        while (end >= 1)
-        {
-            var from = Math.Max(1, end - size + 1);
-            var page = await _log.ReadAsync(_runId, from, (int)(end - from + 1), cancellationToken).ConfigureAwait(false);
-            for (var i = page.Count - 1; i >= 0; i--)
-            {
-                yield return page[i].Event;
-            }
-
-            end = from - 1;
-            size = Math.Min(size * 2, LargestPage);
-        }
-    }
+    /// <summary>The history newest first (see <see cref="TypedEventLog.ReadBackwardAsync"/>).</summary>
+    private IAsyncEnumerable<RunEvent> ReadBackwardAsync(CancellationToken cancellationToken, long? throughSeq = null)
+        => _log.ReadBackwardAsync(_runId, throughSeq ?? _endSeq, cancellationToken);
 }
