@@ -31,7 +31,7 @@ internal sealed class PlannerContext
         {
             // The window moved past what the new snapshot covers: those events are never rendered again.
             _snapshotId = session.Latest?.SnapshotId;
-            _snapshot = session.Latest is { } latest ? AgentJson.Canonical(latest) : "{}";
+            _snapshot = session.Latest is { } latest ? Snapshot(latest) : "{}";
             var first = session.EventsSinceSnapshot.Count > 0 ? session.EventsSinceSnapshot[0].Seq : long.MaxValue;
             foreach (var seq in _events.Keys.Where(s => s < first).ToList())
             {
@@ -51,9 +51,15 @@ internal sealed class PlannerContext
         => PlannerPrompt.Render(
             toolCatalog,
             objective,
-            latest is null ? "{}" : AgentJson.Canonical(latest),
+            latest is null ? "{}" : Snapshot(latest),
             Counted(sinceSnapshot, e => AgentJson.Canonical(e)),
             notices.Select(n => AgentJson.Canonical(n)).ToList());
+
+    /// <summary>
+    /// The snapshot as the planner sees it: its working state, without <c>run_totals</c> — resume bookkeeping (token
+    /// counts that change at every compaction), nothing to plan on, and kept out so prompts stay as they were before it.
+    /// </summary>
+    private static string Snapshot(CompactionSnapshot latest) => AgentJson.Canonical(latest with { RunTotals = null });
 
     private static List<string> Counted(IEnumerable<RunEvent> events, Func<RunEvent, string> canonical)
         => events.Where(e => e.IsCounted).Select(canonical).ToList();

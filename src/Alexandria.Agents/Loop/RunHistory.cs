@@ -15,6 +15,11 @@ namespace Alexandria.Agents.Loop;
 /// guardrail state the planner must still answer, and how far the last step got (<see cref="StepTail"/>).
 /// The log is the only source: nothing a crash could lose is kept anywhere else.
 /// </summary>
+/// <remarks>
+/// Reading it costs the latest snapshot and the tail, whatever the run's length (<see cref="SnapshotTailHistory"/>): the
+/// snapshot's <c>run_totals</c> carry the whole-run counters. A run without a snapshot is its tail; a snapshot written
+/// before <c>run_totals</c> existed has the whole log read instead (<see cref="FromLog"/>: correct, only slower).
+/// </remarks>
 internal sealed record RunHistory(
     string Objective,
     PlanPayload? LastPlan,
@@ -33,19 +38,38 @@ internal sealed record RunHistory(
 {
     public static async Task<RunHistory> ReadAsync(RunSession session, string? objective, CancellationToken cancellationToken)
     {
+        if (session.Latest is null)
+        {
+            // No compaction yet: the session already holds the whole log as its tail.
+            return FromLog(session.RunId, session.EventsSinceSnapshot, objective);
+        }
+
+        return await SnapshotTailHistory.ReadAsync(session, objective, cancellationToken).ConfigureAwait(false)
+            ?? await ReadWholeLogAsync(session, objective, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The history folded from every event of the log, from seq 1.</summary>
+    internal static async Task<RunHistory> ReadWholeLogAsync(RunSession session, string? objective, CancellationToken cancellationToken)
+    {
         var events = new List<RunEvent>();
         await foreach (var logged in session.Log.ReadRangeAsync(session.RunId, 1, null, cancellationToken).ConfigureAwait(false))
         {
             events.Add(logged.Event);
         }
 
+        return FromLog(session.RunId, events, objective);
+    }
+
+    /// <summary>The history of the whole log <paramref name="events"/> (seq 1 to the end, in order).</summary>
+    internal static RunHistory FromLog(string runId, IReadOnlyList<RunEvent> events, string? objective)
+    {
         var plans = events.OfType<PlanEvent>().ToList();
         // A run stopped before its first plan was written has only the objective the caller gives again.
         objective = plans.Select(p => p.Payload.Objective).FirstOrDefault(o => !string.IsNullOrEmpty(o)) ?? objective
-            ?? throw new ArgumentException($"Run '{session.RunId}' stopped before its first plan; resume it with its objective.");
+            ?? throw NoObjective(runId);
         var lastPlan = plans.LastOrDefault();
         var afterPlan = lastPlan is null ? events : events.SkipWhile(e => e != lastPlan).Skip(1).ToList();
-        var notices = afterPlan.OfType<GuardrailTriggeredEvent>().Select(g => g.Payload.Outcome).ToList();
+        var notices = Notices(afterPlan);
 
         return new RunHistory(
             objective,
@@ -64,8 +88,15 @@ internal sealed record RunHistory(
             ReadAnswer(events));
     }
 
+    internal static ArgumentException NoObjective(string runId)
+        => new($"Run '{runId}' stopped before its first plan; resume it with its objective.");
+
+    /// <summary>The guardrail outcomes among <paramref name="afterPlan"/>: what the next plan must still see.</summary>
+    internal static List<GuardrailOutcome> Notices(IEnumerable<RunEvent> afterPlan)
+        => afterPlan.OfType<GuardrailTriggeredEvent>().Select(g => g.Payload.Outcome).ToList();
+
     /// <summary>How far the last planned step got; null when it finished (its handoff back was received).</summary>
-    private static StepTail? ReadTail(PlanEvent plan, IReadOnlyList<RunEvent> after)
+    internal static StepTail? ReadTail(PlanEvent plan, IReadOnlyList<RunEvent> after)
     {
         var step = plan.StepId;
         var mine = after.Where(e => e.StepId == step).ToList();
@@ -95,7 +126,7 @@ internal sealed record RunHistory(
         var before = events.TakeWhile(e => e != plan).ToList();
         var answered = before.OfType<GuardrailTriggeredEvent>().Select(g => g.Payload.Outcome).OfType<LoopDetectedOutcome>().LastOrDefault();
         var after = events.SkipWhile(e => e != plan).ToList();
-        var ran = after.OfType<ObserveEvent>().Any(o => !o.Payload.Summary.StartsWith("refused:", StringComparison.Ordinal));
+        var ran = after.OfType<ObserveEvent>().Any(Ran);
         if (answered is null || ran)
         {
             return null;
@@ -105,7 +136,11 @@ internal sealed record RunHistory(
         return new ActiveOverride(plan.Payload.ChosenOverride!.Value, tool, answered.CallHash, answered);
     }
 
-    private static FinalAnswer? ReadAnswer(IReadOnlyList<RunEvent> events)
+    /// <summary>True when the observed call ran (an override did not refuse it): an override is in force only until one does.</summary>
+    internal static bool Ran(ObserveEvent observe) => !observe.Payload.Summary.StartsWith("refused:", StringComparison.Ordinal);
+
+    /// <summary>The answer of the latest <c>answer</c> call that was observed ok, or null.</summary>
+    internal static FinalAnswer? ReadAnswer(IReadOnlyList<RunEvent> events)
     {
         var answers = events.OfType<ActEvent>().Where(a => a.Payload.ToolName == AnswerTool.ToolName).ToList();
         foreach (var act in Enumerable.Reverse(answers))

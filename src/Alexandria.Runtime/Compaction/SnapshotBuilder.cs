@@ -23,6 +23,7 @@ namespace Alexandria.Runtime.Compaction;
 /// <item><c>open_questions</c>: an empty or failed call raises one, tagged with its call hash; a later successful identical call settles it; the newest 100 (or fewer, as findings).</item>
 /// <item><c>tool_usage</c>: calls per tool (acts) and failures (observations with status error), by tool name.</item>
 /// <item><c>loop_detection</c>: the <see cref="LoopDetector"/> fed with the whole log up to the covered last seq.</item>
+/// <item><c>run_totals</c>: the parent's totals plus the window's events (see <see cref="RunTotalsFold"/>).</item>
 /// </list>
 /// </remarks>
 public sealed class SnapshotBuilder
@@ -72,8 +73,10 @@ public sealed class SnapshotBuilder
             usage[entry.ToolName] = (entry.Calls, entry.Failures);
         }
 
+        var totals = RunTotalsFold.Continue(parent);
         foreach (var evt in events)
         {
+            totals?.Add(evt, loop);
             switch (evt)
             {
                 case PlanEvent { Payload: var payload }:
@@ -159,6 +162,7 @@ public sealed class SnapshotBuilder
             CoveredSeq = new SeqRange { First = first.Seq, Last = last.Seq },
             CoveredSteps = new StepRange { First = events.Min(e => e.StepId), Last = events.Max(e => e.StepId) },
             CountedEvents = events.Count(e => e.IsCounted),
+            RunTotals = totals?.ToTotals(),
             Narrative = null,
             NarrativeTemplateId = null,
         };

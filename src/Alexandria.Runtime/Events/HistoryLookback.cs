@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -23,7 +22,6 @@ internal sealed class HistoryLookback
 {
     /// <summary>The first backward page: the history a store that reads the opening at once (PostgreSQL) reads with it.</summary>
     internal const int FirstPage = 32;
-    private const int LargestPage = 1000;
 
     private readonly TypedEventLog _log;
     private readonly string _runId;
@@ -175,33 +173,27 @@ internal sealed class HistoryLookback
         return null;
     }
 
-    /// <summary>The history newest first, in pages that grow from <see cref="FirstPage"/> so the usual answer costs one small read.</summary>
+    /// <summary>
+    /// The history newest first: the first page from what the opening already read (one round trip on PostgreSQL),
+    /// the rest through <see cref="TypedEventLog.ReadBackwardAsync"/>.
+    /// </summary>
     private async IAsyncEnumerable<RunEvent> ReadBackwardAsync([EnumeratorCancellation] CancellationToken cancellationToken, long? throughSeq = null)
     {
         var end = throughSeq ?? _endSeq;
-        var size = FirstPage;
-        while (end >= 1)
+        if (end == _endSeq && _firstPage is not null)
         {
-            var from = Math.Max(1, end - size + 1);
-            if (end == _endSeq && _firstPage is not null)
+            // Deserialized as reached: a backward read usually stops within the first few events.
+            for (var i = _firstPage.Count - 1; i >= 0; i--)
             {
-                // Deserialized as reached: a backward read usually stops within the first few events.
-                for (var i = _firstPage.Count - 1; i >= 0; i--)
-                {
-                    yield return ContractJson.DeserializeEvent(_firstPage[i].Json.Span);
-                }
-            }
-            else
-            {
-                var page = await _log.ReadAsync(_runId, from, (int)(end - from + 1), cancellationToken).ConfigureAwait(false);
-                for (var i = page.Count - 1; i >= 0; i--)
-                {
-                    yield return page[i].Event;
-                }
+                yield return ContractJson.DeserializeEvent(_firstPage[i].Json.Span);
             }
 
-            end = from - 1;
-            size = Math.Min(size * 2, LargestPage);
+            end -= _firstPage.Count;
+        }
+
+        await foreach (var evt in _log.ReadBackwardAsync(_runId, end, cancellationToken).ConfigureAwait(false))
+        {
+            yield return evt;
         }
     }
 }

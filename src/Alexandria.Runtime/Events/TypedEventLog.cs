@@ -20,6 +20,7 @@ namespace Alexandria.Runtime.Events;
 public sealed class TypedEventLog
 {
     private const int ReadPageSize = 1000;
+    private const int FirstBackwardPage = 32;
 
     private readonly IEventLog _log;
     private readonly IObjectStore _objects;
@@ -124,6 +125,29 @@ public sealed class TypedEventLog
             }
 
             next = page[^1].Seq + 1;
+        }
+    }
+
+    /// <summary>
+    /// Streams the events from <paramref name="throughSeq"/> back to seq 1, newest first, in pages that grow from 32 to
+    /// 1,000 events: a reader that needs only the last few events before a point (a snapshot's end) pays one small read,
+    /// and one that must go further back is not charged a round trip per event.
+    /// </summary>
+    public async IAsyncEnumerable<RunEvent> ReadBackwardAsync(string runId, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var end = throughSeq;
+        var size = FirstBackwardPage;
+        while (end >= 1)
+        {
+            var from = Math.Max(1, end - size + 1);
+            var page = await ReadAsync(runId, from, (int)(end - from + 1), cancellationToken).ConfigureAwait(false);
+            for (var i = page.Count - 1; i >= 0; i--)
+            {
+                yield return page[i].Event;
+            }
+
+            end = from - 1;
+            size = Math.Min(size * 2, ReadPageSize);
         }
     }
 

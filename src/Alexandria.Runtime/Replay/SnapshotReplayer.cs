@@ -103,6 +103,11 @@ public sealed class SnapshotReplayer
             {
                 mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the log records this snapshot but the snapshot store does not hold it."));
             }
+            else if (!stored.Json.Span.SequenceEqual(bytes.Span) && WithoutRunTotals(stored, rebuilt) is { } written)
+            {
+                // The descendants were written from this parent, so they are rebuilt from it too.
+                state.Parent = written;
+            }
             else if (!stored.Json.Span.SequenceEqual(bytes.Span))
             {
                 var pointer = JsonPointerDiff.FirstDifference(stored.Json, bytes.ToArray());
@@ -119,6 +124,17 @@ public sealed class SnapshotReplayer
             // Storage refuses damaged records (checksums, hashes); for a verification that is a finding, not a crash.
             mismatches.Add(new SnapshotMismatch(finished.SnapshotId, "", "the stored snapshot cannot be read: " + e.Message));
         }
+    }
+
+    /// <summary>
+    /// A snapshot written before <c>run_totals</c> existed (an additive field) is the rebuild without it, which this
+    /// returns (null otherwise): a run written before the upgrade still replays clean. Its descendants carry no totals
+    /// either (nothing to continue from) and are rebuilt from it, byte for byte as ever.
+    /// </summary>
+    private static CompactionSnapshot? WithoutRunTotals(StoredSnapshot stored, CompactionSnapshot rebuilt)
+    {
+        var written = rebuilt with { RunTotals = null };
+        return rebuilt.RunTotals is not null && stored.Json.Span.SequenceEqual(ContractJson.Serialize(written)) ? written : null;
     }
 
     /// <summary>Snapshots the store holds that no <c>compaction_finished</c> of the log records; each is read, so a damaged one says so.</summary>

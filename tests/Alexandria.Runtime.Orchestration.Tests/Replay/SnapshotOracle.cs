@@ -63,6 +63,7 @@ public sealed class SnapshotOracle
             CheckToolUsage(snapshot, upTo, Fail);
             CheckFindings(snapshot, upTo, Fail);
             CheckDecisionsAndQuestions(snapshot, upTo, Fail);
+            CheckRunTotals(snapshot, upTo, Fail);
             parentId = (string?)snapshot["snapshot_id"];
             nextSeq = last + 1;
         }
@@ -256,6 +257,59 @@ public sealed class SnapshotOracle
             {
                 fail($"/open_questions/{i}", "repeats nothing a failed or empty observation said.");
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>run_totals</c>, when the snapshot has them (they are optional: snapshots written before them have none), are
+    /// counts over the whole log up to the snapshot's end: acts, token usage and its token sums, repairs, guardrail
+    /// events, the largest counted step, and per tool the seq of its latest successful observation of a known call.
+    /// </summary>
+    private static void CheckRunTotals(JsonObject snapshot, List<JsonObject> upTo, Action<string, string> fail)
+    {
+        if (snapshot["run_totals"] is not JsonObject totals)
+        {
+            return;
+        }
+
+        var usage = upTo.Where(e => Kind(e) == "token_usage").ToList();
+        var expected = new (string Member, long Value)[]
+        {
+            ("acts", upTo.Count(e => Kind(e) == "act")),
+            ("model_calls", usage.Count),
+            ("input_tokens", usage.Sum(e => Long(e["payload"]!["input_tokens"]))),
+            ("output_tokens", usage.Sum(e => Long(e["payload"]!["output_tokens"]))),
+            ("repair_attempts", upTo.Count(e => Kind(e) == "repair_attempted")),
+            ("guardrail_events", upTo.Count(e => Kind(e) == "guardrail_triggered")),
+            ("last_counted_step_id", upTo.Where(e => CountedKinds.Contains(Kind(e))).Select(e => Long(e["step_id"])).DefaultIfEmpty(0).Max()),
+        };
+        foreach (var (member, value) in expected)
+        {
+            if (Long(totals[member]) != value)
+            {
+                fail("/run_totals/" + member, $"is {totals[member]}, the log up to the snapshot's end gives {value}.");
+            }
+        }
+
+        var toolOfCall = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lastOk = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var evt in upTo)
+        {
+            var payload = evt["payload"]!;
+            if (Kind(evt) == "act")
+            {
+                toolOfCall[(string)payload["call_id"]!] = (string)payload["tool_name"]!;
+            }
+            else if (Kind(evt) == "observe" && (string?)payload["status"] == "ok" && toolOfCall.TryGetValue((string)payload["call_id"]!, out var tool))
+            {
+                lastOk[tool] = Long(evt["seq"]);
+            }
+        }
+
+        var expectedOk = new JsonArray(lastOk.Select(e => (JsonNode)new JsonObject { ["tool_name"] = e.Key, ["seq"] = e.Value }).ToArray());
+        if (!JsonNode.DeepEquals(totals["last_ok_observations"], expectedOk))
+        {
+            fail("/run_totals/last_ok_observations", $"is {totals["last_ok_observations"]?.ToJsonString()}, the log gives {expectedOk.ToJsonString()}.");
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class SnapshotOracleTests
         var (oracle, history) = await LoadAsync(temp.Store, "oracle");
 
         Assert.NotEmpty(history);
+        Assert.All(history, snapshot => Assert.IsType<JsonObject>(snapshot["run_totals"]));
         Assert.Empty(oracle.Check(history));
     }
 
@@ -39,6 +40,8 @@ public sealed class SnapshotOracleTests
     [InlineData("/covered_seq/first", "covered_seq")]
     [InlineData("/decisions/", "decisions")]
     [InlineData("/open_questions/", "open_questions")]
+    [InlineData("/run_totals/acts", "run_totals")]
+    [InlineData("/run_totals/last_ok_observations", "last_ok_observations")]
     public async Task A_snapshot_that_is_valid_but_wrong_is_caught_at_its_pointer(string pointer, string member)
     {
         await using var temp = await TemporaryStore.CreateAsync();
@@ -101,6 +104,13 @@ public sealed class SnapshotOracleTests
                 break;
             case "open_questions":
                 ((JsonArray)snapshot["open_questions"]!).Add("Why is the sky green?");
+                break;
+            case "run_totals":
+                snapshot["run_totals"]!["acts"] = snapshot["run_totals"]!["acts"]!.GetValue<long>() + 1;
+                break;
+            case "last_ok_observations":
+                var lastOk = snapshot["run_totals"]!["last_ok_observations"]![0]!;
+                lastOk["seq"] = lastOk["seq"]!.GetValue<long>() - 1;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(member), member, null);

@@ -84,6 +84,11 @@ namespace Alexandria.Contracts
         public required long CountedEvents { get; init; }
 
         /// <summary>
+        /// Whole-run totals through covered_seq.last. Absent in snapshots written before it existed (and in their descendants): a reader then counts from the log.
+        /// </summary>
+        public global::Alexandria.Contracts.RunTotals? RunTotals { get; init; }
+
+        /// <summary>
         /// Optional narrative; when present it must equal the rendering of narrative_template_id over this snapshot (never produced by a model).
         /// </summary>
         public required string? Narrative { get; init; }
@@ -172,6 +177,7 @@ namespace Alexandria.Contracts
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.SeqRange>.Default.Equals(CoveredSeq, other.CoveredSeq)
                 && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.StepRange>.Default.Equals(CoveredSteps, other.CoveredSteps)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(CountedEvents, other.CountedEvents)
+                && global::System.Collections.Generic.EqualityComparer<global::Alexandria.Contracts.RunTotals?>.Default.Equals(RunTotals, other.RunTotals)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Narrative, other.Narrative)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(NarrativeTemplateId, other.NarrativeTemplateId);
         }
@@ -195,6 +201,7 @@ namespace Alexandria.Contracts
             hash.Add(CoveredSeq);
             hash.Add(CoveredSteps);
             hash.Add(CountedEvents);
+            hash.Add(RunTotals);
             hash.Add(Narrative);
             hash.Add(NarrativeTemplateId);
             return hash.ToHashCode();

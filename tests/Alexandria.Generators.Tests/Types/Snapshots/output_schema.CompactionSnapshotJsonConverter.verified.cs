@@ -44,10 +44,11 @@ namespace Alexandria.Contracts
             var has12 = false;
             long p13 = default!;
             var has13 = false;
-            string? p14 = default;
-            var has14 = false;
+            global::Alexandria.Contracts.RunTotals? p14 = default;
             string? p15 = default;
             var has15 = false;
+            string? p16 = default;
+            var has16 = false;
             string? at = null;
 
             try
@@ -194,12 +195,21 @@ namespace Alexandria.Contracts
                         continue;
                     }
 
+                    if (reader.ValueTextEquals("run_totals"u8))
+                    {
+                        at = "run_totals";
+                        reader.Read();
+                        p14 = global::Alexandria.Contracts.RunTotalsJsonConverter.Instance.Read(ref reader, typeof(global::Alexandria.Contracts.RunTotals), options);
+                        at = null;
+                        continue;
+                    }
+
                     if (reader.ValueTextEquals("narrative"u8))
                     {
                         at = "narrative";
                         reader.Read();
-                        p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
-                        has14 = true;
+                        p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
+                        has15 = true;
                         at = null;
                         continue;
                     }
@@ -208,8 +218,8 @@ namespace Alexandria.Contracts
                     {
                         at = "narrative_template_id";
                         reader.Read();
-                        p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
-                        has15 = true;
+                        p16 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Alexandria.Contracts.ContractJsonSupport.ReadString(ref reader));
+                        has16 = true;
                         at = null;
                         continue;
                     }
@@ -294,12 +304,12 @@ namespace Alexandria.Contracts
                 throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("counted_events", "CompactionSnapshot");
             }
 
-            if (!has14)
+            if (!has15)
             {
                 throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("narrative", "CompactionSnapshot");
             }
 
-            if (!has15)
+            if (!has16)
             {
                 throw global::Alexandria.Contracts.ContractJsonSupport.MissingProperty("narrative_template_id", "CompactionSnapshot");
             }
@@ -320,8 +330,9 @@ namespace Alexandria.Contracts
                 CoveredSeq = p11,
                 CoveredSteps = p12,
                 CountedEvents = p13,
-                Narrative = p14,
-                NarrativeTemplateId = p15,
+                RunTotals = p14,
+                Narrative = p15,
+                NarrativeTemplateId = p16,
             };
         }
 
@@ -379,19 +390,24 @@ namespace Alexandria.Contracts
             global::Alexandria.Contracts.StepRangeJsonConverter.Instance.Write(writer, value.CoveredSteps, options);
             writer.WritePropertyName("counted_events"u8);
             writer.WriteNumberValue(value.CountedEvents);
-            if (value.Narrative is { } p14)
+            if (value.RunTotals is { } p14)
+            {
+                writer.WritePropertyName("run_totals"u8);
+                global::Alexandria.Contracts.RunTotalsJsonConverter.Instance.Write(writer, p14, options);
+            }
+            if (value.Narrative is { } p15)
             {
                 writer.WritePropertyName("narrative"u8);
-                writer.WriteStringValue(p14);
+                writer.WriteStringValue(p15);
             }
             else
             {
                 writer.WriteNull("narrative"u8);
             }
-            if (value.NarrativeTemplateId is { } p15)
+            if (value.NarrativeTemplateId is { } p16)
             {
                 writer.WritePropertyName("narrative_template_id"u8);
-                writer.WriteStringValue(p15);
+                writer.WriteStringValue(p16);
             }
             else
             {

@@ -88,29 +88,31 @@ namespace Alexandria.Contracts
             private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Finding>? s_56;
             private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Decision>? s_57;
             private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry>? s_58;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>? s_59;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>? s_60;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>? s_61;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>? s_62;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>? s_63;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>? s_64;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>? s_65;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>? s_66;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>? s_67;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>? s_68;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>? s_69;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>? s_70;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>? s_71;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>? s_72;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>? s_73;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>? s_74;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>? s_75;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>? s_76;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>? s_77;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>? s_78;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>? s_79;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>? s_80;
-            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>? s_81;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LastOkObservation>? s_59;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunTotals>? s_60;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>? s_61;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>? s_62;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>? s_63;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>? s_64;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>? s_65;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>? s_66;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>? s_67;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>? s_68;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>? s_69;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>? s_70;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>? s_71;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>? s_72;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>? s_73;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>? s_74;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>? s_75;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>? s_76;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>? s_77;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>? s_78;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>? s_79;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>? s_80;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>? s_81;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>? s_82;
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>? s_83;
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.AgentRole"/>.</summary>
             public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AgentRole> AgentRole => s_0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AgentRole>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AgentRole));
@@ -289,74 +291,80 @@ namespace Alexandria.Contracts
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ToolUsageEntry"/>.</summary>
             public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry> ToolUsageEntry => s_58 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ToolUsageEntry>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ToolUsageEntry));
 
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.LastOkObservation"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LastOkObservation> LastOkObservation => s_59 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LastOkObservation>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LastOkObservation));
+
+            /// <summary>The type info of <see cref="global::Alexandria.Contracts.RunTotals"/>.</summary>
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunTotals> RunTotals => s_60 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RunTotals>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RunTotals));
+
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.LoopDetectionState"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState> LoopDetectionState => s_59 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopDetectionState));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState> LoopDetectionState => s_61 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.LoopDetectionState>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.LoopDetectionState));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactionSnapshot"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot> CompactionSnapshot => s_60 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionSnapshot));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot> CompactionSnapshot => s_62 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactionSnapshot>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactionSnapshot));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ArtifactRecord"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord> ArtifactRecord => s_61 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ArtifactRecord));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord> ArtifactRecord => s_63 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ArtifactRecord>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ArtifactRecord));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.RepoRef"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef> RepoRef => s_62 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RepoRef));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef> RepoRef => s_64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.RepoRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.RepoRef));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffScope"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope> HandoffScope => s_63 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffScope));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope> HandoffScope => s_65 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffScope>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffScope));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.WorkstreamRef"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef> WorkstreamRef => s_64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.WorkstreamRef));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef> WorkstreamRef => s_66 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.WorkstreamRef>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.WorkstreamRef));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ContextRequestPacket"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket> ContextRequestPacket => s_65 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextRequestPacket));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket> ContextRequestPacket => s_67 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextRequestPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextRequestPacket));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ContextResponsePacket"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket> ContextResponsePacket => s_66 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextResponsePacket));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket> ContextResponsePacket => s_68 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ContextResponsePacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ContextResponsePacket));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffPacket"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket> HandoffPacket => s_67 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffPacket));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket> HandoffPacket => s_69 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffPacket>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffPacket));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.Packet"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet> Packet => s_68 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Packet));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet> Packet => s_70 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Packet>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Packet));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.PacketReceipt"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt> PacketReceipt => s_69 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketReceipt));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt> PacketReceipt => s_71 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketReceipt>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketReceipt));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.PacketAcknowledgement"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement> PacketAcknowledgement => s_70 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketAcknowledgement));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement> PacketAcknowledgement => s_72 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.PacketAcknowledgement>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.PacketAcknowledgement));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ProblemError"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError> ProblemError => s_71 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemError));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError> ProblemError => s_73 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemError>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemError));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.ProblemDetails"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails> ProblemDetails => s_72 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemDetails));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails> ProblemDetails => s_74 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.ProblemDetails>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.ProblemDetails));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.Run"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run> Run => s_73 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Run));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run> Run => s_75 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.Run>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.Run));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.CreateRunRequest"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest> CreateRunRequest => s_74 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CreateRunRequest));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest> CreateRunRequest => s_76 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CreateRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CreateRunRequest));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.CompactRunRequest"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest> CompactRunRequest => s_75 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactRunRequest));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest> CompactRunRequest => s_77 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.CompactRunRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.CompactRunRequest));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.AppendEventsRequest"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest> AppendEventsRequest => s_76 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsRequest));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest> AppendEventsRequest => s_78 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsRequest>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsRequest));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.AppendEventsResult"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult> AppendEventsResult => s_77 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsResult));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult> AppendEventsResult => s_79 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.AppendEventsResult>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.AppendEventsResult));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.EventPage"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage> EventPage => s_78 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EventPage));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage> EventPage => s_80 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.EventPage>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.EventPage));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.SnapshotSummary"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary> SnapshotSummary => s_79 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotSummary));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary> SnapshotSummary => s_81 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotSummary>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotSummary));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.SnapshotHistory"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory> SnapshotHistory => s_80 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotHistory));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory> SnapshotHistory => s_82 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.SnapshotHistory>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.SnapshotHistory));
 
             /// <summary>The type info of <see cref="global::Alexandria.Contracts.HandoffList"/>.</summary>
-            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList> HandoffList => s_81 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffList));
+            public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList> HandoffList => s_83 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Alexandria.Contracts.HandoffList>)global::Alexandria.Contracts.OutputSchemaJson.Options.GetTypeInfo(typeof(global::Alexandria.Contracts.HandoffList));
         }
 
         private sealed class TypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
@@ -656,6 +664,16 @@ namespace Alexandria.Contracts
                 if (type == typeof(global::Alexandria.Contracts.ToolUsageEntry))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.ToolUsageEntry>(options, global::Alexandria.Contracts.ToolUsageEntryJsonConverter.Instance);
+                }
+
+                if (type == typeof(global::Alexandria.Contracts.LastOkObservation))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.LastOkObservation>(options, global::Alexandria.Contracts.LastOkObservationJsonConverter.Instance);
+                }
+
+                if (type == typeof(global::Alexandria.Contracts.RunTotals))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Alexandria.Contracts.RunTotals>(options, global::Alexandria.Contracts.RunTotalsJsonConverter.Instance);
                 }
 
                 if (type == typeof(global::Alexandria.Contracts.LoopDetectionState))
