@@ -263,7 +263,7 @@ public sealed class AgentRunner
                 {
                     await _writer.AppendAsync(EventDrafts.Plan(_step, plan with { Objective = plan.Objective ?? _objective }), cancellationToken).ConfigureAwait(false);
                     _previousPlan = plan;
-                    Report(_step, "plan", plan.ChosenOverride is { } chosen
+                    Report(_step, "plan", () => plan.ChosenOverride is { } chosen
                         ? $"override {AgentJson.Name(chosen)} accepted; next: {Planner.NextStep(plan)?.Description ?? "(done)"}"
                         : $"next: {Planner.NextStep(plan)?.Description ?? "(done)"}");
                     return plan;
@@ -403,7 +403,7 @@ public sealed class AgentRunner
                 _answer = new FinalAnswer(text.GetString()!, evidence, _step);
             }
 
-            Report(_step, result.Refusal is null ? "observe" : "refused", result.Status == ObserveStatus.Error
+            Report(_step, result.Refusal is null ? "observe" : "refused", () => result.Status == ObserveStatus.Error
                 ? $"{act.ToolName} → {result.Summary}"
                 : $"{act.ToolName} → {AgentJson.Name(result.Status)}" + (result.Pagination is { Truncated: true } page ? $" (page of {page.ReturnedItems}, more behind a cursor)" : ""));
         }
@@ -416,5 +416,14 @@ public sealed class AgentRunner
 
         private void Report(long step, string what, string detail, CompactionOutcome? compaction = null)
             => _progress?.Invoke(new AgentProgress(step, what, detail, _budget.Usage, _compactions.Count, Session.LastSeq, compaction));
+
+        /// <summary>Reports a line every step writes: its text is built only when someone listens.</summary>
+        private void Report(long step, string what, Func<string> detail)
+        {
+            if (_progress is not null)
+            {
+                Report(step, what, detail());
+            }
+        }
     }
 }

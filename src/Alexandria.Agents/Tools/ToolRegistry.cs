@@ -16,6 +16,10 @@ public sealed partial class ToolRegistry
 {
     private readonly SortedDictionary<string, ITool> _tools = new(StringComparer.Ordinal);
 
+    // Canonical input schema by raw schema text: every run renders the catalog (planner and executor) from the same
+    // schemas, so each is parsed and canonicalized once; a tool whose schema text changes gets it redone.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _canonicalSchemas = new(StringComparer.Ordinal);
+
     /// <summary>Creates a registry holding <paramref name="tools"/>.</summary>
     public ToolRegistry(IEnumerable<ITool> tools)
     {
@@ -62,7 +66,7 @@ public sealed partial class ToolRegistry
             }
 
             text.Append("- ").Append(tool.Name).Append(": ").Append(tool.Description).Append('\n')
-                .Append("  input schema: ").Append(CanonicalSchema(tool.InputSchema));
+                .Append("  input schema: ").Append(_canonicalSchemas.GetOrAdd(tool.InputSchema, CanonicalSchema));
         }
 
         return text.ToString();

@@ -7,8 +7,8 @@ namespace Alexandria.Agents.Benchmarks.Profiling;
 
 /// <summary>
 /// The benchmark's cases measured by what a loaded machine does not distort (<c>dotnet run -c Release --project
-/// tests/Alexandria.Agents.Benchmarks -- measure [runs]</c>): per step, the process's CPU time and the bytes allocated
-/// (precise), beside the wall time, for each case on tmpfs and on disk. Same cases, same script as
+/// tests/Alexandria.Agents.Benchmarks -- measure [runs] [tmpfs|disk]</c>): per step, the process's CPU time and the bytes allocated
+/// (precise), beside the wall time, for each case on tmpfs and on disk (or only the root named). Same cases, same script as
 /// <see cref="StepCostBenchmarks"/>; each is warmed up first.
 /// </summary>
 internal static class StepCostMeasure
@@ -18,7 +18,8 @@ internal static class StepCostMeasure
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         Console.WriteLine($"{runs} runs of {StepScript.Steps} steps per case, after at least {Warmup(runs)} warm-up runs and 1 s; per step:");
         Console.WriteLine($"{"case",-52} {"root",-6} {"CPU µs",9} {"wall µs",9} {"alloc KB",9} {"CPU ×floor",10} {"alloc ×floor",12}");
-        foreach (var root in new[] { StoreRoot.Tmpfs, StoreRoot.Disk })
+        var roots = args.Length > 1 ? new[] { Enum.Parse<StoreRoot>(args[1], ignoreCase: true) } : new[] { StoreRoot.Tmpfs, StoreRoot.Disk };
+        foreach (var root in roots)
         {
             var bench = new StepCostBenchmarks { Root = root };
             await bench.SetupAsync().ConfigureAwait(false);

@@ -142,5 +142,47 @@ public sealed class PromptRenderingTests
         Assert.StartsWith("3: Search.", executor.Text[executor.Breakpoints[^1].Offset..]);
     }
 
+    [Fact]
+    public void A_reused_prefix_hash_is_always_the_hash_of_the_prefix_rendered_now()
+    {
+        // Each accessor remembers its last run-stable prefix and hash: alternating prefixes (two runs interleaved) and
+        // prefixes of equal length that differ in one character must each get their own hash, never a stale one.
+        string[] tools = ["search(q)", "search(x)", "search(q)", "fetch(url)\nsearch(q)", "search(q)"];
+        foreach (var tool in tools)
+        {
+            var rendered = Synthetic.Value.Render("TriagePrompt", tool, 42L, 0.5, false, "Body.", Array.Empty<string>(), null);
+            Assert.Equal(Sha256(rendered.Text[..rendered.Breakpoints[^1].Offset]), rendered.PrefixHash);
+        }
+    }
+
+    [Fact]
+    public void Prefix_hashes_rendered_on_many_threads_at_once_are_each_the_hash_of_their_own_prefix()
+    {
+        var failures = 0;
+        System.Threading.Tasks.Parallel.For(0, 400, i =>
+        {
+            var rendered = Synthetic.Value.Render("TriagePrompt", "tool-" + (i % 7), (long)i, 1.5, true, "Body.", new[] { "x" }, "n");
+            if (rendered.PrefixHash != Sha256(rendered.Text[..rendered.Breakpoints[^1].Offset]))
+            {
+                System.Threading.Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.Equal(0, failures);
+    }
+
+    [Fact]
+    public void Long_values_extreme_numbers_and_text_outside_ascii_render_whole_and_hash_as_utf8()
+    {
+        var tools = string.Concat(Enumerable.Repeat("outil \u00e9t\u00e9 \U0001F4DA \u6f22\u5b57\n", 2000));
+        var labels = Enumerable.Range(0, 300).Select(i => "label-" + i + "-\u00fc").ToArray();
+
+        var rendered = Synthetic.Value.Render("TriagePrompt", tools, long.MinValue, -1.7976931348623157E+308, false, "B\u00f6dy", labels, null);
+
+        Assert.StartsWith("You triage tickets.\nTools:\n" + tools + "\n\nTicket -9223372036854775808 (priority -1.7976931348623157E+308, urgent: no):\nB\u00f6dy\nLabels:\n- label-0-\u00fc\n", rendered.Text);
+        Assert.EndsWith("- label-299-\u00fc\nNote: n/a\n", rendered.Text);
+        Assert.Equal(Sha256(rendered.Text[..rendered.Breakpoints[^1].Offset]), rendered.PrefixHash);
+    }
+
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

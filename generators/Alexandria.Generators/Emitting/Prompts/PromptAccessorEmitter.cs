@@ -6,7 +6,9 @@ namespace Alexandria.Generators.Emitting.Prompts
     /// <summary>
     /// Emits one prompt's accessor: its identity as constants, the template and its breakpoint offsets,
     /// and a straight-line <c>Render</c> that appends the template's segments in order, so rendering
-    /// is deterministic and reads like the template.
+    /// is deterministic and reads like the template. <c>Render</c> sizes its buffer from its inputs (pooled, so the
+    /// only allocation is the text itself) and hashes the run-stable prefix through the accessor's own cache: a run
+    /// sends the same prefix on every request, so it is hashed once, not per request.
     /// </summary>
     internal static class PromptAccessorEmitter
     {
@@ -112,7 +114,9 @@ namespace Alexandria.Generators.Emitting.Prompts
                 }
 
                 var literalLength = prompt.Segments.Where(s => !s.IsPlaceholder).Sum(s => s.Text.Length);
-                w.Line("var __text = new global::System.Text.StringBuilder(" + CSharpNaming.Literal(literalLength + 256) + ");");
+                var capacity = new[] { CSharpNaming.Literal(literalLength) }
+                    .Concat(prompt.Segments.Where(s => s.IsPlaceholder).Select(s => Capacity(ns, rules, prompt.Variables.First(v => v.Name == s.Variable))));
+                w.Line("var __text = new global::" + ns + "." + PromptSupportNames.PromptRendering + ".TextBuffer(" + string.Join(" + ", capacity) + ");");
                 w.Line("var __breakpoints = new global::" + ns + "." + PromptSupportNames.CacheBreakpoint + "[" + CSharpNaming.Literal(prompt.Breakpoints.Count) + "];");
                 for (var i = 0; i < prompt.Segments.Count; i++)
                 {
@@ -137,7 +141,34 @@ namespace Alexandria.Generators.Emitting.Prompts
                 }
 
                 var runStable = prompt.Breakpoints.Count(b => b.RunStable);
-                w.Line("return new global::" + ns + "." + PromptSupportNames.RenderedPrompt + "(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, " + CSharpNaming.Literal(runStable) + ");");
+                w.Line("return new global::" + ns + "." + PromptSupportNames.RenderedPrompt + "(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, " + CSharpNaming.Literal(runStable) + ", __prefixHashes);");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>");
+            w.Line("private static readonly global::" + ns + "." + PromptSupportNames.PromptRendering + ".PrefixHashCache __prefixHashes = new global::" + ns + "." + PromptSupportNames.PromptRendering + ".PrefixHashCache();");
+        }
+
+        /// <summary>An upper bound of the characters one placeholder renders to (exact for strings and lists).</summary>
+        private static string Capacity(string ns, PromptRenderingRules rules, PromptVariableSpec variable)
+        {
+            var name = variable.ParameterName;
+            var absent = CSharpNaming.Literal(rules.AbsentOptional.Length);
+            var absentLength = variable.Required ? 0 : rules.AbsentOptional.Length;
+            switch (variable.Type)
+            {
+                case PromptVariableType.Integer:
+                    return CSharpNaming.Literal(System.Math.Max(20, absentLength)); // long.MinValue
+                case PromptVariableType.Number:
+                    return CSharpNaming.Literal(System.Math.Max(32, absentLength)); // "R" of any double is shorter
+                case PromptVariableType.Boolean:
+                    return CSharpNaming.Literal(System.Math.Max(System.Math.Max(rules.BooleanTrue.Length, rules.BooleanFalse.Length), absentLength));
+                case PromptVariableType.StringList:
+                    var list = "global::" + ns + "." + PromptSupportNames.PromptRendering + ".ListLength(" + name + ", "
+                        + CSharpNaming.Literal(rules.ListItemPrefix) + ", " + CSharpNaming.Literal(rules.ListSeparator) + ", " + CSharpNaming.Literal(rules.EmptyList) + ")";
+                    return variable.Required ? list : "(" + name + " is null ? " + absent + " : " + list + ")";
+                default:
+                    return variable.Required ? name + ".Length" : "(" + name + "?.Length ?? " + absent + ")";
             }
         }
 
@@ -158,7 +189,7 @@ namespace Alexandria.Generators.Emitting.Prompts
                     append = "__text.Append(" + value + " ? " + CSharpNaming.Literal(rules.BooleanTrue) + " : " + CSharpNaming.Literal(rules.BooleanFalse) + ");";
                     break;
                 case PromptVariableType.StringList:
-                    append = "global::" + ns + "." + PromptSupportNames.PromptRendering + ".AppendList(__text, " + value + ", "
+                    append = "__text.AppendList(" + value + ", "
                         + CSharpNaming.Literal(rules.ListItemPrefix) + ", " + CSharpNaming.Literal(rules.ListSeparator) + ", " + CSharpNaming.Literal(rules.EmptyList) + ");";
                     break;
                 default:

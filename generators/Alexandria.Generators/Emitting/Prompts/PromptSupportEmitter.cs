@@ -7,6 +7,7 @@ namespace Alexandria.Generators.Emitting.Prompts
     internal static class PromptSupportEmitter
     {
         private const string List = "global::System.Collections.Generic.IReadOnlyList";
+        private const string Chars = "global::System.ReadOnlySpan<char>";
 
         public static string Emit(string fileName, string ns)
         {
@@ -37,7 +38,8 @@ namespace Alexandria.Generators.Emitting.Prompts
             w.Line(GeneratedFileHeader.GeneratedCodeAttribute);
             using (w.OpenBlock("public sealed class " + PromptSupportNames.RenderedPrompt))
             {
-                using (w.OpenBlock("internal " + PromptSupportNames.RenderedPrompt + "(string promptId, string promptVersion, string? role, string templateHash, string text, " + List + "<" + PromptSupportNames.CacheBreakpoint + "> breakpoints, int runStableBreakpoints)"))
+                using (w.OpenBlock("internal " + PromptSupportNames.RenderedPrompt + "(string promptId, string promptVersion, string? role, string templateHash, string text, " + List + "<" + PromptSupportNames.CacheBreakpoint + "> breakpoints, int runStableBreakpoints, "
+                    + PromptSupportNames.PromptRendering + ".PrefixHashCache prefixHashes)"))
                 {
                     w.Line("PromptId = promptId;");
                     w.Line("PromptVersion = promptVersion;");
@@ -46,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Prompts
                     w.Line("Text = text;");
                     w.Line("Breakpoints = breakpoints;");
                     w.Line("RunStableBreakpoints = runStableBreakpoints;");
-                    w.Line("PrefixHash = Sha256Hex(StablePrefix);");
+                    w.Line("PrefixHash = prefixHashes.HashOf(runStableBreakpoints == 0 ? " + Chars + ".Empty : global::System.MemoryExtensions.AsSpan(text, 0, breakpoints[runStableBreakpoints - 1].Offset));");
                 }
 
                 w.Line();
@@ -86,27 +88,6 @@ namespace Alexandria.Generators.Emitting.Prompts
                 w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Line("public override string ToString() => Text;");
-                w.Line();
-                using (w.OpenBlock("private static string Sha256Hex(string text)"))
-                {
-                    w.Line("byte[] hash;");
-                    using (w.OpenBlock("using (var sha = global::System.Security.Cryptography.SHA256.Create())"))
-                    {
-                        w.Line("hash = sha.ComputeHash(global::System.Text.Encoding.UTF8.GetBytes(text));");
-                    }
-
-                    w.Line();
-                    w.Line("const string digits = \"0123456789abcdef\";");
-                    w.Line("var hex = new char[hash.Length * 2];");
-                    using (w.OpenBlock("for (var i = 0; i < hash.Length; i++)"))
-                    {
-                        w.Line("hex[2 * i] = digits[hash[i] >> 4];");
-                        w.Line("hex[(2 * i) + 1] = digits[hash[i] & 0xF];");
-                    }
-
-                    w.Line();
-                    w.Line("return new string(hex);");
-                }
             }
         }
 
@@ -146,11 +127,77 @@ namespace Alexandria.Generators.Emitting.Prompts
                 w.Line();
                 w.Line("public static string Number(double value) => value.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture);");
                 w.Line();
-                using (w.OpenBlock("public static void AppendList(global::System.Text.StringBuilder text, " + List + "<string> items, string itemPrefix, string separator, string empty)"))
+                using (w.OpenBlock("public static int ListLength(" + List + "<string> items, string itemPrefix, string separator, string empty)"))
                 {
                     using (w.OpenBlock("if (items.Count == 0)"))
                     {
-                        w.Line("text.Append(empty);");
+                        w.Line("return empty.Length;");
+                    }
+
+                    w.Line();
+                    w.Line("var length = (items.Count * itemPrefix.Length) + ((items.Count - 1) * separator.Length);");
+                    using (w.OpenBlock("for (var i = 0; i < items.Count; i++)"))
+                    {
+                        w.Line("length += items[i]?.Length ?? 0;");
+                    }
+
+                    w.Line();
+                    w.Line("return length;");
+                }
+
+                w.Line();
+                WriteTextBuffer(w);
+                w.Line();
+                WritePrefixHashCache(w);
+            }
+        }
+
+        private static void WriteTextBuffer(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// The text being rendered, in a buffer rented from the shared pool and sized by the accessor from its inputs: the");
+            w.Line("/// one allocation a render makes for its text is the final string. A local of one render; never copied.");
+            w.Line("/// </summary>");
+            using (w.OpenBlock("internal struct TextBuffer"))
+            {
+                w.Line("private char[] _chars;");
+                w.Line();
+                using (w.OpenBlock("public TextBuffer(int capacity)"))
+                {
+                    w.Line("_chars = global::System.Buffers.ArrayPool<char>.Shared.Rent(capacity);");
+                    w.Line("Length = 0;");
+                }
+
+                w.Line();
+                w.Line("public int Length { get; private set; }");
+                w.Line();
+                using (w.OpenBlock("public void Append(string? value)"))
+                {
+                    using (w.OpenBlock("if (string.IsNullOrEmpty(value))"))
+                    {
+                        w.Line("return;");
+                    }
+
+                    w.Line();
+                    using (w.OpenBlock("if (Length + value!.Length > _chars.Length)"))
+                    {
+                        w.Line("var larger = global::System.Buffers.ArrayPool<char>.Shared.Rent(global::System.Math.Max(Length + value.Length, _chars.Length * 2));");
+                        w.Line("global::System.Array.Copy(_chars, larger, Length);");
+                        w.Line("global::System.Buffers.ArrayPool<char>.Shared.Return(_chars);");
+                        w.Line("_chars = larger;");
+                    }
+
+                    w.Line();
+                    w.Line("value.CopyTo(0, _chars, Length, value.Length);");
+                    w.Line("Length += value.Length;");
+                }
+
+                w.Line();
+                using (w.OpenBlock("public void AppendList(" + List + "<string> items, string itemPrefix, string separator, string empty)"))
+                {
+                    using (w.OpenBlock("if (items.Count == 0)"))
+                    {
+                        w.Line("Append(empty);");
                         w.Line("return;");
                     }
 
@@ -159,13 +206,85 @@ namespace Alexandria.Generators.Emitting.Prompts
                     {
                         using (w.OpenBlock("if (i > 0)"))
                         {
-                            w.Line("text.Append(separator);");
+                            w.Line("Append(separator);");
                         }
 
                         w.Line();
-                        w.Line("text.Append(itemPrefix).Append(items[i]);");
+                        w.Line("Append(itemPrefix);");
+                        w.Line("Append(items[i]);");
                     }
                 }
+
+                w.Line();
+                w.Line("/// <summary>The text; the buffer goes back to the pool, so this is the last call.</summary>");
+                using (w.OpenBlock("public string ToStringAndReturn()"))
+                {
+                    w.Line("var text = new string(_chars, 0, Length);");
+                    w.Line("global::System.Buffers.ArrayPool<char>.Shared.Return(_chars);");
+                    w.Line("_chars = global::System.Array.Empty<char>();");
+                    w.Line("return text;");
+                }
+            }
+        }
+
+        private static void WritePrefixHashCache(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// One accessor's last run-stable prefix and its hash. Every request of a run starts with the same prefix, so the");
+            w.Line("/// hash is computed when the prefix changes (a new run, other tools) and otherwise reused after an ordinal compare of");
+            w.Line("/// the text: the result is always the SHA-256 of the prefix given. Safe to share between threads (one immutable");
+            w.Line("/// entry, replaced whole); runs rendering different prefixes at the same time only recompute more often.");
+            w.Line("/// </summary>");
+            using (w.OpenBlock("internal sealed class PrefixHashCache"))
+            {
+                w.Line("private Entry? _last;");
+                w.Line();
+                using (w.OpenBlock("public string HashOf(" + Chars + " prefix)"))
+                {
+                    w.Line("var last = global::System.Threading.Volatile.Read(ref _last);");
+                    using (w.OpenBlock("if (last is not null && global::System.MemoryExtensions.SequenceEqual(prefix, global::System.MemoryExtensions.AsSpan(last.Prefix)))"))
+                    {
+                        w.Line("return last.Hash;");
+                    }
+
+                    w.Line();
+                    w.Line("var hash = Sha256Hex(prefix);");
+                    w.Line("global::System.Threading.Volatile.Write(ref _last, new Entry(prefix.ToString(), hash));");
+                    w.Line("return hash;");
+                }
+
+                w.Line();
+                w.Line("/// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <paramref name=\"text\"/>.</summary>");
+                using (w.OpenBlock("public static string Sha256Hex(" + Chars + " text)"))
+                {
+                    w.Line("var utf8 = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));");
+                    w.Line("global::System.Span<byte> hash = stackalloc byte[32];");
+                    using (w.OpenBlock("try"))
+                    {
+                        w.Line("var length = global::System.Text.Encoding.UTF8.GetBytes(text, utf8);");
+                        w.Line("global::System.Security.Cryptography.SHA256.HashData(new global::System.ReadOnlySpan<byte>(utf8, 0, length), hash);");
+                    }
+
+                    using (w.OpenBlock("finally"))
+                    {
+                        w.Line("global::System.Buffers.ArrayPool<byte>.Shared.Return(utf8);");
+                    }
+
+                    w.Line();
+                    w.Line("const string digits = \"0123456789abcdef\";");
+                    w.Line("global::System.Span<char> hex = stackalloc char[64];");
+                    using (w.OpenBlock("for (var i = 0; i < hash.Length; i++)"))
+                    {
+                        w.Line("hex[2 * i] = digits[hash[i] >> 4];");
+                        w.Line("hex[(2 * i) + 1] = digits[hash[i] & 0xF];");
+                    }
+
+                    w.Line();
+                    w.Line("return hex.ToString();");
+                }
+
+                w.Line();
+                w.Line("private sealed record Entry(string Prefix, string Hash);");
             }
         }
     }

@@ -65,7 +65,7 @@ namespace Alexandria.Contracts.Prompts
             if (writablePaths is null) throw new global::System.ArgumentNullException(nameof(writablePaths));
             if (stepDescription is null) throw new global::System.ArgumentNullException(nameof(stepDescription));
             if (callId is null) throw new global::System.ArgumentNullException(nameof(callId));
-            var __text = new global::System.Text.StringBuilder(852);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(596 + toolCatalog.Length + objective.Length + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(readablePaths, "- ", "\n", "(none)") + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(writablePaths, "- ", "\n", "(none)") + 20 + stepDescription.Length + callId.Length);
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[2];
             __text.Append("You are an executor of an Alexandria agent run.\nYou carry out exactly one plan step by making exactly one tool call.\n\nRules:\n- Reply with one JSON object that validates against the act_payload schema (tool_name, arguments, call_id), and nothing else.\n- Use only the tools listed below, with arguments that match their input schemas.\n- Read only the readable paths and write only the writable paths; everything else is outside your scope.\n- Set call_id to the value given at the end of this message.\n\nAvailable tools:\n");
             __text.Append(toolCatalog);
@@ -73,9 +73,9 @@ namespace Alexandria.Contracts.Prompts
             __breakpoints[0] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("instructions_and_tools", __text.Length);
             __text.Append(objective);
             __text.Append("\n\nReadable paths:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, readablePaths, "- ", "\n", "(none)");
+            __text.AppendList(readablePaths, "- ", "\n", "(none)");
             __text.Append("\n\nWritable paths:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, writablePaths, "- ", "\n", "(none)");
+            __text.AppendList(writablePaths, "- ", "\n", "(none)");
             __text.Append("\n\nCurrent step:\n");
             __breakpoints[1] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("scope", __text.Length);
             __text.Append(global::Alexandria.Contracts.Prompts.PromptRendering.Integer(stepId));
@@ -84,7 +84,10 @@ namespace Alexandria.Contracts.Prompts
             __text.Append("\n\ncall_id: ");
             __text.Append(callId);
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 2);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 2, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }

@@ -65,7 +65,7 @@ namespace Alexandria.Contracts.Prompts
             if (snapshotJson is null) throw new global::System.ArgumentNullException(nameof(snapshotJson));
             if (recentEvents is null) throw new global::System.ArgumentNullException(nameof(recentEvents));
             if (guardrailNotices is null) throw new global::System.ArgumentNullException(nameof(guardrailNotices));
-            var __text = new global::System.Text.StringBuilder(1062);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(806 + toolCatalog.Length + objective.Length + snapshotJson.Length + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(recentEvents, "- ", "\n", "(none)") + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(guardrailNotices, "- ", "\n", "(none)"));
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[3];
             __text.Append("You are the planner of an Alexandria agent run.\nYou decide the next steps toward the objective; an executor carries out each step with exactly one tool call.\n\nRules:\n- Reply with one JSON object that validates against the plan_payload schema, and nothing else.\n- Give every step a step_id, a one-sentence description and a status: pending, in_progress, done or blocked.\n- Base every claim on the snapshot and the recent events; never invent tool results.\n- When a guardrail notice reports a loop, set chosen_override to exactly one of the allowed overrides.\n- When a tool returned nothing, follow its zero-result guidance before trying the same call again.\n\nAvailable tools:\n");
             __text.Append(toolCatalog);
@@ -77,11 +77,14 @@ namespace Alexandria.Contracts.Prompts
             __text.Append(snapshotJson);
             __text.Append("\n\nEvents since the snapshot (oldest first):\n");
             __breakpoints[2] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("run_and_snapshot", __text.Length);
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, recentEvents, "- ", "\n", "(none)");
+            __text.AppendList(recentEvents, "- ", "\n", "(none)");
             __text.Append("\n\nGuardrail notices:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, guardrailNotices, "- ", "\n", "(none)");
+            __text.AppendList(guardrailNotices, "- ", "\n", "(none)");
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 2);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 2, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }

@@ -55,7 +55,7 @@ namespace Alexandria.Contracts.Prompts
         {
             if (errors is null) throw new global::System.ArgumentNullException(nameof(errors));
             if (previousOutput is null) throw new global::System.ArgumentNullException(nameof(previousOutput));
-            var __text = new global::System.Text.StringBuilder(566);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(310 + 20 + 20 + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(errors, "- ", "\n", "(none)") + previousOutput.Length);
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[1];
             __text.Append("Your previous reply did not validate against its JSON schema.\nReply again with one corrected JSON object and nothing else.\nKeep every value that was valid; change only what the errors require.\nEach error reads: JSON pointer, failing keyword, message.\n\nAttempt ");
             __breakpoints[0] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("repair_instructions", __text.Length);
@@ -63,11 +63,14 @@ namespace Alexandria.Contracts.Prompts
             __text.Append(" of ");
             __text.Append(global::Alexandria.Contracts.Prompts.PromptRendering.Integer(maxAttempts));
             __text.Append(".\n\nValidation errors:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, errors, "- ", "\n", "(none)");
+            __text.AppendList(errors, "- ", "\n", "(none)");
             __text.Append("\n\nYour previous reply:\n");
             __text.Append(previousOutput);
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 1);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 1, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }

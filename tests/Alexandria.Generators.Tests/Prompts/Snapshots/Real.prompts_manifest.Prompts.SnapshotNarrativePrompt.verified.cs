@@ -51,7 +51,7 @@ namespace Alexandria.Contracts.Prompts
             if (objective is null) throw new global::System.ArgumentNullException(nameof(objective));
             if (activeOverride is null) throw new global::System.ArgumentNullException(nameof(activeOverride));
             if (openQuestions is null) throw new global::System.ArgumentNullException(nameof(openQuestions));
-            var __text = new global::System.Text.StringBuilder(409);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(153 + objective.Length + 20 + 20 + 20 + 20 + 20 + 20 + 20 + 20 + 20 + activeOverride.Length + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(openQuestions, "- ", "\n", "(none)"));
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[0];
             __text.Append("Objective: ");
             __text.Append(objective);
@@ -76,8 +76,11 @@ namespace Alexandria.Contracts.Prompts
             __text.Append(".\nActive loop override: ");
             __text.Append(activeOverride);
             __text.Append(".\nOpen questions:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, openQuestions, "- ", "\n", "(none)");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 0);
+            __text.AppendList(openQuestions, "- ", "\n", "(none)");
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 0, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }

@@ -12,7 +12,7 @@ namespace Alexandria.Contracts.Prompts
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "0.1.0")]
     public sealed class RenderedPrompt
     {
-        internal RenderedPrompt(string promptId, string promptVersion, string? role, string templateHash, string text, global::System.Collections.Generic.IReadOnlyList<CacheBreakpoint> breakpoints, int runStableBreakpoints)
+        internal RenderedPrompt(string promptId, string promptVersion, string? role, string templateHash, string text, global::System.Collections.Generic.IReadOnlyList<CacheBreakpoint> breakpoints, int runStableBreakpoints, PromptRendering.PrefixHashCache prefixHashes)
         {
             PromptId = promptId;
             PromptVersion = promptVersion;
@@ -21,7 +21,7 @@ namespace Alexandria.Contracts.Prompts
             Text = text;
             Breakpoints = breakpoints;
             RunStableBreakpoints = runStableBreakpoints;
-            PrefixHash = Sha256Hex(StablePrefix);
+            PrefixHash = prefixHashes.HashOf(runStableBreakpoints == 0 ? global::System.ReadOnlySpan<char>.Empty : global::System.MemoryExtensions.AsSpan(text, 0, breakpoints[runStableBreakpoints - 1].Offset));
         }
 
         /// <summary>The manifest id of the prompt.</summary>
@@ -60,25 +60,6 @@ namespace Alexandria.Contracts.Prompts
 
         /// <inheritdoc/>
         public override string ToString() => Text;
-
-        private static string Sha256Hex(string text)
-        {
-            byte[] hash;
-            using (var sha = global::System.Security.Cryptography.SHA256.Create())
-            {
-                hash = sha.ComputeHash(global::System.Text.Encoding.UTF8.GetBytes(text));
-            }
-
-            const string digits = "0123456789abcdef";
-            var hex = new char[hash.Length * 2];
-            for (var i = 0; i < hash.Length; i++)
-            {
-                hex[2 * i] = digits[hash[i] >> 4];
-                hex[(2 * i) + 1] = digits[hash[i] & 0xF];
-            }
-
-            return new string(hex);
-        }
     }
 
     /// <summary>A prompt-cache breakpoint: all text before <paramref name="Offset"/> is a stable prefix named <paramref name="Name"/>.</summary>
@@ -106,23 +87,137 @@ namespace Alexandria.Contracts.Prompts
 
         public static string Number(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
 
-        public static void AppendList(global::System.Text.StringBuilder text, global::System.Collections.Generic.IReadOnlyList<string> items, string itemPrefix, string separator, string empty)
+        public static int ListLength(global::System.Collections.Generic.IReadOnlyList<string> items, string itemPrefix, string separator, string empty)
         {
             if (items.Count == 0)
             {
-                text.Append(empty);
-                return;
+                return empty.Length;
             }
 
+            var length = (items.Count * itemPrefix.Length) + ((items.Count - 1) * separator.Length);
             for (var i = 0; i < items.Count; i++)
             {
-                if (i > 0)
+                length += items[i]?.Length ?? 0;
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// The text being rendered, in a buffer rented from the shared pool and sized by the accessor from its inputs: the
+        /// one allocation a render makes for its text is the final string. A local of one render; never copied.
+        /// </summary>
+        internal struct TextBuffer
+        {
+            private char[] _chars;
+
+            public TextBuffer(int capacity)
+            {
+                _chars = global::System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
+                Length = 0;
+            }
+
+            public int Length { get; private set; }
+
+            public void Append(string? value)
+            {
+                if (string.IsNullOrEmpty(value))
                 {
-                    text.Append(separator);
+                    return;
                 }
 
-                text.Append(itemPrefix).Append(items[i]);
+                if (Length + value!.Length > _chars.Length)
+                {
+                    var larger = global::System.Buffers.ArrayPool<char>.Shared.Rent(global::System.Math.Max(Length + value.Length, _chars.Length * 2));
+                    global::System.Array.Copy(_chars, larger, Length);
+                    global::System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+                    _chars = larger;
+                }
+
+                value.CopyTo(0, _chars, Length, value.Length);
+                Length += value.Length;
             }
+
+            public void AppendList(global::System.Collections.Generic.IReadOnlyList<string> items, string itemPrefix, string separator, string empty)
+            {
+                if (items.Count == 0)
+                {
+                    Append(empty);
+                    return;
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        Append(separator);
+                    }
+
+                    Append(itemPrefix);
+                    Append(items[i]);
+                }
+            }
+
+            /// <summary>The text; the buffer goes back to the pool, so this is the last call.</summary>
+            public string ToStringAndReturn()
+            {
+                var text = new string(_chars, 0, Length);
+                global::System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+                _chars = global::System.Array.Empty<char>();
+                return text;
+            }
+        }
+
+        /// <summary>
+        /// One accessor's last run-stable prefix and its hash. Every request of a run starts with the same prefix, so the
+        /// hash is computed when the prefix changes (a new run, other tools) and otherwise reused after an ordinal compare of
+        /// the text: the result is always the SHA-256 of the prefix given. Safe to share between threads (one immutable
+        /// entry, replaced whole); runs rendering different prefixes at the same time only recompute more often.
+        /// </summary>
+        internal sealed class PrefixHashCache
+        {
+            private Entry? _last;
+
+            public string HashOf(global::System.ReadOnlySpan<char> prefix)
+            {
+                var last = global::System.Threading.Volatile.Read(ref _last);
+                if (last is not null && global::System.MemoryExtensions.SequenceEqual(prefix, global::System.MemoryExtensions.AsSpan(last.Prefix)))
+                {
+                    return last.Hash;
+                }
+
+                var hash = Sha256Hex(prefix);
+                global::System.Threading.Volatile.Write(ref _last, new Entry(prefix.ToString(), hash));
+                return hash;
+            }
+
+            /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <paramref name="text"/>.</summary>
+            public static string Sha256Hex(global::System.ReadOnlySpan<char> text)
+            {
+                var utf8 = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+                global::System.Span<byte> hash = stackalloc byte[32];
+                try
+                {
+                    var length = global::System.Text.Encoding.UTF8.GetBytes(text, utf8);
+                    global::System.Security.Cryptography.SHA256.HashData(new global::System.ReadOnlySpan<byte>(utf8, 0, length), hash);
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+                }
+
+                const string digits = "0123456789abcdef";
+                global::System.Span<char> hex = stackalloc char[64];
+                for (var i = 0; i < hash.Length; i++)
+                {
+                    hex[2 * i] = digits[hash[i] >> 4];
+                    hex[(2 * i) + 1] = digits[hash[i] & 0xF];
+                }
+
+                return hex.ToString();
+            }
+
+            private sealed record Entry(string Prefix, string Hash);
         }
     }
 }

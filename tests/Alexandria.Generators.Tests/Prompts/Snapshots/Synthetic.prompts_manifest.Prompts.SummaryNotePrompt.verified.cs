@@ -39,7 +39,7 @@ namespace Alexandria.Contracts.Prompts
         public static global::Alexandria.Contracts.Prompts.RenderedPrompt Render(string title, global::System.Collections.Generic.IReadOnlyList<string>? lines = null)
         {
             if (title is null) throw new global::System.ArgumentNullException(nameof(title));
-            var __text = new global::System.Text.StringBuilder(271);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(15 + title.Length + (lines is null ? 3 : global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(lines, "- ", "\n", "(none)")));
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[0];
             __text.Append("Summary of \"");
             __text.Append(title);
@@ -50,9 +50,12 @@ namespace Alexandria.Contracts.Prompts
             }
             else
             {
-                global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, lines, "- ", "\n", "(none)");
+                __text.AppendList(lines, "- ", "\n", "(none)");
             }
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 0);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 0, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }

@@ -62,7 +62,7 @@ namespace Alexandria.Contracts.Prompts
             if (tools is null) throw new global::System.ArgumentNullException(nameof(tools));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             if (labels is null) throw new global::System.ArgumentNullException(nameof(labels));
-            var __text = new global::System.Text.StringBuilder(333);
+            var __text = new global::Alexandria.Contracts.Prompts.PromptRendering.TextBuffer(77 + tools.Length + 20 + 32 + 3 + body.Length + global::Alexandria.Contracts.Prompts.PromptRendering.ListLength(labels, "- ", "\n", "(none)") + (note?.Length ?? 3));
             var __breakpoints = new global::Alexandria.Contracts.Prompts.CacheBreakpoint[2];
             __text.Append("You triage tickets.\nTools:\n");
             __text.Append(tools);
@@ -77,7 +77,7 @@ namespace Alexandria.Contracts.Prompts
             __breakpoints[1] = new global::Alexandria.Contracts.Prompts.CacheBreakpoint("ticket", __text.Length);
             __text.Append(body);
             __text.Append("\nLabels:\n");
-            global::Alexandria.Contracts.Prompts.PromptRendering.AppendList(__text, labels, "- ", "\n", "(none)");
+            __text.AppendList(labels, "- ", "\n", "(none)");
             __text.Append("\nNote: ");
             if (note is null)
             {
@@ -88,7 +88,10 @@ namespace Alexandria.Contracts.Prompts
                 __text.Append(note);
             }
             __text.Append("\n");
-            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToString(), __breakpoints, 2);
+            return new global::Alexandria.Contracts.Prompts.RenderedPrompt(Id, Version, Role, ContentHash, __text.ToStringAndReturn(), __breakpoints, 2, __prefixHashes);
         }
+
+        /// <summary>The last run-stable prefix rendered and its hash: the next request of the run reuses it.</summary>
+        private static readonly global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache __prefixHashes = new global::Alexandria.Contracts.Prompts.PromptRendering.PrefixHashCache();
     }
 }
