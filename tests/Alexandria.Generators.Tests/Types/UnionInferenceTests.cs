@@ -68,7 +68,8 @@ public sealed class UnionInferenceTests
             public static class Consumer
             {
                 public static Settings Make() => new Settings { Model = "gpt-a", Voice = null, Seed = 3 };
-                public static string? Voice(Settings s) => s.Voice;
+                // Optional and nullable: absence and null stay apart (Optional<T>), the value is the scalar.
+                public static Optional<string?> Voice(Settings s) => s.Voice;
                 public static long? Seed(Settings s) => s.Seed;
                 public static System.Text.Json.JsonElement? Mode(Settings s) => s.Mode;
             }

@@ -36,7 +36,7 @@ namespace Alexandria.Generators.Emitting.Server
                     {
                         var success = operation.Responses.FirstOrDefault(r => r.FixedStatus is >= 200 and < 300)?.FixedStatus;
                         w.Line();
-                        XmlDoc.SummaryXml(w, "<c>" + operation.Method + " " + XmlDoc.Escape(operation.Route) + "</c>: " + XmlDoc.Escape((operation.Summary.Length > 0 ? operation.Summary : operation.OperationId).Trim()) + ".");
+                        XmlDoc.SummaryXml(w, "<c>" + operation.Method + " " + XmlDoc.Escape(operation.Route) + "</c>: " + XmlDoc.Escape(Sentence(operation.Summary.Length > 0 ? operation.Summary : operation.OperationId)));
                         w.Line("public static " + descriptor + " " + operation.Name + " { get; } = new " + descriptor + "("
                             + CSharpNaming.Literal(operation.OperationId) + ", "
                             + routes + "." + operation.Name + "Method, "
@@ -60,6 +60,13 @@ namespace Alexandria.Generators.Emitting.Server
             }
 
             return w.ToString();
+        }
+
+        /// <summary>The summary as one sentence: a period added only where the document's text has no closing mark.</summary>
+        private static string Sentence(string text)
+        {
+            text = text.Trim();
+            return text.Length > 0 && text[text.Length - 1] is '.' or '!' or '?' ? text : text + ".";
         }
     }
 }
