@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using Alexandria.Generators;
+using Alexandria.Testing;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,7 @@ public class GeneratorScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _texts = Enumerable.Range(0, Schemas).Select(i => (AdditionalText)new MemoryText($"/contracts/synthetic_{i:D4}.json", Schema(i))).ToImmutableArray();
+        _texts = Enumerable.Range(0, Schemas).Select(i => (AdditionalText)new MemoryText($"/contracts/synthetic_{i:D4}.json", SyntheticScalingSchema.Text(i))).ToImmutableArray();
         _compilation = CSharpCompilation.Create(
             "Alexandria.Benchmarks.Generated",
             [],
@@ -37,27 +38,6 @@ public class GeneratorScalingBenchmarks
             throw new InvalidOperationException("generator produced fewer sources than schemas");
         }
     }
-
-    private static string Schema(int i) => $$"""
-        {
-          "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://example.com/synthetic_{{i}}.json",
-          "$defs": {
-            "item_{{i}}": {
-              "type": "object",
-              "properties": {
-                "id": { "type": "string", "format": "uuid" },
-                "name": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z][a-z0-9_]*$" },
-                "count": { "type": "integer", "minimum": 0 },
-                "status": { "type": "string", "enum": ["open", "closed"] },
-                "tags": { "type": "array", "items": { "type": "string" }, "maxItems": 10 }
-              },
-              "required": ["id", "name", "count", "status"],
-              "additionalProperties": false
-            }
-          }
-        }
-        """;
 
     [Benchmark(Description = "ContractGenerator run")]
     public int Run()

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Alexandria.Generators.Tests.Infrastructure;
+using Alexandria.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -33,7 +34,7 @@ public sealed class GeneratorAllocationTests
         var harness = new GeneratorHarness().WithNamespace("Synthetic");
         for (var i = 0; i < schemas; i++)
         {
-            harness.WithContract($"/contracts/synthetic_{i:D4}.json", Schema(i));
+            harness.WithContract($"/contracts/synthetic_{i:D4}.json", SyntheticScalingSchema.Text(i));
         }
 
         var driver = harness.CreateDriver(trackSteps: false);
@@ -45,25 +46,4 @@ public sealed class GeneratorAllocationTests
         Assert.True(result.GeneratedTrees.Length > schemas * 9, "every schema yields its record, converters, validators and entry point");
         return allocated;
     }
-
-    private static string Schema(int i) => $$"""
-        {
-          "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://example.com/synthetic_{{i}}.json",
-          "$defs": {
-            "item_{{i}}": {
-              "type": "object",
-              "properties": {
-                "id": { "type": "string", "format": "uuid" },
-                "name": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z][a-z0-9_]*$" },
-                "count": { "type": "integer", "minimum": 0 },
-                "status": { "type": "string", "enum": ["open", "closed"] },
-                "tags": { "type": "array", "items": { "type": "string" }, "maxItems": 10 }
-              },
-              "required": ["id", "name", "count", "status"],
-              "additionalProperties": false
-            }
-          }
-        }
-        """;
 }
