@@ -27,7 +27,14 @@ internal static class AgentLoopDriver
             {
                 // A resume holds a place in the gate until its first progress report (it has caught up and written again).
                 using var place = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-                result = await runner.ResumeAsync(order.RunId, order.Objective, _ => place.Leave(), cancellationToken).ConfigureAwait(false);
+                logger.LogDebug("Resuming run {RunId} after event {Seq}", order.RunId, lastSeq);
+                result = await runner.ResumeAsync(order.RunId, order.Objective, _ =>
+                {
+                    if (place.Leave())
+                    {
+                        logger.LogDebug("Run {RunId} caught up", order.RunId);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
             }
             if (result.Status == AgentRunStatus.Cancelled)
             {

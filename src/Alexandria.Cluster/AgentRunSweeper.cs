@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,6 +31,19 @@ internal sealed class AgentRunSweeper(
     /// <summary>Wake-up calls in flight at once: each is a claim and a loop start, so this only keeps 500 orphans from being one burst.</summary>
     private const int WakeConcurrency = 32;
 
+    /// <summary>
+    /// How long a wake-up is waited for (at most <see cref="ClusterSettings.ResponseTimeout"/>). A wake-up is idempotent,
+    /// and one that a silo with a stale directory forwarded to the dead silo is answered by nothing but the response
+    /// timeout (Orleans fails pending calls on a death only when they were addressed to the dead silo itself); the next
+    /// sweep sends a fresh one instead of waiting it out.
+    /// </summary>
+    private static readonly TimeSpan WakeTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>A wake-up refused on the way is sent again after this, up to <see cref="WakeAttempts"/> times.</summary>
+    private static readonly TimeSpan WakeRetry = TimeSpan.FromMilliseconds(100);
+
+    private const int WakeAttempts = 5;
+
     private readonly SemaphoreSlim _deathSeen = new(0, 1);
     private readonly SemaphoreSlim _wakeSlots = new(WakeConcurrency, WakeConcurrency);
     private readonly ConcurrentDictionary<string, byte> _waking = new(StringComparer.Ordinal);
@@ -42,12 +56,16 @@ internal sealed class AgentRunSweeper(
             try
             {
                 // The tick, or a death: whichever comes first.
-                await _deathSeen.WaitAsync(settings.SweepInterval, stoppingToken).ConfigureAwait(false);
+                var onDeath = await _deathSeen.WaitAsync(settings.SweepInterval, stoppingToken).ConfigureAwait(false);
                 var active = membership.CurrentSnapshot.Members.Values
                     .Where(m => m.Status == SiloStatus.Active)
                     .Select(m => m.SiloAddress.ToParsableString())
                     .ToArray();
                 var orphans = await queue.OrphansAsync(active, BatchSize, stoppingToken).ConfigureAwait(false);
+                if (onDeath)
+                {
+                    logger.LogInformation("A silo died: sweeping at once ({Orphans} orphaned agent runs)", orphans.Count);
+                }
                 // Started in the queue's order, so the runs that have waited longest are resumed first, and not awaited:
                 // a wake-up stuck on a silo about to be declared dead must hold up neither the rest nor the next sweep,
                 // which skips the runs still being woken.
@@ -112,13 +130,28 @@ internal sealed class AgentRunSweeper(
 
     private async Task WakeAsync(string runId, CancellationToken stoppingToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var timeout = settings.ResponseTimeout < WakeTimeout ? settings.ResponseTimeout : WakeTimeout;
         try
         {
-            await grains.GetGrain<IRunGrain>(runId).EnsureRunningAsync().WaitAsync(settings.ResponseTimeout, stoppingToken).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await grains.GetGrain<IRunGrain>(runId).EnsureRunningAsync().WaitAsync(timeout, stoppingToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (OrleansException) when (attempt < WakeAttempts)
+                {
+                    // Refused on the way (SiloUnavailableException, a rejection): some silo's directory or cache still
+                    // pointed at the dead silo. Its view catches up within moments; try again sooner than the next sweep.
+                    await Task.Delay(WakeRetry, stoppingToken).ConfigureAwait(false);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogDebug(ex, "Waking run {RunId} failed; the next sweep tries again", runId);
+            logger.LogDebug(ex, "Waking run {RunId} failed after {Elapsed} ms; the next sweep tries again", runId, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {

@@ -40,7 +40,9 @@ public static class ClusterHosting
         builder.Services.AddSingleton<IAgentRunFactory>(agents ?? new NoAgentProfiles());
         builder.Services.AddSingleton<IRunWriter, GrainRunWriter>();
         builder.Services.AddSingleton<ResumeGate>();
-        builder.Services.AddSingleton<FastDeathDetector>();
+        builder.Services.AddSingleton(_ => new MembershipStatusReader(connectionString, settings.ClusterId));
+        builder.Services.AddSingleton(sp => new FastDeathDetector(
+            sp, sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>(), settings, sp.GetRequiredService<MembershipStatusReader>(), sp.GetRequiredService<ILogger<FastDeathDetector>>()));
         // Every silo-to-silo connection passes through the detector, which hears when one ends (docs/cluster.md).
         builder.Services.AddOptions<SiloConnectionOptions>().Configure<FastDeathDetector>((options, detector) =>
         {

@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace Alexandria.Cluster;
 
@@ -30,9 +29,10 @@ public static class PeerEndpointProbe
 {
     /// <summary>
     /// Connects <paramref name="attempts"/> times, <paramref name="spacing"/> apart, each given
-    /// <paramref name="connectTimeout"/>; stops at the first answer that is not a refusal.
+    /// <paramref name="connectTimeout"/>; stops at the first answer that is not a refusal. Blocking, and on purpose: the
+    /// detector runs it on its own thread, so a silo whose thread pool is saturated still judges in ~2 × spacing.
     /// </summary>
-    public static async Task<PeerVerdict> ProbeAsync(IPEndPoint endpoint, int attempts, TimeSpan spacing, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    public static PeerVerdict Probe(IPEndPoint endpoint, int attempts, TimeSpan spacing, TimeSpan connectTimeout)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
@@ -40,9 +40,9 @@ public static class PeerEndpointProbe
         {
             if (attempt > 0)
             {
-                await Task.Delay(spacing, cancellationToken).ConfigureAwait(false);
+                Thread.Sleep(spacing);
             }
-            var verdict = await ConnectOnceAsync(endpoint, connectTimeout, cancellationToken).ConfigureAwait(false);
+            var verdict = ConnectOnce(endpoint, connectTimeout);
             if (verdict != PeerVerdict.Gone)
             {
                 return verdict;
@@ -51,28 +51,35 @@ public static class PeerEndpointProbe
         return PeerVerdict.Gone;
     }
 
-    private static async Task<PeerVerdict> ConnectOnceAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    private static PeerVerdict ConnectOnce(IPEndPoint endpoint, TimeSpan timeout)
     {
-        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        // Non-blocking connect and a bounded wait: a blocking connect to a host that drops SYNs would hang for minutes.
+        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
         try
         {
-            await socket.ConnectAsync(endpoint, deadline.Token).ConfigureAwait(false);
+            socket.Connect(endpoint);
             // Closed straight away: the silo sees a connection that ends before its preamble and drops it.
             return PeerVerdict.Alive;
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
         {
-            return PeerVerdict.Gone;
+            // The handshake is under way: the socket turns writable (connected) or errors (refused) when it ends.
         }
-        catch (SocketException)
+        catch (SocketException e)
+        {
+            return Judge(e.SocketErrorCode);
+        }
+        if (!socket.Poll(timeout, SelectMode.SelectWrite) && !socket.Poll(TimeSpan.Zero, SelectMode.SelectError))
         {
             return PeerVerdict.Unknown;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return PeerVerdict.Unknown;
-        }
+        return Judge((SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!);
     }
+
+    private static PeerVerdict Judge(SocketError error) => error switch
+    {
+        SocketError.Success => PeerVerdict.Alive,
+        SocketError.ConnectionRefused => PeerVerdict.Gone,
+        _ => PeerVerdict.Unknown,
+    };
 }

@@ -32,8 +32,16 @@ public sealed class ResumeGate(ClusterSettings settings) : IDisposable
 
         internal Place(SemaphoreSlim places) => _places = places;
 
-        /// <summary>Gives the place back (the loop has caught up); only the first call counts.</summary>
-        public void Leave() => Interlocked.Exchange(ref _places, null)?.Release();
+        /// <summary>Gives the place back (the loop has caught up); only the first call counts, and returns true.</summary>
+        public bool Leave()
+        {
+            if (Interlocked.Exchange(ref _places, null) is not { } places)
+            {
+                return false;
+            }
+            places.Release();
+            return true;
+        }
 
         /// <inheritdoc/>
         public void Dispose() => Leave();

@@ -36,6 +36,8 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddSimpleConsole(options => options.TimestampFormat = "HH:mm:ss.fff ");
 // The fast death detector's judgements, for the tests' output.
 builder.Logging.AddFilter("Alexandria.Cluster.FastDeathDetector", LogLevel.Debug);
+// The sweeps, wake-ups and resumes, for the failover logs (ALEXANDRIA_CLUSTER_LOGS in the tests).
+builder.Logging.AddFilter("Alexandria.Cluster", LogLevel.Debug);
 // Tuning from the environment as for serve (Alexandria__Cluster__ProbeTimeout=00:00:05, …); the arguments win.
 var settings = new ClusterSettings();
 builder.Configuration.GetSection(ClusterSettings.SectionName).Bind(settings);

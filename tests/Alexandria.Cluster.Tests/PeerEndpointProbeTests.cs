@@ -17,22 +17,22 @@ public sealed class PeerEndpointProbeTests
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(500);
 
     [Fact]
-    public async Task A_listener_that_never_accepts_is_alive()
+    public void A_listener_that_never_accepts_is_alive()
     {
         // What a SIGSTOPped silo looks like from outside: its socket listens, nothing in the process runs.
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(16);
 
-        Assert.Equal(PeerVerdict.Alive, await PeerEndpointProbe.ProbeAsync((IPEndPoint)listener.LocalEndPoint!, 3, Spacing, ConnectTimeout, CancellationToken.None));
+        Assert.Equal(PeerVerdict.Alive, PeerEndpointProbe.Probe((IPEndPoint)listener.LocalEndPoint!, 3, Spacing, ConnectTimeout));
     }
 
     [Fact]
-    public async Task A_port_nothing_listens_on_is_gone()
+    public void A_port_nothing_listens_on_is_gone()
     {
         var endpoint = ClosedEndpoint();
 
-        Assert.Equal(PeerVerdict.Gone, await PeerEndpointProbe.ProbeAsync(endpoint, 3, Spacing, ConnectTimeout, CancellationToken.None));
+        Assert.Equal(PeerVerdict.Gone, PeerEndpointProbe.Probe(endpoint, 3, Spacing, ConnectTimeout));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PeerEndpointProbeTests
                 }
             }
 
-            Assert.Equal(PeerVerdict.Unknown, await PeerEndpointProbe.ProbeAsync(endpoint, 3, Spacing, ConnectTimeout, CancellationToken.None));
+            Assert.Equal(PeerVerdict.Unknown, PeerEndpointProbe.Probe(endpoint, 3, Spacing, ConnectTimeout));
         }
         finally
         {

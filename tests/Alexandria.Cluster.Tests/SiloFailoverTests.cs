@@ -86,7 +86,7 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
                 var resumed = await probe.WaitResumedAsync(victimRuns, killedAt, TimeSpan.FromSeconds(120), () => Describe(silos));
                 var ordered = resumed.OrderBy(t => t).ToArray();
                 var detectedBy = silos.Count(s => !s.Killed && s.Output.Contains($"every connect to silo S{victim.Address.Replace('@', ':')}", StringComparison.Ordinal));
-                output.WriteLine($"kill {kill}: silo {victim.Address} with {victimRuns.Count} runs; declared dead after {(await declaredDead).TotalSeconds:F2} s "
+                output.WriteLine($"kill {kill} at {killedAt:HH:mm:ss.fff} UTC: silo {victim.Address} with {victimRuns.Count} runs; declared dead after {(await declaredDead).TotalSeconds:F2} s "
                     + $"({(detectedBy > 0 ? $"fast detector on {detectedBy} silo(s)" : "Orleans' probes")}); "
                     + $"SIGKILL → next append of each: min {ordered[0].TotalSeconds:F2} s, median {ordered[ordered.Length / 2].TotalSeconds:F2} s, max {ordered[^1].TotalSeconds:F2} s");
                 slowest = ordered[^1] > slowest ? ordered[^1] : slowest;
@@ -121,7 +121,22 @@ public sealed class SiloFailoverTests(PostgresCluster cluster, ITestOutputHelper
             {
                 await silo.DisposeAsync();
             }
+            SaveLogs(silos);
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>With <c>ALEXANDRIA_CLUSTER_LOGS=&lt;dir&gt;</c>, each silo's timestamped output goes to a file there (where a failover spent its time).</summary>
+    private static void SaveLogs(List<SiloProcess> silos)
+    {
+        if (Environment.GetEnvironmentVariable("ALEXANDRIA_CLUSTER_LOGS") is not { Length: > 0 } directory)
+        {
+            return;
+        }
+        Directory.CreateDirectory(directory);
+        foreach (var silo in silos)
+        {
+            File.WriteAllText(Path.Combine(directory, $"silo-{silo.Port}{(silo.Killed ? "-killed" : "")}.log"), silo.Output);
         }
     }
 
