@@ -43,6 +43,13 @@ internal static class AgentLoopDriver
             }
             await queue.FinishAsync(order.RunId, owner, result.Status.ToString(), CancellationToken.None).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The activation is going away (shutdown, rebalancing, or Orleans deactivating every activation whose
+            // directory entry lived on a silo that just died): give the order back at once, so the next sweep resumes the
+            // run on its next activation; the pause below is for failures, and here it only delayed the failover.
+            await queue.ReleaseAsync(order.RunId, owner, CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A store conflict (another writer after a split brain), a lost database connection, a failing tool host:
