@@ -231,7 +231,14 @@ public sealed partial class FastDeathDetector : IDisposable
             Thread.Sleep(ConfirmPoll);
             if (!IsDeadLocally(peer))
             {
-                Membership.Refresh().AsTask().Wait(ConfirmPoll);
+                try
+                {
+                    Membership.Refresh().AsTask().Wait(ConfirmPoll);
+                }
+                catch (AggregateException)
+                {
+                    // The table read failed; the next poll reads it again.
+                }
             }
         }
         LogSeenDead(_logger, peer, IsDeadLocally(peer));
