@@ -1,5 +1,6 @@
 using System.Linq;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -10,7 +11,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class EnumConverterEmitter
     {
-        public static string Emit(TypeEmitContext context, EnumDeclaration declaration)
+        public static SourceText Emit(TypeEmitContext context, EnumDeclaration declaration)
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(declaration.Name);
@@ -87,7 +88,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -13,7 +14,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class RecordConverterEmitter
     {
-        public static string Emit(TypeEmitContext context, RecordDeclaration record)
+        public static SourceText Emit(TypeEmitContext context, RecordDeclaration record)
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(record.Name);
@@ -31,7 +32,7 @@ namespace Alexandria.Generators.Emitting.Types
                 WriteWrite(writer, context, record, type);
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
 
         private static void WriteRead(SourceWriter writer, TypeEmitContext context, RecordDeclaration record, string type)
