@@ -38,7 +38,7 @@ namespace Alexandria.Generators.Emitting.Types
                                 writer.Line();
                             }
 
-                            using (writer.OpenBlock($"if (reader.ValueTextEquals({CSharpNaming.Literal(member.JsonValue)}u8))"))
+                            using (writer.OpenBlock($"if (reader.ValueTextEquals({new CSharpLiteral(member.JsonValue)}u8))"))
                             {
                                 writer.Line($"return {type}.{member.MemberName};");
                             }
@@ -46,7 +46,7 @@ namespace Alexandria.Generators.Emitting.Types
                     }
 
                     writer.Line();
-                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.Create({CSharpNaming.Literal("expected a " + declaration.Name + " (one of " + expected + "), found ")} + {context.Support}.Found(ref reader));");
+                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.Create({new CSharpLiteral("expected a " + declaration.Name + " (one of " + expected + "), found ")} + {context.Support}.Found(ref reader));");
                 }
 
                 writer.Line();
@@ -60,7 +60,7 @@ namespace Alexandria.Generators.Emitting.Types
                 {
                     foreach (var member in declaration.Members)
                     {
-                        writer.Line($"{type}.{member.MemberName} => {CSharpNaming.Literal(member.JsonValue)},");
+                        writer.Line($"{type}.{member.MemberName} => {new CSharpLiteral(member.JsonValue)},");
                     }
 
                     writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
@@ -76,7 +76,7 @@ namespace Alexandria.Generators.Emitting.Types
                     {
                         foreach (var member in declaration.Members)
                         {
-                            writer.Line($"case {CSharpNaming.Literal(member.JsonValue)}:");
+                            writer.Line($"case {new CSharpLiteral(member.JsonValue)}:");
                             writer.Line($"    result = {type}.{member.MemberName};");
                             writer.Line("    return true;");
                         }
