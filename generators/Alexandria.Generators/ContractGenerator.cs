@@ -63,14 +63,15 @@ namespace Alexandria.Generators
             context.RegisterSourceOutput(classified.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
 
             // OpenAPI documents with schemas of their own go through the schema areas too (as their schema view).
-            var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema || c.DefinesSchemas).Select(static (c, _) => c.File);
-            var typedSchemas = schemas.Where(static file => !file.IsValidatorOnly);
+            // Each carries the document parsed at classification: the areas below read it, none parses the text again.
+            var schemas = classified.Where(static c => c.Kind == ContractKind.JsonSchema || c.DefinesSchemas).Select(static (c, _) => c.Contract);
+            var typedSchemas = schemas.Where(static contract => !contract.File.IsValidatorOnly);
             var prompts = classified.Where(static c => c.Kind == ContractKind.PromptManifest).Select(static (c, _) => c.File);
             var openApis = classified.Where(static c => c.Kind == ContractKind.OpenApi).Select(static (c, _) => c.File);
 
             // Types and serialization.
             var schemaModels = typedSchemas
-                .Select(static (file, _) => Guard(file, SchemaTypeParser.Parse, SchemaTypeParser.Failed))
+                .Select(static (contract, _) => Guard(contract.File, file => SchemaTypeParser.Parse(file, contract.Document), SchemaTypeParser.Failed))
                 .WithTrackingName(TrackingNames.SchemaModels);
 
             // Inline objects and enums that became types get validators too, so every type's Parse can validate.
@@ -86,8 +87,8 @@ namespace Alexandria.Generators
             var validatorModels = schemas
                 .Combine(schemaDocuments)
                 .Combine(inlineTypes)
-                .Select(static (pair, _) => (File: pair.Left.Left, Documents: pair.Left.Right, InlineTypes: InlineTypeSchema.Of(pair.Right, pair.Left.Left.FileName)))
-                .Select(static (input, _) => Guard(input.File, file => ValidatorParser.Parse(file, input.Documents, input.InlineTypes), ValidatorParser.Failed))
+                .Select(static (pair, _) => (Contract: pair.Left.Left, Documents: pair.Left.Right, InlineTypes: InlineTypeSchema.Of(pair.Right, pair.Left.Left.File.FileName)))
+                .Select(static (input, _) => Guard(input.Contract.File, file => ValidatorParser.Parse(file, input.Contract.Document, input.Documents, input.InlineTypes), ValidatorParser.Failed))
                 .WithTrackingName(TrackingNames.ValidatorModels);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(validatorModels.Select(static (m, _) => m.WithoutDiagnostics()), static (spc, model) => AddSources(spc, ValidatorEmitter.Emit(model)));
@@ -142,7 +143,7 @@ namespace Alexandria.Generators
 
             // Each prompt's output schema as OpenAI strict / Anthropic / Ollama structured-output schemas (ALX05xx where not expressible).
             var schemaFiles = schemas.Collect()
-                .Select(static (all, _) => all.OrderBy(f => f.FileName, StringComparer.Ordinal).ToEquatableArray());
+                .Select(static (all, _) => all.Select(c => c.File).OrderBy(f => f.FileName, StringComparer.Ordinal).ToEquatableArray());
             var structuredOutputs = promptModels
                 .Select(static (m, _) => m.WithoutDiagnostics())
                 .Combine(schemaFiles)
@@ -194,7 +195,7 @@ namespace Alexandria.Generators
 
             // Files that are not JSON are reported here once; the areas skip them.
             var definesSchemas = kind == ContractKind.OpenApi && OpenApiSchemaView.Collect(document!).DefinitionCount > 0;
-            return new ClassifiedContract(file, document is null ? ContractKind.Unknown : kind, diagnostics.ToEquatableArray(), definesSchemas);
+            return new ClassifiedContract(new ParsedContract(file, document), document is null ? ContractKind.Unknown : kind, diagnostics.ToEquatableArray(), definesSchemas);
         }
 
         /// <summary>
@@ -228,7 +229,7 @@ namespace Alexandria.Generators
             {
                 foreach (var source in sources)
                 {
-                    context.AddSource(source.HintName, source.Text);
+                    context.AddSource(source.HintName, source.Content);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using Alexandria.Generators.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting
 {
@@ -133,15 +135,35 @@ namespace Alexandria.Generators.Emitting
             if (_builder is { } builder)
             {
                 _text = builder.ToString();
-                _builder = null;
-                if (builder.Capacity <= MaxPooledCapacity && (t_spare is null || t_spare.Capacity < builder.Capacity))
-                {
-                    builder.Clear();
-                    t_spare = builder;
-                }
+                Release(builder);
             }
 
             return _text!;
+        }
+
+        /// <summary>
+        /// The text written as the compiler keeps it (<see cref="AsciiSourceText"/> when it is all ASCII): no string
+        /// of it is made. Like <see cref="ToString"/>, this ends the writer.
+        /// </summary>
+        public SourceText ToSourceText()
+        {
+            if (_builder is { } builder && AsciiSourceText.TryCreate(builder) is { } ascii)
+            {
+                Release(builder);
+                return ascii;
+            }
+
+            return SourceText.From(ToString(), Encoding.UTF8);
+        }
+
+        private void Release(StringBuilder builder)
+        {
+            _builder = null;
+            if (builder.Capacity <= MaxPooledCapacity && (t_spare is null || t_spare.Capacity < builder.Capacity))
+            {
+                builder.Clear();
+                t_spare = builder;
+            }
         }
 
         public readonly struct Block : IDisposable

@@ -5,7 +5,7 @@ using System.Text;
 namespace Alexandria.Generators.Json
 {
     /// <summary>
-    /// A strict RFC 8259 parser producing <see cref="JsonNode"/>s with offsets and JSON pointers.
+    /// A strict RFC 8259 parser producing <see cref="JsonNode"/>s with offsets and their places (JSON pointers, made on demand).
     /// Duplicate member names are collected rather than thrown, so the caller can report each one.
     /// </summary>
     internal sealed class JsonDocumentParser
@@ -39,7 +39,7 @@ namespace Alexandria.Generators.Json
             }
 
             SkipWhitespace();
-            var root = ParseValue("");
+            var root = ParseValue();
             SkipWhitespace();
             if (_pos < _text.Length)
             {
@@ -49,7 +49,7 @@ namespace Alexandria.Generators.Json
             return root;
         }
 
-        private JsonNode ParseValue(string pointer)
+        private JsonNode ParseValue()
         {
             if (_pos >= _text.Length)
             {
@@ -60,8 +60,8 @@ namespace Alexandria.Generators.Json
             var c = _text[_pos];
             switch (c)
             {
-                case '{': node = ParseObject(pointer); break;
-                case '[': node = ParseArray(pointer); break;
+                case '{': node = ParseObject(); break;
+                case '[': node = ParseArray(); break;
                 case '"':
                     var start = _pos;
                     var value = ParseString();
@@ -80,11 +80,10 @@ namespace Alexandria.Generators.Json
                     throw new JsonParseException($"Unexpected character '{Printable(c)}': a JSON value was expected.", _pos);
             }
 
-            node.Pointer = pointer;
             return node;
         }
 
-        private JsonObject ParseObject(string pointer)
+        private JsonObject ParseObject()
         {
             EnterNesting();
             var start = _pos++;
@@ -112,7 +111,7 @@ namespace Alexandria.Generators.Json
                 SkipWhitespace();
                 Expect(':', "':' was expected after the property name.");
                 SkipWhitespace();
-                var value = ParseValue(pointer + "/" + EscapePointerToken(name));
+                var value = ParseValue();
                 var property = new JsonProperty(name, nameStart, nameLength, value);
                 if (IsDuplicate(properties, ref seen, name))
                 {
@@ -132,10 +131,16 @@ namespace Alexandria.Generators.Json
             }
 
             _depth--;
-            return new JsonObject(start, _pos - start, properties);
+            var obj = new JsonObject(start, _pos - start, properties);
+            foreach (var member in properties)
+            {
+                member.Value.PlaceUnder(obj, member.Name, 0);
+            }
+
+            return obj;
         }
 
-        private JsonArray ParseArray(string pointer)
+        private JsonArray ParseArray()
         {
             EnterNesting();
             var start = _pos++;
@@ -151,7 +156,7 @@ namespace Alexandria.Generators.Json
             while (true)
             {
                 SkipWhitespace();
-                items.Add(ParseValue(pointer + "/" + items.Count.ToString(CultureInfo.InvariantCulture)));
+                items.Add(ParseValue());
                 SkipWhitespace();
                 if (Peek() == ',')
                 {
@@ -164,7 +169,13 @@ namespace Alexandria.Generators.Json
             }
 
             _depth--;
-            return new JsonArray(start, _pos - start, items);
+            var array = new JsonArray(start, _pos - start, items);
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i].PlaceUnder(array, null, i);
+            }
+
+            return array;
         }
 
         private string ParseString()

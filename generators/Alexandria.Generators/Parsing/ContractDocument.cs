@@ -66,8 +66,11 @@ namespace Alexandria.Generators.Parsing
         /// Parse errors were reported at classification; <paramref name="viewDiagnostics"/> gets the view's own.
         /// </summary>
         public static ContractDocument? LoadSchemas(ContractFile file, List<DiagnosticInfo> viewDiagnostics)
+            => SchemasOf(file, Load(file, new List<DiagnosticInfo>()), viewDiagnostics);
+
+        /// <summary><see cref="LoadSchemas"/> of a document already parsed (once, at classification).</summary>
+        public static ContractDocument? SchemasOf(ContractFile file, ContractDocument? document, List<DiagnosticInfo> viewDiagnostics)
         {
-            var document = Load(file, new List<DiagnosticInfo>());
             if (document is null || document.DetectKind() != ContractKind.OpenApi || file.IsValidatorOnly)
             {
                 return document;

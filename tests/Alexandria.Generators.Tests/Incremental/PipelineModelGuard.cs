@@ -27,6 +27,14 @@ internal static class PipelineModelGuard
             return;
         }
 
+        // A contract's parsed document rides with its file and is compared by the file's text (ParsedContract): it is
+        // the one tree the pipeline keeps, so the areas do not parse the text again. Its file must still be plain data.
+        if (value is Alexandria.Generators.Parsing.ParsedContract parsed)
+        {
+            AssertHoldsOnlyPlainData(parsed.File, path + ".File", visited);
+            return;
+        }
+
         var type = value.GetType();
         Assert.False(
             Forbidden.Any(f => f.IsAssignableFrom(type)) || type.Namespace == "Alexandria.Generators.Json",

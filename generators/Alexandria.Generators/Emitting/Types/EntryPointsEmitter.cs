@@ -85,7 +85,7 @@ namespace Alexandria.Generators.Emitting.Types
             {
                 using (writer.OpenBlock($"if (!{parts.Validator}.IsValid(utf8))"))
                 {
-                    writer.Line($"throw new {parts.ValidationFailure}({CSharpNaming.Literal(parts.Name)}, {parts.Validator}.Validate(utf8));");
+                    writer.Line($"throw new {parts.ValidationFailure}({new CSharpLiteral(parts.Name)}, {parts.Validator}.Validate(utf8));");
                 }
 
                 writer.Line();
@@ -100,7 +100,7 @@ namespace Alexandria.Generators.Emitting.Types
             {
                 using (writer.OpenBlock($"if ({parts.Validator}.IsValid(utf8))"))
                 {
-                    writer.Line($"return {parts.Context.Support}.TryRead(utf8, {parts.TypeInfo}, {CSharpNaming.Literal(parts.Name)}, out value, out result);");
+                    writer.Line($"return {parts.Context.Support}.TryRead(utf8, {parts.TypeInfo}, {new CSharpLiteral(parts.Name)}, out value, out result);");
                 }
 
                 writer.Line();
@@ -118,7 +118,7 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Line("/// but nothing else the contract says (patterns, bounds, unknown members) is checked.");
             writer.Line("/// </summary>");
             writer.Line($"/// <exception cref=\"{parts.ReadFailure}\">The JSON cannot be a <see cref=\"{parts.Type}\"/>; the message names the JSON pointer.</exception>");
-            writer.Line($"{signature} ParseUnvalidated({Span} utf8) => {parts.Context.Support}.Read(utf8, {parts.TypeInfo}, {CSharpNaming.Literal(parts.Name)});");
+            writer.Line($"{signature} ParseUnvalidated({Span} utf8) => {parts.Context.Support}.Read(utf8, {parts.TypeInfo}, {new CSharpLiteral(parts.Name)});");
         }
 
         /// <summary>The names one type's entry points refer to.</summary>

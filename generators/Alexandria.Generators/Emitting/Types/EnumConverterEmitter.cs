@@ -1,5 +1,6 @@
 using System.Linq;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -10,7 +11,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class EnumConverterEmitter
     {
-        public static string Emit(TypeEmitContext context, EnumDeclaration declaration)
+        public static SourceText Emit(TypeEmitContext context, EnumDeclaration declaration)
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(declaration.Name);
@@ -37,7 +38,7 @@ namespace Alexandria.Generators.Emitting.Types
                                 writer.Line();
                             }
 
-                            using (writer.OpenBlock($"if (reader.ValueTextEquals({CSharpNaming.Literal(member.JsonValue)}u8))"))
+                            using (writer.OpenBlock($"if (reader.ValueTextEquals({new CSharpLiteral(member.JsonValue)}u8))"))
                             {
                                 writer.Line($"return {type}.{member.MemberName};");
                             }
@@ -45,7 +46,7 @@ namespace Alexandria.Generators.Emitting.Types
                     }
 
                     writer.Line();
-                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.Create({CSharpNaming.Literal("expected a " + declaration.Name + " (one of " + expected + "), found ")} + {context.Support}.Found(ref reader));");
+                    writer.Line($"throw {TypeSupportEmitter.ContractJsonException(context.Namespace)}.Create({new CSharpLiteral("expected a " + declaration.Name + " (one of " + expected + "), found ")} + {context.Support}.Found(ref reader));");
                 }
 
                 writer.Line();
@@ -59,7 +60,7 @@ namespace Alexandria.Generators.Emitting.Types
                 {
                     foreach (var member in declaration.Members)
                     {
-                        writer.Line($"{type}.{member.MemberName} => {CSharpNaming.Literal(member.JsonValue)},");
+                        writer.Line($"{type}.{member.MemberName} => {new CSharpLiteral(member.JsonValue)},");
                     }
 
                     writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
@@ -75,7 +76,7 @@ namespace Alexandria.Generators.Emitting.Types
                     {
                         foreach (var member in declaration.Members)
                         {
-                            writer.Line($"case {CSharpNaming.Literal(member.JsonValue)}:");
+                            writer.Line($"case {new CSharpLiteral(member.JsonValue)}:");
                             writer.Line($"    result = {type}.{member.MemberName};");
                             writer.Line("    return true;");
                         }
@@ -87,7 +88,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
     }
 }

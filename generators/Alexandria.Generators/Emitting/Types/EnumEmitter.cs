@@ -1,11 +1,12 @@
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
     /// <summary>A string <c>enum</c> as a C# enum; its converter (<see cref="EnumConverterEmitter"/>) keeps the JSON spellings.</summary>
     internal static class EnumEmitter
     {
-        public static string Emit(TypeEmitContext context, EnumDeclaration declaration)
+        public static SourceText Emit(TypeEmitContext context, EnumDeclaration declaration)
         {
             var writer = TypeEmitter.OpenFile(context);
             DocComments.Summary(writer, declaration.Description, context.FileName + "#" + declaration.Pointer);
@@ -26,7 +27,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
     }
 }

@@ -44,7 +44,10 @@ namespace Alexandria.Generators.Emitting.Types
                 }
 
                 conditions.AddRange(declared.Select(p => Compare(context, p)));
-                writer.Line($"return {string.Join("\n    && ", conditions)};");
+                for (var i = 0; i < conditions.Count; i++)
+                {
+                    writer.Line($"{(i == 0 ? "return " : "    && ")}{conditions[i]}{(i == conditions.Count - 1 ? ";" : "")}");
+                }
             }
 
             writer.Line();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -13,7 +14,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class RecordConverterEmitter
     {
-        public static string Emit(TypeEmitContext context, RecordDeclaration record)
+        public static SourceText Emit(TypeEmitContext context, RecordDeclaration record)
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(record.Name);
@@ -31,7 +32,7 @@ namespace Alexandria.Generators.Emitting.Types
                 WriteWrite(writer, context, record, type);
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
 
         private static void WriteRead(SourceWriter writer, TypeEmitContext context, RecordDeclaration record, string type)
@@ -41,7 +42,7 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Line("/// <inheritdoc/>");
             using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
             {
-                writer.Line($"{support}.ExpectStartObject(ref reader, {CSharpNaming.Literal(record.Name)});");
+                writer.Line($"{support}.ExpectStartObject(ref reader, {new CSharpLiteral(record.Name)});");
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
@@ -67,7 +68,7 @@ namespace Alexandria.Generators.Emitting.Types
                         for (var i = 0; i < properties.Count; i++)
                         {
                             var property = properties[i];
-                            var jsonName = CSharpNaming.Literal(property.JsonName);
+                            var jsonName = new CSharpLiteral(property.JsonName);
                             using (writer.OpenBlock($"if (reader.ValueTextEquals({jsonName}u8))"))
                             {
                                 writer.Line($"at = {jsonName};");
@@ -109,7 +110,7 @@ namespace Alexandria.Generators.Emitting.Types
                         writer.Line();
                         using (writer.OpenBlock($"if (!has{i})"))
                         {
-                            writer.Line($"throw {support}.MissingProperty({CSharpNaming.Literal(properties[i].JsonName)}, {CSharpNaming.Literal(record.Name)});");
+                            writer.Line($"throw {support}.MissingProperty({new CSharpLiteral(properties[i].JsonName)}, {new CSharpLiteral(record.Name)});");
                         }
                     }
                 }
@@ -150,10 +151,10 @@ namespace Alexandria.Generators.Emitting.Types
                 for (var i = 0; i < record.Properties.Count; i++)
                 {
                     var property = record.Properties[i];
-                    var name = CSharpNaming.Literal(property.JsonName) + "u8";
+                    var name = new CSharpLiteral(property.JsonName);
                     if (property.IsConstant)
                     {
-                        writer.Line($"writer.WriteString({name}, {CSharpNaming.Literal(property.ConstValue!)});");
+                        writer.Line($"writer.WriteString({name}u8, {new CSharpLiteral(property.ConstValue!)});");
                         continue;
                     }
 
@@ -162,7 +163,7 @@ namespace Alexandria.Generators.Emitting.Types
                         // Present (null or not) is written; absent is not.
                         using (writer.OpenBlock($"if (value.{property.PropertyName}.IsPresent)"))
                         {
-                            writer.Line($"writer.WritePropertyName({name});");
+                            writer.Line($"writer.WritePropertyName({name}u8);");
                             JsonValueCode.WriteMaybeNull(writer, context, property.Type, "value." + property.PropertyName + ".GetValueOrDefault()", "writer", "options", 0);
                         }
 
@@ -171,14 +172,14 @@ namespace Alexandria.Generators.Emitting.Types
 
                     if (!RecordEmitter.HoldsNull(context, property))
                     {
-                        writer.Line($"writer.WritePropertyName({name});");
+                        writer.Line($"writer.WritePropertyName({name}u8);");
                         JsonValueCode.Write(writer, context, property.Type, "value." + property.PropertyName);
                         continue;
                     }
 
                     using (writer.OpenBlock($"if (value.{property.PropertyName} is {{ }} p{i})"))
                     {
-                        writer.Line($"writer.WritePropertyName({name});");
+                        writer.Line($"writer.WritePropertyName({name}u8);");
                         JsonValueCode.Write(writer, context, property.Type, "p" + i);
                     }
 
@@ -186,7 +187,7 @@ namespace Alexandria.Generators.Emitting.Types
                     {
                         using (writer.OpenBlock("else"))
                         {
-                            writer.Line($"writer.WriteNull({name});");
+                            writer.Line($"writer.WriteNull({name}u8);");
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -13,7 +14,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class RecordEmitter
     {
-        public static string Emit(TypeEmitContext context, RecordDeclaration record)
+        public static SourceText Emit(TypeEmitContext context, RecordDeclaration record)
         {
             var writer = TypeEmitter.OpenFile(context);
             var fullName = context.Qualify(record.Name);
@@ -60,7 +61,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
 
         /// <summary>Members that hold data (constants hold none and take no part in equality).</summary>

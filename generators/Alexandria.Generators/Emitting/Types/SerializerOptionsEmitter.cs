@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -10,7 +11,7 @@ namespace Alexandria.Generators.Emitting.Types
     /// </summary>
     internal static class SerializerOptionsEmitter
     {
-        public static string Emit(TypeEmitContext context, IReadOnlyList<string> typeNames)
+        public static SourceText Emit(TypeEmitContext context, IReadOnlyList<string> typeNames)
         {
             var writer = TypeEmitter.OpenFile(context);
             writer.Line($"/// <summary>System.Text.Json options and type-info resolver for every type generated from {context.FileName}.</summary>");
@@ -54,7 +55,7 @@ namespace Alexandria.Generators.Emitting.Types
                 }
             }
 
-            return TypeEmitter.CloseFile(writer);
+            return TypeEmitter.CloseSource(writer);
         }
 
         /// <summary>

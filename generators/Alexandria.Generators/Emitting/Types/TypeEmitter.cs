@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Schema;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Types
 {
@@ -62,6 +63,14 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Indentation--;
             writer.Line("}");
             return writer.ToString();
+        }
+
+        /// <summary>Ends a generated file as the compiler keeps it (no string of its text is made).</summary>
+        internal static SourceText CloseSource(SourceWriter writer)
+        {
+            writer.Indentation--;
+            writer.Line("}");
+            return writer.ToSourceText();
         }
     }
 }

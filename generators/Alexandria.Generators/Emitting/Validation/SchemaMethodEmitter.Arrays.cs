@@ -77,7 +77,7 @@ namespace Alexandria.Generators.Emitting.Validation
                         {
                             // Reported as items/additionalItems (the keyword that refuses the item), at the item, saying how many fit.
                             var fit = prefix == 0 ? "(the array must be empty)" : "(the array may have at most " + Int(prefix) + (prefix == 1 ? " item)" : " items)");
-                            _w.Line($"c.Fail({Lit(_m.ItemsKeyword)}, \"item \" + i + {Lit(" is not allowed here " + fit)}, {Lit(_m.Location + "/" + _m.ItemsKeyword)});");
+                            _w.Line($"c.Fail({Literal(_m.ItemsKeyword)}, \"item \" + i + {Literal(" is not allowed here " + fit)}, {At(_m.ItemsKeyword)});");
                             _w.Line("r = false;");
                         }
                         else if (_m.Items is int itemSchema)

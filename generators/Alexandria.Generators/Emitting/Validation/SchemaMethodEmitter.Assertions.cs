@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Alexandria.Generators.Model.Validation;
 
@@ -10,12 +11,13 @@ namespace Alexandria.Generators.Emitting.Validation
         {
             if (_m.Types != JsonTypes.None)
             {
-                Fail("!(" + TypeCondition(_m.Types) + ")", "type", Shown + " + " + Lit(" is not " + TypeNames.Expected(_m.Types)));
+                var (notOfType, expected) = TypeTest(_m.Types);
+                Fail(notOfType, "type", Shown, new CSharpLiteral(" is not ", expected));
             }
 
             if (_m.Const is int constant)
             {
-                Fail("!(" + ConstantCondition(constant) + ")", "const", Shown + " + " + Lit(" is not " + MessageText.Constant(_model.Constants[constant])));
+                Fail("!(" + ConstantCondition(constant) + ")", "const", Shown, new CSharpLiteral(" is not ", MessageText.Constant(_model.Constants[constant])));
             }
 
             if (_m.HasEnum)
@@ -27,7 +29,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     1 => " is not " + MessageText.Constants(_model, _m.Enum),
                     _ => " is not one of " + MessageText.Constants(_model, _m.Enum),
                 };
-                Fail("!(" + condition + ")", "enum", Shown + " + " + Lit(expected));
+                Fail("!(" + condition + ")", "enum", Shown, new CSharpLiteral(expected));
             }
         }
 
@@ -51,13 +53,13 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (limit is not null)
                     {
-                        Fail("JsonValues.Compare(e, " + NumberLiterals.For(limit.Text) + ") " + test, keyword, Shown + " + " + Lit(words + limit.Text));
+                        Fail("JsonValues.Compare(e, " + NumberLiterals.For(limit.Text) + ") " + test, keyword, Shown, new CSharpLiteral(words, limit.Text));
                     }
                 }
 
                 if (_m.MultipleOf is { } divisor)
                 {
-                    Fail("!JsonValues.IsMultipleOf(e, " + NumberLiterals.For(divisor.Text) + ")", "multipleOf", Shown + " + " + Lit(" is not a multiple of " + divisor.Text));
+                    Fail("!JsonValues.IsMultipleOf(e, " + NumberLiterals.For(divisor.Text) + ")", "multipleOf", Shown, new CSharpLiteral(" is not a multiple of ", divisor.Text));
                 }
             }
         }
@@ -78,12 +80,12 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var n = JsonValues.CodePoints(s);");
                     if (_m.MinLength is long min)
                     {
-                        Fail("n < " + Int(min), "minLength", QuotedString + " + " + Lit(" is shorter than " + Characters(min)));
+                        Fail("n < " + Int(min), "minLength", QuotedString, new CSharpLiteral(" is shorter than ", Int(min), Characters(min)));
                     }
 
                     if (_m.MaxLength is long max)
                     {
-                        Fail("n > " + Int(max), "maxLength", QuotedString + " + " + Lit(" is longer than " + Characters(max)));
+                        Fail("n > " + Int(max), "maxLength", QuotedString, new CSharpLiteral(" is longer than ", Int(max), Characters(max)));
                     }
                 }
 
@@ -92,14 +94,14 @@ namespace Alexandria.Generators.Emitting.Validation
                     var source = MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars);
                     var match = Fresh("pm");
                     _w.Line($"var {match} = PatternMatching.Match(P{Int(pattern)}, s);");
-                    _w.Line($"if ({match} == PatternMatch.TimedOut) {RefuseTimedOut(null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")")}");
-                    Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString + " + " + Lit(" does not match the pattern " + source));
+                    RefuseTimedOut(match + " == PatternMatch.TimedOut", null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")");
+                    Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString, new CSharpLiteral(" does not match the pattern ", source));
                 }
 
                 if (check is not null)
                 {
                     var gate = _m.AlwaysAssertFormat ? "" : "c.AssertFormats && ";
-                    Fail(gate + "!FormatAssertions." + check + "(s)", "format", QuotedString + " + " + Lit(" is not " + FormatNames.Describe(_m.Format!)));
+                    Fail(gate + "!FormatAssertions." + check + "(s)", "format", QuotedString, new CSharpLiteral(" is not ", FormatNames.Describe(_m.Format!)));
                 }
             }
         }
@@ -133,6 +135,20 @@ namespace Alexandria.Generators.Emitting.Validation
                 _ => "(k == " + Kind + ".Number && JsonValues.IsInteger(e))",
             });
 
-        private static string Characters(long count) => Int(count) + (count == 1 ? " character" : " characters");
+        private static string Characters(long count) => count == 1 ? " character" : " characters";
+
+        /// <summary>
+        /// The <c>type</c> keyword's negated condition and the message's expectation, made once per set of types: most
+        /// subschemas state a type, and both texts are long.
+        /// </summary>
+        private static (string NotOfType, string Expected) TypeTest(JsonTypes types)
+        {
+            var index = (int)types & (TypeTests.Length - 1);
+            var test = TypeTests[index] ??= Tuple.Create("!(" + TypeCondition(types) + ")", TypeNames.Expected(types));
+            return (test.Item1, test.Item2);
+        }
+
+        /// <summary>By the <see cref="JsonTypes"/> flags (seven bits). Filled as met; a race writes the same texts twice.</summary>
+        private static readonly Tuple<string, string>?[] TypeTests = new Tuple<string, string>?[128];
     }
 }

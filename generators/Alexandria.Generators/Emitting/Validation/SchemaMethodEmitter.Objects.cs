@@ -33,16 +33,16 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 foreach (var name in _m.Required)
                 {
-                    Fail("!e.TryGetProperty(" + Lit(name) + ", out _)", "required", Lit("missing required member " + MessageText.Quote(name)));
+                    FailWithout(name, "required", new CSharpLiteral("missing required member ", MessageText.Quote(name)));
                 }
 
                 foreach (var dependency in _m.DependentRequired)
                 {
-                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(dependency.Name)}, out _))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Literal(dependency.Name)}, out _))"))
                     {
                         foreach (var required in dependency.Required)
                         {
-                            Fail("!e.TryGetProperty(" + Lit(required) + ", out _)", "dependentRequired", Lit("missing member " + MessageText.Quote(required) + ", required when " + MessageText.Quote(dependency.Name) + " is present"));
+                            FailWithout(required, "dependentRequired", new CSharpLiteral("missing member " + MessageText.Quote(required), ", required when " + MessageText.Quote(dependency.Name), " is present"));
                         }
                     }
                 }
@@ -50,10 +50,10 @@ namespace Alexandria.Generators.Emitting.Validation
                 foreach (var property in _m.Properties)
                 {
                     var value = Fresh("v");
-                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(property.Name)}, out var {value}))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Literal(property.Name)}, out var {value}))"))
                     {
-                        _w.Line($"ev?.AddName({Lit(property.Name)});");
-                        _w.Line($"c.Push({Lit(property.Name)});");
+                        _w.Line($"ev?.AddName({Literal(property.Name)});");
+                        _w.Line($"c.Push({Literal(property.Name)});");
                         var r = Call(property.Method, value, "null");
                         _w.Line("c.Pop();");
                         ChildFailed(r);
@@ -78,7 +78,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 foreach (var dependency in _m.DependentSchemas)
                 {
-                    using (_w.OpenBlock($"if (e.TryGetProperty({Lit(dependency.Name)}, out _))"))
+                    using (_w.OpenBlock($"if (e.TryGetProperty({Literal(dependency.Name)}, out _))"))
                     {
                         ChildFailed(Call(dependency.Method, "e", "ev"));
                     }
@@ -109,7 +109,7 @@ namespace Alexandria.Generators.Emitting.Validation
                     var match = Fresh("pm");
                     _w.Line($"var {match} = PatternMatching.Match(P{Int(pattern.Pattern)}, name);");
                     var source = MessageText.Cut(pattern.Source, 2 * MessageText.MaxChars);
-                    _w.Line($"if ({match} == PatternMatch.TimedOut) {RefuseTimedOut("name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")")}");
+                    RefuseTimedOut(match + " == PatternMatch.TimedOut", "name", "patternProperties", "PatternMatching.TookTooLong(\"member name \" + InstanceText.Quote(name), " + Lit(source) + ", \"the member\")");
                     using (_w.OpenBlock($"if ({match} == PatternMatch.Matched)"))
                     {
                         if (tracksMatch)
@@ -157,6 +157,10 @@ namespace Alexandria.Generators.Emitting.Validation
                 }
             }
         }
+
+        /// <summary>Reports <paramref name="text"/> when the object has no member <paramref name="member"/>.</summary>
+        private void FailWithout(string member, string keyword, CSharpLiteral text)
+            => _w.Line($"if (!e.TryGetProperty({Literal(member)}, out _)) {{ if (!c.Fail({Literal(keyword)}, {text}, {At(keyword)})) return false; ok = false; }}");
 
         /// <summary>"member "x" is not allowed here (allowed: "a", "b")", with <c>name</c> the refused member.</summary>
         private string RefusedMember(bool throughApplicators)

@@ -48,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     if (!constant)
                     {
-                        _w.Line($"c.Fail(\"false\", {Shown} + {Lit(" is not allowed here (the schema allows no value)")}, {Lit(_m.Location)});");
+                        _w.Line($"c.Fail(\"false\", {Shown} + {Literal(" is not allowed here (the schema allows no value)")}, {Literal(_m.Location)});");
                     }
 
                     _w.Line(constant ? "return true;" : "return false;");
@@ -57,7 +57,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
                 if (_m.UnresolvedReference is string unresolved)
                 {
-                    _w.Line($"c.Fail(\"$ref\", {Lit(unresolved)}, {Lit(_m.Location + "/$ref")});");
+                    _w.Line($"c.Fail(\"$ref\", {Literal(unresolved)}, {Literal(_m.Location + "/$ref")});");
                     _w.Line("return false;");
                     return;
                 }
@@ -111,22 +111,30 @@ namespace Alexandria.Generators.Emitting.Validation
 
         /// <summary>Reports an error of this schema; returns at once unless errors are being collected.</summary>
         private void Fail(string condition, string keyword, string messageExpression)
-            => _w.Line($"if ({condition}) {{ {FailStatements(keyword, messageExpression)} }}");
+            => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false; }}");
 
-        private string FailStatements(string keyword, string messageExpression)
-            => "if (!c.Fail(" + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ")) return false; ok = false;";
+        /// <summary>Reports an error whose message is <paramref name="shown"/> (an expression) followed by fixed <paramref name="text"/>.</summary>
+        private void Fail(string condition, string keyword, string shown, CSharpLiteral text)
+            => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {shown} + {text}, {At(keyword)})) return false; ok = false; }}");
+
+        /// <summary>Reports an error whose message is fixed <paramref name="text"/>.</summary>
+        private void Fail(string condition, string keyword, CSharpLiteral text)
+            => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {text}, {At(keyword)})) return false; ok = false; }}");
 
         /// <summary>A pattern that ran past its time limit: ends the validation with this error (at member <paramref name="member"/>, an expression, when given).</summary>
-        private string RefuseTimedOut(string? member, string keyword, string messageExpression)
-            => "c.RefuseTimedOut(" + (member ?? "null") + ", " + Lit(keyword) + ", " + messageExpression + ", " + Lit(_m.Location + "/" + keyword) + ");";
+        private void RefuseTimedOut(string condition, string? member, string keyword, string messageExpression)
+            => _w.Line($"if ({condition}) c.RefuseTimedOut({member ?? "null"}, {Literal(keyword)}, {messageExpression}, {At(keyword)});");
 
         /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
         private void FailAt(string segment, string keyword, string messageExpression)
-            => _w.Line($"if (!c.FailAt({segment}, {Lit(keyword)}, {messageExpression}, {Lit(_m.Location + "/" + keyword)})) return false; ok = false;");
+            => _w.Line($"if (!c.FailAt({segment}, {Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false;");
 
         /// <summary>Reports an applicator's error that the errors recorded before it explain; results list it after them.</summary>
         private void Summarize(string keyword, string messageExpression)
-            => _w.Line($"if (!c.Summarize({Lit(keyword)}, {messageExpression}, {Lit(_m.Location + "/" + keyword)})) return false; ok = false;");
+            => _w.Line($"if (!c.Summarize({Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false;");
+
+        /// <summary>The schema location of <paramref name="keyword"/> in this subschema, as a literal written in place.</summary>
+        private CSharpLiteral At(string keyword) => new CSharpLiteral(_m.Location, "/", keyword);
 
         /// <summary>A bare <c>{ … }</c> block, so locals of one keyword never clash with another's.</summary>
         private SourceWriter.Block Scope()
@@ -141,6 +149,9 @@ namespace Alexandria.Generators.Emitting.Validation
         private string Fresh(string prefix) => prefix + Int(_counter++);
 
         internal static string Lit(string value) => CSharpNaming.Literal(value);
+
+        /// <summary>The literal of <paramref name="value"/>, written into a line in place (no string made).</summary>
+        private static CSharpLiteral Literal(string value) => new CSharpLiteral(value);
 
         internal static string Int(long value) => value >= 0 && value < SmallInts.Length ? SmallInts[value] : value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Alexandria.Generators.Model.Validation;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Validation
 {
@@ -18,7 +19,7 @@ namespace Alexandria.Generators.Emitting.Validation
         /// <summary>Validator-only files (a root schema, no <c>$defs</c>) need no catalogue.</summary>
         public static bool HasDefinitions(ValidatorModel model) => Definitions(model).Count > 0;
 
-        public static string Emit(ValidatorModel model)
+        public static SourceText Emit(ValidatorModel model)
         {
             var entries = Definitions(model);
             var result = "global::" + SchemaNaming.ValidationNamespace(model.Namespace) + ".ValidationResult";
@@ -65,7 +66,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 }
             }
 
-            return w.ToString();
+            return w.ToSourceText();
         }
 
         private static System.Collections.Generic.List<(string Name, string ClassName)> Definitions(ValidatorModel model)

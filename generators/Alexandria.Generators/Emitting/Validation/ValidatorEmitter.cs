@@ -3,6 +3,7 @@ using System.Linq;
 using Alexandria.Generators.Emitting.Validation.Streaming;
 using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Validation;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Validation
 {
@@ -41,7 +42,7 @@ namespace Alexandria.Generators.Emitting.Validation
             }
         }
 
-        private static string EmitCompiled(ValidatorModel model)
+        private static SourceText EmitCompiled(ValidatorModel model)
         {
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
@@ -61,7 +62,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 }
             }
 
-            return w.ToString();
+            return w.ToSourceText();
         }
 
         private static void EmitTables(SourceWriter w, ValidatorModel model)
@@ -101,7 +102,7 @@ namespace Alexandria.Generators.Emitting.Validation
             }
         }
 
-        private static string EmitValidator(ValidatorModel model, ValidatorEntryModel entry, bool streams)
+        private static SourceText EmitValidator(ValidatorModel model, ValidatorEntryModel entry, bool streams)
         {
             var validation = "global::" + SchemaNaming.ValidationNamespace(model.Namespace);
             var element = SchemaMethodEmitter.Element;
@@ -155,7 +156,7 @@ namespace Alexandria.Generators.Emitting.Validation
                 }
             }
 
-            return w.ToString();
+            return w.ToSourceText();
         }
 
         private static string Xml(string text) => SchemaMethodEmitter.Xml(text);

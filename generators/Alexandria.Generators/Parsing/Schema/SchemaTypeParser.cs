@@ -15,12 +15,15 @@ namespace Alexandria.Generators.Parsing.Schema
     /// </summary>
     internal static class SchemaTypeParser
     {
-        public static SchemaTypesModel Parse(ContractFile file)
+        public static SchemaTypesModel Parse(ContractFile file) => Parse(file, ContractDocument.Load(file, new List<DiagnosticInfo>()));
+
+        /// <param name="parsed">The file's text as classification parsed it (null when it is not JSON).</param>
+        public static SchemaTypesModel Parse(ContractFile file, ContractDocument? parsed)
         {
             var diagnostics = new List<DiagnosticInfo>();
 
             // Invalid JSON and duplicate members were reported when the file was classified; an OpenAPI document is read as its schema view.
-            var document = ContractDocument.LoadSchemas(file, diagnostics);
+            var document = ContractDocument.SchemasOf(file, parsed, diagnostics);
             if (document is null)
             {
                 return Empty(file);

@@ -80,5 +80,10 @@ namespace Alexandria.Generators.Parsing.Validation
         public JsonProperty? GetProperty(string name) => DraftKeywords.Has(Draft, name) ? Object.GetProperty(name) : null;
 
         public string? GetString(string name) => this[name] is JsonString s ? s.Value : null;
+
+        /// <summary>The same draft with no keywords: what a vocabulary the meta-schema turned off reads as.</summary>
+        public DraftObject WithoutKeywords() => new DraftObject(NoKeywords, Draft);
+
+        private static readonly JsonObject NoKeywords = new JsonObject(0, 0, System.Array.Empty<JsonProperty>());
     }
 }

@@ -156,32 +156,21 @@ namespace Alexandria.Generators.Parsing.Validation
                 return model;
             }
 
-            if ((vocabularies & Vocabularies.Validation) != 0)
-            {
-                model = CompileAssertions(obj, scope, model);
-            }
-
-            // The applicators, unevaluated* and format in one copy of the model: a copy is ≈ 500 bytes, and one per
-            // keyword group was most of the validator model's allocations.
+            // The assertions, applicators, unevaluated* and format in one copy of the model: a copy is ≈ 500 bytes, and
+            // one per keyword group was most of the validator model's allocations. A vocabulary the meta-schema turned
+            // off reads as a schema without its keywords.
+            var validation = (vocabularies & Vocabularies.Validation) != 0;
+            var applicator = (vocabularies & Vocabularies.Applicator) != 0;
             var unevaluated = (vocabularies & Vocabularies.Unevaluated) != 0;
             var format = (vocabularies & (Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)) != 0 ? obj.GetString("format") : null;
             var assertFormat = (vocabularies & Vocabularies.FormatAssertion) != 0;
-            if ((vocabularies & Vocabularies.Applicator) != 0)
+            if (!validation && !applicator && !unevaluated && format is null)
             {
-                model = CompileApplicators(obj, scope, model, unevaluated, format, assertFormat);
-            }
-            else if (unevaluated || format is not null)
-            {
-                model = model with
-                {
-                    UnevaluatedItems = unevaluated ? Optional(obj, "unevaluatedItems") : model.UnevaluatedItems,
-                    UnevaluatedProperties = unevaluated ? Optional(obj, "unevaluatedProperties") : model.UnevaluatedProperties,
-                    Format = format ?? model.Format,
-                    AlwaysAssertFormat = format is not null ? assertFormat : model.AlwaysAssertFormat,
-                };
+                return model;
             }
 
-            return model;
+            var none = obj.WithoutKeywords();
+            return CompileKeywords(validation ? obj : none, applicator ? obj : none, unevaluated ? obj : none, scope, model, format, assertFormat);
         }
 
         private SchemaMethodModel CompileReferences(DraftObject obj, NodeScope scope, SchemaMethodModel model)
@@ -272,9 +261,23 @@ namespace Alexandria.Generators.Parsing.Validation
             }
         }
 
-        private SchemaMethodModel CompileAssertions(DraftObject obj, NodeScope scope, SchemaMethodModel model)
+        /// <summary>
+        /// The keywords of the validation vocabulary (<paramref name="assertions"/>), then the applicators and
+        /// <c>unevaluated*</c>, in that order: constants and patterns are numbered, and subschemas required, as they are read.
+        /// </summary>
+        private SchemaMethodModel CompileKeywords(DraftObject assertions, DraftObject applicators, DraftObject unevaluated, NodeScope scope, SchemaMethodModel model, string? format, bool assertFormat)
         {
-            model = model with
+            var obj = assertions;
+            var constant = obj.TryGet("const", out var constantNode) ? Constant(constantNode) : model.Const;
+            var values = obj["enum"] as JsonArray;
+            var enumValues = values is null ? model.Enum : values.Items.Select(Constant).ToEquatableArray();
+            var pattern = obj["pattern"] as JsonString;
+            var patternId = pattern is null ? null : Pattern(pattern, pattern.Value, scope);
+
+            // Draft 7's "dependencies" is still common in contracts; its array members mean dependentRequired.
+            var dependentRequired = Members(obj, "dependentRequired").Concat(Members(obj, "dependencies")).Where(p => p.Value is JsonArray).ToList();
+            var a = applicators;
+            return model with
             {
                 Types = ReadTypes(obj["type"]),
                 Minimum = IsExclusiveFlag(obj, "exclusiveMinimum") ? null : Limit(obj, "minimum"),
@@ -294,69 +297,42 @@ namespace Alexandria.Generators.Parsing.Validation
                 Required = obj["required"] is JsonArray required
                     ? required.Items.OfType<JsonString>().Select(s => s.Value).Distinct().ToEquatableArray()
                     : EquatableArray<string>.Empty,
-            };
-
-            if (obj.TryGet("const", out var constant))
-            {
-                model = model with { Const = Constant(constant) };
-            }
-
-            if (obj["enum"] is JsonArray values)
-            {
-                model = model with { HasEnum = true, Enum = values.Items.Select(Constant).ToEquatableArray() };
-            }
-
-            if (obj["pattern"] is JsonString pattern && Pattern(pattern, pattern.Value, scope) is int patternId)
-            {
-                model = model with { Pattern = patternId, PatternSource = pattern.Value };
-            }
-
-            // Draft 7's "dependencies" is still common in contracts; its array members mean dependentRequired.
-            var dependentRequired = Members(obj, "dependentRequired").Concat(Members(obj, "dependencies")).Where(p => p.Value is JsonArray).ToList();
-            if (dependentRequired.Count > 0)
-            {
-                model = model with
-                {
-                    DependentRequired = dependentRequired
+                Const = constant,
+                HasEnum = values is not null || model.HasEnum,
+                Enum = enumValues,
+                Pattern = patternId ?? model.Pattern,
+                PatternSource = patternId is not null ? pattern!.Value : model.PatternSource,
+                DependentRequired = dependentRequired.Count > 0
+                    ? dependentRequired
                         .Select(p => new DependentRequiredModel(p.Name, ((JsonArray)p.Value).Items.OfType<JsonString>().Select(s => s.Value).ToEquatableArray()))
-                        .ToEquatableArray(),
-                };
-            }
-
-            return model;
-        }
-
-        /// <summary>The applicators, then (in the same copy) <c>unevaluated*</c> when that vocabulary is on and <paramref name="format"/>.</summary>
-        private SchemaMethodModel CompileApplicators(DraftObject obj, NodeScope scope, SchemaMethodModel model, bool unevaluated, string? format, bool assertFormat)
-        {
-            return model with
-            {
-                AllOf = List(obj, "allOf"),
-                AnyOf = List(obj, "anyOf"),
-                OneOf = List(obj, "oneOf"),
-                Not = Optional(obj, "not"),
-                If = Optional(obj, "if"),
-                Then = obj.TryGet("if", out _) ? Optional(obj, "then") : null,
-                Else = obj.TryGet("if", out _) ? Optional(obj, "else") : null,
-                PrefixItems = TupleItems(obj) ?? List(obj, "prefixItems"),
-                Items = obj["items"] is JsonArray ? (SchemaDrafts.HasArrayItems(obj.Draft) ? Optional(obj, "additionalItems") : null) : Optional(obj, "items"),
-                ItemsKeyword = obj["items"] is JsonArray ? "additionalItems" : "items",
-                Contains = Optional(obj, "contains"),
-                Properties = Named(obj, "properties"),
-                PatternProperties = obj["patternProperties"] is JsonObject patterns
+                        .ToEquatableArray()
+                    : model.DependentRequired,
+                AllOf = List(a, "allOf"),
+                AnyOf = List(a, "anyOf"),
+                OneOf = List(a, "oneOf"),
+                Not = Optional(a, "not"),
+                If = Optional(a, "if"),
+                Then = a.TryGet("if", out _) ? Optional(a, "then") : null,
+                Else = a.TryGet("if", out _) ? Optional(a, "else") : null,
+                PrefixItems = TupleItems(a) ?? List(a, "prefixItems"),
+                Items = a["items"] is JsonArray ? (SchemaDrafts.HasArrayItems(a.Draft) ? Optional(a, "additionalItems") : null) : Optional(a, "items"),
+                ItemsKeyword = a["items"] is JsonArray ? "additionalItems" : "items",
+                Contains = Optional(a, "contains"),
+                Properties = Named(a, "properties"),
+                PatternProperties = a["patternProperties"] is JsonObject patterns
                     ? patterns.Properties
                         .Select(p => (Member: p, Id: Pattern(p, p.Name, scope)))
                         .Where(p => p.Id is not null)
                         .Select(p => new PatternSchemaModel(p.Id!.Value, p.Member.Name, Require(p.Member.Value)))
                         .ToEquatableArray()
                     : EquatableArray<PatternSchemaModel>.Empty,
-                AdditionalProperties = Optional(obj, "additionalProperties"),
-                PropertyNames = Optional(obj, "propertyNames"),
-                DependentSchemas = Members(obj, "dependentSchemas").Concat(Members(obj, "dependencies").Where(p => p.Value is not JsonArray))
+                AdditionalProperties = Optional(a, "additionalProperties"),
+                PropertyNames = Optional(a, "propertyNames"),
+                DependentSchemas = Members(a, "dependentSchemas").Concat(Members(a, "dependencies").Where(p => p.Value is not JsonArray))
                     .Select(p => new NamedSchemaModel(p.Name, Require(p.Value)))
                     .ToEquatableArray(),
-                UnevaluatedItems = unevaluated ? Optional(obj, "unevaluatedItems") : model.UnevaluatedItems,
-                UnevaluatedProperties = unevaluated ? Optional(obj, "unevaluatedProperties") : model.UnevaluatedProperties,
+                UnevaluatedItems = Optional(unevaluated, "unevaluatedItems") ?? model.UnevaluatedItems,
+                UnevaluatedProperties = Optional(unevaluated, "unevaluatedProperties") ?? model.UnevaluatedProperties,
                 Format = format ?? model.Format,
                 AlwaysAssertFormat = format is not null ? assertFormat : model.AlwaysAssertFormat,
             };

@@ -26,9 +26,13 @@ namespace Alexandria.Generators.Parsing.Validation
 
         /// <param name="inlineTypes">Inline schemas the types area made types of (any file's; this file's are used), each of which gets a validator.</param>
         public static ValidatorModel Parse(ContractFile file, EquatableArray<SchemaDocumentSource> documents, EquatableArray<InlineTypeSchema> inlineTypes)
+            => Parse(file, ContractDocument.Load(file, new List<DiagnosticInfo>()), documents, inlineTypes);
+
+        /// <param name="parsed">The file's text as classification parsed it (null when it is not JSON).</param>
+        public static ValidatorModel Parse(ContractFile file, ContractDocument? parsed, EquatableArray<SchemaDocumentSource> documents, EquatableArray<InlineTypeSchema> inlineTypes)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var contract = ContractDocument.LoadSchemas(file, new List<DiagnosticInfo>());
+            var contract = ContractDocument.SchemasOf(file, parsed, new List<DiagnosticInfo>());
             if (contract is null)
             {
                 // Not JSON: reported once by classification.

@@ -1,0 +1,62 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Alexandria.Generators.Emitting
+{
+    /// <summary>
+    /// The C# string literal of up to three pieces of text joined (<c>location + "/" + keyword</c>), written straight
+    /// into a line (<see cref="SourceWriter.LineHandler"/>): neither the joined text nor its literal is made as a
+    /// string first. The same characters as <see cref="CSharpNaming.Literal(string)"/> of the joined text.
+    /// </summary>
+    internal readonly struct CSharpLiteral
+    {
+        private readonly string _first;
+        private readonly string? _second;
+        private readonly string? _third;
+
+        public CSharpLiteral(string first, string? second = null, string? third = null)
+        {
+            _first = first;
+            _second = second;
+            _third = third;
+        }
+
+        public void AppendTo(StringBuilder builder)
+        {
+            if (!IsPlain(_first) || !IsPlain(_second) || !IsPlain(_third))
+            {
+                // Quotes, backslashes, control and non-ASCII characters: Roslyn's own escaping, as Literal does.
+                builder.Append(SymbolDisplay.FormatLiteral(_first + _second + _third, quote: true));
+                return;
+            }
+
+            builder.Append('"').Append(_first).Append(_second).Append(_third).Append('"');
+        }
+
+        public override string ToString()
+        {
+            var builder = new StringBuilder();
+            AppendTo(builder);
+            return builder.ToString();
+        }
+
+        /// <summary>Printable ASCII other than the quote and the backslash: written as it is inside a literal.</summary>
+        private static bool IsPlain(string? text)
+        {
+            if (text is null)
+            {
+                return true;
+            }
+
+            foreach (var c in text)
+            {
+                if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
