@@ -1,7 +1,6 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using Alexandria.Client.Tests.Infrastructure;
 using Alexandria.Contracts;
@@ -12,9 +11,6 @@ namespace Alexandria.Client.Tests;
 [Collection(PostgresServerCollection.Name)]
 public sealed class CliServerTests(PostgresServer server)
 {
-    private static readonly string CliPath = typeof(CliServerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "CliPath").Value!;
-
     [Fact]
     public async Task Inspect_with_server_shows_the_remote_runs_events_and_snapshots()
     {
@@ -47,26 +43,8 @@ public sealed class CliServerTests(PostgresServer server)
 
     private static async Task<(int Exit, string Output)> RunCliAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliPath);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        info.Environment["COLUMNS"] = "240";
-        info.Environment["ALEXANDRIA_API_KEY"] = PostgresServer.ApiKey; // what `inspect --server` sends
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        // ALEXANDRIA_API_KEY is what `inspect --server` sends.
+        var result = await CliProcess.RunAsync(arguments, new Dictionary<string, string> { ["COLUMNS"] = "240", ["ALEXANDRIA_API_KEY"] = PostgresServer.ApiKey });
+        return (result.Exit, result.All);
     }
 }

@@ -46,7 +46,7 @@ public sealed class DocsWalkTests : IDisposable
     [Fact]
     public void The_documented_build_cycle_runs_as_written_on_a_fresh_repository_and_delivers_the_bundle_to_for_ceo()
     {
-        var script = "alexandria() { dotnet \"" + Cli.CliPath + "\" \"$@\"; }\n" + CycleBlock() + "\n";
+        var script = "alexandria() { dotnet \"" + CliProcess.CliPath + "\" \"$@\"; }\n" + CycleBlock() + "\n";
         var (exit, stdout, stderr) = Bash(script);
         var all = stdout + stderr;
         var demo = Path.Combine(_parent, "demo");

@@ -10,10 +10,16 @@ using Alexandria.Runtime.Storage;
 // SIGKILL can land in the middle of any kind of write. Several hosts may append to the same run at
 // once; they retry on conflicts like any writer. The parent test kills it and checks that the
 // store reopens whole. Usage: CrashHost <root> <run id> <seed> [postgres connection string]
+// (CrashHost postgres-cluster: see HeldCluster.)
 // With ALEXANDRIA_CRASH_ACK_FILE set, every write is acknowledged there once its call returned — one line
 // "e <seq> <sha256>", "s <snapshot id> <sha256>" or "a <artifact id> <sha256>" — so the parent can check the
 // bytes of everything acknowledged after the kill. A line is written only after the commit; the kernel keeps
 // it across a SIGKILL.
+if (args is ["postgres-cluster"])
+{
+    return await HeldCluster.RunAsync();
+}
+
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: CrashHost <root> <run id> <seed> [postgres connection string]");

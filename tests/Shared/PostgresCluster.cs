@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,6 +34,7 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     private int _port;
     private bool _started;
     private string? _serverOptions;
+    private PosixSignalRegistration[] _signals = [];
 
     /// <summary>
     /// Run with the production durability settings (<c>fsync</c>, <c>synchronous_commit</c>, full page writes), for
@@ -66,7 +68,9 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         _binDirectory = FindBinDirectory();
         _asServiceUser = Environment.UserName == "root" || IsRoot();
-        _directory = Directory.CreateTempSubdirectory("alx-pg-").FullName;
+        await ReapAbandonedAsync().ConfigureAwait(false);
+        _directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
+        WriteOwner();
         string data = Path.Combine(_directory, "data");
         if (_asServiceUser)
         {
@@ -104,7 +108,14 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             throw new InvalidOperationException($"PostgreSQL did not start. Server log:\n{log}", lastFailure);
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServer();
+        // A test host that exits, or is stopped with Ctrl-C, SIGTERM or SIGHUP, takes its cluster along; one that is
+        // SIGKILLed leaves it to the next start's reaper. (.NET ends on SIGTERM and SIGHUP without ProcessExit, so those
+        // two are registered themselves; the handler does not cancel, so the signal then ends the process as usual.)
+        AppDomain.CurrentDomain.ProcessExit += StopAtExit;
+        Console.CancelKeyPress += StopAtExit;
+        _signals = new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => StopAtExit(null, EventArgs.Empty)))
+            .ToArray();
         StartupTime = stopwatch.Elapsed;
     }
 
@@ -182,7 +193,32 @@ public sealed partial class PostgresCluster : IAsyncDisposable
 
     public async Task DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopAtExit;
+        Console.CancelKeyPress -= StopAtExit;
+        foreach (PosixSignalRegistration signal in _signals)
+        {
+            signal.Dispose();
+        }
+
         await Task.Run(StopServer).ConfigureAwait(false);
+        DeleteDirectory();
+    }
+
+    private void StopAtExit(object? sender, EventArgs e)
+    {
+        StopServer();
+        try
+        {
+            DeleteDirectory();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The process is going away; the next start's reaper removes what is left.
+        }
+    }
+
+    private void DeleteDirectory()
+    {
         if (_directory is not null && Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);

@@ -65,6 +65,33 @@ public static class ProcFs
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
+    /// <summary>
+    /// When <paramref name="pid"/> started, in clock ticks since boot (<c>/proc/pid/stat</c> field 22): with the pid it
+    /// names one process for good, since a pid is reused but never together with its start time. Null once it is gone.
+    /// </summary>
+    public static long? StartTicks(int pid)
+    {
+        string? stat = ReadStat(pid);
+        return stat is null ? null : long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The command line of <paramref name="pid"/>, arguments joined by spaces; null once it is gone.</summary>
+    public static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static int? ParentOf(int pid)
     {
         string? stat = ReadStat(pid);

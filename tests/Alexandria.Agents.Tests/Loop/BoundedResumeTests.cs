@@ -51,7 +51,8 @@ public sealed partial class BoundedResumeTests(ITestOutputHelper output)
     private static async Task<(long Read, long Length)> ResumeReadsAsync(int steps)
     {
         await using var temp = await TemporaryStore.CreateAsync();
-        var tools = new ToolRegistry(new ITool[] { new LookupTool() });
+        // A lookup with no side effect and no evidence: the cheapest step.
+        var tools = new ToolRegistry(new ITool[] { new StubTool("lookup", """{"type":"object","properties":{"key":{"type":"string"}},"required":["key"]}""", """{"found":true}""", "found") { Description = "Looks up one key." } });
         var stopped = await new AgentRunner(temp.Store, new SteppingModel(null), tools, Limited(steps)).RunAsync("long", "Look up one thing per step.");
         Assert.Equal(AgentRunStatus.MaxStepsReached, stopped.Status);
 
@@ -233,27 +234,5 @@ public sealed partial class BoundedResumeTests(ITestOutputHelper output)
 
         [GeneratedRegex("call_id: (call-\\d+)")]
         private static partial Regex CallId();
-    }
-
-    /// <summary>A lookup with no side effect and no evidence: the cheapest step.</summary>
-    private sealed class LookupTool : ITool
-    {
-        public string Name => "lookup";
-
-        public string Description => "Looks up one key.";
-
-        public string InputSchema => """{"type":"object","properties":{"key":{"type":"string"}},"required":["key"]}""";
-
-        public bool IsIdempotent => true;
-
-        public IReadOnlyList<string> ReadPaths(JsonElement arguments) => Array.Empty<string>();
-
-        public IReadOnlyList<string> WritePaths(JsonElement arguments) => Array.Empty<string>();
-
-        public Task<ToolPage> InvokeAsync(ToolRequest request, CancellationToken cancellationToken)
-        {
-            using var doc = JsonDocument.Parse("""{"found":true}""");
-            return Task.FromResult(new ToolPage(new[] { new ToolItem(doc.RootElement.Clone(), "found", Array.Empty<EvidenceCitation>()) }, 1, false));
-        }
     }
 }

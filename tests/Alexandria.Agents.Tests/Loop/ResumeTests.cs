@@ -24,7 +24,7 @@ public sealed class ResumeTests
     {
         await using var harness = await AgentHarness.CreateAsync();
         using var crash = new CancellationTokenSource();
-        var tool = new SideEffectTool(idempotent, crashOnFirstCall: crash);
+        var tool = SideEffectTool(idempotent, crashOnFirstCall: crash);
         var tools = new ToolRegistry(new ITool[] { tool });
 
         var stopped = await new AgentRunner(harness.Store.Store, new ScriptedChatClient(Of(
@@ -60,7 +60,7 @@ public sealed class ResumeTests
     public async Task A_completed_tool_call_is_never_run_again_after_a_crash_in_the_next_model_call()
     {
         await using var harness = await AgentHarness.CreateAsync();
-        var tool = new SideEffectTool(idempotent: false, crashOnFirstCall: null);
+        var tool = SideEffectTool(idempotent: false, crashOnFirstCall: null);
         var tools = new ToolRegistry(new ITool[] { tool });
         using var crash = new CancellationTokenSource();
         var hang = new ScriptedTurn("planner", Done, null, null, null, TimeSpan.FromMinutes(10), null);
@@ -97,36 +97,15 @@ public sealed class ResumeTests
     }
 
     /// <summary>A tool with a side effect (a counter) that can "crash the process" (cancel the run) while it runs.</summary>
-    private sealed class SideEffectTool(bool idempotent, CancellationTokenSource? crashOnFirstCall) : ITool
-    {
-        public int Effects { get; private set; }
-
-        public List<string> Keys { get; } = new();
-
-        public string Name => "record_note";
-
-        public string Description => "Appends a note somewhere outside the run.";
-
-        public string InputSchema => """{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""";
-
-        public bool IsIdempotent => idempotent;
-
-        public IReadOnlyList<string> ReadPaths(JsonElement arguments) => Array.Empty<string>();
-
-        public IReadOnlyList<string> WritePaths(JsonElement arguments) => Array.Empty<string>();
-
-        public async Task<ToolPage> InvokeAsync(ToolRequest request, CancellationToken cancellationToken)
+    /// <summary>A tool with a side effect outside the run; with <paramref name="crashOnFirstCall"/>, the run crashes inside its first call.</summary>
+    private static StubTool SideEffectTool(bool idempotent, CancellationTokenSource? crashOnFirstCall)
+        => new("record_note", """{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}""", """{"written":true}""", "note written", idempotent)
         {
-            Effects++;
-            Keys.Add(request.Context.IdempotencyKey);
-            if (Effects == 1 && crashOnFirstCall is not null)
+            Description = "Appends a note somewhere outside the run.",
+            DuringFirstCall = crashOnFirstCall is null ? null : async cancellationToken =>
             {
                 await crashOnFirstCall.CancelAsync();
                 await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-
-            using var doc = JsonDocument.Parse("""{"written":true}""");
-            return new ToolPage(new[] { new ToolItem(doc.RootElement.Clone(), "note written", Array.Empty<EvidenceCitation>()) }, 1, false);
-        }
-    }
+            },
+        };
 }

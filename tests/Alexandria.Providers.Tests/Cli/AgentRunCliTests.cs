@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Alexandria.Cli.Tests.Infrastructure;
 using Alexandria.Providers.Tests.Infrastructure;
 using Alexandria.Providers.Tests.Stub;
 

@@ -58,17 +58,32 @@ public static class CrashHosts
         Assert.True(child.ExitCode == 137 && errors.Contains($"kill point {killAt}", StringComparison.Ordinal), $"crash host armed at {killAt} stopped otherwise (exit {child.ExitCode}): {errors}");
     }
 
+    /// <summary>
+    /// Starts <c>CrashHost postgres-cluster</c>, which starts a throwaway cluster as a fixture does and holds it until
+    /// its stdin closes; returns once the cluster runs, with its directory and postmaster pid.
+    /// </summary>
+    public static async Task<HeldCluster> StartClusterHolderAsync()
+    {
+        ProcessStartInfo startInfo = BaseStartInfo();
+        startInfo.RedirectStandardInput = true;
+        startInfo.ArgumentList.Add("postgres-cluster");
+        Process child = Process.Start(startInfo)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
+        string[] fields = line?.Split(' ') ?? [];
+        if (fields is not ["cluster", _, _])
+        {
+            child.Kill();
+            await child.WaitForExitAsync(timeout.Token);
+            Assert.Fail($"cluster holder did not start (exit {child.ExitCode}): {line}\n{await child.StandardError.ReadToEndAsync()}");
+        }
+
+        return new HeldCluster(child, fields[1], int.Parse(fields[2], CultureInfo.InvariantCulture));
+    }
+
     private static ProcessStartInfo HostStartInfo(string root, string run, int seed, string? connectionString, string ackFile)
     {
-        string host = typeof(CrashHosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "CrashHostPath").Value!;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(host);
+        ProcessStartInfo startInfo = BaseStartInfo();
         startInfo.ArgumentList.Add(root);
         startInfo.ArgumentList.Add(run);
         startInfo.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
@@ -79,6 +94,20 @@ public static class CrashHosts
 
         startInfo.Environment["DOTNET_TieredPGO"] = "0";
         startInfo.Environment["ALEXANDRIA_CRASH_ACK_FILE"] = ackFile;
+        return startInfo;
+    }
+
+    private static ProcessStartInfo BaseStartInfo()
+    {
+        string host = typeof(CrashHosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "CrashHostPath").Value!;
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(host);
         return startInfo;
     }
 

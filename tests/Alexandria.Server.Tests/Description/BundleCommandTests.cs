@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -13,7 +12,6 @@ namespace Alexandria.Server.Tests.Description;
 /// <summary><c>alexandria contracts bundle</c>, run as a process the way a user or CI runs it.</summary>
 public sealed class BundleCommandTests : IDisposable
 {
-    private static readonly string CliPath = Metadata("CliPath");
     private static readonly string Contracts = Path.GetDirectoryName(Metadata("OpenApiPath"))!;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("alexandria-bundle-").FullName;
@@ -60,24 +58,7 @@ public sealed class BundleCommandTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunCliAsync(string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        info.ArgumentList.Add(CliPath);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await CliProcess.RunAsync(arguments, workingDirectory: workingDirectory);
+        return (result.Exit, result.All);
     }
 }

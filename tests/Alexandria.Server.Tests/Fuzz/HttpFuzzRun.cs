@@ -16,8 +16,9 @@ namespace Alexandria.Server.Tests.Fuzz;
 /// Drives one seeded request stream (<see cref="HttpFuzzRequests"/>) against one or more servers in lockstep: request i
 /// goes to every server, one at a time, each server with its own generator of the same seed that learns from that
 /// server's answers (run ids are the fuzzer's; packet ids are each server's own). Records per server the statuses, wall
-/// and CPU time per request and every answer without the problem shape, and across servers every request whose status
-/// differs: the same input must have the same outcome on every backend.
+/// and CPU time per request and every answer without the problem shape, and across servers every request whose status,
+/// refusal (problem type and pointers) or success body differs (<see cref="AnswerShape"/>): the same input must have the
+/// same outcome on every backend.
 /// </summary>
 internal sealed class HttpFuzzRun
 {
@@ -101,9 +102,9 @@ internal sealed class HttpFuzzRun
                 answers[t] = (request.Class, status, body);
             }
 
-            if (answers.Any(a => a.Status != answers[0].Status) && _disagreements.Count < 20)
+            if (_targets.Count > 1 && _disagreements.Count < 20 && Disagreement(answers) is { } what)
             {
-                _disagreements.Add($"#{i} {answers[0].Class}: " + string.Join(" vs ", _targets.Select((target, t) => $"{target.Name} {answers[t].Status} {Shorten(answers[t].Body)}")));
+                _disagreements.Add($"#{i} {answers[0].Class}: {what}: " + string.Join(" vs ", _targets.Select((target, t) => $"{target.Name} {answers[t].Status} {Shorten(answers[t].Body)}")));
             }
         }
     }
@@ -130,6 +131,23 @@ internal sealed class HttpFuzzRun
         }
 
         Assert.True(_disagreements.Count == 0, "the backends answered the same request differently:\n" + string.Join("\n", _disagreements));
+    }
+
+    /// <summary>
+    /// How the servers' answers to one request differ, or null: the status, or with the same status the problem (type,
+    /// title, pointers) of a refusal or the body of a success, as <see cref="AnswerShape"/> compares them.
+    /// </summary>
+    private static string? Disagreement((string Class, int Status, string Body)[] answers)
+    {
+        if (answers.Any(a => a.Status != answers[0].Status))
+        {
+            return "status";
+        }
+
+        var shape = AnswerShape.Of(answers[0].Status, answers[0].Body);
+        return answers.Skip(1).Any(a => AnswerShape.Of(a.Status, a.Body) != shape)
+            ? answers[0].Status >= 400 ? "problem" : "body"
+            : null;
     }
 
     /// <summary>What is wrong with an answer, or null: a 5xx, a status 0 (no answer), or a refusal without the problem shape.</summary>
