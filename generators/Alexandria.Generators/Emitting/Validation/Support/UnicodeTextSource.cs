@@ -198,8 +198,30 @@ namespace __NAMESPACE__
 #endif
         }
 
+        /// <summary>Every ASCII byte but the backslash: text made only of these reads, so most documents take one vectorized pass.</summary>
+        private static readonly global::System.Buffers.SearchValues<byte> PlainAscii = global::System.Buffers.SearchValues.Create(PlainAsciiBytes());
+
+        private static byte[] PlainAsciiBytes()
+        {
+            var bytes = new byte[127];
+            for (var b = 0; b < 128; b++)
+            {
+                if (b != '\\') bytes[b < '\\' ? b : b - 1] = (byte)b;
+            }
+
+            return bytes;
+        }
+
         private static bool MayBeUnreadable(global::System.ReadOnlySpan<byte> utf8)
         {
+            var first = global::System.MemoryExtensions.IndexOfAnyExcept(utf8, PlainAscii);
+            if (first < 0)
+            {
+                return false;
+            }
+
+            // Everything before is ASCII, so the rest starts on a character.
+            utf8 = utf8.Slice(first);
             if (!global::System.Text.Unicode.Utf8.IsValid(utf8))
             {
                 return true;
