@@ -17,7 +17,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 if (_m.UniqueItems)
                 {
-                    _w.Line("if (!StreamingValues.ItemsAreUnique(r)) return false;");
+                    _w.Line("if (!StreamingValues.ItemsAreUnique(s.Document, in r)) return false;");
                 }
 
                 _w.Line("var i = 0;");

@@ -173,7 +173,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             _w.Indentation++;
             var mask = Bit(bit);
             var own = _m.Properties.FirstOrDefault(p => p.Name == name);
-            var schemas = PropertySchemas(name);
+            var schemas = ConstantCover.Drop(_model, PropertySchemas(name));
             if (schemas.Count > 0)
             {
                 // The document path validates only the last of repeated members; one pass cannot know which is last.

@@ -70,7 +70,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 EmitObjectKeywords();
                 EmitArrayKeywords();
-                if ((MaySee(JsonTypes.Object) && !HasObjectKeywords) || (MaySee(JsonTypes.Array) && !HasArrayKeywords))
+                if (!IsScalarConstant && ((MaySee(JsonTypes.Object) && !HasObjectKeywords) || (MaySee(JsonTypes.Array) && !HasArrayKeywords)))
                 {
                     _w.Line("r.Skip();");
                 }
@@ -78,6 +78,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 _w.Line("return true;");
             }
         }
+
+        /// <summary>Whether <c>const</c> or <c>enum</c> has let only a string, number, boolean or null through (nothing to skip).</summary>
+        private bool IsScalarConstant
+            => (_m.Const is int constant && IsScalar(constant)) || (_m.HasEnum && _m.Enum.All(IsScalar));
+
+        private bool IsScalar(int constant) => _model.Constants[constant].Json.TrimStart() is var json && !json.StartsWith("{", System.StringComparison.Ordinal) && !json.StartsWith("[", System.StringComparison.Ordinal);
 
         /// <summary>
         /// Whether the value can still be of <paramref name="kind"/> once <c>type</c> has passed: an object or array must

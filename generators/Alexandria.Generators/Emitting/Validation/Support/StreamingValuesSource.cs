@@ -236,15 +236,16 @@ namespace __NAMESPACE__
         }
 
         /// <summary>
-        /// minLength/maxLength: unescaped text has between a quarter of its byte count and its byte count in code points,
+        /// minLength/maxLength: text has at most its byte count in code points and, unescaped, at least a quarter of it,
         /// which settles most strings without counting. UnicodeText.IsReadable has checked the UTF-8 before this pass.
         /// </summary>
         public static bool LengthWithin(ref global::System.Text.Json.Utf8JsonReader r, long min, long max)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            if (!r.HasValueSequence)
             {
+                // Escaped, each code point takes up to 12 bytes (a surrogate pair as two \u escapes).
                 var bytes = r.ValueSpan.Length;
-                if (bytes <= max && (bytes + 3) / 4 >= min) return true;
+                if (bytes <= max && (bytes + (r.ValueIsEscaped ? 11 : 3)) / (r.ValueIsEscaped ? 12 : 4) >= min) return true;
                 if (bytes < min) return false;
             }
 
@@ -396,7 +397,44 @@ namespace __NAMESPACE__
         /// uniqueItems over the array under the reader (which it does not move). Scalars are compared in place, pair by
         /// pair as JsonValues.FindDuplicate does; an array holding containers or escaped strings goes through a document.
         /// </summary>
-        public static bool ItemsAreUnique(global::System.Text.Json.Utf8JsonReader array)
+        public static bool ItemsAreUnique(global::System.ReadOnlySpan<byte> document, in global::System.Text.Json.Utf8JsonReader array)
+        {
+            // The usual list (a few unescaped strings, booleans or nulls): one pass notes where each item's bytes are in
+            // the document, then pairs are compared as bytes. Numbers (1 and 1.0 are equal) and longer lists go pair by pair.
+            global::System.Span<int> starts = stackalloc int[16];
+            global::System.Span<int> lengths = stackalloc int[16];
+            global::System.Span<byte> kinds = stackalloc byte[16];
+            var items = array;
+            var count = 0;
+            while (items.Read() && items.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (count == 16 || items.TokenType == global::System.Text.Json.JsonTokenType.Number || !IsPlainScalar(ref items))
+                {
+                    return ItemsAreUnique(array);
+                }
+
+                var quote = items.TokenType == global::System.Text.Json.JsonTokenType.String ? 1 : 0;
+                starts[count] = (int)items.TokenStartIndex + quote;
+                lengths[count] = items.ValueSpan.Length;
+                kinds[count++] = (byte)items.TokenType;
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                var item = document.Slice(starts[i], lengths[i]);
+                for (var j = 0; j < i; j++)
+                {
+                    if (kinds[j] == kinds[i] && global::System.MemoryExtensions.SequenceEqual(document.Slice(starts[j], lengths[j]), item))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool ItemsAreUnique(global::System.Text.Json.Utf8JsonReader array)
         {
             var outer = array;
             while (outer.Read() && outer.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
