@@ -202,7 +202,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line($"var {reader} = r;");
                 }
 
-                if (references == 0)
+                // A subschema that applies no other reads no depth: the count would change nothing.
+                if (references == 0 || !_analysis.Reachable(method).Skip(1).Any())
                 {
                     _w.Line($"if (!{Call(method, reader)}) {reject}");
                     continue;

@@ -210,6 +210,14 @@ namespace __NAMESPACE__
             {
                 ref var start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8);
                 var backslash = global::System.Runtime.Intrinsics.Vector256.Create((byte)'\\');
+                for (; i <= utf8.Length - 64; i += 64)
+                {
+                    var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start, (nuint)i);
+                    var w = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start, (nuint)i + 32);
+                    var marks = v | global::System.Runtime.Intrinsics.Vector256.Equals(v, backslash) | w | global::System.Runtime.Intrinsics.Vector256.Equals(w, backslash);
+                    if (global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(marks) != 0) break;
+                }
+
                 for (; i <= utf8.Length - 32; i += 32)
                 {
                     var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start, (nuint)i);
