@@ -29,7 +29,7 @@ namespace Alexandria.Generators.Emitting.Validation
         private static readonly HashSet<string> SpanChecks = new HashSet<string> { "DateTime", "Date", "Time", "Duration", "Uuid", "Uri", "UriReference", "Iri", "IriReference" };
 
         /// <summary>Checks that also take the unescaped UTF-8 bytes, so the streaming path need not decode the string.</summary>
-        private static readonly HashSet<string> ByteChecks = new HashSet<string> { "Uuid" };
+        private static readonly HashSet<string> ByteChecks = new HashSet<string> { "Uuid", "DateTime", "Date", "Time" };
 
         public static string? CheckFor(string format) => Checks.TryGetValue(format, out var check) ? check : null;
 

@@ -27,29 +27,28 @@ namespace Alexandria.Contracts.Validation
                             if ((seen & 0x1UL) != 0) return s.GiveUp();
                             seen |= 0x1UL;
                             if (!R1(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "id"u8);
-                            break;
+                            continue;
                         case 1: // title
                             if ((seen & 0x2UL) != 0) return s.GiveUp();
                             seen |= 0x2UL;
                             if (!R2(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "title"u8);
-                            break;
+                            continue;
                         case 2: // path
                             if ((seen & 0x4UL) != 0) return s.GiveUp();
                             seen |= 0x4UL;
                             if (!R3(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "path"u8);
-                            break;
+                            continue;
                         case 3: // tags
                             if ((seen & 0x8UL) != 0) return s.GiveUp();
                             seen |= 0x8UL;
                             if (!R4(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "tags"u8);
-                            break;
+                            continue;
                         default:
                             break;
                     }
                     r.Skip();
                 }
             }
-            r.Skip();
             return true;
         }
 
@@ -87,15 +86,7 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.String)) return false;
             if (t == global::System.Text.Json.JsonTokenType.String)
             {
-                bool matched;
-                if (r.ValueIsEscaped)
-                {
-                    char[]? rented = null;
-                    matched = P0.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
-                    StreamingValues.Release(rented);
-                }
-                else matched = Q0(r.ValueSpan);
-                if (!matched) return false;
+                if (!(r.ValueIsEscaped ? StreamingValues.IsMatch(in r, P0) : Q0(r.ValueSpan))) return false;
             }
             return true;
         }
@@ -123,15 +114,7 @@ namespace Alexandria.Contracts.Validation
             if (!(t == global::System.Text.Json.JsonTokenType.String)) return false;
             if (t == global::System.Text.Json.JsonTokenType.String)
             {
-                bool matched;
-                if (r.ValueIsEscaped)
-                {
-                    char[]? rented = null;
-                    matched = P2.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));
-                    StreamingValues.Release(rented);
-                }
-                else matched = Q2(r.ValueSpan);
-                if (!matched) return false;
+                if (!(r.ValueIsEscaped ? StreamingValues.IsMatch(in r, P2) : Q2(r.ValueSpan))) return false;
             }
             return true;
         }
@@ -166,7 +149,6 @@ namespace Alexandria.Contracts.Validation
                     r.Skip();
                 }
             }
-            r.Skip();
             return true;
         }
 
@@ -190,8 +172,8 @@ namespace Alexandria.Contracts.Validation
         {
             var p = 0;
             int n;
-            for (n = 0; n < 1 && p < s.Length && StreamingValues.InClass(s[p], 0x0UL, 0x7FFFFFE00000000UL); n++) p++;
-            if (n < 1) return false;
+            if (p >= s.Length || !StreamingValues.InClass(s[p], 0x0UL, 0x7FFFFFE00000000UL)) return false;
+            p++;
             var run1 = s.Slice(p, global::System.Math.Min(s.Length - p, 63));
             n = global::System.MemoryExtensions.IndexOfAnyExcept(run1, Q0Class1);
             if (n < 0) n = run1.Length;

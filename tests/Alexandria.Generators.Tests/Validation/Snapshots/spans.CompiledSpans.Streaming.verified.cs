@@ -27,20 +27,18 @@ namespace Alexandria.Contracts.Validation
                             if ((seen & 0x1UL) != 0) return s.GiveUp();
                             seen |= 0x1UL;
                             if (!R1(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "start"u8);
-                            break;
+                            continue;
                         case 1: // end
                             if ((seen & 0x2UL) != 0) return s.GiveUp();
                             seen |= 0x2UL;
                             if (!R2(ref s, ref r)) return StreamingValues.RejectMember(ref s, start, "end"u8);
-                            break;
+                            continue;
                         default:
                             return false;
                     }
-                    r.Skip();
                 }
                 if ((seen & 0x3UL) != 0x3UL) return false;
             }
-            r.Skip();
             return true;
         }
 
@@ -72,7 +70,7 @@ namespace Alexandria.Contracts.Validation
             if (!((t == global::System.Text.Json.JsonTokenType.Number && StreamingValues.IsInteger(ref r)))) return false;
             if (t == global::System.Text.Json.JsonTokenType.Number)
             {
-                if (StreamingValues.Compare(ref r, 0m) < 0) return false;
+                if (StreamingValues.Compare(ref r, 0L) < 0) return false;
             }
             return true;
         }
@@ -84,7 +82,7 @@ namespace Alexandria.Contracts.Validation
             if (!((t == global::System.Text.Json.JsonTokenType.Number && StreamingValues.IsInteger(ref r)))) return false;
             if (t == global::System.Text.Json.JsonTokenType.Number)
             {
-                if (StreamingValues.Compare(ref r, 0m) < 0) return false;
+                if (StreamingValues.Compare(ref r, 0L) < 0) return false;
             }
             return true;
         }

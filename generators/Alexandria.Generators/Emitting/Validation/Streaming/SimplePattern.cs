@@ -98,10 +98,37 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
 
                 w.Line("var p = 0;");
-                w.Line("int n;");
+                if (_atoms.Exists(x => x.Min != 1 || x.Max != 1))
+                {
+                    w.Line("int n;");
+                }
+
                 for (var a = 0; a < _atoms.Count; a++)
                 {
                     var atom = _atoms[a];
+                    if (atom.Min == 1 && atom.Max == 1)
+                    {
+                        // Exactly one character: a run of single literals is one comparison, one class one test.
+                        var literal = new System.Text.StringBuilder();
+                        for (var b = a; b < _atoms.Count && _atoms[b].Min == 1 && _atoms[b].Max == 1 && _atoms[b].Members() is { Length: 1 } only; b++)
+                        {
+                            literal.Append(only);
+                        }
+
+                        if (literal.Length > 1)
+                        {
+                            w.Line("if (!global::System.MemoryExtensions.StartsWith(s.Slice(p), " + Utf8Literals.For(literal.ToString()) + ")) return false;");
+                            w.Line("p += " + SchemaMethodEmitter.Int(literal.Length) + ";");
+                            a += literal.Length - 1;
+                            continue;
+                        }
+
+                        var (one, other) = atom.Masks();
+                        w.Line("if (p >= s.Length || !StreamingValues.InClass(s[p], " + Hex(one) + ", " + Hex(other) + ")) return false;");
+                        w.Line("p++;");
+                        continue;
+                    }
+
                     if (atom.Max >= VectorizedRun)
                     {
                         var run = atom.Max == int.MaxValue ? "s.Slice(p)" : "s.Slice(p, global::System.Math.Min(s.Length - p, " + SchemaMethodEmitter.Int(atom.Max) + "))";

@@ -17,7 +17,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 if (_m.UniqueItems)
                 {
-                    _w.Line("if (!StreamingValues.ItemsAreUnique(r)) return false;");
+                    _w.Line("if (!StreamingValues.ItemsAreUnique(s.Document, in r)) return false;");
                 }
 
                 _w.Line("var i = 0;");
@@ -36,8 +36,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                         _w.Line("else if (s.Undecided) return false;");
                     }
 
-                    EmitItem();
-                    _w.Line("r.Skip();");
+                    // An items schema alone reads each item to its last token; anything else may leave it unread.
+                    if (!EmitItem())
+                    {
+                        _w.Line("r.Skip();");
+                    }
+
                     _w.Line("i++;");
                 }
 
@@ -52,7 +56,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
         }
 
-        private void EmitItem()
+        /// <returns>Whether every item was read to its end.</returns>
+        private bool EmitItem()
         {
             var prefix = _m.PrefixItems.Count;
             if (prefix == 0)
@@ -60,9 +65,10 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 if (_m.Items is int every && !IsTrue(every))
                 {
                     _w.Line($"if (!{Call(every, "r")}) return false;");
+                    return true;
                 }
 
-                return;
+                return false;
             }
 
             using (_w.OpenBlock("switch (i)"))
@@ -77,6 +83,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     _w.Line($"default: if (!{Call(items, "r")}) return false; break;");
                 }
             }
+
+            return false;
         }
     }
 }

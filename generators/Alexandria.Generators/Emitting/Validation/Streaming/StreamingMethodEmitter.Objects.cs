@@ -99,12 +99,16 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 // When every case returns (each named member's schema is false, and so is every other member's),
                 // nothing after the switch is reachable, and emitting it would be CS0162 (fuzz seeds 200552, 205592).
+                // Likewise the skip after it when no case breaks (each returns or continues, its value read).
                 var everyCaseReturns = true;
+                var anyCaseBreaks = false;
                 using (_w.OpenBlock("switch (id)"))
                 {
                     for (var i = 0; i < names.Count; i++)
                     {
-                        everyCaseReturns &= EmitNamedCase(names[i], i);
+                        var end = EmitNamedCase(names[i], i);
+                        everyCaseReturns &= end == CaseEnd.Returns;
+                        anyCaseBreaks |= end == CaseEnd.Breaks;
                     }
 
                     _w.Line("default:");
@@ -113,12 +117,13 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                     {
                         _w.Line("break;");
                         everyCaseReturns = false;
+                        anyCaseBreaks = true;
                     }
 
                     _w.Indentation--;
                 }
 
-                if (everyCaseReturns)
+                if (everyCaseReturns || !anyCaseBreaks)
                 {
                     return;
                 }
@@ -154,14 +159,21 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
         }
 
-        /// <returns>Whether the case always returns (the member is rejected whatever its value).</returns>
-        private bool EmitNamedCase(string name, int bit)
+        /// <summary>How a member's case ends: it always returns (the member is rejected whatever its value), continues with the next member (its value read), or breaks to the skip.</summary>
+        private enum CaseEnd
+        {
+            Returns,
+            Continues,
+            Breaks,
+        }
+
+        private CaseEnd EmitNamedCase(string name, int bit)
         {
             _w.Line($"case {Int(bit)}: // {SchemaMethodEmitter.Xml(name)}");
             _w.Indentation++;
             var mask = Bit(bit);
             var own = _m.Properties.FirstOrDefault(p => p.Name == name);
-            var schemas = PropertySchemas(name);
+            var schemas = ConstantCover.Drop(_model, PropertySchemas(name));
             if (schemas.Count > 0)
             {
                 // The document path validates only the last of repeated members; one pass cannot know which is last.
@@ -173,22 +185,25 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 _w.Line("return false;");
                 _w.Indentation--;
-                return true;
+                return CaseEnd.Returns;
             }
 
             // One schema and nothing else reading the value: it consumes the reader; otherwise each reads a copy.
             var alone = schemas.Count == 1 && _m.PatternProperties.Count == 0 && (own is not null || !UndeclaredReads(name));
             var reject = "return StreamingValues.RejectMember(ref s, start, " + Utf8Literals.For(name) + ");";
+            var consumed = false;
             foreach (var (method, references) in schemas.Where(x => !IsTrue(x.Method)))
             {
                 var reader = "r";
+                consumed = alone;
                 if (!alone)
                 {
                     reader = Fresh("v");
                     _w.Line($"var {reader} = r;");
                 }
 
-                if (references == 0)
+                // A subschema that applies no other reads no depth: the count would change nothing.
+                if (references == 0 || !_analysis.Reachable(method).Skip(1).Any())
                 {
                     _w.Line($"if (!{Call(method, reader)}) {reject}");
                     continue;
@@ -205,12 +220,13 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             if (own is null && EmitUndeclared(name))
             {
                 _w.Indentation--;
-                return true;
+                return CaseEnd.Returns;
             }
 
-            _w.Line("break;");
+            // A schema that read the value on r left it on the value's last token: nothing to skip.
+            _w.Line(consumed ? "continue;" : "break;");
             _w.Indentation--;
-            return false;
+            return consumed ? CaseEnd.Continues : CaseEnd.Breaks;
         }
 
         /// <summary>The <c>properties</c> schemas for <paramref name="name"/>: this schema's, then those of merged subschemas.</summary>

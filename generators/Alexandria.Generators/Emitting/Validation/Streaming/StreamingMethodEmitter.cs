@@ -70,7 +70,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                 EmitObjectKeywords();
                 EmitArrayKeywords();
-                if (MaySeeContainer)
+                if (!IsScalarConstant && ((MaySee(JsonTypes.Object) && !HasObjectKeywords) || (MaySee(JsonTypes.Array) && !HasArrayKeywords)))
                 {
                     _w.Line("r.Skip();");
                 }
@@ -79,8 +79,17 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
         }
 
-        /// <summary>Whether the value can still be an object or array once <c>type</c> has passed (then it may need skipping).</summary>
-        private bool MaySeeContainer => _m.Types == JsonTypes.None || (_m.Types & (JsonTypes.Object | JsonTypes.Array)) != 0;
+        /// <summary>Whether <c>const</c> or <c>enum</c> has let only a string, number, boolean or null through (nothing to skip).</summary>
+        private bool IsScalarConstant
+            => (_m.Const is int constant && IsScalar(constant)) || (_m.HasEnum && _m.Enum.All(IsScalar));
+
+        private bool IsScalar(int constant) => _model.Constants[constant].Json.TrimStart() is var json && !json.StartsWith("{", System.StringComparison.Ordinal) && !json.StartsWith("[", System.StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether the value can still be of <paramref name="kind"/> once <c>type</c> has passed: an object or array must
+        /// then be skipped unless the member or item loop read it to its end.
+        /// </summary>
+        private bool MaySee(JsonTypes kind) => _m.Types == JsonTypes.None || (_m.Types & kind) != 0;
 
         /// <summary>The call <c>R{target}(ref s, ref reader)</c>.</summary>
         private static string Call(int target, string reader) => MethodName(target) + "(ref s, ref " + reader + ")";
@@ -139,7 +148,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 foreach (var (limit, test) in limits.Where(l => l.Limit is not null))
                 {
-                    _w.Line($"if (StreamingValues.Compare(ref r, {NumberLiterals.For(limit!.Text)}) {test}) return false;");
+                    _w.Line($"if (StreamingValues.Compare(ref r, {LimitLiteral(limit!.Text)}) {test}) return false;");
                 }
 
                 if (_m.MultipleOf is { } divisor)
@@ -148,6 +157,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
             }
         }
+
+        /// <summary>An integer limit as a <c>long</c> (compared without decimal arithmetic when the number is a plain integer), else as NumberLiterals writes it.</summary>
+        private static string LimitLiteral(string text)
+            => long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
+                ? Int(whole) + "L"
+                : NumberLiterals.For(text);
 
         /// <summary>
         /// Reads the text exactly where the document path calls GetString (any length, pattern or known format),
@@ -169,8 +184,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 {
                     if (hasLength)
                     {
-                        _w.Line("var n = StreamingValues.CodePoints(ref r);");
-                        _w.Line($"if (!({LengthCondition("n")})) return false;");
+                        _w.Line($"if (!StreamingValues.LengthWithin(ref r, {Int(_m.MinLength ?? 0)}, {(_m.MaxLength is long most ? Int(most) : "long.MaxValue")})) return false;");
                     }
 
                     if (simple is not null)
@@ -215,39 +229,20 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         }
 
         /// <summary>
-        /// A format whose check also reads UTF-8 (uuid) is checked on the bytes of unescaped text, without decoding it;
-        /// escaped text is decoded. Skipping the decode changes no verdict: the entry point has refused input whose
-        /// strings do not decode (<c>UnicodeText.IsReadable</c>) before this pass runs.
+        /// A format whose check also reads UTF-8 (uuid, dates and times) is checked on the bytes of unescaped text, without
+        /// decoding it; escaped text is decoded, out of line. Skipping the decode changes no verdict: the entry point has
+        /// refused input whose strings do not decode (<c>UnicodeText.IsReadable</c>) before this pass runs.
         /// </summary>
         private void EmitFormatOnBytes(string check)
         {
-            var gate = _m.AlwaysAssertFormat ? "" : "!s.AssertFormats || ";
-            _w.Line("bool pass;");
-            using (_w.OpenBlock("if (r.ValueIsEscaped)"))
-            {
-                _w.Line("char[]? rented = null;");
-                _w.Line("pass = " + gate + "FormatAssertions." + check + "(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
-                _w.Line("StreamingValues.Release(rented);");
-            }
-
-            _w.Line("else pass = " + gate + "FormatAssertions." + check + "(r.ValueSpan);");
-            _w.Line("if (!pass) return false;");
+            var gate = _m.AlwaysAssertFormat ? "" : "s.AssertFormats && ";
+            var call = "FormatAssertions." + check;
+            _w.Line($"if ({gate}!(r.ValueIsEscaped ? StreamingValues.Check(in r, {call}) : {call}(r.ValueSpan))) return false;");
         }
 
-        /// <summary>Unescaped text is matched on its bytes; escaped text is decoded for the regex.</summary>
+        /// <summary>Unescaped text is matched on its bytes; escaped text is decoded for the regex, out of line.</summary>
         private void EmitSimplePattern(int pattern)
-        {
-            _w.Line("bool matched;");
-            using (_w.OpenBlock("if (r.ValueIsEscaped)"))
-            {
-                _w.Line("char[]? rented = null;");
-                _w.Line($"matched = P{Int(pattern)}.IsMatch(StreamingValues.Text(in r, stackalloc char[StreamingValues.StackChars], ref rented));");
-                _w.Line("StreamingValues.Release(rented);");
-            }
-
-            _w.Line($"else matched = {SimplePattern.MatcherName(pattern)}(r.ValueSpan);");
-            _w.Line("if (!matched) return false;");
-        }
+            => _w.Line($"if (!(r.ValueIsEscaped ? StreamingValues.IsMatch(in r, P{Int(pattern)}) : {SimplePattern.MatcherName(pattern)}(r.ValueSpan))) return false;");
 
         private string LengthCondition(string n)
         {

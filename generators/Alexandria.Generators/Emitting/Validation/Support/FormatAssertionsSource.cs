@@ -329,17 +329,93 @@ namespace __NAMESPACE__
             return true;
         }
 
-        /// <summary>Uuid on unescaped UTF-8 (the streaming path): a byte that is not ASCII is no hex digit, as such a character is not.</summary>
+        /// <summary>
+        /// Uuid on unescaped UTF-8 (the streaming path): a byte that is not ASCII is no hex digit, as such a character is
+        /// not. The 32 digits are checked 16 bytes at a time (three overlapping loads; each mask leaves out the dashes).
+        /// </summary>
         public static bool Uuid(global::System.ReadOnlySpan<byte> s)
         {
-            if (s.Length != 36) return false;
+            if (s.Length != 36 || s[8] != (byte)'-' || s[13] != (byte)'-' || s[18] != (byte)'-' || s[23] != (byte)'-') return false;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref var b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
+                return HexMask(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b)) == 0xDEFF
+                    && HexMask(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 16)) == 0xFF7B
+                    && HexMask(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 20)) == 0xFFF7;
+            }
+
             for (var i = 0; i < 36; i++)
             {
-                var dash = i == 8 || i == 13 || i == 18 || i == 23;
-                if (dash ? s[i] != (byte)'-' : !IsHex((char)s[i])) return false;
+                if (i != 8 && i != 13 && i != 18 && i != 23 && !IsHex((char)s[i])) return false;
             }
 
             return true;
+        }
+
+        /// <summary>One bit per byte of <paramref name="v"/> that is an ASCII hex digit.</summary>
+        private static uint HexMask(global::System.Runtime.Intrinsics.Vector128<byte> v)
+        {
+            var digit = global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(v - global::System.Runtime.Intrinsics.Vector128.Create((byte)'0'), global::System.Runtime.Intrinsics.Vector128.Create((byte)9));
+            var lower = v | global::System.Runtime.Intrinsics.Vector128.Create((byte)0x20);
+            var letter = global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(lower - global::System.Runtime.Intrinsics.Vector128.Create((byte)'a'), global::System.Runtime.Intrinsics.Vector128.Create((byte)5));
+            return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(digit | letter);
+        }
+
+        /// <summary>
+        /// Date-time on unescaped UTF-8 (the streaming path): the usual form, <c>YYYY-MM-DDTHH:MM:SS[.fraction]Z</c>, is
+        /// checked on the bytes; any other (an offset, a leap second, a lower-case letter) goes through the text check.
+        /// </summary>
+        public static bool DateTime(global::System.ReadOnlySpan<byte> s) => UsualDateTime(s) || OnText(s, 0);
+
+        public static bool Date(global::System.ReadOnlySpan<byte> s) => OnText(s, 1);
+
+        public static bool Time(global::System.ReadOnlySpan<byte> s) => OnText(s, 2);
+
+        /// <summary>True only for a valid date-time in the usual form; false says nothing (the text check decides).</summary>
+        private static bool UsualDateTime(global::System.ReadOnlySpan<byte> s)
+        {
+            var last = s.Length - 1;
+            if (last < 19 || s[4] != (byte)'-' || s[7] != (byte)'-' || s[10] != (byte)'T' || s[13] != (byte)':' || s[16] != (byte)':' || s[last] != (byte)'Z')
+            {
+                return false;
+            }
+
+            if (last > 19)
+            {
+                if (s[19] != (byte)'.' || last == 20) return false;
+                for (var i = 20; i < last; i++)
+                {
+                    if ((uint)(s[i] - '0') > 9) return false;
+                }
+            }
+
+            // An invalid digit pair reads as 999, out of every range below.
+            var century = TwoDigits(s, 0);
+            var rest = TwoDigits(s, 2);
+            var year = century * 100 + rest;
+            var month = TwoDigits(s, 5);
+            var day = TwoDigits(s, 8);
+            return century <= 99 && rest <= 99 && month >= 1 && month <= 12 && day >= 1 && day <= global::System.DateTime.DaysInMonth(year == 0 ? 2000 : year, month)
+                && TwoDigits(s, 11) <= 23 && TwoDigits(s, 14) <= 59 && TwoDigits(s, 17) <= 59;
+        }
+
+        private static int TwoDigits(global::System.ReadOnlySpan<byte> s, int at)
+        {
+            var tens = (uint)(s[at] - '0');
+            var ones = (uint)(s[at + 1] - '0');
+            return tens > 9 || ones > 9 ? 999 : (int)(tens * 10 + ones);
+        }
+
+        /// <summary>Date (1), time (2) or date-time (0) on the bytes as text: these formats are ASCII, so any other byte fails them as its character would.</summary>
+        private static bool OnText(global::System.ReadOnlySpan<byte> s, int format)
+        {
+            char[]? rented = null;
+            var buffer = s.Length <= 64 ? stackalloc char[64] : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+            var ascii = global::System.Text.Ascii.ToUtf16(s, buffer, out var length) == global::System.Buffers.OperationStatus.Done;
+            var text = buffer.Slice(0, length);
+            var valid = ascii && (format == 0 ? DateTime(text) : format == 1 ? Date(text) : Time(text));
+            if (rented is not null) global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            return valid;
         }
 
         public static bool Uri(global::System.ReadOnlySpan<char> s) => UriCore(s, requireScheme: true, international: false);

@@ -63,6 +63,9 @@ namespace __NAMESPACE__
         }
     }
 
+    /// <summary>A format check on text (<c>FormatAssertions</c>).</summary>
+    internal delegate bool TextCheck(global::System.ReadOnlySpan<char> text);
+
     /// <summary>JSON Schema value semantics over a <see cref="global::System.Text.Json.Utf8JsonReader"/> on one value; used only by generated validators.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alexandria", "__VERSION__")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -83,9 +86,32 @@ namespace __NAMESPACE__
         public static double ToDouble(ref global::System.Text.Json.Utf8JsonReader r)
             => double.Parse(r.ValueSpan, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// A number written as a plain integer of at most 18 digits (almost every integer in a document), parsed from
+        /// its bytes; false for any other number, which the general rules below then decide.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool PlainInteger(ref global::System.Text.Json.Utf8JsonReader r, out long value)
+        {
+            var digits = r.ValueSpan;
+            value = 0;
+            var negative = digits.Length > 1 && digits[0] == (byte)'-';
+            if (negative) digits = digits.Slice(1);
+            if (digits.Length == 0 || digits.Length > 18) return false;
+            foreach (var b in digits)
+            {
+                var digit = (uint)(b - '0');
+                if (digit > 9) return false;
+                value = value * 10 + digit;
+            }
+
+            if (negative) value = -value;
+            return true;
+        }
+
         public static bool IsInteger(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (r.TryGetInt64(out _))
+            if (PlainInteger(ref r, out _) || r.TryGetInt64(out _))
             {
                 return true;
             }
@@ -102,6 +128,10 @@ namespace __NAMESPACE__
 
             return r.TryGetDecimal(out var d) ? d.CompareTo(limit) : ToDouble(ref r).CompareTo((double)limit);
         }
+
+        /// <summary>An integer limit: a plain integer is compared as it is, any other number as a decimal.</summary>
+        public static int Compare(ref global::System.Text.Json.Utf8JsonReader r, long limit)
+            => PlainInteger(ref r, out var n) ? n.CompareTo(limit) : Compare(ref r, (decimal)limit);
 
         public static int Compare(ref global::System.Text.Json.Utf8JsonReader r, double limit) => ToDouble(ref r).CompareTo(limit);
 
@@ -205,6 +235,24 @@ namespace __NAMESPACE__
             }
         }
 
+        /// <summary>
+        /// minLength/maxLength: text has at most its byte count in code points and, unescaped, at least a quarter of it,
+        /// which settles most strings without counting. UnicodeText.IsReadable has checked the UTF-8 before this pass.
+        /// </summary>
+        public static bool LengthWithin(ref global::System.Text.Json.Utf8JsonReader r, long min, long max)
+        {
+            if (!r.HasValueSequence)
+            {
+                // Escaped, each code point takes up to 12 bytes (a surrogate pair as two \u escapes).
+                var bytes = r.ValueSpan.Length;
+                if (bytes <= max && (bytes + (r.ValueIsEscaped ? 11 : 3)) / (r.ValueIsEscaped ? 12 : 4) >= min) return true;
+                if (bytes < min) return false;
+            }
+
+            var count = CodePoints(ref r);
+            return count >= min && count <= max;
+        }
+
         public static int CodePoints(global::System.ReadOnlySpan<char> s)
         {
             var count = s.Length;
@@ -237,6 +285,24 @@ namespace __NAMESPACE__
             }
 
             return buffer.Slice(0, r.CopyString(buffer));
+        }
+
+        /// <summary>An escaped string (rare) matched as text, out of line so the checks that call it stay small.</summary>
+        public static bool IsMatch(in global::System.Text.Json.Utf8JsonReader r, global::System.Text.RegularExpressions.Regex pattern)
+        {
+            char[]? rented = null;
+            var matched = pattern.IsMatch(Text(in r, stackalloc char[StackChars], ref rented));
+            Release(rented);
+            return matched;
+        }
+
+        /// <summary>An escaped string (rare) given to a format check as text.</summary>
+        public static bool Check(in global::System.Text.Json.Utf8JsonReader r, TextCheck check)
+        {
+            char[]? rented = null;
+            var valid = check(Text(in r, stackalloc char[StackChars], ref rented));
+            Release(rented);
+            return valid;
         }
 
         /// <summary>Whether an ASCII byte is in the class given as two 64-bit masks (a simple pattern's atom); never a non-ASCII byte.</summary>
@@ -331,7 +397,44 @@ namespace __NAMESPACE__
         /// uniqueItems over the array under the reader (which it does not move). Scalars are compared in place, pair by
         /// pair as JsonValues.FindDuplicate does; an array holding containers or escaped strings goes through a document.
         /// </summary>
-        public static bool ItemsAreUnique(global::System.Text.Json.Utf8JsonReader array)
+        public static bool ItemsAreUnique(global::System.ReadOnlySpan<byte> document, in global::System.Text.Json.Utf8JsonReader array)
+        {
+            // The usual list (a few unescaped strings, booleans or nulls): one pass notes where each item's bytes are in
+            // the document, then pairs are compared as bytes. Numbers (1 and 1.0 are equal) and longer lists go pair by pair.
+            global::System.Span<int> starts = stackalloc int[16];
+            global::System.Span<int> lengths = stackalloc int[16];
+            global::System.Span<byte> kinds = stackalloc byte[16];
+            var items = array;
+            var count = 0;
+            while (items.Read() && items.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (count == 16 || items.TokenType == global::System.Text.Json.JsonTokenType.Number || !IsPlainScalar(ref items))
+                {
+                    return ItemsAreUnique(array);
+                }
+
+                var quote = items.TokenType == global::System.Text.Json.JsonTokenType.String ? 1 : 0;
+                starts[count] = (int)items.TokenStartIndex + quote;
+                lengths[count] = items.ValueSpan.Length;
+                kinds[count++] = (byte)items.TokenType;
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                var item = document.Slice(starts[i], lengths[i]);
+                for (var j = 0; j < i; j++)
+                {
+                    if (kinds[j] == kinds[i] && global::System.MemoryExtensions.SequenceEqual(document.Slice(starts[j], lengths[j]), item))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool ItemsAreUnique(global::System.Text.Json.Utf8JsonReader array)
         {
             var outer = array;
             while (outer.Read() && outer.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
