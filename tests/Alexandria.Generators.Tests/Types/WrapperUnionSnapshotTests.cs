@@ -1,0 +1,34 @@
+using System.Linq;
+using Alexandria.Generators.Tests.Infrastructure;
+
+namespace Alexandria.Generators.Tests.Types;
+
+/// <summary>The wrapper union shape and its converter, as checked-in snapshots, and what compiles against it.</summary>
+public sealed class WrapperUnionSnapshotTests
+{
+    private static readonly GeneratorRun Run = new GeneratorHarness().WithContract(WrapperUnionSchemas.Path, WrapperUnionSchemas.Chat).Run();
+
+    [Theory]
+    [InlineData("chat.MessageContent.g.cs")]
+    [InlineData("chat.MessageContentJsonConverter.g.cs")]
+    [InlineData("chat.PointJsonConverter.g.cs")]
+    [InlineData("chat.UserPartJsonConverter.g.cs")]
+    [InlineData("chat.EitherJsonConverter.g.cs")]
+    public void Generated_file_matches_its_snapshot(string hintName)
+    {
+        SnapshotAssert.Matches(Run.Source(hintName), hintName.Replace(".g.cs", ""));
+    }
+
+    [Fact]
+    public void Every_union_in_the_contract_is_typed_and_the_output_compiles()
+    {
+        Run.AssertCompiles();
+
+        Assert.DoesNotContain(Run.GeneratorDiagnostics, d => d.Id == "ALX0120");
+        Assert.Contains(Run.Sources, s => s.HintName == "chat.Part.g.cs" && s.SourceText.ToString().Contains("public abstract partial record Part"));
+        foreach (var wrapper in new[] { "UserPart", "Point", "Loose", "Either", "MessageContent", "MessageLimit", "MessageTags", "MessageStop" })
+        {
+            Assert.Contains(Run.Sources, s => s.HintName == "chat." + wrapper + ".g.cs" && s.SourceText.ToString().Contains("public sealed partial class " + wrapper + " "));
+        }
+    }
+}
