@@ -48,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Types
 
                 for (var i = 0; i < union.Cases.Count; i++)
                 {
-                    WriteCaseMembers(writer, union, union.Cases[i], types[i], ConvertsImplicitly(union.Cases[i], types, i));
+                    WriteCaseMembers(writer, union, union.Cases[i], types[i], ConvertsImplicitly(union.Cases[i], types, i) && types[i] != fullName);
                 }
 
                 WriteMatch(writer, union, types);
@@ -191,7 +191,7 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Line("public override string ToString() => ToJson();");
         }
 
-        /// <summary>C# allows no user-defined conversion from an interface (lists, maps), and two from one type would be ambiguous.</summary>
+        /// <summary>C# allows no user-defined conversion from an interface (lists, maps) or from the type itself, and two from one type would be ambiguous.</summary>
         private static bool ConvertsImplicitly(WrapperCase @case, List<string> types, int index)
             => @case.Type.Kind is not (TypeReferenceKind.List or TypeReferenceKind.Dictionary) && types.Count(t => t == types[index]) == 1;
 
