@@ -31,4 +31,31 @@ public sealed class WrapperUnionSnapshotTests
             Assert.Contains(Run.Sources, s => s.HintName == "chat." + wrapper + ".g.cs" && s.SourceText.ToString().Contains("public sealed partial class " + wrapper + " "));
         }
     }
+
+    [Fact]
+    public void Unions_named_like_their_own_members_keep_them_apart_and_compile()
+    {
+        // Found by the schema fuzz soak: every fuzzed definition is named "case".
+        const string contract = """
+            {
+              "$defs": {
+                "case": { "anyOf": [ { "type": "string" }, { "$ref": "#/$defs/alias" } ] },
+                "alias": { "$ref": "#/$defs/case" },
+                "kind": { "oneOf": [ { "type": "integer" }, { "type": "array", "items": { "type": "string" } } ] },
+                "match": { "oneOf": [ { "type": "integer" }, { "type": "boolean" } ] }
+              }
+            }
+            """;
+
+        var run = new GeneratorHarness().WithContract("/repo/contracts/names.json", contract).WithSource("""
+            using Alexandria.Contracts;
+            public static class Consumer
+            {
+                public static bool Text(Case c) => c.Kind == Case.CaseKind.String;
+                public static bool Number(Kind k) => k.KindValue == Kind.Case.Integer;
+            }
+            """).Run().AssertCompiles();
+
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0103" && d.GetMessage().Contains("#/$defs/match"));
+    }
 }

@@ -63,11 +63,11 @@ namespace Alexandria.Generators.Emitting.Types
                 writer.Line("/// <inheritdoc/>");
                 using (writer.OpenBlock($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {type} value, global::System.Text.Json.JsonSerializerOptions options)"))
                 {
-                    using (writer.OpenBlock("switch (value.Kind)"))
+                    using (writer.OpenBlock($"switch (value.{union.KindPropertyName})"))
                     {
                         foreach (var @case in union.Cases)
                         {
-                            using (writer.OpenBlock($"case {type}.Case.{@case.Name}:"))
+                            using (writer.OpenBlock($"case {type}.{union.CaseEnumName}.{@case.Name}:"))
                             {
                                 JsonValueCode.Write(writer, context, @case.Type, "value.As" + @case.Name);
                                 writer.Line("return;");
@@ -75,7 +75,7 @@ namespace Alexandria.Generators.Emitting.Types
                         }
 
                         writer.Line("default:");
-                        writer.Line($"    throw new global::System.Text.Json.JsonException(\"Not a case of {union.Name}: \" + value.Kind);");
+                        writer.Line($"    throw new global::System.Text.Json.JsonException(\"Not a case of {union.Name}: \" + value.{union.KindPropertyName});");
                     }
                 }
             }

@@ -25,15 +25,15 @@ namespace Alexandria.Generators.Emitting.Types
             {
                 writer.Line("private readonly object _value;");
                 writer.Line();
-                using (writer.OpenBlock($"private {union.Name}(Case kind, object value)"))
+                using (writer.OpenBlock($"private {union.Name}({union.CaseEnumName} kind, object value)"))
                 {
-                    writer.Line("Kind = kind;");
+                    writer.Line($"{union.KindPropertyName} = kind;");
                     writer.Line("_value = value;");
                 }
 
                 writer.Line();
                 writer.Line($"/// <summary>The cases of <see cref=\"{fullName}\"/>, in contract order.</summary>");
-                using (writer.OpenBlock("public enum Case"))
+                using (writer.OpenBlock("public enum " + union.CaseEnumName))
                 {
                     foreach (var @case in union.Cases)
                     {
@@ -44,7 +44,7 @@ namespace Alexandria.Generators.Emitting.Types
 
                 writer.Line();
                 writer.Line("/// <summary>Which case this value holds.</summary>");
-                writer.Line("public Case Kind { get; }");
+                writer.Line($"public {union.CaseEnumName} {union.KindPropertyName} {{ get; }}");
 
                 for (var i = 0; i < union.Cases.Count; i++)
                 {
@@ -65,16 +65,16 @@ namespace Alexandria.Generators.Emitting.Types
             var fail = CSharpNaming.Literal(union.Name + " holds another case than " + name + ": ");
             writer.Line();
             writer.Line($"/// <summary>Whether this value holds a {Doc(@case, type)}.</summary>");
-            writer.Line($"public bool Is{name} => Kind == Case.{name};");
+            writer.Line($"public bool Is{name} => {union.KindPropertyName} == {union.CaseEnumName}.{name};");
             writer.Line();
             writer.Line($"/// <summary>The {Doc(@case, type)} this value holds.</summary>");
             writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">It holds another case.</exception>");
-            writer.Line($"public {type} As{name} => Kind == Case.{name} ? ({type})_value : throw new global::System.InvalidOperationException({fail} + Kind);");
+            writer.Line($"public {type} As{name} => {union.KindPropertyName} == {union.CaseEnumName}.{name} ? ({type})_value : throw new global::System.InvalidOperationException({fail} + {union.KindPropertyName});");
             writer.Line();
             writer.Line($"/// <summary>The {Doc(@case, type)} this value holds, if it holds one.</summary>");
             using (writer.OpenBlock($"public bool TryGet{name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {type} value)"))
             {
-                using (writer.OpenBlock($"if (Kind == Case.{name})"))
+                using (writer.OpenBlock($"if ({union.KindPropertyName} == {union.CaseEnumName}.{name})"))
                 {
                     writer.Line($"value = ({type})_value;");
                     writer.Line("return true;");
@@ -90,7 +90,7 @@ namespace Alexandria.Generators.Emitting.Types
             using (writer.OpenBlock($"public static {union.Name} From{name}({type} value)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-                writer.Line($"return new {union.Name}(Case.{name}, value);");
+                writer.Line($"return new {union.Name}({union.CaseEnumName}.{name}, value);");
             }
 
             if (implicitConversion)
@@ -104,14 +104,15 @@ namespace Alexandria.Generators.Emitting.Types
         private static void WriteMatch(SourceWriter writer, WrapperUnionDeclaration union, List<string> types)
         {
             var parameters = union.Cases.Select(c => CSharpNaming.ToCamelCase(c.Name)).ToList();
-            var notACase = $"throw new global::System.InvalidOperationException(\"Not a case of {union.Name}: \" + Kind)";
+            var kind = union.KindPropertyName;
+            var notACase = $"throw new global::System.InvalidOperationException(\"Not a case of {union.Name}: \" + {kind})";
             writer.Line();
             writer.Line("/// <summary>Calls the function for this value's case and returns its result; adding a case to the contract breaks every call until it is handled.</summary>");
-            using (writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", types.Select((t, i) => "global::System.Func<" + t + ", TResult> " + parameters[i]))}) => Kind switch", "};"))
+            using (writer.OpenBlock($"public TResult Match<TResult>({string.Join(", ", types.Select((t, i) => "global::System.Func<" + t + ", TResult> " + parameters[i]))}) => {kind} switch", "};"))
             {
                 for (var i = 0; i < union.Cases.Count; i++)
                 {
-                    writer.Line($"Case.{union.Cases[i].Name} => {parameters[i]}(({types[i]})_value),");
+                    writer.Line($"{union.CaseEnumName}.{union.Cases[i].Name} => {parameters[i]}(({types[i]})_value),");
                 }
 
                 writer.Line($"_ => {notACase},");
@@ -121,11 +122,11 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Line("/// <summary>Calls the action for this value's case.</summary>");
             using (writer.OpenBlock($"public void Switch({string.Join(", ", types.Select((t, i) => "global::System.Action<" + t + "> " + parameters[i]))})"))
             {
-                using (writer.OpenBlock("switch (Kind)"))
+                using (writer.OpenBlock($"switch ({kind})"))
                 {
                     for (var i = 0; i < union.Cases.Count; i++)
                     {
-                        writer.Line($"case Case.{union.Cases[i].Name}:");
+                        writer.Line($"case {union.CaseEnumName}.{union.Cases[i].Name}:");
                         writer.Line($"    {parameters[i]}(({types[i]})_value);");
                         writer.Line("    return;");
                     }
@@ -138,24 +139,25 @@ namespace Alexandria.Generators.Emitting.Types
 
         private static void WriteEquality(SourceWriter writer, TypeEmitContext context, WrapperUnionDeclaration union, string fullName, List<string> types)
         {
+            var kind = union.KindPropertyName;
             writer.Line();
             writer.Line("/// <summary>The same case holding an equal value; lists, maps and raw JSON compare by content.</summary>");
             using (writer.OpenBlock($"public bool Equals({fullName}? other)"))
             {
-                using (writer.OpenBlock("if (other is null || other.Kind != Kind)"))
+                using (writer.OpenBlock($"if (other is null || other.{kind} != {kind})"))
                 {
                     writer.Line("return false;");
                 }
 
                 writer.Line();
-                using (writer.OpenBlock("return Kind switch", "};"))
+                using (writer.OpenBlock($"return {kind} switch", "};"))
                 {
                     for (var i = 0; i < union.Cases.Count; i++)
                     {
                         var helper = ContentHelper(union.Cases[i].Type.Kind);
                         writer.Line(helper is null
-                            ? $"Case.{union.Cases[i].Name} => _value.Equals(other._value),"
-                            : $"Case.{union.Cases[i].Name} => {context.Equality}.{helper}Equals(({types[i]})_value, ({types[i]})other._value),");
+                            ? $"{union.CaseEnumName}.{union.Cases[i].Name} => _value.Equals(other._value),"
+                            : $"{union.CaseEnumName}.{union.Cases[i].Name} => {context.Equality}.{helper}Equals(({types[i]})_value, ({types[i]})other._value),");
                     }
 
                     writer.Line("_ => false,");
@@ -167,14 +169,14 @@ namespace Alexandria.Generators.Emitting.Types
             writer.Line($"public override bool Equals(object? obj) => Equals(obj as {fullName});");
             writer.Line();
             writer.Line("/// <inheritdoc/>");
-            using (writer.OpenBlock("public override int GetHashCode() => global::System.HashCode.Combine(Kind, Kind switch", "});"))
+            using (writer.OpenBlock($"public override int GetHashCode() => global::System.HashCode.Combine({kind}, {kind} switch", "});"))
             {
                 for (var i = 0; i < union.Cases.Count; i++)
                 {
                     var helper = ContentHelper(union.Cases[i].Type.Kind);
                     writer.Line(helper is null
-                        ? $"Case.{union.Cases[i].Name} => _value.GetHashCode(),"
-                        : $"Case.{union.Cases[i].Name} => {context.Equality}.{helper}Hash(({types[i]})_value),");
+                        ? $"{union.CaseEnumName}.{union.Cases[i].Name} => _value.GetHashCode(),"
+                        : $"{union.CaseEnumName}.{union.Cases[i].Name} => {context.Equality}.{helper}Hash(({types[i]})_value),");
                 }
 
                 writer.Line("_ => 0,");

@@ -24,6 +24,12 @@ namespace Alexandria.Generators.Model.Schema
         /// <summary>The JSON token groups a reader can meet, in the order the converter tests them.</summary>
         public static readonly JsonTypes[] TokenGroups = { JsonTypes.Object, JsonTypes.Array, JsonTypes.String, JsonTypes.Number, JsonTypes.Boolean, JsonTypes.Null };
 
+        /// <summary>The nested enum of the cases: <c>Case</c>, unless the union itself is named so (CS0542).</summary>
+        public string CaseEnumName => Name == "Case" ? "CaseKind" : "Case";
+
+        /// <summary>The property saying which case is held: <c>Kind</c>, unless the union itself is named so (CS0542).</summary>
+        public string KindPropertyName => Name == "Kind" ? "KindValue" : "Kind";
+
         /// <summary>The branch validators the wrapper unions of <paramref name="model"/> need, generated like an inline type's.</summary>
         public static IEnumerable<InlineTypeSchema> BranchValidators(SchemaTypesModel model)
         {

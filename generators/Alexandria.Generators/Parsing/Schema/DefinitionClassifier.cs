@@ -60,7 +60,7 @@ namespace Alexandria.Generators.Parsing.Schema
                     info.Collided = true;
                     diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, owner, "#/$defs/" + info.Key, info.TypeName));
                 }
-                else if (info.Shape is DefinitionShape.Record or DefinitionShape.Union && ReservedTypeNames.IsOwnMemberName(info.TypeName, info.Shape))
+                else if (info.Shape is DefinitionShape.Record or DefinitionShape.Union or DefinitionShape.Wrapper && ReservedTypeNames.IsOwnMemberName(info.TypeName, info.Shape))
                 {
                     info.Collided = true;
                     diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, "#/$defs/" + info.Key + " (a member of its own generated type)", "#/$defs/" + info.Key, info.TypeName));
