@@ -58,4 +58,36 @@ public sealed class WrapperUnionSnapshotTests
 
         Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0103" && d.GetMessage().Contains("#/$defs/match"));
     }
+
+    [Fact]
+    public void An_object_whose_branches_only_require_members_is_its_record()
+    {
+        const string contract = """
+            {
+              "$defs": {
+                "search": {
+                  "type": "object",
+                  "properties": { "ids": { "type": "array", "items": { "type": "string" } }, "stores": { "type": "array", "items": { "type": "string" } } },
+                  "oneOf": [ { "required": ["ids"] }, { "required": ["stores"] } ]
+                },
+                "holder": { "type": "object", "properties": { "inline": { "type": "object", "properties": { "a": { "type": "string" } }, "anyOf": [ { "required": ["a"] } , { "minProperties": 2 } ] } } }
+              }
+            }
+            """;
+
+        var run = new GeneratorHarness().WithContract("/repo/contracts/search.json", contract).WithSource("""
+            using Alexandria.Contracts;
+            public static class Consumer
+            {
+                public static Search Make() => new Search { Ids = new[] { "a" } };
+                public static string? A(Holder h) => h.Inline?.A;
+            }
+            """).Run().AssertCompiles();
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0120");
+        // The branches still hold: exactly one of the two members.
+        var generated = Alexandria.Generators.Tests.Serialization.GeneratedAssembly.Load(run);
+        Assert.NotNull(generated.Parse("Search", """{"ids":["a"]}"""));
+        Assert.Equal("ContractValidationException", Assert.ThrowsAny<System.Exception>(() => generated.Parse("Search", """{"ids":["a"],"stores":["b"]}""")).GetType().Name);
+    }
 }

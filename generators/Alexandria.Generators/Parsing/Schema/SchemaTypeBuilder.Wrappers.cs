@@ -26,6 +26,17 @@ namespace Alexandria.Generators.Parsing.Schema
         private TypeReference WrapperUnion(string name, JsonObject schema, bool nullable, Action<TypeReference> register)
         {
             var branches = SchemaShapes.Branches(schema, out var nullBranch)!;
+
+            // An object whose branches only add constraints (oneOf: [{required: [a]}, {required: [b]}]) is its record;
+            // the validator checks the branches.
+            if (SchemaShapes.IsRecord(_file, schema) && branches.TrueForAll(IsConstraintOnly))
+            {
+                var record = TypeReference.NamedType(FullName(name)).AsNullable(nullable);
+                register(record);
+                BuildRecord(name, schema);
+                return record;
+            }
+
             register(TypeReference.NamedType(FullName(name)));
 
             for (var i = 0; i < branches.Count; i++)
@@ -191,6 +202,30 @@ namespace Alexandria.Generators.Parsing.Schema
             return branch.GetString("title") is { Length: > 0 } title
                 ? CSharpNaming.ToPascalCase(title)
                 : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static readonly string[] ShapeKeywords =
+        {
+            "type", "$ref", "properties", "items", "prefixItems", "enum", "const", "oneOf", "anyOf", "allOf", "additionalProperties", "patternProperties",
+        };
+
+        /// <summary>A branch that says nothing about the value's shape, only constrains it (<c>{required: [a]}</c>).</summary>
+        private static bool IsConstraintOnly(JsonNode branch)
+        {
+            if (branch is not JsonObject schema)
+            {
+                return false;
+            }
+
+            foreach (var keyword in ShapeKeywords)
+            {
+                if (schema[keyword] is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A branch that is one string (<c>const</c>, or an <c>enum</c> of one): that string.</summary>
