@@ -9,6 +9,7 @@ using Alexandria.Generators.Emitting.Server;
 using Alexandria.Generators.Emitting.Types;
 using Alexandria.Generators.Emitting.Validation;
 using Alexandria.Generators.Model;
+using Alexandria.Generators.Model.Schema;
 using Alexandria.Generators.Parsing;
 using Alexandria.Generators.Parsing.OpenApi;
 using Alexandria.Generators.Parsing.Prompts;
@@ -74,9 +75,11 @@ namespace Alexandria.Generators
                 .Select(static (contract, _) => Guard(contract.File, file => SchemaTypeParser.Parse(file, contract.Document), SchemaTypeParser.Failed))
                 .WithTrackingName(TrackingNames.SchemaModels);
 
-            // Inline objects and enums that became types get validators too, so every type's Parse can validate.
+            // Inline objects and enums that became types get validators too, so every type's Parse can validate; so do
+            // the branches a wrapper union's converter tells apart by validating.
             var inlineTypes = schemaModels
-                .Select(static (m, _) => m.Types.Where(t => !InlineTypeSchema.IsDefinition(t.Pointer)).Select(t => new InlineTypeSchema(m.FileName, t.Pointer, t.Name)).ToEquatableArray())
+                .Select(static (m, _) => m.Types.Where(t => !InlineTypeSchema.IsDefinition(t.Pointer)).Select(t => new InlineTypeSchema(m.FileName, t.Pointer, t.Name))
+                    .Concat(WrapperUnionDeclaration.BranchValidators(m)).ToEquatableArray())
                 .Collect()
                 .Select(static (all, _) => all.SelectMany(a => a).OrderBy(t => t.FileName, StringComparer.Ordinal).ThenBy(t => t.Pointer, StringComparer.Ordinal).ToEquatableArray())
                 .WithTrackingName(TrackingNames.InlineTypes);

@@ -113,16 +113,29 @@ public sealed class TypeDiagnosticsTests
     }
 
     [Fact]
-    public void A_oneOf_that_cannot_be_a_closed_union_is_typed_as_JsonElement_with_an_info()
+    public void A_oneOf_that_cannot_be_a_closed_union_wraps_its_cases_with_no_diagnostic()
     {
         const string contract = """{ "$defs": { "either": { "oneOf": [ { "type": "string" }, { "type": "integer" } ] }, "holder": { "type": "object", "properties": { "v": { "$ref": "#/$defs/either" } }, "required": ["v"] } } }""";
 
         var run = new GeneratorHarness().WithContract(Path, contract)
-            .WithSource("public static class C { public static System.Text.Json.JsonElement V(Alexandria.Contracts.Holder h) => h.V; }")
+            .WithSource("public static class C { public static long? V(Alexandria.Contracts.Holder h) => h.V.IsInteger ? h.V.AsInteger : null; }")
             .Run();
 
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0120");
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0120");
+        run.AssertCompiles();
+    }
+
+    [Fact]
+    public void A_oneOf_whose_branches_have_no_shape_is_typed_as_JsonElement_with_an_info_at_the_union()
+    {
+        const string contract = "{\n  \"$defs\": {\n    \"either\": { \"oneOf\": [ { \"required\": [\"a\"] }, { \"required\": [\"b\"] } ] }\n  }\n}\n";
+
+        var run = new GeneratorHarness().WithContract(Path, contract)
+            .WithSource("public static class C { public static System.Text.Json.JsonElement V(System.Text.Json.JsonElement e) => Alexandria.Contracts.EitherValidator.IsValid(e) ? e : default; }")
+            .Run();
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0120" && d.GetMessage().Contains("no branch of the oneOf has a shape"));
+        AssertAt(diagnostic, 2, 14, DiagnosticSeverity.Info);
         run.AssertCompiles();
     }
 

@@ -71,11 +71,11 @@ public sealed class UnionInferenceTests
                 // Optional and nullable: absence and null stay apart (Optional<T>), the value is the scalar.
                 public static Optional<string?> Voice(Settings s) => s.Voice;
                 public static long? Seed(Settings s) => s.Seed;
-                public static System.Text.Json.JsonElement? Mode(Settings s) => s.Mode;
+                // A string or an integer: a wrapper union holding one of them.
+                public static string? Mode(Settings s) => s.Mode?.Match(text => text, number => number.ToString());
             }
             """).Run().AssertCompiles();
 
-        var untyped = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALX0120");
-        Assert.Contains("#/$defs/Settings/properties/mode", untyped.GetMessage());
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ALX0120");
     }
 }

@@ -34,6 +34,10 @@ namespace Alexandria.Generators.Emitting.Types
                         yield return new GeneratedSource(context.HintName(union.Name), UnionEmitter.Emit(context, union));
                         yield return new GeneratedSource(context.HintName(union.Name + "JsonConverter"), UnionConverterEmitter.Emit(context, union));
                         break;
+                    case WrapperUnionDeclaration wrapper:
+                        yield return new GeneratedSource(context.HintName(wrapper.Name), WrapperUnionEmitter.Emit(context, wrapper));
+                        yield return new GeneratedSource(context.HintName(wrapper.Name + "JsonConverter"), WrapperUnionConverterEmitter.Emit(context, wrapper));
+                        break;
                     case EnumDeclaration enumeration:
                         yield return new GeneratedSource(context.HintName(enumeration.Name), EnumEmitter.Emit(context, enumeration));
                         yield return new GeneratedSource(context.HintName(enumeration.Name + "JsonConverter"), EnumConverterEmitter.Emit(context, enumeration));

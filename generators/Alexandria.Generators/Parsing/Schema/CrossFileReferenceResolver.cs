@@ -55,6 +55,7 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 RecordDeclaration record => record with { Properties = record.Properties.Select(MapProperty).ToEquatableArray() },
                 UnionDeclaration union => union with { SharedProperties = union.SharedProperties.Select(MapProperty).ToEquatableArray() },
+                WrapperUnionDeclaration wrapper => wrapper with { Cases = wrapper.Cases.Select(c => c with { Type = Map(c.Type).AsNullable(false) }).ToEquatableArray() },
                 _ => declaration,
             }).ToEquatableArray();
 
@@ -65,6 +66,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             RecordDeclaration record => record.Properties.Any(p => p.Type.HasExternal),
             UnionDeclaration union => union.SharedProperties.Any(p => p.Type.HasExternal),
+            WrapperUnionDeclaration wrapper => wrapper.Cases.Any(c => c.Type.HasExternal),
             _ => false,
         };
     }

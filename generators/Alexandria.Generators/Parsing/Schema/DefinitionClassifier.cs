@@ -35,7 +35,7 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 if (info.Shape == DefinitionShape.Alias && info.Schema is { } schema)
                 {
-                    ClassifyUnion(file, info, schema, infos, diagnostics);
+                    ClassifyUnion(file, info, schema, infos);
                 }
             }
 
@@ -60,7 +60,7 @@ namespace Alexandria.Generators.Parsing.Schema
                     info.Collided = true;
                     diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, owner, "#/$defs/" + info.Key, info.TypeName));
                 }
-                else if (info.Shape is DefinitionShape.Record or DefinitionShape.Union && ReservedTypeNames.IsOwnMemberName(info.TypeName, info.Shape))
+                else if (info.Shape is DefinitionShape.Record or DefinitionShape.Union or DefinitionShape.Wrapper && ReservedTypeNames.IsOwnMemberName(info.TypeName, info.Shape))
                 {
                     info.Collided = true;
                     diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.NameCollision, info.Definition, "#/$defs/" + info.Key + " (a member of its own generated type)", "#/$defs/" + info.Key, info.TypeName));
@@ -74,7 +74,7 @@ namespace Alexandria.Generators.Parsing.Schema
             return infos;
         }
 
-        private static void ClassifyUnion(SchemaFile file, DefinitionInfo union, JsonObject schema, Dictionary<string, DefinitionInfo> infos, List<DiagnosticInfo> diagnostics)
+        private static void ClassifyUnion(SchemaFile file, DefinitionInfo union, JsonObject schema, Dictionary<string, DefinitionInfo> infos)
         {
             var branches = SchemaShapes.Branches(schema, out _);
             if (branches is null || branches.Count < 2 || SchemaShapes.CommonScalarType(branches) is not null)
@@ -82,11 +82,11 @@ namespace Alexandria.Generators.Parsing.Schema
                 return;
             }
 
-            var reason = TryBuildUnion(file, union, schema, branches, infos);
-            if (reason is not null)
+            // What cannot be a closed union (a base its cases derive from) wraps its cases instead.
+            if (TryBuildUnion(file, union, schema, branches, infos) is not null)
             {
                 union.Cases.Clear();
-                diagnostics.Add(file.Document.Diagnostic(DiagnosticDescriptors.TypedAsJsonElement, union.Definition, "#/$defs/" + union.Key, reason));
+                union.Shape = DefinitionShape.Wrapper;
                 return;
             }
 
@@ -149,7 +149,8 @@ namespace Alexandria.Generators.Parsing.Schema
             return null;
         }
 
-        private static string? InferDiscriminator(List<ObjectMembers> cases)
+        /// <summary>The first member every case requires with a string constant of its own, which tells the cases apart.</summary>
+        internal static string? InferDiscriminator(List<ObjectMembers> cases)
         {
             foreach (var candidate in cases[0].Members)
             {

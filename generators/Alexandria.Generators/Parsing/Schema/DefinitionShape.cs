@@ -8,5 +8,8 @@ namespace Alexandria.Generators.Parsing.Schema
         Record,
         Enum,
         Union,
+
+        /// <summary>A <c>oneOf</c>/<c>anyOf</c> that cannot be a closed union: a class holding one of its cases.</summary>
+        Wrapper,
     }
 }

@@ -49,6 +49,6 @@ namespace Alexandria.Generators.Parsing.Schema
         public static bool IsOwnMemberName(string typeName, DefinitionShape shape)
             => typeName is "Parse" or "TryParse" or "ParseUnvalidated" or "ToJson" or "ToUtf8Json"
                    or "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "PrintMembers" or "EqualityContract"
-               || (shape == DefinitionShape.Union && typeName is "Match" or "Switch");
+               || (shape is DefinitionShape.Union or DefinitionShape.Wrapper && typeName is "Match" or "Switch");
     }
 }

@@ -12,7 +12,7 @@ namespace Alexandria.Generators.Parsing.Schema
     /// memoized by key and inline schemas by JSON pointer, so a schema reached twice (an envelope member flattened
     /// into every event case) is one type, named after where it is written, not where it was reached from.
     /// </summary>
-    internal sealed class SchemaTypeBuilder
+    internal sealed partial class SchemaTypeBuilder
     {
         private readonly SchemaFile _file;
         private readonly string _namespace;
@@ -85,6 +85,9 @@ namespace Alexandria.Generators.Parsing.Schema
                     }
 
                     Declarations.Add(UnionAssembler.Assemble(info.TypeName, DescriptionOf(schema), schema.Pointer, info.Discriminator, FullName(info.TypeName), cases));
+                    break;
+                case DefinitionShape.Wrapper:
+                    _definitionTypes[info.Key] = WrapperUnion(info.TypeName, schema, nullable, type => _definitionTypes[info.Key] = type);
                     break;
                 default:
                     _definitionTypes[info.Key] = Structural(schema);
@@ -163,8 +166,7 @@ namespace Alexandria.Generators.Parsing.Schema
 
                 if (branches.Count > 1 && _file.DefinitionAt(schema) is null)
                 {
-                    _diagnostics.Add(_file.Document.Diagnostic(DiagnosticDescriptors.TypedAsJsonElement, schema, "#" + schema.Pointer,
-                        "only a oneOf/anyOf declared directly under $defs, whose branches are $refs to object definitions, becomes a closed union"));
+                    return WrapperUnion(InlineName(schema.Pointer), schema, nullable, type => _inlineTypes[schema.Pointer] = type);
                 }
 
                 return TypeReference.Json;
@@ -292,6 +294,11 @@ namespace Alexandria.Generators.Parsing.Schema
         /// </summary>
         private string InlineName(string pointer)
         {
+            if (_branchNames.TryGetValue(pointer, out var branchName))
+            {
+                return CSharpNaming.Unique(branchName, _names);
+            }
+
             var tokens = pointer.Split('/');
             var name = "";
             var i = 1;
