@@ -248,6 +248,15 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
                 throw new StorageCorruptedException(damage.Message, damage.FilePath ?? Log.Directory, damage.Offset ?? 0);
             }
 
+            if (!repair && _started && Count == 0 && _legacyPointer is null && !File.Exists(Log.SegmentPath(1)))
+            {
+                // A reader of a run without snapshots yet (every run until its first compaction, asked on each event append): with no
+                // record, there is nothing for a legacy pointer to commit, so one stat instead of two. The first refresh
+                // in the process still reads the pointer, so a pointer naming a missing record is still reported.
+                _uncommittedTail = false;
+                return;
+            }
+
             // Once a self-committing record exists, every legacy record before it was committed
             // (the writer that appended it cut the rest), so the pointer file no longer matters.
             if (!_sawSelfCommitting)
