@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Win32.SafeHandles;
@@ -20,7 +22,7 @@ internal static partial class DurableFile
     private const int NoSuchEntry = 2;
     private const int AlreadyExists = 17;
 
-    /// <summary>True for names produced by <see cref="NewTempPath"/>; such files are leftovers of an interrupted write.</summary>
+    /// <summary>True for names produced by <see cref="NewTempPath(string)"/>; such files are leftovers of an interrupted write.</summary>
     public static bool IsTempFile(string fileName) => fileName.StartsWith(TempPrefix, StringComparison.Ordinal);
 
     // Temp names: a random per-process prefix and a counter (32 hex digits, as a GUID had), so naming a temp file costs
@@ -28,21 +30,32 @@ internal static partial class DurableFile
     private static readonly ulong s_tempPrefix = (ulong)Random.Shared.NextInt64() ^ (ulong)Environment.ProcessId;
     private static long s_tempCounter;
 
-    public static string NewTempPath(string directory) =>
+    public static string NewTempPath(string directory) => NewTempPath(directory.AsSpan());
+
+    public static string NewTempPath(ReadOnlySpan<char> directory) =>
         string.Create(CultureInfo.InvariantCulture, $"{directory}{Path.DirectorySeparatorChar}{TempPrefix}{s_tempPrefix:x16}{(ulong)Interlocked.Increment(ref s_tempCounter):x16}");
 
     /// <summary>
     /// Makes the directory entries of <paramref name="directory"/> durable. .NET has no API for this;
     /// on Unix it is open(O_RDONLY) + fsync. Windows (NTFS) journals metadata, so it is a no-op there.
     /// </summary>
-    public static void FsyncDirectory(string directory)
+    public static void FsyncDirectory(string directory) => FsyncDirectory(directory.AsSpan());
+
+    /// <inheritdoc cref="FsyncDirectory(string)"/>
+    public static void FsyncDirectory(ReadOnlySpan<char> directory)
     {
         if (OperatingSystem.IsWindows())
         {
             return;
         }
 
-        int fd = Open(directory, 0 /* O_RDONLY */);
+        int fd;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(directory, stack))
+        {
+            fd = Open(ref native.Pointer, 0 /* O_RDONLY */);
+        }
+
         if (fd < 0)
         {
             throw new IOException($"Cannot open directory '{directory}' to fsync it (errno {Marshal.GetLastPInvokeError()}).");
@@ -89,11 +102,12 @@ internal static partial class DurableFile
     /// <see cref="DirectoryNotFoundException"/> when the parent is gone after all (the caller then starts over with
     /// <see cref="CreateDirectoryDurably"/>).
     /// </summary>
-    public static bool CreateChildDirectoryDurably(string directory, string parent)
+    public static bool CreateChildDirectoryDurably(ReadOnlySpan<char> directory, string parent)
     {
         if (OperatingSystem.IsWindows())
         {
-            if (Directory.Exists(directory))
+            string path = directory.ToString();
+            if (Directory.Exists(path))
             {
                 return false;
             }
@@ -103,12 +117,19 @@ internal static partial class DurableFile
                 throw new DirectoryNotFoundException($"Directory '{parent}' does not exist.");
             }
 
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(path);
             return true;
         }
 
         // One mkdir, no stat first: EEXIST is the answer "it was there".
-        if (MakeDirectory(directory, 0x1FF /* 0777, less the umask */) != 0)
+        int result;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(directory, stack))
+        {
+            result = MakeDirectory(ref native.Pointer, 0x1FF /* 0777, less the umask */);
+        }
+
+        if (result != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             return errno switch
@@ -135,7 +156,7 @@ internal static partial class DurableFile
     /// <paramref name="directory"/> of <paramref name="path"/>. Throws <see cref="DirectoryNotFoundException"/>, having
     /// written nothing, when that directory does not exist.
     /// </summary>
-    public static void WriteAtomically(string path, string directory, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
+    public static void WriteAtomically(string path, ReadOnlySpan<char> directory, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
         string temp = NewTempPath(directory);
         try
@@ -201,11 +222,11 @@ internal static partial class DurableFile
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int Open(ref byte path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int MakeDirectory(string path, uint mode);
+    [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true)]
+    private static partial int MakeDirectory(ref byte path, uint mode);
 
     [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameFile(string source, string target);
@@ -215,4 +236,32 @@ internal static partial class DurableFile
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
+
+    /// <summary>A path as the NUL-terminated UTF-8 a system call takes, on the stack when it fits (no string needed).</summary>
+    private ref struct NativePath
+    {
+        public const int StackBytes = 512;
+
+        private readonly byte[]? _rented;
+        private readonly Span<byte> _bytes;
+
+        public NativePath(ReadOnlySpan<char> path, Span<byte> stack)
+        {
+            int max = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+            _rented = max > stack.Length ? ArrayPool<byte>.Shared.Rent(max) : null;
+            _bytes = _rented ?? stack;
+            int length = Encoding.UTF8.GetBytes(path, _bytes);
+            _bytes[length] = 0;
+        }
+
+        public readonly ref byte Pointer => ref MemoryMarshal.GetReference(_bytes);
+
+        public readonly void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_rented);
+            }
+        }
+    }
 }

@@ -201,8 +201,9 @@ public sealed class FileSystemObjectStore : IObjectStore
         string sha256 = Convert.ToHexStringLower(digest);
         var pointer = new ObjectPointer(runId, sha256, content.Length, $"runs/{runId}/objects/{sha256.AsSpan(0, 2)}/{sha256}");
         string target = ToFullPath(pointer.ObjectPath);
+        ReadOnlySpan<char> directory = target.AsSpan(0, target.Length - 1 - sha256.Length);
         RunDirectories run = _directories.GetOrAdd(runId, static (id, root) => new RunDirectories(Path.Combine(root, "runs", id, "objects")), _root);
-        (string directory, bool created) = run.Prefix(digest[0], sha256);
+        bool created = run.Ensure(digest[0], directory);
 
         // A directory made just now holds nothing yet, so there is nothing to find in it.
         if (!created && IsWhole(target, content.Length))
@@ -218,7 +219,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         {
             // Deleted since this store made it: forget what is known of the run's directories, make them again, durably.
             run.Forget();
-            DurableFile.CreateDirectoryDurably(directory);
+            DurableFile.CreateDirectoryDurably(directory.ToString());
             DurableFile.WriteAtomically(target, directory, content, cancellationToken);
         }
 
@@ -228,18 +229,23 @@ public sealed class FileSystemObjectStore : IObjectStore
     /// <summary>The absolute file path of a store-relative object path.</summary>
     public string ToFullPath(string objectPath) => Path.Combine(_root, objectPath);
 
-    /// <summary>The object directories of one run known to exist: <c>objects/</c> and its <c>aa/</c> fan-out, by first hash byte.</summary>
+    /// <summary>
+    /// The object directories of one run known to exist: <c>objects/</c>, and its <c>aa/</c> fan-out as one bit per first
+    /// hash byte (the path itself is a slice of the object's, so nothing per directory is kept).
+    /// </summary>
     private sealed class RunDirectories(string objects)
     {
-        private readonly string?[] _prefixes = new string?[256];
+        private readonly long[] _known = new long[4];
         private volatile bool _objectsExist;
 
-        /// <summary>The directory of objects whose hash starts with <paramref name="firstByte"/>, and whether it was created just now.</summary>
-        public (string Directory, bool Created) Prefix(byte firstByte, string sha256)
+        /// <summary>Makes sure <paramref name="directory"/>, the fan-out directory of <paramref name="firstByte"/>, exists; true when it was created just now.</summary>
+        public bool Ensure(byte firstByte, ReadOnlySpan<char> directory)
         {
-            if (Volatile.Read(ref _prefixes[firstByte]) is { } known)
+            long bit = 1L << (firstByte & 63);
+            ref long word = ref _known[firstByte >> 6];
+            if ((Volatile.Read(ref word) & bit) != 0)
             {
-                return (known, false);
+                return false;
             }
 
             if (!_objectsExist)
@@ -248,7 +254,6 @@ public sealed class FileSystemObjectStore : IObjectStore
                 _objectsExist = true;
             }
 
-            string directory = Path.Join(objects, sha256.AsSpan(0, 2));
             bool created;
             try
             {
@@ -257,19 +262,22 @@ public sealed class FileSystemObjectStore : IObjectStore
             catch (DirectoryNotFoundException)
             {
                 Forget();
-                DurableFile.CreateDirectoryDurably(directory);
+                DurableFile.CreateDirectoryDurably(directory.ToString());
                 _objectsExist = true;
                 created = true;
             }
 
-            Volatile.Write(ref _prefixes[firstByte], directory);
-            return (directory, created);
+            Interlocked.Or(ref word, bit);
+            return created;
         }
 
         public void Forget()
         {
             _objectsExist = false;
-            Array.Clear(_prefixes);
+            for (int i = 0; i < _known.Length; i++)
+            {
+                Volatile.Write(ref _known[i], 0);
+            }
         }
     }
 

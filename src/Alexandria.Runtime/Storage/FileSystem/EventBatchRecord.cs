@@ -42,8 +42,9 @@ internal static class EventBatchRecord
     private static int Size(IReadOnlyList<EventToAppend> events)
     {
         int size = HeaderLength;
-        foreach (EventToAppend e in events)
+        for (int i = 0; i < events.Count; i++)
         {
+            EventToAppend e = events[i];
             size += 8 + 8 + 1 + 2 + Encoding.UTF8.GetByteCount(e.Kind) + 4 + e.Json.Length;
         }
 
@@ -56,8 +57,10 @@ internal static class EventBatchRecord
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], firstSeq);
         BinaryPrimitives.WriteInt32LittleEndian(span[9..], events.Count);
         int position = HeaderLength;
-        foreach (EventToAppend e in events)
+        for (int i = 0; i < events.Count; i++)
         {
+            // An indexed loop: foreach over the interface would box an enumerator per batch.
+            EventToAppend e = events[i];
             BinaryPrimitives.WriteInt64LittleEndian(span[position..], e.StepId);
             BinaryPrimitives.WriteInt64LittleEndian(span[(position + 8)..], StorageTime.Normalize(e.OccurredAt).UtcTicks);
             span[position + 16] = e.Counted ? (byte)1 : (byte)0;

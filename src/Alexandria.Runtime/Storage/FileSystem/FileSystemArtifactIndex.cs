@@ -73,7 +73,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
                 }
             }
 
-            run.Log.Append(ArtifactRecord.Encode(artifact));
+            ArtifactRecord.Append(run.Log, artifact);
             run.Rows.Add(artifact);
         }
         catch (Exception ex) when (ex is not ArtifactAlreadyRegisteredException)
