@@ -41,13 +41,13 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
     /// <summary>
     /// Appends as <see cref="AppendAsync(string, long, IReadOnlyList{EventToAppend}, CancellationToken)"/>;
     /// <paramref name="beforeWrite"/> runs under the run's writer lock once the head check passed and
-    /// before the batch is written. When it throws, no event is written.
+    /// before the batch is written; the encoded batch it is handed is valid only during that call. When it throws, no event is written.
     /// </summary>
     public async Task<AppendedRange> AppendAsync(
         string runId,
         long expectedLastSeq,
         IReadOnlyList<EventToAppend> events,
-        Func<byte[], CancellationToken, Task>? beforeWrite,
+        Func<ReadOnlyMemory<byte>, CancellationToken, Task>? beforeWrite,
         CancellationToken cancellationToken)
     {
         StorageGuards.EventBatch(runId, expectedLastSeq, events);
@@ -67,8 +67,8 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
 
                 if (beforeWrite is not null)
                 {
-                    // A compaction: the snapshot record keeps its own copy of the batch.
-                    await beforeWrite(framed.AsSpan(SegmentLog.HeaderSize, length).ToArray(), cancellationToken).ConfigureAwait(false);
+                    // A compaction: the snapshot record copies the batch from here into its own record.
+                    await beforeWrite(framed.AsMemory(SegmentLog.HeaderSize, length), cancellationToken).ConfigureAwait(false);
                 }
 
                 RecordLocation location = run.Log.AppendFramed(framed, length);

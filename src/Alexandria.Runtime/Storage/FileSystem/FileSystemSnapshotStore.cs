@@ -42,7 +42,7 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
     /// Appends <paramref name="snapshot"/>; with <paramref name="eventBatch"/> (a compaction commit) the record also
     /// carries the encoded event batch that records it, so the commit can be completed after a crash.
     /// </summary>
-    public async Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, byte[]? eventBatch, CancellationToken cancellationToken)
+    public async Task AppendAsync(StoredSnapshot snapshot, Guid? expectedLatest, ReadOnlyMemory<byte>? eventBatch, CancellationToken cancellationToken)
     {
         StorageGuards.Snapshot(snapshot);
         RunSnapshots run = GetRun(snapshot.RunId);
@@ -67,8 +67,18 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
             }
 
             long version = run.Count + 1;
-            RecordLocation location = run.Log.Append(SnapshotRecord.Encode(version, snapshot, eventBatch));
-            run.Add(location, version, snapshot.SnapshotId, eventBatch is null ? 0 : EventBatchRecord.ReadHeader(eventBatch).FirstSeq, indexed: true);
+            int length = SnapshotRecord.EncodePooled(version, snapshot, eventBatch, SegmentLog.HeaderSize, out byte[] framed);
+            RecordLocation location;
+            try
+            {
+                location = run.Log.AppendFramed(framed, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(framed);
+            }
+
+            run.Add(location, version, snapshot.SnapshotId, eventBatch is { } batch ? EventBatchRecord.ReadHeader(batch.Span).FirstSeq : 0, indexed: true);
         }
         catch (StorageCorruptedException ex)
         {
