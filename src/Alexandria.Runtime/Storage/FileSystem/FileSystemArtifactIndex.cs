@@ -176,7 +176,8 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
     }
 
     private RunArtifacts GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunArtifacts(Path.Combine(_root, "runs", id, "artifacts"), _segmentMaxBytes));
+        // A static factory: no delegate allocated per look-up (this runs on every append and read).
+        _runs.GetOrAdd(runId, static (id, index) => new RunArtifacts(Path.Combine(index._root, "runs", id, "artifacts"), index._segmentMaxBytes), this);
 
     /// <summary>What is known about one run's artifact segment; guarded by <see cref="Lock"/>.</summary>
     private sealed class RunArtifacts : IDisposable

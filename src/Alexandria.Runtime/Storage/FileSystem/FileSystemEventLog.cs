@@ -257,7 +257,8 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
     }
 
     private RunEvents GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes, _meter));
+        // A static factory: no delegate allocated per look-up (this runs on every append and read).
+        _runs.GetOrAdd(runId, static (id, log) => new RunEvents(Path.Combine(log._root, "runs", id, "events"), log._segmentMaxBytes, log._meter), this);
 
     private readonly record struct Batch(long FirstSeq, int Count, RecordLocation Location);
 

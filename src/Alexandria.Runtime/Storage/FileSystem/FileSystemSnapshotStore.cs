@@ -201,7 +201,8 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
     }
 
     private RunSnapshots GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunSnapshots(Path.Combine(_root, "runs", id, "snapshots"), _segmentMaxBytes, _meter));
+        // A static factory: no delegate allocated per look-up (this runs on every append and read).
+        _runs.GetOrAdd(runId, static (id, store) => new RunSnapshots(Path.Combine(store._root, "runs", id, "snapshots"), store._segmentMaxBytes, store._meter), this);
 
     // CommittedEventsFirstSeq: first seq of the event batch committed with the snapshot (a compaction), else 0.
     private readonly record struct Entry(long Version, Guid SnapshotId, RecordLocation Location, long CommittedEventsFirstSeq);

@@ -31,8 +31,10 @@ internal static class SnapshotRecord
     /// <param name="eventBatch">The encoded event batch committed with it (compaction), or null.</param>
     public static byte[] Encode(long version, StoredSnapshot snapshot, byte[]? eventBatch = null)
     {
-        byte[] buffer = new byte[Size(snapshot, eventBatch)];
-        Write(version, snapshot, eventBatch, buffer);
+        // Converted by hand: a null array would otherwise become an empty batch, not "no batch".
+        ReadOnlyMemory<byte>? batch = eventBatch is null ? null : eventBatch;
+        byte[] buffer = new byte[Size(snapshot, batch)];
+        Write(version, snapshot, batch, buffer);
         return buffer;
     }
 
