@@ -159,6 +159,7 @@ internal static partial class DurableFile
     public static void WriteAtomically(string path, ReadOnlySpan<char> directory, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
         string temp = NewTempPath(directory);
+        bool created = false;
         try
         {
             // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
@@ -166,6 +167,7 @@ internal static partial class DurableFile
             cancellationToken.ThrowIfCancellationRequested();
             using (SafeFileHandle file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                created = true;
                 RandomAccess.Write(file, content, 0);
                 RandomAccess.FlushToDisk(file);
             }
@@ -174,13 +176,9 @@ internal static partial class DurableFile
             Rename(temp, path);
             TestKillPoint.Reach(TestKillPoint.AtomicWriteRenamed);
         }
-        catch (DirectoryNotFoundException)
+        catch when (created)
         {
-            // Nothing was created: there is no temp file to remove.
-            throw;
-        }
-        catch
-        {
+            // Only a temp file this call created is removed (a failed create, say a missing directory, made none).
             TryDelete(temp);
             throw;
         }
