@@ -32,7 +32,7 @@ internal static class SnapshotRecord
     public static byte[] Encode(long version, StoredSnapshot snapshot, byte[]? eventBatch = null)
     {
         // Converted by hand: a null array would otherwise become an empty batch, not "no batch".
-        ReadOnlyMemory<byte>? batch = eventBatch is null ? null : eventBatch;
+        ReadOnlyMemory<byte>? batch = eventBatch is null ? default(ReadOnlyMemory<byte>?) : eventBatch.AsMemory();
         byte[] buffer = new byte[Size(snapshot, batch)];
         Write(version, snapshot, batch, buffer);
         return buffer;
