@@ -1,6 +1,7 @@
 using System;
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Alexandria.Contracts;
@@ -43,16 +44,30 @@ public sealed class ArtifactRecorder
     public async Task<ArtifactMetadata> RecordEvidenceChunkAsync(
         string runId, long stepId, string evidenceId, string chunkId, string text, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
-        var path = "evidence/" + CallHash.Sha256Hex(Encoding.UTF8.GetBytes(evidenceId + "\n" + chunkId))[..32] + ".txt";
-        var metadata = Metadata(writer =>
+        var path = HashedPath("evidence/", evidenceId, chunkId, 32, ".txt");
+        var metadata = PooledJsonWriter.ToArray((EvidenceId: evidenceId, ChunkId: chunkId, Length: text.Length), static (writer, chunk) =>
         {
+            writer.WriteStartObject();
             writer.WriteString(EvidenceChunk.KindMember, EvidenceChunk.KindValue);
-            writer.WriteString(EvidenceChunk.EvidenceIdMember, evidenceId);
-            writer.WriteString(EvidenceChunk.ChunkIdMember, chunkId);
-            writer.WriteNumber(EvidenceChunk.LengthMember, text.Length);
+            writer.WriteString(EvidenceChunk.EvidenceIdMember, chunk.EvidenceId);
+            writer.WriteString(EvidenceChunk.ChunkIdMember, chunk.ChunkId);
+            writer.WriteNumber(EvidenceChunk.LengthMember, chunk.Length);
+            writer.WriteEndObject();
         });
 
-        var pointer = await _objects.PutAsync(runId, Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
+        // The text's bytes only pass through to the store: a pooled buffer, given back once the put is done with it.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        ObjectPointer pointer;
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            pointer = await _objects.PutAsync(runId, bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+
         var recorded = await RegisterAsync(runId, stepId, path, pointer, "text/plain", metadata, createdAt, cancellationToken).ConfigureAwait(false);
         if (recorded.Hash != pointer.Sha256)
         {
@@ -69,11 +84,13 @@ public sealed class ArtifactRecorder
         string runId, long stepId, string callId, ReadOnlyMemory<byte> content, string mimeType, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
         var pointer = await _objects.PutAsync(runId, content, cancellationToken).ConfigureAwait(false);
-        var path = "results/" + CallHash.Sha256Hex(Encoding.UTF8.GetBytes(callId))[..16] + "-" + pointer.Sha256[..16];
-        var metadata = Metadata(writer =>
+        var path = HashedPath("results/", callId, null, 16, "-", pointer.Sha256.AsSpan(0, 16));
+        var metadata = PooledJsonWriter.ToArray(callId, static (writer, callId) =>
         {
+            writer.WriteStartObject();
             writer.WriteString(EvidenceChunk.KindMember, EvidenceChunk.ToolResultKindValue);
             writer.WriteString("call_id", callId);
+            writer.WriteEndObject();
         });
 
         var recorded = await RegisterAsync(runId, stepId, path, pointer, mimeType, metadata, createdAt, cancellationToken).ConfigureAwait(false);
@@ -110,10 +127,38 @@ public sealed class ArtifactRecorder
         return artifact;
     }
 
-    private static byte[] Metadata(Action<Utf8JsonWriter> write) => PooledJsonWriter.ToArray(write, static (writer, write) =>
+    /// <summary>
+    /// <paramref name="prefix"/> + the first <paramref name="hexDigits"/> hex digits of the SHA-256 of the UTF-8 of
+    /// <paramref name="name"/> (and '\n' + <paramref name="second"/> when given) + <paramref name="suffix"/> + <paramref name="more"/>, hashed from the
+    /// stack (a pooled buffer when long): the one string is the path itself.
+    /// </summary>
+    private static string HashedPath(string prefix, string name, string? second, int hexDigits, ReadOnlySpan<char> suffix, ReadOnlySpan<char> more = default)
     {
-        writer.WriteStartObject();
-        write(writer);
-        writer.WriteEndObject();
-    });
+        var chars = name.Length + (second is null ? 0 : 1 + second.Length);
+        var max = Encoding.UTF8.GetMaxByteCount(chars);
+        var rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[512];
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(name, utf8);
+            if (second is not null)
+            {
+                utf8[length++] = (byte)'\n';
+                length += Encoding.UTF8.GetBytes(second, utf8[length..]);
+            }
+
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(utf8[..length], hash);
+            Span<char> hex = stackalloc char[64];
+            Convert.TryToHexStringLower(hash, hex, out _);
+            return string.Concat(prefix, hex[..hexDigits], suffix, more);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 }

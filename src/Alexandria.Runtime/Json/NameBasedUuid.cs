@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,29 +21,72 @@ public static class NameBasedUuid
     public static readonly Guid ArtifactNamespace = new("9c3a7e51-2f6b-4d08-b1e4-7a5c9d2e3f60");
 
     /// <summary>The version-8 UUID of <paramref name="name"/> inside <paramref name="namespaceId"/>.</summary>
-    public static Guid Create(Guid namespaceId, string name)
-    {
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[16 + nameBytes.Length];
-        namespaceId.TryWriteBytes(input, bigEndian: true, out _);
-        nameBytes.CopyTo(input, 16);
+    public static Guid Create(Guid namespaceId, string name) => Create(namespaceId, name.AsSpan());
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        var uuid = hash[..16];
-        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x80); // version 8
-        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(uuid, bigEndian: true);
+    // The name is hashed from the stack (a pooled buffer when long): no string or array per id.
+    private static Guid Create(Guid namespaceId, ReadOnlySpan<char> name)
+    {
+        int max = 16 + Encoding.UTF8.GetMaxByteCount(name.Length);
+        byte[]? rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> input = rented ?? stackalloc byte[512];
+        try
+        {
+            namespaceId.TryWriteBytes(input, bigEndian: true, out _);
+            int length = 16 + Encoding.UTF8.GetBytes(name, input[16..]);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(input[..length], hash);
+            var uuid = hash[..16];
+            uuid[6] = (byte)((uuid[6] & 0x0F) | 0x80); // version 8
+            uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 9562 variant
+            return new Guid(uuid, bigEndian: true);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // run_id + '\n' + a number, formatted on the stack.
+    private static Guid Create(Guid namespaceId, string runId, long number)
+    {
+        if (runId.Length > 200)
+        {
+            return Create(namespaceId, runId + "\n" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Span<char> name = stackalloc char[runId.Length + 1 + 20];
+        runId.CopyTo(name);
+        name[runId.Length] = '\n';
+        number.TryFormat(name[(runId.Length + 1)..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return Create(namespaceId, name[..(runId.Length + 1 + written)]);
+    }
+
+    // run_id + '\n' + a path, joined on the stack.
+    private static Guid Create(Guid namespaceId, string runId, string path)
+    {
+        if (runId.Length + path.Length > 256)
+        {
+            return Create(namespaceId, runId + "\n" + path);
+        }
+
+        Span<char> name = stackalloc char[runId.Length + 1 + path.Length];
+        runId.CopyTo(name);
+        name[runId.Length] = '\n';
+        path.CopyTo(name[(runId.Length + 1)..]);
+        return Create(namespaceId, name);
     }
 
     /// <summary>Id of the snapshot of <paramref name="runId"/> whose covered range ends at <paramref name="coveredLastSeq"/>.</summary>
     public static Guid ForSnapshot(string runId, long coveredLastSeq)
-        => Create(SnapshotNamespace, runId + "\n" + coveredLastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        => Create(SnapshotNamespace, runId, coveredLastSeq);
 
     /// <summary>Id of the event at <paramref name="seq"/> of <paramref name="runId"/>.</summary>
     public static Guid ForEvent(string runId, long seq)
-        => Create(EventNamespace, runId + "\n" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        => Create(EventNamespace, runId, seq);
 
     /// <summary>Id of the artifact stored at <paramref name="path"/> in <paramref name="runId"/>.</summary>
-    public static Guid ForArtifact(string runId, string path) => Create(ArtifactNamespace, runId + "\n" + path);
+    public static Guid ForArtifact(string runId, string path) => Create(ArtifactNamespace, runId, path);
 }

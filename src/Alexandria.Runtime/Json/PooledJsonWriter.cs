@@ -34,6 +34,29 @@ public static class PooledJsonWriter
         return bytes;
     }
 
+    /// <summary>
+    /// Hands the bytes <paramref name="write"/> writes to <paramref name="use"/> where they lie, without copying them out
+    /// (for a caller that only passes them on, as the store does with a record it appends). Not reentrant either.
+    /// </summary>
+    public static TResult Use<TState, TResult>(TState state, Action<Utf8JsonWriter, TState> write, Func<ReadOnlySpan<byte>, TState, TResult> use)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(use);
+        var (buffer, writer) = _scratch ?? NewScratch();
+        _scratch = null;
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer, state);
+        writer.Flush();
+        var result = use(buffer.WrittenSpan, state);
+        if (buffer.Capacity <= 1 << 20)
+        {
+            _scratch = (buffer, writer);
+        }
+
+        return result;
+    }
+
     private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
     {
         var buffer = new ArrayBufferWriter<byte>(4096);

@@ -1,8 +1,12 @@
 using System;
+using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Win32.SafeHandles;
 
 namespace Alexandria.Runtime.Storage;
 
@@ -14,24 +18,44 @@ internal static partial class DurableFile
 {
     private const string TempPrefix = ".tmp-";
 
-    /// <summary>True for names produced by <see cref="NewTempPath"/>; such files are leftovers of an interrupted write.</summary>
+    // errno values, the same on Linux and macOS.
+    private const int NoSuchEntry = 2;
+    private const int AlreadyExists = 17;
+
+    /// <summary>True for names produced by <see cref="NewTempPath(string)"/>; such files are leftovers of an interrupted write.</summary>
     public static bool IsTempFile(string fileName) => fileName.StartsWith(TempPrefix, StringComparison.Ordinal);
 
-    public static string NewTempPath(string directory) =>
-        Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N"));
+    // Temp names: a random per-process prefix and a counter (32 hex digits, as a GUID had), so naming a temp file costs
+    // no read of the system's random source; a clash with another process is caught by the exclusive create anyway.
+    private static readonly ulong s_tempPrefix = (ulong)Random.Shared.NextInt64() ^ (ulong)Environment.ProcessId;
+    private static long s_tempCounter;
+
+    public static string NewTempPath(string directory) => NewTempPath(directory.AsSpan());
+
+    public static string NewTempPath(ReadOnlySpan<char> directory) =>
+        string.Create(CultureInfo.InvariantCulture, $"{directory}{Path.DirectorySeparatorChar}{TempPrefix}{s_tempPrefix:x16}{(ulong)Interlocked.Increment(ref s_tempCounter):x16}");
 
     /// <summary>
     /// Makes the directory entries of <paramref name="directory"/> durable. .NET has no API for this;
     /// on Unix it is open(O_RDONLY) + fsync. Windows (NTFS) journals metadata, so it is a no-op there.
     /// </summary>
-    public static void FsyncDirectory(string directory)
+    public static void FsyncDirectory(string directory) => FsyncDirectory(directory.AsSpan());
+
+    /// <inheritdoc cref="FsyncDirectory(string)"/>
+    public static void FsyncDirectory(ReadOnlySpan<char> directory)
     {
         if (OperatingSystem.IsWindows())
         {
             return;
         }
 
-        int fd = Open(directory, 0 /* O_RDONLY */);
+        int fd;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(directory, stack))
+        {
+            fd = Open(ref native.Pointer, 0 /* O_RDONLY */);
+        }
+
         if (fd < 0)
         {
             throw new IOException($"Cannot open directory '{directory}' to fsync it (errno {Marshal.GetLastPInvokeError()}).");
@@ -73,35 +97,113 @@ internal static partial class DurableFile
     }
 
     /// <summary>
+    /// Creates <paramref name="directory"/> (one level) inside <paramref name="parent"/>, which the caller knows exists,
+    /// and makes its entry durable. Returns true when it was created, false when it existed already. Throws
+    /// <see cref="DirectoryNotFoundException"/> when the parent is gone after all (the caller then starts over with
+    /// <see cref="CreateDirectoryDurably"/>).
+    /// </summary>
+    public static bool CreateChildDirectoryDurably(ReadOnlySpan<char> directory, string parent)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            string path = directory.ToString();
+            if (Directory.Exists(path))
+            {
+                return false;
+            }
+
+            if (!Directory.Exists(parent))
+            {
+                throw new DirectoryNotFoundException($"Directory '{parent}' does not exist.");
+            }
+
+            Directory.CreateDirectory(path);
+            return true;
+        }
+
+        // One mkdir, no stat first: EEXIST is the answer "it was there".
+        int result;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(directory, stack))
+        {
+            result = MakeDirectory(ref native.Pointer, 0x1FF /* 0777, less the umask */);
+        }
+
+        if (result != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno switch
+            {
+                AlreadyExists => false,
+                NoSuchEntry => throw new DirectoryNotFoundException($"Directory '{parent}' does not exist."),
+                _ => throw new IOException($"Cannot create directory '{directory}' (errno {errno})."),
+            };
+        }
+
+        FsyncDirectory(parent);
+        return true;
+    }
+
+    /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="content"/> so that a reader sees either the
     /// old file or the new one, never a mix: write a temp file, fsync it, rename over, fsync the directory.
     /// </summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken) =>
+        WriteAtomically(path, Path.GetDirectoryName(Path.GetFullPath(path))!, content, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteAtomically(string, ReadOnlySpan{byte}, CancellationToken)"/> for a caller that knows the absolute
+    /// <paramref name="directory"/> of <paramref name="path"/>. Throws <see cref="DirectoryNotFoundException"/>, having
+    /// written nothing, when that directory does not exist.
+    /// </summary>
+    public static void WriteAtomically(string path, ReadOnlySpan<char> directory, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string temp = NewTempPath(directory);
+        bool created = false;
         try
         {
             // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
-            // FileStream would hop to a thread-pool thread and back for each one, which costs more than the write.
+            // write would hop to a thread-pool thread and back for each one, which costs more than the write.
             cancellationToken.ThrowIfCancellationRequested();
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            using (SafeFileHandle file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                created = true;
+                RandomAccess.Write(file, content, 0);
+                RandomAccess.FlushToDisk(file);
             }
 
             TestKillPoint.Reach(TestKillPoint.AtomicWriteTempSynced);
-            PortableFileReplace.Replace(temp, path);
+            Rename(temp, path);
             TestKillPoint.Reach(TestKillPoint.AtomicWriteRenamed);
         }
-        catch
+        catch when (created)
         {
+            // Only a temp file this call created is removed (a failed create, say a missing directory, made none).
             TryDelete(temp);
             throw;
         }
 
         FsyncDirectory(directory);
+    }
+
+    /// <summary>
+    /// Moves <paramref name="source"/> over <paramref name="target"/>: on Unix one <c>rename(2)</c> (atomic, and
+    /// <see cref="File.Move(string, string, bool)"/> would stat the source first); on Windows the retrying
+    /// <see cref="PortableFileReplace"/>.
+    /// </summary>
+    private static void Rename(string source, string target)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            PortableFileReplace.Replace(source, target);
+            return;
+        }
+
+        if (RenameFile(source, target) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"Cannot rename '{source}' to '{target}' (errno {errno}).");
+        }
     }
 
     public static void TryDelete(string path)
@@ -118,12 +220,46 @@ internal static partial class DurableFile
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int Open(ref byte path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true)]
+    private static partial int MakeDirectory(ref byte path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameFile(string source, string target);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
+
+    /// <summary>A path as the NUL-terminated UTF-8 a system call takes, on the stack when it fits (no string needed).</summary>
+    private ref struct NativePath
+    {
+        public const int StackBytes = 512;
+
+        private readonly byte[]? _rented;
+        private readonly Span<byte> _bytes;
+
+        public NativePath(ReadOnlySpan<char> path, Span<byte> stack)
+        {
+            int max = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+            _rented = max > stack.Length ? ArrayPool<byte>.Shared.Rent(max) : null;
+            _bytes = _rented ?? stack;
+            int length = Encoding.UTF8.GetBytes(path, _bytes);
+            _bytes[length] = 0;
+        }
+
+        public readonly ref byte Pointer => ref MemoryMarshal.GetReference(_bytes);
+
+        public readonly void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_rented);
+            }
+        }
+    }
 }

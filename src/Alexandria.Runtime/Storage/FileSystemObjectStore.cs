@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
@@ -20,6 +21,10 @@ namespace Alexandria.Runtime.Storage;
 public sealed class FileSystemObjectStore : IObjectStore
 {
     private readonly string _root;
+
+    // Per run, the object directories this store created or found: a put into one of them does not stat its way up to
+    // the root first. Should one be deleted behind the store's back, the write finds out and creates it again.
+    private readonly ConcurrentDictionary<string, RunDirectories> _directories = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store rooted at <paramref name="rootDirectory"/> (created on first write).</summary>
     public FileSystemObjectStore(string rootDirectory)
@@ -191,27 +196,101 @@ public sealed class FileSystemObjectStore : IObjectStore
     private ObjectPointer Put(string runId, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
         StorageNames.ValidateRunId(runId);
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var pointer = new ObjectPointer(runId, sha256, content.Length, GetObjectPath(runId, sha256));
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(content, digest);
+        string sha256 = Convert.ToHexStringLower(digest);
+        var pointer = new ObjectPointer(runId, sha256, content.Length, $"runs/{runId}/objects/{sha256.AsSpan(0, 2)}/{sha256}");
         string target = ToFullPath(pointer.ObjectPath);
-        if (IsWhole(target, content.Length))
+        ReadOnlySpan<char> directory = target.AsSpan(0, target.Length - 1 - sha256.Length);
+        RunDirectories run = _directories.GetOrAdd(runId, static (id, root) => new RunDirectories(Path.Combine(root, "runs", id, "objects")), _root);
+        bool created = run.Ensure(digest[0], directory);
+
+        // A directory made just now holds nothing yet, so there is nothing to find in it.
+        if (!created && IsWhole(target, content.Length))
         {
             return pointer;
         }
 
-        string directory = Path.GetDirectoryName(target)!;
-        DurableFile.CreateDirectoryDurably(directory);
-        DurableFile.WriteAtomically(target, content, cancellationToken);
+        try
+        {
+            DurableFile.WriteAtomically(target, directory, content, cancellationToken);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Deleted since this store made it: forget what is known of the run's directories, make them again, durably.
+            run.Forget();
+            DurableFile.CreateDirectoryDurably(directory.ToString());
+            DurableFile.WriteAtomically(target, directory, content, cancellationToken);
+        }
+
         return pointer;
     }
 
     /// <summary>The absolute file path of a store-relative object path.</summary>
     public string ToFullPath(string objectPath) => Path.Combine(_root, objectPath);
 
+    /// <summary>
+    /// The object directories of one run known to exist: <c>objects/</c>, and its <c>aa/</c> fan-out as one bit per first
+    /// hash byte (the path itself is a slice of the object's, so nothing per directory is kept).
+    /// </summary>
+    private sealed class RunDirectories(string objects)
+    {
+        private readonly long[] _known = new long[4];
+        private volatile bool _objectsExist;
+
+        /// <summary>Makes sure <paramref name="directory"/>, the fan-out directory of <paramref name="firstByte"/>, exists; true when it was created just now.</summary>
+        public bool Ensure(byte firstByte, ReadOnlySpan<char> directory)
+        {
+            long bit = 1L << (firstByte & 63);
+            ref long word = ref _known[firstByte >> 6];
+            if ((Volatile.Read(ref word) & bit) != 0)
+            {
+                return false;
+            }
+
+            if (!_objectsExist)
+            {
+                DurableFile.CreateDirectoryDurably(objects);
+                _objectsExist = true;
+            }
+
+            bool created;
+            try
+            {
+                created = DurableFile.CreateChildDirectoryDurably(directory, objects);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Forget();
+                DurableFile.CreateDirectoryDurably(directory.ToString());
+                _objectsExist = true;
+                created = true;
+            }
+
+            Interlocked.Or(ref word, bit);
+            return created;
+        }
+
+        public void Forget()
+        {
+            _objectsExist = false;
+            for (int i = 0; i < _known.Length; i++)
+            {
+                Volatile.Write(ref _known[i], 0);
+            }
+        }
+    }
+
     // A same-length file under a content address was written by a completed rename, so it is the same
     // content unless tampered with, which reads detect. A different length means damage: rewrite it.
     private static bool IsWhole(string path, long expectedLength)
     {
+        // The usual answer is "absent": one stat, no FileInfo.
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
         var info = new FileInfo(path);
         return info.Exists && info.Length == expectedLength;
     }

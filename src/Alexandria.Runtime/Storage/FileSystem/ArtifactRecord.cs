@@ -9,7 +9,15 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// </summary>
 internal static class ArtifactRecord
 {
-    public static byte[] Encode(ArtifactMetadata artifact) => Json.PooledJsonWriter.ToArray(artifact, static (writer, artifact) =>
+    public static byte[] Encode(ArtifactMetadata artifact) => Json.PooledJsonWriter.ToArray(artifact, static (writer, artifact) => Write(writer, artifact));
+
+    /// <summary>Appends the row of <paramref name="artifact"/> to <paramref name="log"/> from where it was encoded (no copy of its own).</summary>
+    public static RecordLocation Append(SegmentLog log, ArtifactMetadata artifact) => Json.PooledJsonWriter.Use(
+        (Log: log, Artifact: artifact),
+        static (writer, state) => Write(writer, state.Artifact),
+        static (record, state) => state.Log.Append(record));
+
+    private static void Write(Utf8JsonWriter writer, ArtifactMetadata artifact)
     {
         writer.WriteStartObject();
         writer.WriteString("artifact_id", artifact.ArtifactId);
@@ -23,7 +31,7 @@ internal static class ArtifactRecord
         writer.WritePropertyName("metadata");
         writer.WriteRawValue(artifact.Metadata.Span, skipInputValidation: false);
         writer.WriteEndObject();
-    });
+    }
 
     public static ArtifactMetadata Decode(ReadOnlySpan<byte> record)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text;
@@ -20,20 +21,46 @@ internal static class EventBatchRecord
 
     public static byte[] Encode(long firstSeq, IReadOnlyList<EventToAppend> events)
     {
+        byte[] buffer = new byte[Size(events)];
+        Write(firstSeq, events, buffer);
+        return buffer;
+    }
+
+    /// <summary>
+    /// Encodes into a buffer from <see cref="ArrayPool{T}.Shared"/> (the caller returns it) after <paramref name="headroom"/>
+    /// free bytes, where the segment log puts its record header: the batch is then written from where it was encoded,
+    /// without a copy of its own. Returns the record's length.
+    /// </summary>
+    public static int EncodePooled(long firstSeq, IReadOnlyList<EventToAppend> events, int headroom, out byte[] buffer)
+    {
+        int size = Size(events);
+        buffer = ArrayPool<byte>.Shared.Rent(headroom + size);
+        Write(firstSeq, events, buffer.AsSpan(headroom, size));
+        return size;
+    }
+
+    private static int Size(IReadOnlyList<EventToAppend> events)
+    {
         int size = HeaderLength;
-        foreach (EventToAppend e in events)
+        for (int i = 0; i < events.Count; i++)
         {
+            EventToAppend e = events[i];
             size += 8 + 8 + 1 + 2 + Encoding.UTF8.GetByteCount(e.Kind) + 4 + e.Json.Length;
         }
 
-        byte[] buffer = new byte[size];
-        Span<byte> span = buffer;
+        return size;
+    }
+
+    private static void Write(long firstSeq, IReadOnlyList<EventToAppend> events, Span<byte> span)
+    {
         span[0] = Format;
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], firstSeq);
         BinaryPrimitives.WriteInt32LittleEndian(span[9..], events.Count);
         int position = HeaderLength;
-        foreach (EventToAppend e in events)
+        for (int i = 0; i < events.Count; i++)
         {
+            // An indexed loop: foreach over the interface would box an enumerator per batch.
+            EventToAppend e = events[i];
             BinaryPrimitives.WriteInt64LittleEndian(span[position..], e.StepId);
             BinaryPrimitives.WriteInt64LittleEndian(span[(position + 8)..], StorageTime.Normalize(e.OccurredAt).UtcTicks);
             span[position + 16] = e.Counted ? (byte)1 : (byte)0;
@@ -44,8 +71,6 @@ internal static class EventBatchRecord
             e.Json.Span.CopyTo(span[(position + 4)..]);
             position += 4 + e.Json.Length;
         }
-
-        return buffer;
     }
 
     public static (long FirstSeq, int Count) ReadHeader(ReadOnlySpan<byte> record)

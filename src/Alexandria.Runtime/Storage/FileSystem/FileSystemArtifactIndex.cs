@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Win32.SafeHandles;
 
 namespace Alexandria.Runtime.Storage.FileSystem;
 
@@ -64,12 +65,15 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
         try
         {
             run.Refresh(repair: true);
-            if (run.Rows.Any(row => row.ArtifactId == artifact.ArtifactId))
+            foreach (ArtifactMetadata row in run.Rows)
             {
-                throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
+                if (row.ArtifactId == artifact.ArtifactId)
+                {
+                    throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
+                }
             }
 
-            run.Log.Append(ArtifactRecord.Encode(artifact));
+            ArtifactRecord.Append(run.Log, artifact);
             run.Rows.Add(artifact);
         }
         catch (Exception ex) when (ex is not ArtifactAlreadyRegisteredException)
@@ -95,7 +99,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
     /// writer registered, or this is the first look), every run's index is read again. Returns the generation. The caller
     /// holds the registration lock.
     /// </summary>
-    private async Task<long> CatchUpAsync(FileStream lockFile, CancellationToken cancellationToken)
+    private async Task<long> CatchUpAsync(SafeFileHandle lockFile, CancellationToken cancellationToken)
     {
         long generation = RegistrationGeneration.Read(lockFile);
         if (generation == _mapGeneration)
@@ -172,15 +176,23 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
     }
 
     private RunArtifacts GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunArtifacts(Path.Combine(_root, "runs", id, "artifacts"), _segmentMaxBytes));
+        // A static factory: no delegate allocated per look-up (this runs on every append and read).
+        _runs.GetOrAdd(runId, static (id, index) => new RunArtifacts(Path.Combine(index._root, "runs", id, "artifacts"), index._segmentMaxBytes), this);
 
     /// <summary>What is known about one run's artifact segment; guarded by <see cref="Lock"/>.</summary>
     private sealed class RunArtifacts : IDisposable
     {
+        private readonly SegmentLog.RecordVisitor _takeIn;
+
         public RunArtifacts(string directory, long segmentMaxBytes)
         {
             Log = new SegmentLog(directory, "artifacts", segmentMaxBytes);
             Lock = new StreamLock(Path.Combine(directory, "lock"));
+            _takeIn = (_, payload) =>
+            {
+                Rows.Add(ArtifactRecord.Decode(payload));
+                return true;
+            };
         }
 
         public SegmentLog Log { get; }
@@ -189,11 +201,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
 
         public List<ArtifactMetadata> Rows { get; } = new();
 
-        public void Refresh(bool repair) => Log.Refresh(repair, (_, payload) =>
-        {
-            Rows.Add(ArtifactRecord.Decode(payload));
-            return true;
-        });
+        public void Refresh(bool repair) => Log.Refresh(repair, _takeIn);
 
         public void Reset()
         {

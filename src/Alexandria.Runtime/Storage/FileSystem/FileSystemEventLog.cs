@@ -41,45 +41,54 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
     /// <summary>
     /// Appends as <see cref="AppendAsync(string, long, IReadOnlyList{EventToAppend}, CancellationToken)"/>;
     /// <paramref name="beforeWrite"/> runs under the run's writer lock once the head check passed and
-    /// before the batch is written. When it throws, no event is written.
+    /// before the batch is written; the encoded batch it is handed is valid only during that call. When it throws, no event is written.
     /// </summary>
     public async Task<AppendedRange> AppendAsync(
         string runId,
         long expectedLastSeq,
         IReadOnlyList<EventToAppend> events,
-        Func<byte[], CancellationToken, Task>? beforeWrite,
+        Func<ReadOnlyMemory<byte>, CancellationToken, Task>? beforeWrite,
         CancellationToken cancellationToken)
     {
         StorageGuards.EventBatch(runId, expectedLastSeq, events);
-        byte[] record = EventBatchRecord.Encode(expectedLastSeq + 1, events);
-        RunEvents run = GetRun(runId);
-        using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+        // Encoded once, where the segment log writes it from (a pooled buffer with room for the record header).
+        int length = EventBatchRecord.EncodePooled(expectedLastSeq + 1, events, SegmentLog.HeaderSize, out byte[] framed);
         try
         {
-            await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
-            if (run.LastSeq != expectedLastSeq)
+            RunEvents run = GetRun(runId);
+            using StreamLock.Releaser held = await run.Lock.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                throw new SequenceConflictException(runId, expectedLastSeq, run.LastSeq);
-            }
+                await RecoverAsync(runId, run, cancellationToken).ConfigureAwait(false);
+                if (run.LastSeq != expectedLastSeq)
+                {
+                    throw new SequenceConflictException(runId, expectedLastSeq, run.LastSeq);
+                }
 
-            if (beforeWrite is not null)
+                if (beforeWrite is not null)
+                {
+                    // A compaction: the snapshot record copies the batch from here into its own record.
+                    await beforeWrite(framed.AsMemory(SegmentLog.HeaderSize, length), cancellationToken).ConfigureAwait(false);
+                }
+
+                RecordLocation location = run.Log.AppendFramed(framed, length);
+                run.Add(location, expectedLastSeq + 1, events.Count, indexed: true);
+                return new AppendedRange(expectedLastSeq + 1, run.LastSeq);
+            }
+            catch (StorageCorruptedException ex)
             {
-                await beforeWrite(record, cancellationToken).ConfigureAwait(false);
+                run.Reset(ex);
+                throw;
             }
-
-            RecordLocation location = run.Log.Append(record);
-            run.Add(location, expectedLastSeq + 1, events.Count, indexed: true);
-            return new AppendedRange(expectedLastSeq + 1, run.LastSeq);
+            catch (Exception ex) when (ex is not (SequenceConflictException or SnapshotConflictException))
+            {
+                run.Reset();
+                throw;
+            }
         }
-        catch (StorageCorruptedException ex)
+        finally
         {
-            run.Reset(ex);
-            throw;
-        }
-        catch (Exception ex) when (ex is not (SequenceConflictException or SnapshotConflictException))
-        {
-            run.Reset();
-            throw;
+            ArrayPool<byte>.Shared.Return(framed);
         }
     }
 
@@ -248,7 +257,8 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
     }
 
     private RunEvents GetRun(string runId) =>
-        _runs.GetOrAdd(runId, id => new RunEvents(Path.Combine(_root, "runs", id, "events"), _segmentMaxBytes, _meter));
+        // A static factory: no delegate allocated per look-up (this runs on every append and read).
+        _runs.GetOrAdd(runId, static (id, log) => new RunEvents(Path.Combine(log._root, "runs", id, "events"), log._segmentMaxBytes, log._meter), this);
 
     private readonly record struct Batch(long FirstSeq, int Count, RecordLocation Location);
 
@@ -266,6 +276,8 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
     private sealed class RunEvents : IDisposable
     {
         private readonly List<Batch> _inMemory = new();
+        private readonly SegmentLog.RecordVisitor _takeIn;
+        private bool _indexing;
         private long _fromIndex;
         private long _indexEntries = -1;
 
@@ -274,6 +286,7 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
             Log = new SegmentLog(directory, "events", segmentMaxBytes) { Meter = meter };
             Index = new SegmentIndex(directory, "events", meter);
             Lock = new StreamLock(Path.Combine(directory, "lock"));
+            _takeIn = TakeIn;
         }
 
         public SegmentLog Log { get; }
@@ -352,18 +365,22 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
                 _indexEntries = Index.Count();
             }
 
-            Log.Refresh(repair, (location, payload) =>
-            {
-                (long firstSeq, int count) = EventBatchRecord.ReadHeader(payload);
-                if (firstSeq != LastSeq + 1)
-                {
-                    throw new StorageCorruptedException(
-                        $"Event segment '{Log.Directory}' has a batch starting at seq {firstSeq} after seq {LastSeq}; the log is not gapless.");
-                }
+            _indexing = repair;
+            Log.Refresh(repair, _takeIn);
+        }
 
-                Add(location, firstSeq, count, indexed: repair);
-                return true;
-            });
+        /// <summary>The refresh's visitor (one delegate per run, not one per refresh).</summary>
+        private bool TakeIn(RecordLocation location, ReadOnlySpan<byte> payload)
+        {
+            (long firstSeq, int count) = EventBatchRecord.ReadHeader(payload);
+            if (firstSeq != LastSeq + 1)
+            {
+                throw new StorageCorruptedException(
+                    $"Event segment '{Log.Directory}' has a batch starting at seq {firstSeq} after seq {LastSeq}; the log is not gapless.");
+            }
+
+            Add(location, firstSeq, count, indexed: _indexing);
+            return true;
         }
 
         /// <summary>Takes in a batch; with <paramref name="indexed"/> (exclusive lock held), writes its index entry when it is the next one.</summary>

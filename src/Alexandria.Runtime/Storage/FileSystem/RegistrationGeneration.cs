@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using Microsoft.Win32.SafeHandles;
 
 namespace Alexandria.Runtime.Storage.FileSystem;
 
@@ -17,14 +18,13 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// </remarks>
 internal static class RegistrationGeneration
 {
-    public static long Read(FileStream lockFile)
+    public static long Read(SafeFileHandle lockFile)
     {
         Span<byte> buffer = stackalloc byte[sizeof(long)];
-        lockFile.Position = 0;
         int read = 0;
         while (read < buffer.Length)
         {
-            int n = lockFile.Read(buffer[read..]);
+            int n = RandomAccess.Read(lockFile, buffer[read..], read);
             if (n == 0)
             {
                 return 0;
@@ -36,19 +36,17 @@ internal static class RegistrationGeneration
         return BinaryPrimitives.ReadInt64LittleEndian(buffer);
     }
 
-    public static void Write(FileStream lockFile, long generation)
+    public static void Write(SafeFileHandle lockFile, long generation)
     {
         Span<byte> buffer = stackalloc byte[sizeof(long)];
         BinaryPrimitives.WriteInt64LittleEndian(buffer, generation);
-        lockFile.Position = 0;
-        lockFile.Write(buffer);
-        lockFile.Flush(flushToDisk: false);
+        RandomAccess.Write(lockFile, buffer, 0);
     }
 
     /// <summary>Bumps the generation of the store at <paramref name="root"/> from outside a store (after moving a run away).</summary>
     public static void Bump(string root)
     {
-        using var file = new FileStream(Path.Combine(root, FileSystemArtifactIndex.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+        using SafeFileHandle file = File.OpenHandle(Path.Combine(root, FileSystemArtifactIndex.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         Write(file, Read(file) + 1);
     }
 }

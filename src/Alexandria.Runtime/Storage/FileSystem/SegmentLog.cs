@@ -74,7 +74,8 @@ internal sealed class SegmentLog : IDisposable
         while (true)
         {
             string path = SegmentPath(_segment);
-            if (!File.Exists(path))
+            // A segment this log already reads is open: its length comes from the handle, no stat of the path first.
+            if (!_readHandles.ContainsKey(_segment) && !File.Exists(path))
             {
                 return;
             }
@@ -129,11 +130,27 @@ internal sealed class SegmentLog : IDisposable
     /// <summary>Appends one record durably. The caller holds the exclusive lock and has refreshed with repair.</summary>
     public RecordLocation Append(ReadOnlySpan<byte> payload)
     {
-        if (payload.Length > MaxRecordLength - HeaderSize)
+        CheckLength(payload.Length);
+        // Header and payload still go out in one write; the buffer is pooled (it is only the write's staging copy).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(HeaderSize + payload.Length);
+        try
         {
-            throw new ArgumentException($"A record is limited to {MaxRecordLength - HeaderSize} bytes.", nameof(payload));
+            payload.CopyTo(buffer.AsSpan(HeaderSize));
+            return AppendFramed(buffer, payload.Length);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
+    /// <summary>
+    /// Appends the record whose payload the caller already put at <see cref="HeaderSize"/> in <paramref name="framed"/>
+    /// (the first <see cref="HeaderSize"/> bytes are the header's room, written here), as <see cref="Append"/> does.
+    /// </summary>
+    public RecordLocation AppendFramed(byte[] framed, int payloadLength)
+    {
+        CheckLength(payloadLength);
         if (_end > 0 && _end >= _maxSegmentBytes)
         {
             _segment++;
@@ -141,18 +158,15 @@ internal sealed class SegmentLog : IDisposable
         }
 
         FileStream writer = GetWriter();
-        int length = HeaderSize + payload.Length;
-        // Header and payload still go out in one write; the buffer is pooled (it is only the write's staging copy).
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        int length = HeaderSize + payloadLength;
         long offset = _end;
         try
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)payload.Length);
-            payload.CopyTo(buffer.AsSpan(HeaderSize));
-            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4), Checksum(buffer.AsSpan(0, 4), payload));
+            BinaryPrimitives.WriteUInt32LittleEndian(framed, (uint)payloadLength);
+            BinaryPrimitives.WriteUInt32LittleEndian(framed.AsSpan(4), Checksum(framed.AsSpan(0, 4), framed.AsSpan(HeaderSize, payloadLength)));
             writer.Position = offset;
-            KillPoint(TestKillPoint.FileSystemTorn, writer, buffer.AsMemory(0, length));
-            writer.Write(buffer, 0, length);
+            KillPoint(TestKillPoint.FileSystemTorn, writer, framed.AsMemory(0, length));
+            writer.Write(framed, 0, length);
             KillPoint(TestKillPoint.FileSystemWritten);
             writer.Flush(flushToDisk: true);
             KillPoint(TestKillPoint.FileSystemSynced);
@@ -171,13 +185,17 @@ internal sealed class SegmentLog : IDisposable
 
             throw;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
 
         _end = offset + length;
-        return new RecordLocation(_segment, offset, payload.Length);
+        return new RecordLocation(_segment, offset, payloadLength);
+    }
+
+    private static void CheckLength(int payloadLength)
+    {
+        if (payloadLength > MaxRecordLength - HeaderSize)
+        {
+            throw new ArgumentException($"A record is limited to {MaxRecordLength - HeaderSize} bytes.", "payload");
+        }
     }
 
     /// <summary>

@@ -31,9 +31,31 @@ internal static class SnapshotRecord
     /// <param name="eventBatch">The encoded event batch committed with it (compaction), or null.</param>
     public static byte[] Encode(long version, StoredSnapshot snapshot, byte[]? eventBatch = null)
     {
-        int batchSection = eventBatch is null ? 0 : 4 + eventBatch.Length;
-        byte[] buffer = new byte[HeaderLength + batchSection + snapshot.Json.Length];
-        Span<byte> span = buffer;
+        // Converted by hand: a null array would otherwise become an empty batch, not "no batch".
+        ReadOnlyMemory<byte>? batch = eventBatch is null ? default(ReadOnlyMemory<byte>?) : eventBatch.AsMemory();
+        byte[] buffer = new byte[Size(snapshot, batch)];
+        Write(version, snapshot, batch, buffer);
+        return buffer;
+    }
+
+    /// <summary>
+    /// Encodes as <see cref="Encode"/> into a buffer from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (the caller
+    /// returns it) after <paramref name="headroom"/> free bytes for the segment log's record header. Returns the length.
+    /// </summary>
+    public static int EncodePooled(long version, StoredSnapshot snapshot, ReadOnlyMemory<byte>? eventBatch, int headroom, out byte[] buffer)
+    {
+        int size = Size(snapshot, eventBatch);
+        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(headroom + size);
+        Write(version, snapshot, eventBatch, buffer.AsSpan(headroom, size));
+        return size;
+    }
+
+    private static int Size(StoredSnapshot snapshot, ReadOnlyMemory<byte>? eventBatch) =>
+        HeaderLength + (eventBatch is { } batch ? 4 + batch.Length : 0) + snapshot.Json.Length;
+
+    private static void Write(long version, StoredSnapshot snapshot, ReadOnlyMemory<byte>? eventBatch, Span<byte> span)
+    {
+        int batchSection = eventBatch is { } withBatch ? 4 + withBatch.Length : 0;
         span[0] = eventBatch is null ? SelfCommittingFormat : WithEventsFormat;
         BinaryPrimitives.WriteInt64LittleEndian(span[1..], version);
         snapshot.SnapshotId.TryWriteBytes(span[9..]);
@@ -42,14 +64,13 @@ internal static class SnapshotRecord
         BinaryPrimitives.WriteInt64LittleEndian(span[42..], snapshot.FirstSeq);
         BinaryPrimitives.WriteInt64LittleEndian(span[50..], snapshot.LastSeq);
         BinaryPrimitives.WriteInt64LittleEndian(span[58..], StorageTime.Normalize(snapshot.CreatedAt).UtcTicks);
-        if (eventBatch is not null)
+        if (eventBatch is { } batch)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[HeaderLength..], eventBatch.Length);
-            eventBatch.CopyTo(span[(HeaderLength + 4)..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span[HeaderLength..], batch.Length);
+            batch.Span.CopyTo(span[(HeaderLength + 4)..]);
         }
 
         snapshot.Json.Span.CopyTo(span[(HeaderLength + batchSection)..]);
-        return buffer;
     }
 
     /// <summary>The event batch a compaction committed with this snapshot, or an empty span.</summary>
