@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,27 +24,64 @@ public static class NameBasedUuid
     /// <summary>The version-8 UUID of <paramref name="name"/> inside <paramref name="namespaceId"/>.</summary>
     public static Guid Create(Guid namespaceId, string name)
     {
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[16 + nameBytes.Length];
-        namespaceId.TryWriteBytes(input, bigEndian: true, out _);
-        nameBytes.CopyTo(input, 16);
+        ArgumentNullException.ThrowIfNull(name);
+        return Create(namespaceId, name.AsSpan());
+    }
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        var uuid = hash[..16];
-        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x80); // version 8
-        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(uuid, bigEndian: true);
+    /// <summary>
+    /// The version-8 UUID of the name spelled by <paramref name="name"/> inside <paramref name="namespaceId"/>: the same id
+    /// as <see cref="Create(Guid, string)"/> of that text, without building the string (ids are made for every event).
+    /// </summary>
+    public static Guid Create(Guid namespaceId, ReadOnlySpan<char> name)
+    {
+        var length = 16 + Encoding.UTF8.GetByteCount(name);
+        byte[]? rented = null;
+        var input = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            namespaceId.TryWriteBytes(input, bigEndian: true, out _);
+            Encoding.UTF8.GetBytes(name, input[16..]);
+
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(input[..length], hash);
+            var uuid = hash[..16];
+            uuid[6] = (byte)((uuid[6] & 0x0F) | 0x80); // version 8
+            uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80); // RFC 9562 variant
+            return new Guid(uuid, bigEndian: true);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>Id of the snapshot of <paramref name="runId"/> whose covered range ends at <paramref name="coveredLastSeq"/>.</summary>
-    public static Guid ForSnapshot(string runId, long coveredLastSeq)
-        => Create(SnapshotNamespace, runId + "\n" + coveredLastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static Guid ForSnapshot(string runId, long coveredLastSeq) => Create(SnapshotNamespace, runId, coveredLastSeq);
 
     /// <summary>Id of the event at <paramref name="seq"/> of <paramref name="runId"/>.</summary>
-    public static Guid ForEvent(string runId, long seq)
-        => Create(EventNamespace, runId + "\n" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static Guid ForEvent(string runId, long seq) => Create(EventNamespace, runId, seq);
 
     /// <summary>Id of the artifact stored at <paramref name="path"/> in <paramref name="runId"/>.</summary>
     public static Guid ForArtifact(string runId, string path) => Create(ArtifactNamespace, runId + "\n" + path);
+
+    private const int StackLimit = 256;
+
+    /// <summary>The id of the name <c><paramref name="prefix"/> + '\n' + <paramref name="number"/></c> (invariant digits).</summary>
+    private static Guid Create(Guid namespaceId, string prefix, long number)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length > StackLimit / 2)
+        {
+            return Create(namespaceId, prefix + "\n" + number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Span<char> name = stackalloc char[StackLimit];
+        prefix.CopyTo(name);
+        name[prefix.Length] = '\n';
+        number.TryFormat(name[(prefix.Length + 1)..], out var digits, default, CultureInfo.InvariantCulture);
+        return Create(namespaceId, name[..(prefix.Length + 1 + digits)]);
+    }
 }
