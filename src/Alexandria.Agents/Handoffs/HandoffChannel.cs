@@ -37,7 +37,7 @@ internal sealed class HandoffChannel
         var session = _writer.Session;
         var packet = new HandoffPacket
         {
-            PacketId = NameBasedUuid.Create(PacketNamespace, string.Join('\n', session.RunId, step.ToString(CultureInfo.InvariantCulture), AgentJson.Name(from), AgentJson.Name(to))),
+            PacketId = PacketId(session.RunId, step, from, to),
             CreatedAt = Truncate(session.Clock.GetUtcNow()),
             TtlHours = _options.HandoffTtlHours,
             RunId = session.RunId,
@@ -82,6 +82,31 @@ internal sealed class HandoffChannel
                 FromRole = packet.FromRole,
                 AckMessage = receipt.Message,
             }));
+    }
+
+    /// <summary>The name-based id of the packet: name = run id, step, sender and receiver, one per line (spelled without building the string).</summary>
+    private static Guid PacketId(string runId, long step, AgentRole from, AgentRole to)
+    {
+        var fromName = AgentJson.Name(from);
+        var toName = AgentJson.Name(to);
+        var length = runId.Length + fromName.Length + toName.Length + 23;
+        Span<char> name = length <= 256 ? stackalloc char[256] : new char[length];
+        var at = 0;
+        Append(name, ref at, runId);
+        name[at++] = '\n';
+        step.TryFormat(name[at..], out var digits, default, CultureInfo.InvariantCulture);
+        at += digits;
+        name[at++] = '\n';
+        Append(name, ref at, fromName);
+        name[at++] = '\n';
+        Append(name, ref at, toName);
+        return NameBasedUuid.Create(PacketNamespace, name[..at]);
+    }
+
+    private static void Append(Span<char> into, ref int at, string text)
+    {
+        text.CopyTo(into[at..]);
+        at += text.Length;
     }
 
     private IHandoffRoute Route => _options.HandoffRoute ?? InProcessHandoffRoute.Instance;

@@ -38,11 +38,28 @@ internal sealed class Executor
         => ExecutorPrompt.Render(
             toolCatalog,
             objective,
-            scope.ReadablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
-            scope.WritablePaths.OrderBy(p => p, StringComparer.Ordinal).ToList(),
+            Ordinal(scope.ReadablePaths),
+            Ordinal(scope.WritablePaths),
             stepId,
             stepDescription,
             callId);
+
+    /// <summary>
+    /// <paramref name="paths"/> in ordinal order: the list itself when it already is (a scope is usually declared sorted,
+    /// and it is rendered every step), else a sorted copy — the same sequence either way.
+    /// </summary>
+    private static IReadOnlyList<string> Ordinal(IReadOnlyList<string> paths)
+    {
+        for (var i = 1; i < paths.Count; i++)
+        {
+            if (string.CompareOrdinal(paths[i - 1], paths[i]) > 0)
+            {
+                return paths.OrderBy(p => p, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return paths;
+    }
 
     /// <summary>The catalog of <paramref name="allowed"/>, rendered once while a run passes the same list every step.</summary>
     private string Catalog(IReadOnlyList<string> allowed)

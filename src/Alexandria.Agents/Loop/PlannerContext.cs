@@ -5,6 +5,7 @@ using Alexandria.Agents.Json;
 using Alexandria.Contracts;
 using Alexandria.Contracts.Prompts;
 using Alexandria.Runtime.Events;
+using Alexandria.Runtime.Json;
 
 namespace Alexandria.Agents.Loop;
 
@@ -16,7 +17,9 @@ namespace Alexandria.Agents.Loop;
 /// </summary>
 /// <remarks>
 /// An instance belongs to one run: it keeps the canonical text of each event and of the latest snapshot, so a step
-/// serializes only what was written since the previous one instead of the whole tail again.
+/// canonicalizes only what was written since the previous one instead of the whole tail again — and it does so from the
+/// bytes the session already holds (what the append serialized, or what the log returned), not by serializing the
+/// event a second time: the text is the same as <see cref="AgentJson.Canonical{T}(T)"/> of the typed value.
 /// </remarks>
 internal sealed class PlannerContext
 {
@@ -31,7 +34,7 @@ internal sealed class PlannerContext
         {
             // The window moved past what the new snapshot covers: those events are never rendered again.
             _snapshotId = session.Latest?.SnapshotId;
-            _snapshot = session.Latest is { } latest ? Snapshot(latest) : "{}";
+            _snapshot = session.Latest is null ? "{}" : CanonicalJson.ToTextWithout(session.LatestJson, RunTotalsMember);
             var first = session.EventsSinceSnapshot.Count > 0 ? session.EventsSinceSnapshot[0].Seq : long.MaxValue;
             foreach (var seq in _events.Keys.Where(s => s < first).ToList())
             {
@@ -39,7 +42,18 @@ internal sealed class PlannerContext
             }
         }
 
-        return PlannerPrompt.Render(toolCatalog, objective, _snapshot, Counted(session.EventsSinceSnapshot, CanonicalOf), notices.Select(n => AgentJson.Canonical(n)).ToList());
+        var window = session.EventsSinceSnapshot;
+        var json = session.EventJsonSinceSnapshot;
+        var counted = new List<string>();
+        for (var i = 0; i < window.Count; i++)
+        {
+            if (window[i].IsCounted)
+            {
+                counted.Add(CanonicalOf(window[i].Seq, json[i]));
+            }
+        }
+
+        return PlannerPrompt.Render(toolCatalog, objective, _snapshot, counted, Notices(notices));
     }
 
     /// <summary>
@@ -52,8 +66,8 @@ internal sealed class PlannerContext
             toolCatalog,
             objective,
             latest is null ? "{}" : Snapshot(latest),
-            Counted(sinceSnapshot, e => AgentJson.Canonical(e)),
-            notices.Select(n => AgentJson.Canonical(n)).ToList());
+            sinceSnapshot.Where(e => e.IsCounted).Select(e => AgentJson.Canonical(e)).ToList(),
+            Notices(notices));
 
     /// <summary>
     /// The snapshot as the planner sees it: its working state, without <c>run_totals</c> — resume bookkeeping (token
@@ -61,15 +75,26 @@ internal sealed class PlannerContext
     /// </summary>
     private static string Snapshot(CompactionSnapshot latest) => AgentJson.Canonical(latest with { RunTotals = null });
 
-    private static List<string> Counted(IEnumerable<RunEvent> events, Func<RunEvent, string> canonical)
-        => events.Where(e => e.IsCounted).Select(canonical).ToList();
+    /// <summary>The member <see cref="Snapshot"/> leaves out, by its contract name.</summary>
+    private static ReadOnlySpan<byte> RunTotalsMember => "run_totals"u8;
 
-    private string CanonicalOf(RunEvent evt)
+    private static List<string> Notices(IReadOnlyList<GuardrailOutcome> notices)
     {
-        if (!_events.TryGetValue(evt.Seq, out var text))
+        var texts = new List<string>(notices.Count);
+        foreach (var notice in notices)
         {
-            text = AgentJson.Canonical(evt);
-            _events[evt.Seq] = text;
+            texts.Add(AgentJson.Canonical(notice));
+        }
+
+        return texts;
+    }
+
+    private string CanonicalOf(long seq, ReadOnlyMemory<byte> json)
+    {
+        if (!_events.TryGetValue(seq, out var text))
+        {
+            text = CanonicalJson.ToText(json);
+            _events[seq] = text;
         }
 
         return text;

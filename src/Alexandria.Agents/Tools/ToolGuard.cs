@@ -59,11 +59,9 @@ public sealed class ToolGuard
         try
         {
             (arguments, offset) = SplitCursor(tool, act.Arguments);
-            var outOfScope = tool.ReadPaths(arguments).Where(p => !ScopeGlob.AnyMatches(context.Scope.ReadablePaths, p))
-                .Select(p => "read " + p)
-                .Concat(tool.WritePaths(arguments).Where(p => !ScopeGlob.AnyMatches(context.Scope.WritablePaths, p)).Select(p => "write " + p))
-                .ToList();
-            if (outOfScope.Count > 0)
+            var outOfScope = OutOfScope(tool.ReadPaths(arguments), context.Scope.ReadablePaths, "read ", null);
+            outOfScope = OutOfScope(tool.WritePaths(arguments), context.Scope.WritablePaths, "write ", outOfScope);
+            if (outOfScope is not null)
             {
                 return GuardedResult.Refused($"{act.ToolName} would {string.Join(", ", outOfScope)}, outside the handoff's scope.");
             }
@@ -96,6 +94,20 @@ public sealed class ToolGuard
         }
 
         return Cap(tool, arguments, offset, page);
+    }
+
+    /// <summary><paramref name="found"/> plus each of <paramref name="paths"/> no glob of <paramref name="scope"/> matches, as "<paramref name="verb"/>path"; null while there is none.</summary>
+    private static List<string>? OutOfScope(IReadOnlyList<string> paths, IReadOnlyList<string> scope, string verb, List<string>? found)
+    {
+        foreach (var path in paths)
+        {
+            if (!ScopeGlob.AnyMatches(scope, path))
+            {
+                (found ??= new List<string>()).Add(verb + path);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The arguments without <c>cursor</c>, and the offset the cursor names (0 without one).</summary>

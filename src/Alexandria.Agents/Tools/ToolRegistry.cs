@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Alexandria.Agents.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace Alexandria.Agents.Tools;
 
@@ -56,20 +57,67 @@ public sealed partial class ToolRegistry
             return "(none)";
         }
 
-        var text = new StringBuilder();
-        foreach (var name in wanted)
+        // Every run renders the same catalogs (the planner's of all tools, the executor's of its allowed ones): the text of
+        // the last few is kept and reused while each tool's description and schema text are still the ones it was made of.
+        var entries = Volatile.Read(ref _catalogs);
+        foreach (var entry in entries)
         {
-            var tool = _tools[name];
+            if (entry.Matches(wanted, _tools))
+            {
+                return entry.Text;
+            }
+        }
+
+        var text = new StringBuilder();
+        var descriptions = new string[wanted.Count];
+        var schemas = new string[wanted.Count];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var tool = _tools[wanted[i]];
+            descriptions[i] = tool.Description;
+            schemas[i] = tool.InputSchema;
             if (text.Length > 0)
             {
                 text.Append('\n');
             }
 
-            text.Append("- ").Append(tool.Name).Append(": ").Append(tool.Description).Append('\n')
-                .Append("  input schema: ").Append(_canonicalSchemas.GetOrAdd(tool.InputSchema, CanonicalSchema));
+            text.Append("- ").Append(tool.Name).Append(": ").Append(descriptions[i]).Append('\n')
+                .Append("  input schema: ").Append(_canonicalSchemas.GetOrAdd(schemas[i], CanonicalSchema));
         }
 
-        return text.ToString();
+        var made = new CatalogText(wanted.ToArray(), descriptions, schemas, text.ToString());
+        // Replaced whole (never changed in place), so a run reading the array while another stores one sees either.
+        Volatile.Write(ref _catalogs, entries.Length < MaxCatalogs ? [.. entries, made] : [.. entries.AsSpan(1), made]);
+        return made.Text;
+    }
+
+    private const int MaxCatalogs = 4;
+
+    private CatalogText[] _catalogs = [];
+
+    /// <summary>A rendered catalog and what it was rendered from.</summary>
+    private sealed record CatalogText(string[] Names, string[] Descriptions, string[] Schemas, string Text)
+    {
+        public bool Matches(List<string> wanted, SortedDictionary<string, ITool> tools)
+        {
+            if (wanted.Count != Names.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Names.Length; i++)
+            {
+                var tool = tools[wanted[i]];
+                if (!string.Equals(wanted[i], Names[i], StringComparison.Ordinal)
+                    || !string.Equals(tool.Description, Descriptions[i], StringComparison.Ordinal)
+                    || !string.Equals(tool.InputSchema, Schemas[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

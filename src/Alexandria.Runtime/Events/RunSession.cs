@@ -28,6 +28,10 @@ public sealed class RunSession
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
 
+    // The bytes each window event was written (or read) as, in the same order: a reader that wants an event's JSON
+    // (the planner's canonical text) takes it from here instead of serializing the event again.
+    private readonly List<ReadOnlyMemory<byte>> _windowJson = new();
+
     // The log before the snapshot this session resumed from, asked for a call announced there when a new event observes it.
     private HistoryLookback? _history;
 
@@ -70,6 +74,15 @@ public sealed class RunSession
     /// </summary>
     public IReadOnlyList<RunEvent> EventsSinceSnapshot => _window;
 
+    /// <summary>
+    /// The JSON document of each event in <see cref="EventsSinceSnapshot"/> (same order), exactly the bytes the log holds
+    /// for it: what the generated converters wrote when it was appended, or what was read back when the session opened.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> EventJsonSinceSnapshot => _windowJson;
+
+    /// <summary>The JSON document of <see cref="Latest"/> as the store holds it (empty before the first compaction).</summary>
+    public ReadOnlyMemory<byte> LatestJson { get; private set; }
+
     /// <summary>Counted events since the latest snapshot.</summary>
     public int CountedEventsSinceSnapshot => _trigger.CountedEventsSinceSnapshot;
 
@@ -100,6 +113,7 @@ public sealed class RunSession
             : null;
         var latest = opening is null ? await store.Snapshots.GetLatestAsync(runId, cancellationToken).ConfigureAwait(false) : opening.Latest;
         session.Latest = latest is null ? null : ContractJson.DeserializeSnapshot(latest.Json.Span);
+        session.LatestJson = latest?.Json ?? default;
         var coveredThrough = session.Latest?.CoveredSeq.Last ?? 0;
         session.LastSeq = coveredThrough;
         if (opening is not null && latest?.LastSeq != session.Latest?.CoveredSeq.Last)
@@ -112,7 +126,7 @@ public sealed class RunSession
         {
             foreach (var stored in opening.Tail)
             {
-                session.Track(ContractJson.DeserializeEvent(stored.Json.Span));
+                session.Track(ContractJson.DeserializeEvent(stored.Json.Span), stored.Json);
                 session.LastSeq = stored.Seq;
             }
         }
@@ -120,7 +134,7 @@ public sealed class RunSession
         {
             await foreach (var logged in session.Log.ReadRangeAsync(runId, coveredThrough + 1, null, cancellationToken).ConfigureAwait(false))
             {
-                session.Track(logged.Event);
+                session.Track(logged.Event, logged.Stored.Json);
                 session.LastSeq = logged.Seq;
             }
         }
@@ -151,9 +165,11 @@ public sealed class RunSession
         ArgumentNullException.ThrowIfNull(draft);
         RefuseUncompactable(draft, index: null);
         var stamped = Stamp(draft, LastSeq + 1);
-        await RecallCallsAsync(new[] { stamped }, cancellationToken).ConfigureAwait(false);
-        await Log.AppendAsync(RunId, LastSeq, new[] { stamped }, cancellationToken).ConfigureAwait(false);
-        return new AppendedEvent(stamped, Accept(stamped));
+        var single = new[] { stamped };
+        await RecallCallsAsync(single, cancellationToken).ConfigureAwait(false);
+        var batch = Log.Prepare(RunId, LastSeq, single);
+        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
+        return new AppendedEvent(stamped, Accept(stamped, batch[0].Json));
     }
 
     /// <summary>
@@ -182,11 +198,12 @@ public sealed class RunSession
         }
 
         await RecallCallsAsync(stamped, cancellationToken).ConfigureAwait(false);
-        await Log.AppendAsync(RunId, LastSeq, stamped, cancellationToken).ConfigureAwait(false);
+        var batch = Log.Prepare(RunId, LastSeq, stamped);
+        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
         var appended = new AppendedEvent[stamped.Length];
         for (var i = 0; i < stamped.Length; i++)
         {
-            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i]));
+            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i], batch[i].Json));
         }
 
         return appended;
@@ -228,11 +245,12 @@ public sealed class RunSession
         }
 
         await RecallCallsAsync(events, cancellationToken).ConfigureAwait(false);
-        await Log.AppendAsync(RunId, LastSeq, events, cancellationToken).ConfigureAwait(false);
+        var batch = Log.Prepare(RunId, LastSeq, events);
+        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
         var signals = new List<LoopSignal>();
-        foreach (var evt in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            signals.AddRange(Accept(evt));
+            signals.AddRange(Accept(events[i], batch[i].Json));
         }
 
         return signals;
@@ -330,9 +348,10 @@ public sealed class RunSession
                     },
                 },
                 LastSeq + 2);
-            await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, Log.Prepare(rejected) }, cancellationToken).ConfigureAwait(false);
-            Accept(started);
-            Accept(rejected);
+            var rejectedRow = Log.Prepare(rejected);
+            await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, rejectedRow }, cancellationToken).ConfigureAwait(false);
+            Accept(started, startedRow.Json);
+            Accept(rejected, rejectedRow.Json);
 
 
             return new CompactionOutcome(trigger, null, verdict);
@@ -355,19 +374,22 @@ public sealed class RunSession
                 },
             },
             LastSeq + 2);
+        var finishedRow = Log.Prepare(finished);
         await _store.CommitCompactionAsync(
             new StoredSnapshot(RunId, candidate.SnapshotId, candidate.ParentSnapshotId, candidate.CoveredSeq.First, candidate.CoveredSeq.Last, candidate.CreatedAt, json),
             expectedLatest: Latest?.SnapshotId,
             expectedLastSeq: LastSeq,
-            new[] { startedRow, Log.Prepare(finished) },
+            new[] { startedRow, finishedRow },
             cancellationToken).ConfigureAwait(false);
         Latest = candidate;
+        LatestJson = json;
 
         // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
+        _windowJson.RemoveRange(0, window.Events.Count);
         _trigger.Reset();
-        Accept(started);
-        Accept(finished);
+        Accept(started, startedRow.Json);
+        Accept(finished, finishedRow.Json);
         return new CompactionOutcome(trigger, candidate, verdict);
     }
 
@@ -472,17 +494,18 @@ public sealed class RunSession
     }
 
     /// <summary>Takes a written event into the session's state; returns the loop signals it raised.</summary>
-    private IReadOnlyList<LoopSignal> Accept(RunEvent written)
+    private IReadOnlyList<LoopSignal> Accept(RunEvent written, ReadOnlyMemory<byte> json)
     {
         LastSeq = written.Seq;
         var signals = LoopDetectorFeed.Apply(Loop, written);
-        Track(written);
+        Track(written, json);
         return signals;
     }
 
-    private void Track(RunEvent evt)
+    private void Track(RunEvent evt, ReadOnlyMemory<byte> json)
     {
         _window.Add(evt);
+        _windowJson.Add(json);
         _trigger.Observe(evt.StepId, evt.IsCounted);
     }
 

@@ -49,6 +49,17 @@ public sealed class TypedEventLog
     /// <exception cref="InlinePayloadTooLargeException">An event is over the inline cap; nothing is written.</exception>
     /// <exception cref="SequenceConflictException">Another writer appended first; nothing is written.</exception>
     public Task<AppendedRange> AppendAsync(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
+        => AppendPreparedAsync(runId, expectedLastSeq, Prepare(runId, expectedLastSeq, events), cancellationToken);
+
+    /// <summary>Appends a batch <see cref="Prepare(string, long, IReadOnlyList{RunEvent})"/> made.</summary>
+    internal Task<AppendedRange> AppendPreparedAsync(string runId, long expectedLastSeq, EventToAppend[] batch, CancellationToken cancellationToken)
+        => _log.AppendAsync(runId, expectedLastSeq, batch, cancellationToken);
+
+    /// <summary>
+    /// Serializes, validates and size-checks <paramref name="events"/> as the batch after <paramref name="expectedLastSeq"/>
+    /// without writing it: the caller keeps each event's bytes (the session's window does).
+    /// </summary>
+    internal EventToAppend[] Prepare(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var batch = new EventToAppend[events.Count];
@@ -65,7 +76,7 @@ public sealed class TypedEventLog
             batch[i] = Prepare(evt);
         }
 
-        return _log.AppendAsync(runId, expectedLastSeq, batch, cancellationToken);
+        return batch;
     }
 
     /// <summary>Serializes, validates and size-checks one event without writing it.</summary>

@@ -18,7 +18,8 @@ public sealed class LoopDetector
     private readonly LoopDetectionThresholds _thresholds;
     private readonly List<string> _recent = new();
     private readonly Dictionary<string, ToolCall> _calls = new(StringComparer.Ordinal);
-    private string? _lastPair;
+    // The last action/observation pair, compared member by member (no joined string per observation).
+    private (string Hash, string Status, string Fingerprint)? _lastPair;
     private string? _lastFailingHash;
     private string? _overrideLoopHash;
 
@@ -53,7 +54,7 @@ public sealed class LoopDetector
         detector._overrideLoopHash = detector.ActiveOverride is null ? null : overrideLoopHash;
         if (lastObserved is { } last)
         {
-            detector._lastPair = last.CallHash + "\n" + last.Status + "\n" + last.Fingerprint;
+            detector._lastPair = (last.CallHash, last.Status, last.Fingerprint);
             detector._lastFailingHash = last.Status == "error" ? last.CallHash : null;
         }
 
@@ -122,18 +123,18 @@ public sealed class LoopDetector
             _overrideLoopHash = null;
         }
 
-        var signals = new List<LoopSignal>(2);
+        List<LoopSignal>? signals = null;
         if (ConsecutiveIdenticalCalls >= _thresholds.IdenticalConsecutiveCalls)
         {
-            signals.Add(new LoopSignal(LoopSignalKind.IdenticalConsecutiveCalls, ConsecutiveIdenticalCalls, _thresholds.IdenticalConsecutiveCalls, hash));
+            (signals ??= new List<LoopSignal>(2)).Add(new LoopSignal(LoopSignalKind.IdenticalConsecutiveCalls, ConsecutiveIdenticalCalls, _thresholds.IdenticalConsecutiveCalls, hash));
         }
 
         if (AlternationLength >= _thresholds.AbAlternationSteps)
         {
-            signals.Add(new LoopSignal(LoopSignalKind.AbAlternation, AlternationLength, _thresholds.AbAlternationSteps, hash));
+            (signals ??= new List<LoopSignal>(2)).Add(new LoopSignal(LoopSignalKind.AbAlternation, AlternationLength, _thresholds.AbAlternationSteps, hash));
         }
 
-        return signals;
+        return signals ?? (IReadOnlyList<LoopSignal>)Array.Empty<LoopSignal>();
     }
 
     /// <summary>
@@ -149,8 +150,8 @@ public sealed class LoopDetector
             return Array.Empty<LoopSignal>();
         }
 
-        var pair = call.Hash + "\n" + status + "\n" + fingerprint;
-        IdenticalActionObservationPairs = pair == _lastPair ? IdenticalActionObservationPairs + 1 : 1;
+        var pair = (call.Hash, status, fingerprint);
+        IdenticalActionObservationPairs = _lastPair is { } last && SamePair(last, pair) ? IdenticalActionObservationPairs + 1 : 1;
         _lastPair = pair;
 
         if (status == "error")
@@ -164,19 +165,22 @@ public sealed class LoopDetector
             _lastFailingHash = null;
         }
 
-        var signals = new List<LoopSignal>(2);
+        List<LoopSignal>? signals = null;
         if (IdenticalActionObservationPairs >= _thresholds.IdenticalActionObservationPairs)
         {
-            signals.Add(new LoopSignal(LoopSignalKind.IdenticalActionObservationPairs, IdenticalActionObservationPairs, _thresholds.IdenticalActionObservationPairs, call.Hash));
+            (signals ??= new List<LoopSignal>(2)).Add(new LoopSignal(LoopSignalKind.IdenticalActionObservationPairs, IdenticalActionObservationPairs, _thresholds.IdenticalActionObservationPairs, call.Hash));
         }
 
         if (FailingIdenticalActions >= _thresholds.RepeatedFailingActions)
         {
-            signals.Add(new LoopSignal(LoopSignalKind.RepeatedFailingAction, FailingIdenticalActions, _thresholds.RepeatedFailingActions, call.Hash));
+            (signals ??= new List<LoopSignal>(2)).Add(new LoopSignal(LoopSignalKind.RepeatedFailingAction, FailingIdenticalActions, _thresholds.RepeatedFailingActions, call.Hash));
         }
 
-        return signals;
+        return signals ?? (IReadOnlyList<LoopSignal>)Array.Empty<LoopSignal>();
     }
+
+    private static bool SamePair((string Hash, string Status, string Fingerprint) a, (string Hash, string Status, string Fingerprint) b)
+        => string.Equals(a.Hash, b.Hash, StringComparison.Ordinal) && string.Equals(a.Status, b.Status, StringComparison.Ordinal) && string.Equals(a.Fingerprint, b.Fingerprint, StringComparison.Ordinal);
 
     private static int MeasureAlternation(List<string> hashes)
     {

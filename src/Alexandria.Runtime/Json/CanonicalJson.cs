@@ -28,6 +28,20 @@ public static class CanonicalJson
     /// <summary>The canonical JSON of <paramref name="value"/> as text.</summary>
     public static string ToText(JsonElement value) => Encoding.UTF8.GetString(Written(value));
 
+    /// <summary>
+    /// The canonical JSON of the document <paramref name="utf8"/> as text, read straight from its bytes: the same text as
+    /// <see cref="ToText(JsonElement)"/> of the parsed document, without building one (no <see cref="JsonDocument"/>, no copy).
+    /// </summary>
+    /// <exception cref="JsonException"><paramref name="utf8"/> is not one JSON value.</exception>
+    public static string ToText(ReadOnlyMemory<byte> utf8) => Encoding.UTF8.GetString(CanonicalBytes.Written(utf8, default, skipRootMember: false));
+
+    /// <summary>
+    /// As <see cref="ToText(ReadOnlyMemory{byte})"/>, leaving out the root object's member named <paramref name="rootMember"/>
+    /// (UTF-8, unescaped): the text of the same document without that member.
+    /// </summary>
+    public static string ToTextWithout(ReadOnlyMemory<byte> utf8, ReadOnlySpan<byte> rootMember)
+        => Encoding.UTF8.GetString(CanonicalBytes.Written(utf8, rootMember, skipRootMember: true));
+
     /// <summary>Lowercase hex SHA-256 of <paramref name="prefix"/> (UTF-8) followed by the canonical bytes of <paramref name="value"/>.</summary>
     public static string Sha256Hex(string prefix, JsonElement value)
     {
@@ -49,9 +63,7 @@ public static class CanonicalJson
     /// <summary>The canonical bytes of <paramref name="value"/> in this thread's scratch buffer, valid until the next call.</summary>
     private static ReadOnlySpan<byte> Written(JsonElement value)
     {
-        var (buffer, writer) = _scratch ??= NewScratch();
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
+        var (buffer, writer) = Scratch();
         try
         {
             Write(writer, value);
@@ -60,13 +72,31 @@ public static class CanonicalJson
         catch
         {
             // A writer left mid-document must not serve the next call.
-            _scratch = null;
+            Discard();
             throw;
         }
 
+        // Do not pin a huge buffer to the thread after a one-off large document.
+        return Release(buffer);
+    }
+
+    /// <summary>This thread's scratch buffer and writer, reset; <see cref="Release"/> after reading what was written.</summary>
+    internal static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) Scratch()
+    {
+        var (buffer, writer) = _scratch ??= NewScratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        return (buffer, writer);
+    }
+
+    /// <summary>Drops the scratch after a failed write (a writer left mid-document must not serve the next call).</summary>
+    internal static void Discard() => _scratch = null;
+
+    /// <summary>The bytes written into the scratch; a one-off large document is copied out and its buffer not kept.</summary>
+    internal static ReadOnlySpan<byte> Release(ArrayBufferWriter<byte> buffer)
+    {
         if (buffer.Capacity > 1 << 20)
         {
-            // Do not pin a huge buffer to the thread after a one-off large document.
             var bytes = buffer.WrittenSpan.ToArray();
             _scratch = null;
             return bytes;
@@ -167,15 +197,21 @@ public static class CanonicalJson
 
     private static void WriteNumber(Utf8JsonWriter writer, JsonElement value)
     {
-        // Integers keep their digits (1.0 and 1 are the same number, so both become 1); everything
-        // else is written in the shortest form that round-trips.
         if (value.TryGetInt64(out var integer))
         {
             writer.WriteNumberValue(integer);
             return;
         }
 
-        var number = value.GetDouble();
+        WriteNumber(writer, value.GetDouble());
+    }
+
+    /// <summary>
+    /// Integers keep their digits (1.0 and 1 are the same number, so both become 1; the caller writes those that fit a
+    /// long); everything else is written in the shortest form that round-trips.
+    /// </summary>
+    internal static void WriteNumber(Utf8JsonWriter writer, double number)
+    {
         if (Math.Floor(number) == number && Math.Abs(number) < 9.007199254740992E15)
         {
             writer.WriteNumberValue((long)number);

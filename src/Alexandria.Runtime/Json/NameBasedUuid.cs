@@ -21,10 +21,18 @@ public static class NameBasedUuid
     public static readonly Guid ArtifactNamespace = new("9c3a7e51-2f6b-4d08-b1e4-7a5c9d2e3f60");
 
     /// <summary>The version-8 UUID of <paramref name="name"/> inside <paramref name="namespaceId"/>.</summary>
-    public static Guid Create(Guid namespaceId, string name) => Create(namespaceId, name.AsSpan());
+    public static Guid Create(Guid namespaceId, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Create(namespaceId, name.AsSpan());
+    }
 
-    // The name is hashed from the stack (a pooled buffer when long): no string or array per id.
-    private static Guid Create(Guid namespaceId, ReadOnlySpan<char> name)
+    /// <summary>
+    /// The version-8 UUID of the name spelled by <paramref name="name"/> inside <paramref name="namespaceId"/>: the same id
+    /// as <see cref="Create(Guid, string)"/> of that text, without building the string (ids are made for every event).
+    /// The name is hashed from the stack (a pooled buffer when long).
+    /// </summary>
+    public static Guid Create(Guid namespaceId, ReadOnlySpan<char> name)
     {
         int max = 16 + Encoding.UTF8.GetMaxByteCount(name.Length);
         byte[]? rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
