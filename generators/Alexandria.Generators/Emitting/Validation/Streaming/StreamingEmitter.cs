@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Alexandria.Generators.Model.Validation;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Alexandria.Generators.Emitting.Validation.Streaming
 {
@@ -14,7 +15,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         public static List<int> Methods(ValidatorModel model, StreamingAnalysis analysis)
             => analysis.Reachable(model.Entries.Where(e => analysis.Streams(e.Method)).Select(e => e.Method)).OrderBy(i => i).ToList();
 
-        public static string Emit(ValidatorModel model, StreamingAnalysis analysis, List<int> methods)
+        public static SourceText Emit(ValidatorModel model, StreamingAnalysis analysis, List<int> methods)
         {
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);
@@ -47,7 +48,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 }
             }
 
-            return w.ToString();
+            return w.ToSourceText();
         }
     }
 }
