@@ -15,18 +15,12 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(declaration.Name);
-            var converter = CSharpTypeNames.ConverterOf(type);
             var expected = string.Join(", ", declaration.Members.Select(m => m.JsonValue));
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/> with the contract's spellings.</summary>");
-            writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock($"public sealed class {declaration.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (ConverterClass.Open(writer, declaration.Name, type))
             {
-                writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (ConverterClass.OpenRead(writer, type))
                 {
                     using (writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {

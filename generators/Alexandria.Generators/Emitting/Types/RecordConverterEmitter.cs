@@ -18,15 +18,10 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(record.Name);
-            var converter = CSharpTypeNames.ConverterOf(type);
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/> without reflection.</summary>");
-            writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock($"public sealed class {record.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (ConverterClass.Open(writer, record.Name, type))
             {
-                writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
-                writer.Line();
                 WriteRead(writer, context, record, type);
                 writer.Line();
                 WriteWrite(writer, context, record, type);
@@ -39,8 +34,7 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var support = context.Support;
             var properties = record.Properties;
-            writer.Line("/// <inheritdoc/>");
-            using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (ConverterClass.OpenRead(writer, type))
             {
                 writer.Line($"{support}.ExpectStartObject(ref reader, {new CSharpLiteral(record.Name)});");
                 for (var i = 0; i < properties.Count; i++)

@@ -14,19 +14,13 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(union.Name);
-            var converter = CSharpTypeNames.ConverterOf(type);
             var discriminator = CSharpNaming.Literal(union.DiscriminatorJsonName);
             var allowed = string.Join(", ", union.Cases.Select(c => c.DiscriminatorValue));
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/>, choosing the case by <c>{DocComments.Escape(union.DiscriminatorJsonName)}</c>.</summary>");
-            writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock($"public sealed class {union.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (ConverterClass.Open(writer, union.Name, type))
             {
-                writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (ConverterClass.OpenRead(writer, type))
                 {
                     writer.Line($"{context.Support}.ExpectStartObject(ref reader, {CSharpNaming.Literal(union.Name)});");
                     writer.Line("// The reader is a struct: the look-ahead runs on a copy and leaves this one at the object's start.");

@@ -21,19 +21,13 @@ namespace Alexandria.Generators.Emitting.Types
         {
             var writer = TypeEmitter.OpenFile(context);
             var type = context.Qualify(union.Name);
-            var converter = CSharpTypeNames.ConverterOf(type);
             var fail = TypeSupportEmitter.ContractJsonException(context.Namespace);
             var needsElement = WrapperUnionDeclaration.TokenGroups.Any(g => union.NeedsValidators(g, union.CandidatesFor(g)));
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{type}\"/>, choosing the case by JSON token, discriminator or the branches' validators.</summary>");
-            writer.Line(GeneratedFileHeader.GeneratedCodeAttribute);
-            using (writer.OpenBlock($"public sealed class {union.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{type}>"))
+            using (ConverterClass.Open(writer, union.Name, type))
             {
-                writer.Line("/// <summary>The shared instance; the converter holds no state.</summary>");
-                writer.Line($"public static {converter} Instance {{ get; }} = new {converter}();");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.OpenBlock($"public override {type} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (ConverterClass.OpenRead(writer, type))
                 {
                     using (writer.OpenBlock("switch (reader.TokenType)"))
                     {
