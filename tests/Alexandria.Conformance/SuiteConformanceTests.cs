@@ -22,6 +22,14 @@ public sealed class SuiteConformanceTests
         Assert.True(outcome.Passed, description + ": " + outcome.Reason + " — data " + suiteCase.DataJson);
     }
 
+    [Fact]
+    public void The_pattern_time_limit_is_a_safety_net_here_so_verdicts_do_not_depend_on_the_machine()
+    {
+        // From the csproj's RuntimeHostConfigurationOption: were it lost, a loaded machine could time out a first
+        // \p{Letter} match at the 250 ms default and fail an ecmascript-regex case that is right.
+        Assert.Equal(System.TimeSpan.FromSeconds(30), Generated.Validation.PatternMatching.Timeout);
+    }
+
     [Theory]
     [InlineData("draft4", 618)]
     [InlineData("draft6", 839)]

@@ -19,7 +19,7 @@ public static class SuiteRunner
 {
     private delegate bool Utf8IsValid(ReadOnlySpan<byte> utf8, Generated.Validation.ValidationOptions? options);
 
-    private sealed record Paths(Func<JsonElement, Generated.Validation.ValidationOptions?, bool> Element, Utf8IsValid Utf8);
+    private sealed record Paths(Func<JsonElement, Generated.Validation.ValidationOptions?, bool> Element, Utf8IsValid Utf8, Func<JsonElement, Generated.Validation.ValidationOptions?, Generated.Validation.ValidationResult> Validate);
 
     private static readonly ConcurrentDictionary<string, Paths?> Validators = new();
 
@@ -46,12 +46,30 @@ public static class SuiteRunner
 
         if (streamed != verdict)
         {
-            return new SuiteOutcome(false, $"IsValid(JsonElement) says {verdict} but IsValid(ReadOnlySpan<byte>) says {streamed}");
+            return new SuiteOutcome(false, TimedOut(validator, test) ?? $"IsValid(JsonElement) says {verdict} but IsValid(ReadOnlySpan<byte>) says {streamed}");
         }
 
         return verdict == test.Valid
             ? new SuiteOutcome(true, "")
-            : new SuiteOutcome(false, test.Valid ? "rejected a valid instance" : "accepted an invalid instance");
+            : new SuiteOutcome(false, TimedOut(validator, test) ?? (test.Valid ? "rejected a valid instance" : "accepted an invalid instance"));
+    }
+
+    /// <summary>
+    /// Says so when a wrong answer was a pattern match running past the time limit (a refusal, not a verdict): with the
+    /// limit a safety net in this project (the csproj), that is a match that did not end, not a slow machine.
+    /// </summary>
+    private static string? TimedOut(Paths validator, SuiteCase test)
+    {
+        using var document = JsonDocument.Parse(test.DataJson);
+        foreach (var error in validator.Validate(document.RootElement, null).Errors)
+        {
+            if (error.Message.Contains("took longer than", StringComparison.Ordinal))
+            {
+                return "a pattern match ran past the " + Generated.Validation.PatternMatching.Timeout.TotalSeconds + " s safety net (it does not end): " + error.Message;
+            }
+        }
+
+        return null;
     }
 
     private static Paths? Find(string name)
@@ -59,13 +77,15 @@ public static class SuiteRunner
         var type = typeof(SuiteRunner).Assembly.GetType("Alexandria.Conformance.Generated." + name);
         var element = type?.GetMethod("IsValid", [typeof(JsonElement), typeof(Generated.Validation.ValidationOptions)]);
         var utf8 = type?.GetMethod("IsValid", [typeof(ReadOnlySpan<byte>), typeof(Generated.Validation.ValidationOptions)]);
-        if (element is null || utf8 is null)
+        var validate = type?.GetMethod("Validate", [typeof(JsonElement), typeof(Generated.Validation.ValidationOptions)]);
+        if (element is null || utf8 is null || validate is null)
         {
             return null;
         }
 
         return new Paths(
             element.CreateDelegate<Func<JsonElement, Generated.Validation.ValidationOptions?, bool>>(),
-            utf8.CreateDelegate<Utf8IsValid>());
+            utf8.CreateDelegate<Utf8IsValid>(),
+            validate.CreateDelegate<Func<JsonElement, Generated.Validation.ValidationOptions?, Generated.Validation.ValidationResult>>());
     }
 }
