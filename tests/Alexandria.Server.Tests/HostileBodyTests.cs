@@ -93,7 +93,10 @@ public sealed class HostileBodyTests(ServerFixture server, Xunit.Abstractions.IT
         Assert.True(reply.Code == 422, reply.Text);
         var first = reply.Body!["errors"]![0]!;
         Assert.Equal(("/path", "pattern"), ((string)first["pointer"]!, (string)first["keyword"]!));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed.TotalMilliseconds} ms");
+        // How quick is not read off this wall clock (a loaded machine made a 1 s bound flaky): the validator the server
+        // runs here costs CPU linear in the path (Alexandria.Contracts.Tests, HostileStringTests), and every match has
+        // the time limit (Alexandria.Generators.Tests, PatternSafetyTests). This only catches a request that hangs.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed.TotalMilliseconds} ms");
     }
 
     private static (string Path, JsonObject Body) Request(string operation, string runId) => operation switch
