@@ -10,7 +10,8 @@ namespace Alexandria.Server;
 /// <summary>
 /// Artifact content: the bytes of a registered artifact, in and out of the run's object store. Uploads are checked
 /// against the registered hash and size while they stream (nothing is stored on a mismatch); downloads are checked
-/// against the hash before the first byte goes out, and may ask for one byte range.
+/// against the hash before the first byte goes out, every time (bytes can rot after a good check; docs/artifacts.md),
+/// and may ask for one byte range.
 /// </summary>
 public sealed partial class RuntimeServer
 {

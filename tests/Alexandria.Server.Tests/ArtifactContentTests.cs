@@ -217,6 +217,34 @@ public sealed class ArtifactContentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_download_re_hashes_so_a_byte_that_rots_after_a_good_download_is_still_never_served()
+    {
+        // The object was checked on upload and again on this first download; a verified-once cache (keyed by the file's
+        // size and time stamp) would serve it from now on. Bit rot changes neither: flip a byte and put the time back.
+        var (runId, id, bytes) = await UploadedAsync("rot", 5000);
+        using (var first = await Client.GetAsync(ContentPath(runId, id)))
+        {
+            Assert.Equal(bytes, await first.Content.ReadAsByteArrayAsync());
+        }
+        var file = Assert.Single(ObjectFiles(runId));
+        var written = File.GetLastWriteTimeUtc(file);
+        var stored = await File.ReadAllBytesAsync(file);
+        stored[4999] ^= 0x80;
+        await File.WriteAllBytesAsync(file, stored);
+        File.SetLastWriteTimeUtc(file, written);
+
+        var whole = await Client.GetJsonAsync(ContentPath(runId, id));
+        using var partial = await GetRangeAsync(runId, id, "bytes=0-9");
+        var range = await Http.ReadAsync(partial);
+
+        foreach (var reply in new[] { whole, range })
+        {
+            Http.AssertProblem(reply, 500, "/artifactId");
+            Assert.Equal("Artifact content damaged", (string?)reply.Body!["title"]);
+        }
+    }
+
+    [Fact]
     public async Task An_upload_cut_off_mid_body_stores_nothing_and_leaves_no_temp_file()
     {
         var (runId, id, bytes) = await RegisteredAsync("truncated", 100_000);
@@ -231,8 +259,10 @@ public sealed class ArtifactContentTests : IAsyncLifetime
             await stream.FlushAsync();
         }
 
-        // The server notices the disconnect on its next read; give it a moment to clean up.
-        for (var i = 0; i < 50 && Directory.Exists(ObjectsDirectory(runId)) && Directory.EnumerateFiles(ObjectsDirectory(runId), "*", SearchOption.AllDirectories).Any(); i++)
+        // The server notices the disconnect on its next read and cleans up: wait for that, as long as a loaded machine
+        // needs (the wait ends as soon as the directory is empty; the deadline only turns a leak into a failure).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && Directory.Exists(ObjectsDirectory(runId)) && Directory.EnumerateFiles(ObjectsDirectory(runId), "*", SearchOption.AllDirectories).Any())
         {
             await Task.Delay(100);
         }
