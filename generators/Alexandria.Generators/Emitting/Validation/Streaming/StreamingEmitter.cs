@@ -35,6 +35,8 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                             StreamingMethodEmitter.EmitNameMatcher(w, index, names);
                             w.Line();
                         }
+
+                        StreamingMethodEmitter.EmitUnionMatchers(w, model, analysis, method);
                     }
 
                     foreach (var pattern in methods.Select(i => model.Methods[i].Pattern).OfType<int>().Distinct().OrderBy(p => p))

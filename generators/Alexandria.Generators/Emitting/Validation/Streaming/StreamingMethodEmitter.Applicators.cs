@@ -38,8 +38,9 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 _w.Line("if (!s.CanDescend(" + Int(references) + ")) return false;");
             }
 
-            if (anyOf is not null) steps.Add(reader => EmitDispatch(anyOf, _m.AnyOf, reader));
-            if (oneOf is not null) steps.Add(reader => EmitDispatch(oneOf, _m.OneOf, reader));
+            var fused = anyOf is not null || oneOf is not null ? Fused(_model, _analysis, _m) : null;
+            if (anyOf is not null) steps.Add(reader => EmitDispatch(anyOf, _m.AnyOf, reader, fused is { OneOf: false } ? fused.Union : null));
+            if (oneOf is not null) steps.Add(reader => EmitDispatch(oneOf, _m.OneOf, reader, fused is { OneOf: true } ? fused.Union : null));
             for (var i = 0; i < steps.Count; i++)
             {
                 using (Scope())
@@ -141,15 +142,22 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         }
 
         /// <summary>
-        /// Validates only the branch the discriminator's value names. That branch is first guessed from the raw bytes
+        /// Validates only the branch the discriminator's value names: by one member loop for all branches when they are
+        /// plain objects (<see cref="UnionMembers"/>), else as follows. That branch is first guessed from the raw bytes
         /// (<c>StreamingValues.GuessMember</c>, no tokens read) and validated on a copy of the reader: when it passes,
         /// the value is that branch's constant, so the guess was right and no other branch can pass. Otherwise the
         /// value is read ahead properly, and the branch it names is validated unless it is the one that just failed.
         /// The document path reads the last member of that name; when the branch fails and the object repeats the
         /// member, this pass cannot decide.
         /// </summary>
-        private void EmitDispatch(Discriminator discriminator, EquatableArray<int> branches, string reader)
+        private void EmitDispatch(Discriminator discriminator, EquatableArray<int> branches, string reader, UnionMembers? union)
         {
+            if (union is not null)
+            {
+                EmitUnionLoop(union, reader);
+                return;
+            }
+
             var name = Utf8Literals.For(discriminator.Property);
             var copy = Fresh("g");
             _w.Line("if (t != " + Token + ".StartObject) return false;");

@@ -349,9 +349,12 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         /// <c>int M{n}(ref Utf8JsonReader r)</c>: the index of the member name under the reader among the tracked names,
         /// or -1. Unescaped names (the usual case) are told apart by length, then compared as bytes.
         /// </summary>
-        public static void EmitNameMatcher(SourceWriter w, int method, List<string> names)
+        public static void EmitNameMatcher(SourceWriter w, int method, List<string> names) => EmitNameMatcher(w, NameMatcher(method), names);
+
+        /// <summary>The matcher named <paramref name="function"/>; it reads a string value's bytes alike (a union's discriminator).</summary>
+        private static void EmitNameMatcher(SourceWriter w, string function, List<string> names)
         {
-            using (w.OpenBlock($"private static int {NameMatcher(method)}(ref {Reader} r)"))
+            using (w.OpenBlock($"private static int {function}(ref {Reader} r)"))
             {
                 using (w.OpenBlock("if (r.ValueIsEscaped)"))
                 {

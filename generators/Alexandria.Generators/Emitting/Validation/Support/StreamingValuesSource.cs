@@ -394,6 +394,16 @@ namespace __NAMESPACE__
         }
 
         /// <summary>
+        /// A member failed the schema of the union branch the discriminator picked. The document path picks the branch by
+        /// the last discriminator and checks the last of repeated members, so when the object repeats either, this pass gives up.
+        /// </summary>
+        public static bool RejectBranchMember(ref StreamingState s, long start, global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> discriminator)
+        {
+            RejectMember(ref s, start, name);
+            return RejectMember(ref s, start, discriminator);
+        }
+
+        /// <summary>
         /// uniqueItems over the array under the reader (which it does not move). Scalars are compared in place, pair by
         /// pair as JsonValues.FindDuplicate does; an array holding containers or escaped strings goes through a document.
         /// </summary>
