@@ -26,11 +26,14 @@ internal sealed partial class ServeProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<ServeProcess> StartAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<ServeProcess> StartAsync(TimeSpan timeout, params string[] arguments) => StartAsync(timeout, [], arguments);
+
+    /// <param name="environment">Extra environment variables, e.g. <c>Alexandria__Cluster__DistributedGrainDirectory</c>.</param>
+    public static async Task<ServeProcess> StartAsync(TimeSpan timeout, (string Name, string Value)[] environment, params string[] arguments)
     {
         var cli = typeof(ServeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AlexandriaCliPath").Value!;
         var serve = new ServeProcess();
-        serve._process = ChildProcess.Start(cli, ["serve", .. arguments], serve.Heard);
+        serve._process = ChildProcess.Start(cli, ["serve", .. arguments], serve.Heard, redirectInput: false, environment);
         if (!await serve._process.WaitReadyAsync(serve._listening.Task, timeout).ConfigureAwait(false))
         {
             await serve.DisposeAsync().ConfigureAwait(false);
