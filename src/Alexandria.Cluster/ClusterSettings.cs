@@ -48,6 +48,14 @@ public sealed class ClusterSettings
     /// </summary>
     public bool FastDeathDetection { get; set; } = true;
 
+    /// <summary>
+    /// Orleans' distributed grain directory (<c>AddDistributedGrainDirectory</c>, experimental in 10.4.2) instead of its
+    /// default DHT directory, which deactivates every activation whose entry lived on a silo that died (a third of the
+    /// survivors' own runs with three silos); the distributed one recovers those entries from the survivors and keeps the
+    /// activations. Every silo of a cluster must use the same directory.
+    /// </summary>
+    public bool DistributedGrainDirectory { get; set; }
+
     /// <summary>Agent loops a silo resumes at once (reading the log back until their first new event); the rest wait, oldest first.</summary>
     public int ResumeConcurrency { get; set; } = 8;
 

@@ -39,6 +39,9 @@ public sealed partial class FastDeathDetector : IDisposable
     /// <summary>A connect not answered within this is <see cref="PeerVerdict.Unknown"/>.</summary>
     internal static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>A peer that answered is looked at once more after this (its process may have been dying as it answered).</summary>
+    internal static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+
     /// <summary>After declaring (or finding) a peer dead, how long the detector sees to it that this silo's own view says so.</summary>
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(3);
 
@@ -187,6 +190,14 @@ public sealed partial class FastDeathDetector : IDisposable
         try
         {
             var verdict = PeerEndpointProbe.Probe(endpoint, Attempts, Spacing, ConnectTimeout);
+            if (verdict != PeerVerdict.Gone)
+            {
+                // A process being torn down can end its connections while its listener still accepts (seen in a soak:
+                // the connection ended 60 ms after SIGKILL, the connect was accepted, and Orleans' probes took 6 s more).
+                // One more look a moment later costs a live peer one connect.
+                Thread.Sleep(Recheck);
+                verdict = PeerEndpointProbe.Probe(endpoint, Attempts, Spacing, ConnectTimeout);
+            }
             if (verdict != PeerVerdict.Gone)
             {
                 LogPeerAnswered(_logger, peer, verdict);

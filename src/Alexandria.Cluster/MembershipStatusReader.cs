@@ -11,7 +11,8 @@ namespace Alexandria.Cluster;
 /// </summary>
 internal sealed class MembershipStatusReader(string connectionString, string clusterId) : IDisposable
 {
-    // Two connections at most: the detector reads one row at a time.
+    // Its own pool, not the store's data source: the store's pool is what a hundred busy runs drain, and the detector must
+    // not queue behind them for a connection. Two connections at most: the detector reads one row at a time.
     private readonly NpgsqlDataSource _db = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString).Build();
 
     /// <summary>The silo's status in the table, or null when it has no row there.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Npgsql;
@@ -119,6 +120,33 @@ internal sealed class ClusterProbe(NpgsqlDataSource db)
             silos[$"{reader.GetString(0)}:{reader.GetInt32(1)}@{reader.GetInt32(2)}"] = reader.GetInt32(3);
         }
         return silos;
+    }
+
+    /// <summary>
+    /// Suspicion votes Orleans' probing cast against a silo while it was alive (never killed, or before
+    /// <paramref name="killedAt"/> said when): each is a false suspicion of a healthy silo. The membership row keeps them as
+    /// <c>voter,yyyy-MM-dd HH:mm:ss.fff GMT</c> entries separated by <c>|</c>; an entry whose time does not parse counts as false.
+    /// </summary>
+    public async Task<int> FalseSuspicionsAsync(string clusterId, IReadOnlyDictionary<string, DateTimeOffset> killedAt)
+    {
+        await using var command = db.CreateCommand("SELECT address, port, generation, coalesce(suspecttimes, '') FROM orleansmembershiptable WHERE deploymentid = $1");
+        command.Parameters.AddWithValue(clusterId);
+        var falseVotes = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var silo = $"{reader.GetString(0)}:{reader.GetInt32(1)}@{reader.GetInt32(2)}";
+            foreach (var vote in reader.GetString(3).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var time = vote[(vote.LastIndexOf(',') + 1)..].Replace("GMT", "", StringComparison.Ordinal).Trim();
+                var parsed = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at);
+                if (!parsed || !killedAt.TryGetValue(silo, out var killed) || at < killed)
+                {
+                    falseVotes++;
+                }
+            }
+        }
+        return falseVotes;
     }
 
     private async Task<string> Queue(string[] runs)

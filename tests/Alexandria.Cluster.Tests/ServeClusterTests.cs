@@ -32,10 +32,13 @@ public sealed class ServeClusterTests(PostgresCluster cluster)
         try
         {
             // Started together: migrations run once under the advisory lock, and the two silos join each other as they come up.
+            // These two run Orleans' distributed grain directory, the option (SiloFailoverTests runs the default one), so
+            // every routed write below also shows that the option works.
+            (string, string)[] distributedDirectory = [("Alexandria__Cluster__DistributedGrainDirectory", "true")];
             var starting = new[]
             {
-                ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())),
-                ServeProcess.StartAsync(StartTimeout, Cluster(FreePort())),
+                ServeProcess.StartAsync(StartTimeout, distributedDirectory, Cluster(FreePort())),
+                ServeProcess.StartAsync(StartTimeout, distributedDirectory, Cluster(FreePort())),
                 ServeProcess.StartAsync(StartTimeout, "--urls", "http://127.0.0.1:0", "--store", root, "--postgres", postgres, "--insecure-no-auth"),
             };
             try

@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
@@ -12,36 +10,31 @@ namespace Alexandria.Cluster.Tests;
 /// <summary><c>alexandria serve</c> as a child process (the CLI as users run it), with the URL it listens on.</summary>
 internal sealed partial class ServeProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChildProcess _process = null!;
 
-    private ServeProcess(Process process) => _process = process;
+    private ServeProcess()
+    {
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public int Pid => _process.Id;
+    public int Pid => _process.Pid;
 
     /// <summary>The files the process has mapped (its loaded assemblies among them), from /proc.</summary>
-    public string MappedFiles => File.ReadAllText($"/proc/{_process.Id}/maps");
+    public string MappedFiles => File.ReadAllText($"/proc/{_process.Pid}/maps");
 
-    public static async Task<ServeProcess> StartAsync(TimeSpan timeout, params string[] arguments)
+    public string Output => _process.Output;
+
+    public static Task<ServeProcess> StartAsync(TimeSpan timeout, params string[] arguments) => StartAsync(timeout, [], arguments);
+
+    /// <param name="environment">Extra environment variables, e.g. <c>Alexandria__Cluster__DistributedGrainDirectory</c>.</param>
+    public static async Task<ServeProcess> StartAsync(TimeSpan timeout, (string Name, string Value)[] environment, params string[] arguments)
     {
         var cli = typeof(ServeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AlexandriaCliPath").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        start.ArgumentList.Add("serve");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var serve = new ServeProcess(Process.Start(start)!);
-        serve._process.OutputDataReceived += (_, e) => serve.Heard(e.Data);
-        serve._process.ErrorDataReceived += (_, e) => serve.Heard(e.Data);
-        serve._process.BeginOutputReadLine();
-        serve._process.BeginErrorReadLine();
-        var first = await Task.WhenAny(serve._listening.Task, serve._process.WaitForExitAsync(), Task.Delay(timeout)).ConfigureAwait(false);
-        if (first != serve._listening.Task)
+        var serve = new ServeProcess();
+        serve._process = ChildProcess.Start(cli, ["serve", .. arguments], serve.Heard, redirectInput: false, environment);
+        if (!await serve._process.WaitReadyAsync(serve._listening.Task, timeout).ConfigureAwait(false))
         {
             await serve.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException($"alexandria serve did not start within {timeout.TotalSeconds} s:\n{serve.Output}");
@@ -50,37 +43,10 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         return serve;
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
+    private void Heard(string line)
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-        _process.Dispose();
-    }
-
-    private void Heard(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
         if (Listening().Match(line) is { Success: true } match)
         {
             _listening.TrySetResult(match.Groups[1].Value);

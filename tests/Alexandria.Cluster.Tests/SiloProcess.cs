@@ -1,79 +1,49 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Alexandria.Cluster.Tests;
 
 /// <summary>
 /// One silo as a real child process (tests/Alexandria.Cluster.SiloHost): started, waited for until it has joined the
-/// cluster, paused (SIGSTOP) and SIGKILLed. Its output is drained all along (a full pipe would stall it) and kept for failure messages.
+/// cluster, paused (SIGSTOP) and SIGKILLed. Its output is kept for failure messages (<see cref="ChildProcess"/>).
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChildProcess _process = null!;
     private TaskCompletionSource<string>? _checked;
 
-    private SiloProcess(Process process, int port)
-    {
-        _process = process;
-        Port = port;
-    }
+    private SiloProcess(int port) => Port = port;
 
     public int Port { get; }
 
-    public int Pid => _process.Id;
+    public int Pid => _process.Pid;
 
     /// <summary>The silo's address as the membership table and the run queue record it.</summary>
     public string Address { get; private set; } = "";
 
     public bool Killed { get; private set; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <param name="environment">Extra environment variables, e.g. <c>Alexandria__Cluster__ProbeTimeout</c>.</param>
     public static async Task<SiloProcess> StartAsync(string root, string postgres, string clusterId, string effectsFile, TimeSpan timeout, params (string Name, string Value)[] environment)
     {
         var host = typeof(SiloProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ClusterSiloHostPath").Value!;
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in new[] { host, root, postgres, clusterId, port.ToString(CultureInfo.InvariantCulture), effectsFile })
+        var silo = new SiloProcess(port);
+        silo._process = ChildProcess.Start(host, [root, postgres, clusterId, port.ToString(CultureInfo.InvariantCulture), effectsFile], silo.Heard, redirectInput: true, environment);
+        if (!await silo._process.WaitReadyAsync(silo._ready.Task, timeout).ConfigureAwait(false))
         {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        var silo = new SiloProcess(Process.Start(start)!, port);
-        silo._process.OutputDataReceived += (_, e) => silo.Heard(e.Data);
-        silo._process.ErrorDataReceived += (_, e) => silo.Heard(e.Data);
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
-        var exited = silo._process.WaitForExitAsync();
-        var first = await Task.WhenAny(silo._ready.Task, exited, Task.Delay(timeout)).ConfigureAwait(false);
-        if (first != silo._ready.Task)
-        {
+            var exited = silo._process.Process.HasExited;
             await silo.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"Silo on port {port} did not join within {timeout.TotalSeconds} s (exited: {silo._process.HasExited}):\n{silo.Output}");
+            throw new InvalidOperationException($"Silo on port {port} did not join within {timeout.TotalSeconds} s (exited: {exited}):\n{silo.Output}");
         }
         silo.Address = await silo._ready.Task.ConfigureAwait(false);
         return silo;
@@ -83,8 +53,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     public async Task<DateTimeOffset> KillAsync()
     {
         var at = DateTimeOffset.UtcNow;
-        _process.Kill();
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        _process.Process.Kill();
+        await _process.Process.WaitForExitAsync().ConfigureAwait(false);
         Killed = true;
         return at;
     }
@@ -103,32 +73,20 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _checked = answer;
-        await _process.StandardInput.WriteLineAsync(FormattableString.Invariant($"check {port}")).ConfigureAwait(false);
-        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+        await _process.Process.StandardInput.WriteLineAsync(FormattableString.Invariant($"check {port}")).ConfigureAwait(false);
+        await _process.Process.StandardInput.FlushAsync().ConfigureAwait(false);
         return await answer.Task.WaitAsync(timeout).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            Continue();
-            _process.Kill();
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-        _process.Dispose();
+        // A paused process is let go on first, so the kill is not left pending.
+        Continue();
+        await _process.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void Heard(string? line)
+    private void Heard(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
         if (line.StartsWith("ready ", StringComparison.Ordinal))
         {
             _ready.TrySetResult(line["ready ".Length..]);
@@ -141,9 +99,9 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private void Signal(int signal)
     {
-        if (!_process.HasExited && kill(_process.Id, signal) != 0)
+        if (!_process.Process.HasExited && kill(_process.Pid, signal) != 0)
         {
-            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({_process.Pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
