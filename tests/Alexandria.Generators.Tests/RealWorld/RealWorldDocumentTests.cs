@@ -40,7 +40,8 @@ public sealed class RealWorldDocumentTests(ITestOutputHelper output)
     /// <summary>
     /// Every example the document gives for a named schema passes the generated validator, except those listed in the
     /// document's <see cref="KnownExampleDefect"/> file: each listed failure must be one our validator reports at the
-    /// listed instance pointer and keyword AND one JsonSchema.Net reports there too; an unlisted failure, a listed
+    /// listed instance pointer and keyword AND one JsonSchema.Net reports there too (our oneOf/anyOf errors above a listed
+    /// defect are its consequences); an unlisted failure, a listed
     /// defect that no longer fails, or one JsonSchema.Net does not confirm fails the test.
     /// </summary>
     [Theory]
@@ -89,7 +90,9 @@ public sealed class RealWorldDocumentTests(ITestOutputHelper output)
             }
 
             var ours = OurErrors(result);
-            var unexplained = ours.Where(e => !listed.Any(d => d.Instance == e.Instance && d.Keyword == e.Keyword)).ToList();
+            // A oneOf/anyOf error at or above a listed defect is its consequence (the branch it picked failed there).
+            var unexplained = ours.Where(e => !listed.Any(d => d.Instance == e.Instance && d.Keyword == e.Keyword)
+                && !(e.Keyword is "oneOf" or "anyOf" && listed.Any(d => d.Instance == e.Instance || d.Instance.StartsWith(e.Instance + "/", StringComparison.Ordinal)))).ToList();
             second ??= new SecondValidator(document.FilePath, text);
             var theirs = second.Errors(definition, instance.RootElement);
             if (listed.Count == 0 || unexplained.Count > 0)
