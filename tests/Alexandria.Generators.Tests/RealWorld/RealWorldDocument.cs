@@ -59,15 +59,26 @@ public sealed class RealWorldDocument
     /// <summary>Every place a value is typed JsonElement: server bodies and parameters (ALX0210) and schema members (ALX0120).</summary>
     public IReadOnlyList<Diagnostic> Untyped => Run.GeneratorDiagnostics.Where(d => d.Id is "ALX0210" or "ALX0120").ToList();
 
-    /// <summary>Properties of the generated types (and server records) whose type involves JsonElement, counted from the compiled symbols.</summary>
-    public int JsonElementMembers
+    /// <summary>
+    /// Properties of the generated types (and server records) whose type involves JsonElement other than as a map's
+    /// values, counted from the compiled symbols: a map of JsonElement (an object with no declared properties) is a
+    /// typed object, as Kiota's and NSwag's classes holding additional data are.
+    /// </summary>
+    public int JsonElementMembers => MemberTypes().Count(t => t.Replace(JsonMap, "", StringComparison.Ordinal).Contains("JsonElement", StringComparison.Ordinal));
+
+    /// <summary>Properties typed a map of JsonElement (objects with no declared properties), counted from the compiled symbols.</summary>
+    public int JsonElementMapMembers => MemberTypes().Count(t => t.Contains(JsonMap, StringComparison.Ordinal));
+
+    private const string JsonMap = "IReadOnlyDictionary<string, System.Text.Json.JsonElement>";
+
+    private IEnumerable<string> MemberTypes()
         => Run.Compilation.Assembly.GlobalNamespace.GetNamespaceMembers().Where(n => n.Name == "Alexandria")
             .SelectMany(n => n.GetNamespaceMembers()).Where(n => n.Name == "Contracts")
             .SelectMany(n => n.GetTypeMembers().Concat(n.GetNamespaceMembers().SelectMany(s => s.GetTypeMembers())))
             .SelectMany(t => t.GetMembers().OfType<IPropertySymbol>().Concat(t.GetTypeMembers().SelectMany(c => c.GetMembers().OfType<IPropertySymbol>())))
-            .Count(p => p.Type.ToDisplayString().Contains("JsonElement", StringComparison.Ordinal));
+            .Select(p => p.Type.ToDisplayString());
 
     public string Summary()
-        => $"{Name}: errors {Errors.Count}, compile {Run.CompilationDiagnostics.Count}, types {SchemaTypes.Count}, JsonElement {Untyped.Count} (members {JsonElementMembers}), " +
+        => $"{Name}: errors {Errors.Count}, compile {Run.CompilationDiagnostics.Count}, types {SchemaTypes.Count}, JsonElement {Untyped.Count} (members {JsonElementMembers}, maps of JsonElement {JsonElementMapMembers}), " +
            "diagnostics " + string.Join(" ", Run.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + "×" + g.Count()));
 }

@@ -86,6 +86,12 @@ namespace Alexandria.Generators.Parsing.OpenApi
                 case "array":
                     var items = Map(obj["items"], "the items of " + place, depth + 1);
                     return new TypeRef("global::System.Collections.Generic.IReadOnlyList<" + items.Name + ">", false, items.Note);
+                case "object":
+                    // No declared properties (an object with any, it says it is an object): a map, as in a type's member.
+                    var values = obj["additionalProperties"] is JsonObject shape && obj["patternProperties"] is null && !Schema.SchemaShapes.AllowsAnyValue(shape)
+                        ? Map(shape, "the values of " + place, depth + 1)
+                        : TypeRef.Of("global::System.Text.Json.JsonElement", true);
+                    return new TypeRef("global::System.Collections.Generic.IReadOnlyDictionary<string, " + values.Name + ">", false, values.Note);
                 default:
                     return Untyped(obj, place, obj.Properties.Count == 0 ? "its schema is '{}', which allows any value" : "its schema declares no type, properties or composition");
             }

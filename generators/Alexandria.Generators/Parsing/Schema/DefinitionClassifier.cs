@@ -77,7 +77,7 @@ namespace Alexandria.Generators.Parsing.Schema
         private static void ClassifyUnion(SchemaFile file, DefinitionInfo union, JsonObject schema, Dictionary<string, DefinitionInfo> infos)
         {
             var branches = SchemaShapes.Branches(schema, out _);
-            if (branches is null || branches.Count < 2 || SchemaShapes.CommonScalarType(branches) is not null)
+            if (branches is null || branches.Count < 2 || SchemaShapes.CommonScalarType(branches, file) is not null)
             {
                 return;
             }

@@ -119,15 +119,17 @@ namespace Alexandria.Generators.Parsing.Schema
         /// The one JSON type every branch of a union has when each is a plain scalar schema (a <c>type</c>, maybe an
         /// <c>enum</c> of it, a <c>format</c>, bounds): <c>anyOf: [string, enum of strings]</c> is a string. With
         /// different formats the format is dropped. Null when a branch is anything else (an object, a reference, a
-        /// second type), which stays a union question.
+        /// second type), which stays a union question. A branch that is a <c>$ref</c> to a scalar schema (OpenAI's
+        /// <c>anyOf: [string, $ref: ModelIdsShared]</c>, an enum of strings) counts as that schema: every value of the
+        /// enum is a string the other branch accepts anyway, so the union is the scalar, as an inline enum is.
         /// </summary>
-        public static (string Type, string? Format)? CommonScalarType(List<JsonNode> branches)
+        public static (string Type, string? Format)? CommonScalarType(List<JsonNode> branches, SchemaFile? file = null)
         {
             string? common = null;
             string? format = null;
             for (var i = 0; i < branches.Count; i++)
             {
-                if (branches[i] is not JsonObject branch || branch["$ref"] is not null || branch["oneOf"] is not null || branch["anyOf"] is not null
+                if (ScalarTarget(branches[i], file) is not JsonObject branch || branch["$ref"] is not null || branch["oneOf"] is not null || branch["anyOf"] is not null
                     || branch["allOf"] is not null || branch["properties"] is not null || branch["items"] is not null)
                 {
                     return null;
@@ -147,6 +149,41 @@ namespace Alexandria.Generators.Parsing.Schema
 
             return common is null ? null : (common, format);
         }
+
+        /// <summary>The schema a chain of pure <c>$ref</c>s ends at (the node itself when it is none, or no file resolves it).</summary>
+        private static JsonNode ScalarTarget(JsonNode node, SchemaFile? file)
+        {
+            for (var hops = 0; file is not null && hops < 16 && node is JsonObject reference && IsPureReference(reference) && reference.Properties.Count == 1; hops++)
+            {
+                if (file.ResolveLocalRef(reference) is not { } target)
+                {
+                    break;
+                }
+
+                node = target;
+            }
+
+            return node;
+        }
+
+        /// <summary>
+        /// A schema that allows any value: no keyword but annotations (<c>{}</c>, <c>{description: …}</c>). As
+        /// <c>additionalProperties</c> it is the same as <c>true</c>.
+        /// </summary>
+        public static bool AllowsAnyValue(JsonObject schema)
+        {
+            foreach (var keyword in schema.Properties)
+            {
+                if (System.Array.IndexOf(AnnotationKeywords, keyword.Name) < 0 && !keyword.Name.StartsWith("x-", System.StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static readonly string[] AnnotationKeywords = { "description", "title", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$comment" };
 
         /// <summary>The branches of <c>oneOf</c> (or <c>anyOf</c>), without the <c>{"type": "null"}</c> ones.</summary>
         public static List<JsonNode>? Branches(JsonObject schema, out bool nullable)

@@ -71,7 +71,7 @@ namespace Alexandria.Generators.Parsing.Schema
                 drafts.Add(new CaseDraft(CaseName(name, types[i], takenCases), types[i], tokens, branches[i]));
             }
 
-            var discriminator = ObjectDiscriminator(drafts);
+            var discriminator = ObjectDiscriminator(drafts) ?? DeclaredDiscriminator(schema, drafts);
             var cases = new List<WrapperCase>();
             foreach (var draft in drafts)
             {
@@ -176,6 +176,65 @@ namespace Alexandria.Generators.Parsing.Schema
 
             return discriminator;
         }
+
+        /// <summary>
+        /// An OpenAPI <c>discriminator</c> naming the member that picks the object case when no member constant does:
+        /// each object case (a <c>$ref</c> to a definition) is picked by its <c>mapping</c> key, else by its definition
+        /// name, as OpenAPI reads a value the mapping does not list. Null when an object case is not a <c>$ref</c> or two
+        /// cases would share a value: then the branches' validators decide, as without a discriminator.
+        /// </summary>
+        private static string? DeclaredDiscriminator(JsonObject union, List<CaseDraft> drafts)
+        {
+            if (union["discriminator"] is not JsonObject declared || declared.GetString("propertyName") is not { Length: > 0 } member)
+            {
+                return null;
+            }
+
+            var objects = drafts.FindAll(d => (d.Tokens & JsonTypes.Object) != 0);
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            var chosen = new List<string>();
+            foreach (var draft in objects)
+            {
+                if (draft.Branch is not JsonObject branch || !SchemaShapes.IsPureReference(branch) || branch.GetString("$ref") is not { } reference)
+                {
+                    return null;
+                }
+
+                var target = LastToken(reference);
+                var value = target;
+                foreach (var entry in (declared["mapping"] as JsonObject)?.Properties ?? new JsonProperty[0])
+                {
+                    if (entry.Value is JsonString mapped && LastToken(mapped.Value) == target)
+                    {
+                        value = entry.Name;
+                        break;
+                    }
+                }
+
+                if (!values.Add(value))
+                {
+                    return null;
+                }
+
+                chosen.Add(value);
+            }
+
+            if (objects.Count < 2)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < objects.Count; i++)
+            {
+                objects[i].DiscriminatorValue = chosen[i];
+            }
+
+            return member;
+        }
+
+        /// <summary>The definition a reference names: <c>#/components/schemas/Cat</c>, <c>#/$defs/Cat</c> and <c>Cat</c> are all <c>Cat</c>.</summary>
+        private static string LastToken(string reference)
+            => Unescape(Uri.UnescapeDataString(reference.Substring(reference.LastIndexOf('/') + 1)));
 
         /// <summary>
         /// The name of an inline branch type after the union's: its discriminating constant (<c>ContentText</c>), else its

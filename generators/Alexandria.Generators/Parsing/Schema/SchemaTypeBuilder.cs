@@ -40,6 +40,14 @@ namespace Alexandria.Generators.Parsing.Schema
             }
         }
 
+        /// <summary>
+        /// An object with no declared properties becomes a map (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>), not
+        /// JsonElement: set for OpenAPI documents, whose users expect every object typed (Kiota and NSwag make a class
+        /// of it). A JSON Schema contract keeps such an object JsonElement (listed by ALX0120): code built on it, like
+        /// the runtime's tool arguments, passes the raw object through unparsed.
+        /// </summary>
+        public bool OpenObjectsAsMaps { get; set; }
+
         /// <summary>Declarations in the order they were met: records and enums as drafts, unions once their cases are built.</summary>
         public List<object> Declarations { get; } = new List<object>();
 
@@ -159,7 +167,7 @@ namespace Alexandria.Generators.Parsing.Schema
                     return TypeOf(branches[0]).OrNull(nullable || nullBranch);
                 }
 
-                if (SchemaShapes.CommonScalarType(branches) is { } scalar)
+                if (SchemaShapes.CommonScalarType(branches, _file) is { } scalar)
                 {
                     return ScalarType(scalar.Type, scalar.Format).AsNullable(nullable || nullBranch);
                 }
@@ -206,8 +214,14 @@ namespace Alexandria.Generators.Parsing.Schema
                     var items = schema["items"];
                     return TypeReference.ListOf(items is null ? Untyped(schema, "its items have no schema, so any value is accepted") : TypeOf(items)).AsNullable(nullable);
                 case "object":
-                    return schema["additionalProperties"] is JsonObject values
-                        ? TypeReference.DictionaryOf(TypeOf(values)).AsNullable(nullable)
+                    if (schema["additionalProperties"] is JsonObject values && (!OpenObjectsAsMaps || schema["patternProperties"] is null && !SchemaShapes.AllowsAnyValue(values)))
+                    {
+                        return TypeReference.DictionaryOf(TypeOf(values)).AsNullable(nullable);
+                    }
+
+                    // An object with no declared properties is still an object: a map of whatever its members hold.
+                    return OpenObjectsAsMaps
+                        ? TypeReference.DictionaryOf(TypeReference.Json).AsNullable(nullable)
                         : Untyped(schema, "an object with no declared properties allows any members");
                 case "":
                     return Untyped(schema, "the schema declares no type, properties or composition, so any value is accepted");

@@ -33,7 +33,8 @@ namespace Alexandria.Generators.Parsing.Schema
             KeywordValueScanner.Scan(document, diagnostics);
             var schemaFile = new SchemaFile(document);
             var definitions = DefinitionClassifier.Classify(schemaFile, diagnostics);
-            var builder = new SchemaTypeBuilder(schemaFile, file.Namespace, definitions, diagnostics);
+            // SchemasOf made a new document exactly when the file is an OpenAPI document read as its schema view.
+            var builder = new SchemaTypeBuilder(schemaFile, file.Namespace, definitions, diagnostics) { OpenObjectsAsMaps = !ReferenceEquals(document, parsed) };
 
             var exports = new List<SchemaExport>();
             foreach (var definition in schemaFile.Definitions)
