@@ -89,23 +89,6 @@ namespace Alexandria.Generators.Emitting
             return builder.ToString();
         }
 
-        /// <summary>Printable ASCII other than the quote and the backslash: written as it is inside a literal.</summary>
-        internal static bool IsPlain(string? text)
-        {
-            if (text is null)
-            {
-                return true;
-            }
-
-            foreach (var c in text)
-            {
-                if (c < ' ' || c > '~' || c == '"' || c == '\\')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool IsPlain(string? text) => CSharpNaming.IsPlainInLiteral(text);
     }
 }

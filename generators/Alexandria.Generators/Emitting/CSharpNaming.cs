@@ -73,7 +73,26 @@ namespace Alexandria.Generators.Emitting
         }
 
         /// <summary>A C# string literal for <paramref name="value"/>, escaped.</summary>
-        public static string Literal(string value) => CSharpLiteral.IsPlain(value) ? "\"" + value + "\"" : SymbolDisplay.FormatLiteral(value, quote: true);
+        public static string Literal(string value) => IsPlainInLiteral(value) ? "\"" + value + "\"" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>Printable ASCII other than the quote and the backslash: written as it is inside a literal.</summary>
+        internal static bool IsPlainInLiteral(string? text)
+        {
+            if (text is null)
+            {
+                return true;
+            }
+
+            foreach (var c in text)
+            {
+                if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>A verbatim-free C# literal for an integer count or offset.</summary>
         public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
