@@ -10,10 +10,18 @@ namespace Alexandria.Generators
     /// </summary>
     internal readonly record struct FileOptions(string Emit, string ValidatorName, string AssertFormats, string SchemaUri, string SchemaDraft)
     {
-        public static FileOptions Read(AnalyzerConfigOptions options)
-            => new FileOptions(Get(options, "AlexandriaEmit"), Get(options, "AlexandriaValidatorName"), Get(options, "AlexandriaAssertFormats"), Get(options, "AlexandriaSchemaUri"), Get(options, "AlexandriaSchemaDraft"));
+        // The full keys as constants: every file's options are read twice a run (as a contract, as a schema document).
+        private const string Prefix = "build_metadata.AdditionalFiles.";
 
-        private static string Get(AnalyzerConfigOptions options, string name)
-            => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) ? value.Trim() : "";
+        public static FileOptions Read(AnalyzerConfigOptions options)
+            => new FileOptions(
+                Get(options, Prefix + "AlexandriaEmit"),
+                Get(options, Prefix + "AlexandriaValidatorName"),
+                Get(options, Prefix + "AlexandriaAssertFormats"),
+                Get(options, Prefix + "AlexandriaSchemaUri"),
+                Get(options, Prefix + "AlexandriaSchemaDraft"));
+
+        private static string Get(AnalyzerConfigOptions options, string key)
+            => options.TryGetValue(key, out var value) ? value.Trim() : "";
     }
 }

@@ -73,7 +73,26 @@ namespace Alexandria.Generators.Emitting
         }
 
         /// <summary>A C# string literal for <paramref name="value"/>, escaped.</summary>
-        public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+        public static string Literal(string value) => IsPlainInLiteral(value) ? "\"" + value + "\"" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>Printable ASCII other than the quote and the backslash: written as it is inside a literal.</summary>
+        internal static bool IsPlainInLiteral(string? text)
+        {
+            if (text is null)
+            {
+                return true;
+            }
+
+            foreach (var c in text)
+            {
+                if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>A verbatim-free C# literal for an integer count or offset.</summary>
         public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -100,18 +119,34 @@ namespace Alexandria.Generators.Emitting
         }
 
         /// <summary>A hint name fragment that is stable and safe as a file name.</summary>
-        public static string HintName(string contractFileName, string typeName)
+        public static string HintName(string contractFileName, string typeName) => HintName(contractFileName, typeName, "");
+
+        /// <summary>
+        /// The hint name of <paramref name="typeName"/> + <paramref name="suffix"/> (<c>JsonConverter</c>), written once into
+        /// a builder kept per thread: every generated file has one, and joining the pieces first made each twice or three times.
+        /// </summary>
+        public static string HintName(string contractFileName, string typeName, string suffix)
         {
-            var stem = contractFileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase)
-                ? contractFileName.Substring(0, contractFileName.Length - 5)
-                : contractFileName;
-            var builder = new StringBuilder();
-            foreach (var c in stem + "." + typeName)
+            var stemLength = contractFileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? contractFileName.Length - 5 : contractFileName.Length;
+            var builder = t_hintBuilder ??= new StringBuilder(128);
+            builder.Clear();
+            AppendSafe(builder, contractFileName, stemLength);
+            builder.Append('.');
+            AppendSafe(builder, typeName, typeName.Length);
+            AppendSafe(builder, suffix, suffix.Length);
+            return builder.Append(".g.cs").ToString();
+        }
+
+        [System.ThreadStatic]
+        private static StringBuilder? t_hintBuilder;
+
+        private static void AppendSafe(StringBuilder builder, string text, int length)
+        {
+            for (var i = 0; i < length; i++)
             {
+                var c = text[i];
                 builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
             }
-
-            return builder.Append(".g.cs").ToString();
         }
     }
 }

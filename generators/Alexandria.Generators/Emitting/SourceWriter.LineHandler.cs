@@ -41,6 +41,8 @@ namespace Alexandria.Generators.Emitting
 
             public void AppendFormatted(CSharpLiteral value) => value.AppendTo(_builder);
 
+            public void AppendFormatted(CSharpCode value) => value.AppendTo(_builder);
+
             /// <summary>Any other value as string concatenation would have written it (<c>ToString()</c>, current culture).</summary>
             public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, null) : value?.ToString());
         }

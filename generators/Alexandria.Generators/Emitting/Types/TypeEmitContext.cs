@@ -10,12 +10,17 @@ namespace Alexandria.Generators.Emitting.Types
         {
             FileName = fileName;
             Namespace = ns;
-            var stem = fileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
-            var pascal = CSharpNaming.ToPascalCase(stem);
-            JsonClassName = pascal + "Json";
+            JsonClassName = JsonClassNameOf(fileName);
             Support = Qualify(SharedSupportClassName);
             Equality = Qualify(SharedEqualityClassName);
             _typeInfoHolder = Qualify(JsonClassName) + "." + TypeInfoClassName + ".";
+        }
+
+        /// <summary>The per-file class of <paramref name="fileName"/>: <c>output_schema.json</c> → <c>OutputSchemaJson</c>.</summary>
+        public static string JsonClassNameOf(string fileName)
+        {
+            var stem = fileName.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 5) : fileName;
+            return CSharpNaming.ToPascalCase(stem) + "Json";
         }
 
         /// <summary>The qualified <c>TypeInfo</c> class with a trailing dot, made once: every entry point names it.</summary>
@@ -51,7 +56,7 @@ namespace Alexandria.Generators.Emitting.Types
 
         public string Qualify(string typeName) => "global::" + Namespace + "." + typeName;
 
-        public string HintName(string typeName) => CSharpNaming.HintName(FileName, typeName);
+        public string HintName(string typeName, string suffix = "") => CSharpNaming.HintName(FileName, typeName, suffix);
 
         /// <summary>The nested class of <see cref="JsonClassName"/> holding one cached <c>JsonTypeInfo&lt;T&gt;</c> per type.</summary>
         public const string TypeInfoClassName = "TypeInfo";

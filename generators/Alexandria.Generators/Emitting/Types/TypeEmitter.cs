@@ -28,19 +28,19 @@ namespace Alexandria.Generators.Emitting.Types
                 {
                     case RecordDeclaration record:
                         yield return new GeneratedSource(context.HintName(record.Name), RecordEmitter.Emit(context, record));
-                        yield return new GeneratedSource(context.HintName(record.Name + "JsonConverter"), RecordConverterEmitter.Emit(context, record));
+                        yield return new GeneratedSource(context.HintName(record.Name, "JsonConverter"), RecordConverterEmitter.Emit(context, record));
                         break;
                     case UnionDeclaration union:
                         yield return new GeneratedSource(context.HintName(union.Name), UnionEmitter.Emit(context, union));
-                        yield return new GeneratedSource(context.HintName(union.Name + "JsonConverter"), UnionConverterEmitter.Emit(context, union));
+                        yield return new GeneratedSource(context.HintName(union.Name, "JsonConverter"), UnionConverterEmitter.Emit(context, union));
                         break;
                     case WrapperUnionDeclaration wrapper:
                         yield return new GeneratedSource(context.HintName(wrapper.Name), WrapperUnionEmitter.Emit(context, wrapper));
-                        yield return new GeneratedSource(context.HintName(wrapper.Name + "JsonConverter"), WrapperUnionConverterEmitter.Emit(context, wrapper));
+                        yield return new GeneratedSource(context.HintName(wrapper.Name, "JsonConverter"), WrapperUnionConverterEmitter.Emit(context, wrapper));
                         break;
                     case EnumDeclaration enumeration:
                         yield return new GeneratedSource(context.HintName(enumeration.Name), EnumEmitter.Emit(context, enumeration));
-                        yield return new GeneratedSource(context.HintName(enumeration.Name + "JsonConverter"), EnumConverterEmitter.Emit(context, enumeration));
+                        yield return new GeneratedSource(context.HintName(enumeration.Name, "JsonConverter"), EnumConverterEmitter.Emit(context, enumeration));
                         break;
                 }
             }

@@ -17,7 +17,7 @@ namespace Alexandria.Generators.Emitting.Validation
 
             if (_m.Const is int constant)
             {
-                Fail("!(" + ConstantCondition(constant) + ")", "const", Shown, new CSharpLiteral(" is not ", MessageText.Constant(_model.Constants[constant])));
+                Fail(new CSharpCode("!(", ConstantCondition(constant), ")"), "const", Shown, new CSharpLiteral(" is not ", MessageText.Constant(_model.Constants[constant])));
             }
 
             if (_m.HasEnum)
@@ -29,38 +29,35 @@ namespace Alexandria.Generators.Emitting.Validation
                     1 => " is not " + MessageText.Constants(_model, _m.Enum),
                     _ => " is not one of " + MessageText.Constants(_model, _m.Enum),
                 };
-                Fail("!(" + condition + ")", "enum", Shown, new CSharpLiteral(expected));
+                Fail(new CSharpCode("!(", condition, ")"), "enum", Shown, new CSharpLiteral(expected));
             }
         }
 
         private void EmitNumberAssertions()
         {
-            var limits = new (NumberLimitModel? Limit, string Keyword, string Test, string Words)[]
-            {
-                (_m.Minimum, "minimum", "< 0", " is less than the minimum "),
-                (_m.ExclusiveMinimum, "exclusiveMinimum", "<= 0", " is not greater than the exclusive minimum "),
-                (_m.Maximum, "maximum", "> 0", " is greater than the maximum "),
-                (_m.ExclusiveMaximum, "exclusiveMaximum", ">= 0", " is not less than the exclusive maximum "),
-            };
-            if (limits.All(l => l.Limit is null) && _m.MultipleOf is null)
+            if (_m.Minimum is null && _m.ExclusiveMinimum is null && _m.Maximum is null && _m.ExclusiveMaximum is null && _m.MultipleOf is null)
             {
                 return;
             }
 
             using (_w.OpenBlock($"if (k == {Kind}.Number)"))
             {
-                foreach (var (limit, keyword, test, words) in limits)
-                {
-                    if (limit is not null)
-                    {
-                        Fail("JsonValues.Compare(e, " + NumberLiterals.For(limit.Text) + ") " + test, keyword, Shown, new CSharpLiteral(words, limit.Text));
-                    }
-                }
-
+                Limit(_m.Minimum, "minimum", "< 0", " is less than the minimum ");
+                Limit(_m.ExclusiveMinimum, "exclusiveMinimum", "<= 0", " is not greater than the exclusive minimum ");
+                Limit(_m.Maximum, "maximum", "> 0", " is greater than the maximum ");
+                Limit(_m.ExclusiveMaximum, "exclusiveMaximum", ">= 0", " is not less than the exclusive maximum ");
                 if (_m.MultipleOf is { } divisor)
                 {
-                    Fail("!JsonValues.IsMultipleOf(e, " + NumberLiterals.For(divisor.Text) + ")", "multipleOf", Shown, new CSharpLiteral(" is not a multiple of ", divisor.Text));
+                    Fail(new CSharpCode("!JsonValues.IsMultipleOf(e, ", NumberLiterals.For(divisor.Text), ")"), "multipleOf", Shown, new CSharpLiteral(" is not a multiple of ", divisor.Text));
                 }
+            }
+        }
+
+        private void Limit(NumberLimitModel? limit, string keyword, string test, string words)
+        {
+            if (limit is not null)
+            {
+                Fail(new CSharpCode("JsonValues.Compare(e, ", NumberLiterals.For(limit.Text), ") ", test), keyword, Shown, new CSharpLiteral(words, limit.Text));
             }
         }
 
@@ -80,12 +77,12 @@ namespace Alexandria.Generators.Emitting.Validation
                     _w.Line("var n = JsonValues.CodePoints(s);");
                     if (_m.MinLength is long min)
                     {
-                        Fail("n < " + Int(min), "minLength", QuotedString, new CSharpLiteral(" is shorter than ", Int(min), Characters(min)));
+                        Fail(new CSharpCode("n < ", Int(min)), "minLength", QuotedString, new CSharpLiteral(" is shorter than ", Int(min), Characters(min)));
                     }
 
                     if (_m.MaxLength is long max)
                     {
-                        Fail("n > " + Int(max), "maxLength", QuotedString, new CSharpLiteral(" is longer than ", Int(max), Characters(max)));
+                        Fail(new CSharpCode("n > ", Int(max)), "maxLength", QuotedString, new CSharpLiteral(" is longer than ", Int(max), Characters(max)));
                     }
                 }
 
@@ -94,14 +91,14 @@ namespace Alexandria.Generators.Emitting.Validation
                     var source = MessageText.Cut(_m.PatternSource ?? "", 2 * MessageText.MaxChars);
                     var match = Fresh("pm");
                     _w.Line($"var {match} = PatternMatching.Match(P{Int(pattern)}, s);");
-                    RefuseTimedOut(match + " == PatternMatch.TimedOut", null, "pattern", "PatternMatching.TookTooLong(" + QuotedString + ", " + Lit(source) + ", \"the value\")");
-                    Fail(match + " == PatternMatch.NoMatch", "pattern", QuotedString, new CSharpLiteral(" does not match the pattern ", source));
+                    RefuseTimedOut(new CSharpCode(match, " == PatternMatch.TimedOut"), null, "pattern", new CSharpCode("PatternMatching.TookTooLong(" + QuotedString + ", ", Lit(source), ", \"the value\")"));
+                    Fail(new CSharpCode(match, " == PatternMatch.NoMatch"), "pattern", QuotedString, new CSharpLiteral(" does not match the pattern ", source));
                 }
 
                 if (check is not null)
                 {
                     var gate = _m.AlwaysAssertFormat ? "" : "c.AssertFormats && ";
-                    Fail(gate + "!FormatAssertions." + check + "(s)", "format", QuotedString, new CSharpLiteral(" is not ", FormatNames.Describe(_m.Format!)));
+                    Fail(new CSharpCode(gate, "!FormatAssertions.", check, "(s)"), "format", QuotedString, new CSharpLiteral(" is not ", FormatNames.Describe(_m.Format!)));
                 }
             }
         }

@@ -93,16 +93,17 @@ namespace Alexandria.Generators.Emitting.Validation
         private void CallInto(string result, int target, string instance, string annotations, bool declare)
         {
             var resource = _model.Methods[target].Resource;
-            var call = (declare ? "var " : "") + result + " = S" + Int(target) + "(c, " + instance + ", " + annotations + ");";
-            if (resource == _m.Resource)
+            var entering = resource != _m.Resource;
+            if (entering)
             {
-                _w.Line(call);
-                return;
+                _w.Line($"c.Enter({Int(resource)});");
             }
 
-            _w.Line($"c.Enter({Int(resource)});");
-            _w.Line(call);
-            _w.Line("c.Exit();");
+            _w.Line($"{(declare ? "var " : "")}{result} = S{Int(target)}(c, {instance}, {annotations});");
+            if (entering)
+            {
+                _w.Line("c.Exit();");
+            }
         }
 
         /// <summary>After a child call: its errors are already recorded, so only the verdict propagates.</summary>
@@ -110,27 +111,27 @@ namespace Alexandria.Generators.Emitting.Validation
             => _w.Line($"if (!{result}) {{ if (!c.Collecting) return false; ok = false; }}");
 
         /// <summary>Reports an error of this schema; returns at once unless errors are being collected.</summary>
-        private void Fail(string condition, string keyword, string messageExpression)
+        private void Fail(CSharpCode condition, string keyword, CSharpCode messageExpression)
             => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false; }}");
 
         /// <summary>Reports an error whose message is <paramref name="shown"/> (an expression) followed by fixed <paramref name="text"/>.</summary>
-        private void Fail(string condition, string keyword, string shown, CSharpLiteral text)
+        private void Fail(CSharpCode condition, string keyword, string shown, CSharpLiteral text)
             => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {shown} + {text}, {At(keyword)})) return false; ok = false; }}");
 
         /// <summary>Reports an error whose message is fixed <paramref name="text"/>.</summary>
-        private void Fail(string condition, string keyword, CSharpLiteral text)
+        private void Fail(CSharpCode condition, string keyword, CSharpLiteral text)
             => _w.Line($"if ({condition}) {{ if (!c.Fail({Literal(keyword)}, {text}, {At(keyword)})) return false; ok = false; }}");
 
         /// <summary>A pattern that ran past its time limit: ends the validation with this error (at member <paramref name="member"/>, an expression, when given).</summary>
-        private void RefuseTimedOut(string condition, string? member, string keyword, string messageExpression)
+        private void RefuseTimedOut(CSharpCode condition, string? member, string keyword, CSharpCode messageExpression)
             => _w.Line($"if ({condition}) c.RefuseTimedOut({member ?? "null"}, {Literal(keyword)}, {messageExpression}, {At(keyword)});");
 
         /// <summary>Reports an error at the member or item <paramref name="segment"/> of this instance (a name or index expression).</summary>
-        private void FailAt(string segment, string keyword, string messageExpression)
+        private void FailAt(string segment, string keyword, CSharpCode messageExpression)
             => _w.Line($"if (!c.FailAt({segment}, {Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false;");
 
         /// <summary>Reports an applicator's error that the errors recorded before it explain; results list it after them.</summary>
-        private void Summarize(string keyword, string messageExpression)
+        private void Summarize(string keyword, CSharpCode messageExpression)
             => _w.Line($"if (!c.Summarize({Literal(keyword)}, {messageExpression}, {At(keyword)})) return false; ok = false;");
 
         /// <summary>The schema location of <paramref name="keyword"/> in this subschema, as a literal written in place.</summary>

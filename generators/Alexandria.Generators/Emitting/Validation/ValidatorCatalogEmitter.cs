@@ -17,13 +17,29 @@ namespace Alexandria.Generators.Emitting.Validation
         public static string ClassName(string fileName) => SchemaNaming.RootValidatorName(fileName) + "s";
 
         /// <summary>Validator-only files (a root schema, no <c>$defs</c>) need no catalogue.</summary>
-        public static bool HasDefinitions(ValidatorModel model) => Definitions(model).Count > 0;
+        public static bool HasDefinitions(ValidatorModel model)
+        {
+            // The test Definitions applies, without building the list: a pointer's "~1" unescapes to '/'.
+            foreach (var entry in model.Entries)
+            {
+                var pointer = entry.SchemaPointer;
+                if (pointer.StartsWith(DefinitionsPrefix, System.StringComparison.Ordinal)
+                    && pointer.IndexOf('/', DefinitionsPrefix.Length) < 0
+                    && pointer.IndexOf("~1", DefinitionsPrefix.Length, System.StringComparison.Ordinal) < 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static SourceText Emit(ValidatorModel model)
         {
             var entries = Definitions(model);
-            var result = "global::" + SchemaNaming.ValidationNamespace(model.Namespace) + ".ValidationResult";
-            var options = "global::" + SchemaNaming.ValidationNamespace(model.Namespace) + ".ValidationOptions";
+            var validation = SchemaNaming.ValidationNamespace(model.Namespace);
+            var result = "global::" + validation + ".ValidationResult";
+            var options = "global::" + validation + ".ValidationOptions";
 
             var w = new SourceWriter();
             GeneratedFileHeader.Write(w, model.FileName);

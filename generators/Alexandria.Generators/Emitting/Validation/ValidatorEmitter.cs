@@ -28,12 +28,13 @@ namespace Alexandria.Generators.Emitting.Validation
             yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName), EmitCompiled(model));
             if (streamingText is not null)
             {
-                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName + ".Streaming"), streamingText);
+                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, model.CompiledClassName, ".Streaming"), streamingText);
             }
 
+            var validation = "global::" + SchemaNaming.ValidationNamespace(model.Namespace);
             foreach (var entry in model.Entries)
             {
-                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, entry.ClassName), EmitValidator(model, entry, analysis.Streams(entry.Method)));
+                yield return new GeneratedSource(CSharpNaming.HintName(model.FileName, entry.ClassName), EmitValidator(model, validation, entry, analysis.Streams(entry.Method)));
             }
 
             if (ValidatorCatalogEmitter.HasDefinitions(model))
@@ -102,9 +103,9 @@ namespace Alexandria.Generators.Emitting.Validation
             }
         }
 
-        private static SourceText EmitValidator(ValidatorModel model, ValidatorEntryModel entry, bool streams)
+        /// <param name="validation">The validation namespace, <c>global::</c>-qualified (the same for every entry of the file).</param>
+        private static SourceText EmitValidator(ValidatorModel model, string validation, ValidatorEntryModel entry, bool streams)
         {
-            var validation = "global::" + SchemaNaming.ValidationNamespace(model.Namespace);
             var element = SchemaMethodEmitter.Element;
             var span = "global::System.ReadOnlySpan<byte>";
             var assertDefault = model.AssertFormatsByDefault ? "true" : "false";
@@ -121,8 +122,8 @@ namespace Alexandria.Generators.Emitting.Validation
                 {
                     // The bodies are the same in every validator (ValidatorRuntime, once per compilation): each passes
                     // its own compiled methods. Static method groups, so the delegates are made once and cached.
-                    var runtime = $"{validation}.ValidatorRuntime";
-                    var stream = streams ? $"{validation}.{model.CompiledClassName}.{StreamingMethodEmitter.MethodName(entry.Method)}" : "null";
+                    var runtime = new CSharpCode(validation, ".ValidatorRuntime");
+                    var stream = streams ? new CSharpCode(validation, ".", model.CompiledClassName, ".", StreamingMethodEmitter.MethodName(entry.Method)) : new CSharpCode("null");
                     w.Line("/// <summary>Validates <paramref name=\"instance\"/> and returns every error, the most specific first.</summary>");
                     w.Line($"public static {validation}.ValidationResult Validate({element} instance, {validation}.ValidationOptions? options = null)");
                     w.Line($"    => {runtime}.Validate(instance, options, {assertDefault}, Run);");

@@ -40,9 +40,12 @@ namespace Alexandria.Generators.Parsing.Schema
             var draft = UnsupportedKeywordScanner.DraftOf(document);
             SubschemaWalk.Visit(document.Root, keyword => StandardKeywords.IsKnown(draft, keyword), schema =>
             {
-                foreach (var keyword in schema.Properties.Where(k => StandardKeywords.IsKnown(draft, k.Name)))
+                foreach (var keyword in schema.Properties)
                 {
-                    Check(document, draft, keyword, diagnostics);
+                    if (StandardKeywords.IsKnown(draft, keyword.Name))
+                    {
+                        Check(document, draft, keyword, diagnostics);
+                    }
                 }
             });
         }
@@ -51,91 +54,106 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             var name = keyword.Name;
             var value = keyword.Value;
-            void Report(JsonNode at, string reason) => diagnostics.Add(document.Diagnostic(DiagnosticDescriptors.InvalidKeywordValue, at, name, reason));
+            var report = new Reporter(document, name, diagnostics);
 
             if (Strings.Contains(name))
             {
-                if (value is not JsonString) Report(value, "it must be a string");
+                if (value is not JsonString) report.At(value, "it must be a string");
             }
             else if (Booleans.Contains(name))
             {
-                if (value.Kind is not (JsonNodeKind.True or JsonNodeKind.False)) Report(value, "it must be true or false");
+                if (value.Kind is not (JsonNodeKind.True or JsonNodeKind.False)) report.At(value, "it must be true or false");
             }
             else if (Counts.Contains(name))
             {
-                if (!IsCount(value)) Report(value, "it must be a non-negative integer");
+                if (!IsCount(value)) report.At(value, "it must be a non-negative integer");
             }
             else if (name is "multipleOf")
             {
-                if (value is not JsonNumber divisor || !(Parse(divisor) > 0)) Report(value, "it must be a number greater than 0");
+                if (value is not JsonNumber divisor || !(Parse(divisor) > 0)) report.At(value, "it must be a number greater than 0");
             }
             else if (name is "minimum" or "maximum")
             {
-                if (value is not JsonNumber) Report(value, "it must be a number");
+                if (value is not JsonNumber) report.At(value, "it must be a number");
             }
             else if (name is "exclusiveMinimum" or "exclusiveMaximum")
             {
                 var flag = draft == SchemaDraft.Draft4;
                 if (flag ? value.Kind is not (JsonNodeKind.True or JsonNodeKind.False) : value is not JsonNumber)
                 {
-                    Report(value, flag ? "in draft-04 it must be true or false" : "it must be a number");
+                    report.At(value, flag ? "in draft-04 it must be true or false" : "it must be a number");
                 }
             }
             else if (name is "type")
             {
-                CheckType(value, Report);
+                CheckType(value, report);
             }
             else if (name is "enum")
             {
-                CheckEnum(document, draft, value, Report, diagnostics);
+                CheckEnum(document, draft, value, report, diagnostics);
             }
             else if (name is "required")
             {
-                CheckStringSet(value, Report);
+                CheckStringSet(value, report);
             }
             else if (name is "dependentRequired" or "dependencies")
             {
-                CheckDependencies(value, name == "dependencies", Report);
+                CheckDependencies(value, name == "dependencies", report);
             }
             else if (name is "allOf" or "anyOf" or "oneOf" or "prefixItems")
             {
-                CheckSchemaList(value, Report);
+                CheckSchemaList(value, report);
             }
             else if (name is "items" && value is JsonArray && draft < SchemaDraft.Draft202012)
             {
-                CheckSchemaList(value, Report, allowEmpty: true);
+                CheckSchemaList(value, report, allowEmpty: true);
             }
             else if (StandardKeywords.SingleSchema.Contains(name))
             {
-                CheckSchema(value, Report);
+                CheckSchema(value, report);
             }
             else if (StandardKeywords.SchemaMap.Contains(name) && name != "dependencies")
             {
-                CheckSchemaMap(value, Report);
+                CheckSchemaMap(value, report);
             }
             else if (name is "examples")
             {
-                if (value is not JsonArray) Report(value, "it must be an array");
+                if (value is not JsonArray) report.At(value, "it must be an array");
             }
             else if (name is "$vocabulary" or "discriminator" or "xml" or "externalDocs")
             {
-                if (value is not JsonObject) Report(value, "it must be an object");
+                if (value is not JsonObject) report.At(value, "it must be an object");
             }
         }
 
-        private delegate void Reporter(JsonNode at, string reason);
+        /// <summary>Reports ALX0104 for one keyword. A struct, not a closure: made for every keyword checked, used for the few that are wrong.</summary>
+        private readonly struct Reporter
+        {
+            private readonly ContractDocument _document;
+            private readonly string _keyword;
+            private readonly List<DiagnosticInfo> _diagnostics;
+
+            public Reporter(ContractDocument document, string keyword, List<DiagnosticInfo> diagnostics)
+            {
+                _document = document;
+                _keyword = keyword;
+                _diagnostics = diagnostics;
+            }
+
+            public void At(JsonNode at, string reason) => _diagnostics.Add(_document.Diagnostic(DiagnosticDescriptors.InvalidKeywordValue, at, _keyword, reason));
+        }
 
         private static void CheckType(JsonNode value, Reporter report)
         {
             if (value is JsonString single)
             {
-                if (!SimpleTypes.Contains(single.Value)) report(value, "'" + single.Value + "' is not a JSON type (" + string.Join(", ", SimpleTypes) + ")");
+                if (!SimpleTypes.Contains(single.Value)) report.At(value, "'" + single.Value + "' is not a JSON type (" + string.Join(", ", SimpleTypes) + ")");
                 return;
             }
 
             if (value is not JsonArray many || many.Items.Count == 0)
             {
-                report(value, "it must be a type name or a non-empty array of type names");
+                report.At(value, "it must be a type name or a non-empty array of type names");
                 return;
             }
 
@@ -144,11 +162,11 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 if (item is not JsonString type || !SimpleTypes.Contains(type.Value))
                 {
-                    report(item, (item is JsonString s ? "'" + s.Value + "'" : "a non-string") + " is not a JSON type (" + string.Join(", ", SimpleTypes) + ")");
+                    report.At(item, (item is JsonString s ? "'" + s.Value + "'" : "a non-string") + " is not a JSON type (" + string.Join(", ", SimpleTypes) + ")");
                 }
                 else if (!seen.Add(type.Value))
                 {
-                    report(item, "'" + type.Value + "' is listed twice");
+                    report.At(item, "'" + type.Value + "' is listed twice");
                 }
             }
         }
@@ -157,7 +175,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value is not JsonArray values)
             {
-                report(value, "it must be an array of the allowed values");
+                report.At(value, "it must be an array of the allowed values");
                 return;
             }
 
@@ -166,7 +184,7 @@ namespace Alexandria.Generators.Parsing.Schema
                 // Draft 4's meta-schema requires a value; later drafts allow none (the suite tests it), so there it is a warning.
                 if (draft == SchemaDraft.Draft4)
                 {
-                    report(value, "an empty enum accepts no value at all");
+                    report.At(value, "an empty enum accepts no value at all");
                 }
                 else
                 {
@@ -190,7 +208,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value is not JsonArray names)
             {
-                report(value, "it must be an array of property names");
+                report.At(value, "it must be an array of property names");
                 return;
             }
 
@@ -199,11 +217,11 @@ namespace Alexandria.Generators.Parsing.Schema
             {
                 if (item is not JsonString name)
                 {
-                    report(item, "every item must be a property name (a string)");
+                    report.At(item, "every item must be a property name (a string)");
                 }
                 else if (!seen.Add(name.Value))
                 {
-                    report(item, "'" + name.Value + "' is listed twice");
+                    report.At(item, "'" + name.Value + "' is listed twice");
                 }
             }
         }
@@ -212,7 +230,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value is not JsonObject map)
             {
-                report(value, "it must be an object");
+                report.At(value, "it must be an object");
                 return;
             }
 
@@ -228,7 +246,7 @@ namespace Alexandria.Generators.Parsing.Schema
                 }
                 else
                 {
-                    report(entry.Value, "each member must be an array of property names");
+                    report.At(entry.Value, "each member must be an array of property names");
                 }
             }
         }
@@ -237,7 +255,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value is not JsonArray list || (list.Items.Count == 0 && !allowEmpty))
             {
-                report(value, "it must be a non-empty array of schemas");
+                report.At(value, "it must be a non-empty array of schemas");
                 return;
             }
 
@@ -251,7 +269,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value is not JsonObject map)
             {
-                report(value, "it must be an object whose members are schemas");
+                report.At(value, "it must be an object whose members are schemas");
                 return;
             }
 
@@ -265,7 +283,7 @@ namespace Alexandria.Generators.Parsing.Schema
         {
             if (value.Kind is not (JsonNodeKind.Object or JsonNodeKind.True or JsonNodeKind.False))
             {
-                report(value, "a schema must be an object or a boolean");
+                report.At(value, "a schema must be an object or a boolean");
             }
         }
 

@@ -31,6 +31,53 @@ namespace Alexandria.Generators.Parsing.Schema
             return members;
         }
 
+        /// <summary>
+        /// Whether <see cref="Collect"/> would find any member: the same walk, stopping at the first <c>properties</c> with
+        /// a member, without building the members (shape detection asks this of every object definition).
+        /// </summary>
+        public static bool Any(SchemaFile file, JsonObject schema) => Any(file, schema, null);
+
+        private static bool Any(SchemaFile file, JsonObject schema, HashSet<JsonNode>? visiting)
+        {
+            if (schema["properties"] is JsonObject { Properties.Count: > 0 })
+            {
+                return true;
+            }
+
+            var viaRef = schema["$ref"] is JsonString && (schema["properties"] is not null || schema["allOf"] is not null);
+            if (!viaRef && schema["allOf"] is not JsonArray)
+            {
+                return false;
+            }
+
+            visiting ??= new HashSet<JsonNode>();
+            if (!visiting.Add(schema))
+            {
+                return false;
+            }
+
+            var found = (viaRef && file.ResolveLocalRef(schema) is JsonObject target && Any(file, target, visiting))
+                || (schema["allOf"] is JsonArray parts && AnyPart(file, parts, visiting));
+            visiting.Remove(schema);
+            return found;
+        }
+
+        private static bool AnyPart(SchemaFile file, JsonArray parts, HashSet<JsonNode> visiting)
+        {
+            foreach (var part in parts.Items)
+            {
+                if (part is JsonObject partSchema
+                    && (partSchema["$ref"] is JsonString && partSchema["properties"] is null
+                        ? file.ResolveLocalRef(partSchema) is JsonObject target && Any(file, target, visiting)
+                        : Any(file, partSchema, visiting)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void Add(SchemaFile file, JsonObject schema, HashSet<JsonNode> visiting)
         {
             if (!visiting.Add(schema))

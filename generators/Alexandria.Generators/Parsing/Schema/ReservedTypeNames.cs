@@ -17,11 +17,10 @@ namespace Alexandria.Generators.Parsing.Schema
         public static Dictionary<string, string> Of(SchemaFile file, IEnumerable<DefinitionInfo> definitions)
         {
             var reserved = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            var support = new TypeEmitContext(file.FileName, "");
             var owner = file.FileName + " (its generated support classes)";
             foreach (var name in new[]
             {
-                support.JsonClassName,
+                TypeEmitContext.JsonClassNameOf(file.FileName),
                 SchemaNaming.CompiledValidatorsName(file.FileName), ValidatorCatalogEmitter.ClassName(file.FileName),
                 "ContractJsonException", TypeEmitContext.SharedSupportClassName, TypeEmitContext.SharedEqualityClassName,
             })

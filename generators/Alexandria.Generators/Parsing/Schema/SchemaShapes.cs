@@ -37,6 +37,32 @@ namespace Alexandria.Generators.Parsing.Schema
             return types;
         }
 
+        /// <summary>How many non-null members <see cref="ReadTypes"/> would list, and the first: shape tests ask this of every schema, without the list.</summary>
+        private static int CountTypes(JsonObject schema, out string? first)
+        {
+            first = null;
+            switch (schema["type"])
+            {
+                case JsonString single:
+                    first = single.Value == "null" ? null : single.Value;
+                    return first is null ? 0 : 1;
+                case JsonArray many:
+                    var count = 0;
+                    foreach (var item in many.Items)
+                    {
+                        if (item is JsonString s && s.Value != "null")
+                        {
+                            first ??= s.Value;
+                            count++;
+                        }
+                    }
+
+                    return count;
+                default:
+                    return 0;
+            }
+        }
+
         /// <summary>A <c>$ref</c> and nothing that changes its meaning: the schema is the referenced one.</summary>
         public static bool IsPureReference(JsonObject schema)
             => schema["$ref"] is JsonString && schema["properties"] is null && schema["allOf"] is null;
@@ -54,18 +80,18 @@ namespace Alexandria.Generators.Parsing.Schema
                 return false;
             }
 
-            var types = ReadTypes(schema, out _);
-            if (types.Count > 1 || (types.Count == 1 && types[0] != "object"))
+            var count = CountTypes(schema, out var first);
+            if (count > 1 || (count == 1 && first != "object"))
             {
                 return false;
             }
 
-            if (types.Count == 0 && schema["properties"] is null && schema["allOf"] is null)
+            if (count == 0 && schema["properties"] is null && schema["allOf"] is null)
             {
                 return false;
             }
 
-            return ObjectMembers.Collect(file, schema).Members.Count > 0;
+            return ObjectMembers.Any(file, schema);
         }
 
         /// <summary>An <c>enum</c> of strings (null allowed, making it nullable): a C# enum.</summary>
@@ -76,8 +102,8 @@ namespace Alexandria.Generators.Parsing.Schema
                 return false;
             }
 
-            var types = ReadTypes(schema, out _);
-            if (types.Count > 1 || (types.Count == 1 && types[0] != "string"))
+            var count = CountTypes(schema, out var first);
+            if (count > 1 || (count == 1 && first != "string"))
             {
                 return false;
             }

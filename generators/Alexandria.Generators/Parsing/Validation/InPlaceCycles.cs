@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Alexandria.Generators.Model;
 using Alexandria.Generators.Model.Validation;
 
 namespace Alexandria.Generators.Parsing.Validation
@@ -35,13 +36,16 @@ namespace Alexandria.Generators.Parsing.Validation
             public IReadOnlyList<int> Cycle { get; }
         }
 
-        public static List<Closing> Find(IReadOnlyList<SchemaMethodModel> methods, IEnumerable<int> roots)
+        /// <summary>The cycles among <paramref name="methods"/>, searched from each in index order.</summary>
+        public static List<Closing> Find(IReadOnlyList<SchemaMethodModel?> methods)
         {
             var found = new List<Closing>();
             var state = new byte[methods.Count]; // 0 unvisited, 1 on the path, 2 done
             var path = new List<int>();
-            var stack = new Stack<(int Method, IEnumerator<(int To, bool IsReference)> Edges)>();
-            foreach (var root in roots)
+
+            // Each method on the path with the index of its next edge (Edge numbers them): no enumerator per method.
+            var stack = new Stack<(int Method, int Next)>();
+            for (var root = 0; root < methods.Count; root++)
             {
                 if (state[root] != 0)
                 {
@@ -51,16 +55,15 @@ namespace Alexandria.Generators.Parsing.Validation
                 Enter(root);
                 while (stack.Count > 0)
                 {
-                    var (method, edges) = stack.Peek();
-                    if (!edges.MoveNext())
+                    var (method, next) = stack.Pop();
+                    if (!Edge(methods[method]!, next, out var to, out var isReference))
                     {
-                        stack.Pop();
                         path.RemoveAt(path.Count - 1);
                         state[method] = 2;
                         continue;
                     }
 
-                    var (to, isReference) = edges.Current;
+                    stack.Push((method, next + 1));
                     if (state[to] == 1)
                     {
                         found.Add(new Closing(method, to, isReference, path.Skip(path.IndexOf(to)).ToList()));
@@ -78,27 +81,62 @@ namespace Alexandria.Generators.Parsing.Validation
             {
                 state[method] = 1;
                 path.Add(method);
-                stack.Push((method, Edges(methods[method]).GetEnumerator()));
+                stack.Push((method, 0));
             }
         }
 
-        private static IEnumerable<(int To, bool IsReference)> Edges(SchemaMethodModel m)
+        /// <summary>
+        /// The <paramref name="number"/>th in-place edge of <paramref name="m"/>: its <c>$ref</c>, a static <c>$dynamicRef</c>, then
+        /// <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, <c>dependentSchemas</c>, <c>not</c>, <c>if</c>, <c>then</c>, <c>else</c>.
+        /// </summary>
+        private static bool Edge(SchemaMethodModel m, int number, out int to, out bool isReference)
         {
-            if (m.Ref is int target)
+            isReference = true;
+            if (m.Ref is int target && number-- == 0)
             {
-                yield return (target, true);
+                to = target;
+                return true;
             }
 
-            if (m.DynamicRef is { IsDynamic: false } dynamic)
+            if (m.DynamicRef is { IsDynamic: false } dynamic && number-- == 0)
             {
-                yield return (dynamic.Fallback, true);
+                to = dynamic.Fallback;
+                return true;
             }
 
-            var applied = m.AllOf.Concat(m.AnyOf).Concat(m.OneOf).Concat(m.DependentSchemas.Select(d => d.Method));
-            foreach (var sub in applied.Concat(new[] { m.Not, m.If, m.Then, m.Else }.OfType<int>()))
+            isReference = false;
+            if (InList(m.AllOf, ref number, out to) || InList(m.AnyOf, ref number, out to) || InList(m.OneOf, ref number, out to))
             {
-                yield return (sub, false);
+                return true;
             }
+
+            if (number < m.DependentSchemas.Count)
+            {
+                to = m.DependentSchemas[number].Method;
+                return true;
+            }
+
+            number -= m.DependentSchemas.Count;
+            return Single(m.Not, ref number, out to) || Single(m.If, ref number, out to) || Single(m.Then, ref number, out to) || Single(m.Else, ref number, out to);
+        }
+
+        private static bool Single(int? method, ref int number, out int to)
+        {
+            to = method ?? -1;
+            return method is not null && number-- == 0;
+        }
+
+        private static bool InList(EquatableArray<int> list, ref int number, out int to)
+        {
+            if (number < list.Count)
+            {
+                to = list[number];
+                return true;
+            }
+
+            number -= list.Count;
+            to = -1;
+            return false;
         }
     }
 }

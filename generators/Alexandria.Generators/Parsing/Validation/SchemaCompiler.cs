@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Alexandria.Generators.Diagnostics;
 using Alexandria.Generators.Json;
 using Alexandria.Generators.Model;
@@ -117,9 +116,15 @@ namespace Alexandria.Generators.Parsing.Validation
         /// <summary>Reports ALX0121 where a cycle of schemas applied in place (recursion with no base case) closes in the contract.</summary>
         public void ReportInPlaceCycles()
         {
+            var closings = InPlaceCycles.Find(_methods);
+            if (closings.Count == 0)
+            {
+                return;
+            }
+
             var nodes = _methodOf.ToDictionary(p => p.Value, p => p.Key);
             var reported = new HashSet<JsonNode>();
-            foreach (var closing in InPlaceCycles.Find(Methods.ToList(), Enumerable.Range(0, _methods.Count)))
+            foreach (var closing in closings)
             {
                 var at = closing.IsReference ? _referenceAt[closing.From] : nodes[closing.To];
                 if (_index.ScopeOf(nodes[closing.From]).Document.IsContract && reported.Add(at))
@@ -134,59 +139,67 @@ namespace Alexandria.Generators.Parsing.Validation
         private SchemaMethodModel Compile(JsonNode node, int index)
         {
             var scope = _index.ScopeOf(node);
-            var model = new SchemaMethodModel
-            {
-                Index = index,
-                Location = scope.Document.Location(node),
-                Resource = ResourceId(scope.Resource),
-            };
-
+            var location = scope.Document.Location(node);
+            var resource = ResourceId(scope.Resource);
             if (node is not JsonObject json)
             {
                 // Boolean schemas; anything else is not a schema and constrains nothing.
-                return model with { Constant = node.Kind != JsonNodeKind.False };
+                return new SchemaMethodModel { Index = index, Location = location, Resource = resource, Constant = node.Kind != JsonNodeKind.False };
             }
 
+            // Each model is made once, with everything in it: a copy is ≈ 400 bytes, and a copy per step (new, then
+            // the references, then the keywords) was most of the validator model's allocations.
             var obj = new DraftObject(json, scope.Resource.Draft);
             var vocabularies = scope.Resource.Vocabularies;
-            model = CompileReferences(obj, scope, model);
-            if (SchemaDrafts.RefIgnoresSiblings(obj.Draft) && obj["$ref"] is JsonString)
-            {
-                // Before 2019-09 the reference is the whole schema: every sibling keyword is ignored.
-                return model;
-            }
-
-            // The assertions, applicators, unevaluated* and format in one copy of the model: a copy is ≈ 500 bytes, and
-            // one per keyword group was most of the validator model's allocations. A vocabulary the meta-schema turned
-            // off reads as a schema without its keywords.
+            var references = CompileReferences(obj, scope, index);
             var validation = (vocabularies & Vocabularies.Validation) != 0;
             var applicator = (vocabularies & Vocabularies.Applicator) != 0;
             var unevaluated = (vocabularies & Vocabularies.Unevaluated) != 0;
             var format = (vocabularies & (Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion)) != 0 ? obj.GetString("format") : null;
             var assertFormat = (vocabularies & Vocabularies.FormatAssertion) != 0;
-            if (!validation && !applicator && !unevaluated && format is null)
+
+            // Before 2019-09 the reference is the whole schema: every sibling keyword is ignored. A vocabulary the
+            // meta-schema turned off reads as a schema without its keywords.
+            if ((SchemaDrafts.RefIgnoresSiblings(obj.Draft) && obj["$ref"] is JsonString) || (!validation && !applicator && !unevaluated && format is null))
             {
-                return model;
+                return new SchemaMethodModel
+                {
+                    Index = index,
+                    Location = location,
+                    Resource = resource,
+                    Ref = references.Ref,
+                    DynamicRef = references.DynamicRef,
+                    UnresolvedReference = references.Unresolved,
+                };
             }
 
             var none = obj.WithoutKeywords();
-            return CompileKeywords(validation ? obj : none, applicator ? obj : none, unevaluated ? obj : none, scope, model, format, assertFormat);
+            return CompileKeywords(validation ? obj : none, applicator ? obj : none, unevaluated ? obj : none, scope, index, location, resource, references, format, assertFormat);
         }
 
-        private SchemaMethodModel CompileReferences(DraftObject obj, NodeScope scope, SchemaMethodModel model)
+        /// <summary>A schema's <c>$ref</c>, <c>$dynamicRef</c> and <c>$recursiveRef</c>, as the model keeps them.</summary>
+        private struct References
         {
+            public int? Ref;
+            public DynamicReferenceModel? DynamicRef;
+            public string? Unresolved;
+        }
+
+        private References CompileReferences(DraftObject obj, NodeScope scope, int index)
+        {
+            var references = default(References);
             if (obj.GetProperty("$ref") is { Value: JsonString reference } refProperty)
             {
                 var target = _index.Find(SchemaUri.Resolve(scope.Resource.Uri, reference.Value), out var reason);
                 if (target is null)
                 {
                     ReportUnresolved(scope, refProperty, reference.Value, reason, dynamic: false);
-                    model = model with { UnresolvedReference = "$ref '" + reference.Value + "' does not resolve: " + reason };
+                    references.Unresolved = "$ref '" + reference.Value + "' does not resolve: " + reason;
                 }
                 else
                 {
-                    _referenceAt[model.Index] = reference;
-                    model = model with { Ref = Require(target) };
+                    _referenceAt[index] = reference;
+                    references.Ref = Require(target);
                 }
             }
 
@@ -197,7 +210,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 if (target is null)
                 {
                     ReportUnresolved(scope, dynamicProperty, dynamicReference.Value, reason, dynamic: true);
-                    model = model with { UnresolvedReference = "$dynamicRef '" + dynamicReference.Value + "' does not resolve: " + reason };
+                    references.Unresolved = "$dynamicRef '" + dynamicReference.Value + "' does not resolve: " + reason;
                 }
                 else
                 {
@@ -211,17 +224,17 @@ namespace Alexandria.Generators.Parsing.Validation
                         _dynamicNames.Add(name);
                     }
 
-                    _referenceAt[model.Index] = dynamicReference;
-                    model = model with { DynamicRef = new DynamicReferenceModel(name, Require(target), isDynamic) };
+                    _referenceAt[index] = dynamicReference;
+                    references.DynamicRef = new DynamicReferenceModel(name, Require(target), isDynamic);
                 }
             }
 
             if (obj.GetProperty("$recursiveRef") is { Value: JsonString recursiveReference } recursiveProperty)
             {
-                model = CompileRecursiveReference(scope, model, recursiveProperty, recursiveReference.Value);
+                CompileRecursiveReference(scope, index, ref references, recursiveProperty, recursiveReference.Value);
             }
 
-            return model;
+            return references;
         }
 
         /// <summary>
@@ -229,24 +242,25 @@ namespace Alexandria.Generators.Parsing.Validation
         /// then the outermost resource in the dynamic scope with <c>$recursiveAnchor: true</c> wins, which is a
         /// <c>$dynamicRef</c> to the reserved anchor <see cref="SchemaIndex.RecursiveAnchor"/>.
         /// </summary>
-        private SchemaMethodModel CompileRecursiveReference(NodeScope scope, SchemaMethodModel model, JsonProperty at, string reference)
+        private void CompileRecursiveReference(NodeScope scope, int index, ref References references, JsonProperty at, string reference)
         {
             var uri = SchemaUri.Resolve(scope.Resource.Uri, reference);
             var target = _index.Find(uri, out var reason);
             if (target is null)
             {
                 ReportUnresolved(scope, at, reference, reason, dynamic: true);
-                return model with { UnresolvedReference = "$recursiveRef '" + reference + "' does not resolve: " + reason };
+                references.Unresolved = "$recursiveRef '" + reference + "' does not resolve: " + reason;
+                return;
             }
 
-            _referenceAt[model.Index] = at.Value;
+            _referenceAt[index] = at.Value;
             var isDynamic = target is JsonObject anchored && anchored["$recursiveAnchor"]?.Kind == JsonNodeKind.True;
             if (isDynamic)
             {
                 _dynamicNames.Add(SchemaIndex.RecursiveAnchor);
             }
 
-            return model with { DynamicRef = new DynamicReferenceModel(SchemaIndex.RecursiveAnchor, Require(target), isDynamic, "$recursiveRef") };
+            references.DynamicRef = new DynamicReferenceModel(SchemaIndex.RecursiveAnchor, Require(target), isDynamic, "$recursiveRef");
         }
 
         private void ReportUnresolved(NodeScope scope, JsonProperty at, string reference, string reason, bool dynamic)
@@ -265,20 +279,27 @@ namespace Alexandria.Generators.Parsing.Validation
         /// The keywords of the validation vocabulary (<paramref name="assertions"/>), then the applicators and
         /// <c>unevaluated*</c>, in that order: constants and patterns are numbered, and subschemas required, as they are read.
         /// </summary>
-        private SchemaMethodModel CompileKeywords(DraftObject assertions, DraftObject applicators, DraftObject unevaluated, NodeScope scope, SchemaMethodModel model, string? format, bool assertFormat)
+        private SchemaMethodModel CompileKeywords(
+            DraftObject assertions, DraftObject applicators, DraftObject unevaluated, NodeScope scope, int index, string location, int resource, References references, string? format, bool assertFormat)
         {
             var obj = assertions;
-            var constant = obj.TryGet("const", out var constantNode) ? Constant(constantNode) : model.Const;
+            var constant = obj.TryGet("const", out var constantNode) ? Constant(constantNode) : (int?)null;
             var values = obj["enum"] as JsonArray;
-            var enumValues = values is null ? model.Enum : values.Items.Select(Constant).ToEquatableArray();
+            var enumValues = values is null ? EquatableArray<int>.Empty : values.Items.Select(Constant).ToEquatableArray();
             var pattern = obj["pattern"] as JsonString;
             var patternId = pattern is null ? null : Pattern(pattern, pattern.Value, scope);
 
             // Draft 7's "dependencies" is still common in contracts; its array members mean dependentRequired.
             var dependentRequired = Members(obj, "dependentRequired").Concat(Members(obj, "dependencies")).Where(p => p.Value is JsonArray).ToList();
             var a = applicators;
-            return model with
+            return new SchemaMethodModel
             {
+                Index = index,
+                Location = location,
+                Resource = resource,
+                Ref = references.Ref,
+                DynamicRef = references.DynamicRef,
+                UnresolvedReference = references.Unresolved,
                 Types = ReadTypes(obj["type"]),
                 Minimum = IsExclusiveFlag(obj, "exclusiveMinimum") ? null : Limit(obj, "minimum"),
                 ExclusiveMinimum = IsExclusiveFlag(obj, "exclusiveMinimum") ? Limit(obj, "minimum") : Limit(obj, "exclusiveMinimum"),
@@ -298,15 +319,15 @@ namespace Alexandria.Generators.Parsing.Validation
                     ? required.Items.OfType<JsonString>().Select(s => s.Value).Distinct().ToEquatableArray()
                     : EquatableArray<string>.Empty,
                 Const = constant,
-                HasEnum = values is not null || model.HasEnum,
+                HasEnum = values is not null,
                 Enum = enumValues,
-                Pattern = patternId ?? model.Pattern,
-                PatternSource = patternId is not null ? pattern!.Value : model.PatternSource,
+                Pattern = patternId,
+                PatternSource = patternId is not null ? pattern!.Value : null,
                 DependentRequired = dependentRequired.Count > 0
                     ? dependentRequired
                         .Select(p => new DependentRequiredModel(p.Name, ((JsonArray)p.Value).Items.OfType<JsonString>().Select(s => s.Value).ToEquatableArray()))
                         .ToEquatableArray()
-                    : model.DependentRequired,
+                    : EquatableArray<DependentRequiredModel>.Empty,
                 AllOf = List(a, "allOf"),
                 AnyOf = List(a, "anyOf"),
                 OneOf = List(a, "oneOf"),
@@ -331,10 +352,10 @@ namespace Alexandria.Generators.Parsing.Validation
                 DependentSchemas = Members(a, "dependentSchemas").Concat(Members(a, "dependencies").Where(p => p.Value is not JsonArray))
                     .Select(p => new NamedSchemaModel(p.Name, Require(p.Value)))
                     .ToEquatableArray(),
-                UnevaluatedItems = Optional(unevaluated, "unevaluatedItems") ?? model.UnevaluatedItems,
-                UnevaluatedProperties = Optional(unevaluated, "unevaluatedProperties") ?? model.UnevaluatedProperties,
-                Format = format ?? model.Format,
-                AlwaysAssertFormat = format is not null ? assertFormat : model.AlwaysAssertFormat,
+                UnevaluatedItems = Optional(unevaluated, "unevaluatedItems"),
+                UnevaluatedProperties = Optional(unevaluated, "unevaluatedProperties"),
+                Format = format,
+                AlwaysAssertFormat = format is not null && assertFormat,
             };
         }
 
@@ -371,18 +392,13 @@ namespace Alexandria.Generators.Parsing.Validation
         /// <summary>Translates an ECMA-262 pattern and checks it compiles in .NET now, so a bad one fails the build (ALX0105).</summary>
         private int? Pattern(object at, string source, NodeScope scope)
         {
-            var translated = EcmaRegexTranslator.Translate(source);
-            try
-            {
-                _ = new Regex(translated, RegexOptions.CultureInvariant);
-            }
-            catch (ArgumentException e)
+            if (!CheckedPatterns.TryTranslate(source, out var translated, out var error))
             {
                 if (scope.Document.IsContract)
                 {
                     _diagnostics.Add(at is JsonProperty property
-                        ? _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, property, source, e.Message)
-                        : _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, (JsonNode)at, source, e.Message));
+                        ? _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, property, source, error)
+                        : _contract.Diagnostic(DiagnosticDescriptors.InvalidPattern, (JsonNode)at, source, error));
                 }
 
                 return null;

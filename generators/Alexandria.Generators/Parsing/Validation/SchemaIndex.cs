@@ -27,6 +27,11 @@ namespace Alexandria.Generators.Parsing.Validation
     /// <summary>A schema resource: a document root or a subschema with its own <c>$id</c>.</summary>
     internal sealed class SchemaResource
     {
+        private NodeScope? _scope;
+
+        /// <summary>The scope of this resource's nodes in its own document, made once.</summary>
+        internal NodeScope OwnScope => _scope ??= new NodeScope(Document, this);
+
         public SchemaResource(string uri, JsonNode root, LoadedDocument document, SchemaDraft draft, Vocabularies vocabularies)
         {
             Uri = uri;
@@ -53,6 +58,13 @@ namespace Alexandria.Generators.Parsing.Validation
     /// <summary>Where a node sits: its document, the resource that encloses it and its base URI.</summary>
     internal sealed class NodeScope
     {
+        /// <summary>
+        /// The scope of a node of <paramref name="resource"/> in <paramref name="document"/>: one shared per resource (every
+        /// node is indexed, and nearly all sit in their resource's own document), a new one otherwise.
+        /// </summary>
+        public static NodeScope Of(LoadedDocument document, SchemaResource resource)
+            => document == resource.Document ? resource.OwnScope : new NodeScope(document, resource);
+
         public NodeScope(LoadedDocument document, SchemaResource resource)
         {
             Document = document;
@@ -250,7 +262,7 @@ namespace Alexandria.Generators.Parsing.Validation
         {
             if (node is not JsonObject obj)
             {
-                _scopes[node] = new NodeScope(document, resource);
+                _scopes[node] = NodeScope.Of(document, resource);
                 return;
             }
 
@@ -276,7 +288,7 @@ namespace Alexandria.Generators.Parsing.Validation
             }
 
             var draft = resource.Draft;
-            _scopes[node] = new NodeScope(document, resource);
+            _scopes[node] = NodeScope.Of(document, resource);
             if (identity.Anchor is string plainName)
             {
                 _anchors[resource.Uri + "#" + plainName] = node;
@@ -303,7 +315,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 var value = property.Value;
                 if (SchemaKeywords.IsSchemaArray(draft, property.Name) && value is JsonArray array)
                 {
-                    _scopes[value] = new NodeScope(document, resource);
+                    _scopes[value] = NodeScope.Of(document, resource);
                     foreach (var item in array.Items)
                     {
                         VisitSchema(item, resource, document);
@@ -315,7 +327,7 @@ namespace Alexandria.Generators.Parsing.Validation
                 }
                 else if (SchemaKeywords.IsSchemaMap(draft, property.Name) && value is JsonObject map)
                 {
-                    _scopes[value] = new NodeScope(document, resource);
+                    _scopes[value] = NodeScope.Of(document, resource);
                     foreach (var member in map.Properties)
                     {
                         VisitSchema(member.Value, resource, document);
@@ -330,7 +342,7 @@ namespace Alexandria.Generators.Parsing.Validation
 
         private void VisitData(JsonNode node, SchemaResource resource, LoadedDocument document)
         {
-            _scopes[node] = new NodeScope(document, resource);
+            _scopes[node] = NodeScope.Of(document, resource);
             if (node is JsonObject obj)
             {
                 foreach (var property in obj.Properties)

@@ -30,8 +30,34 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         public static string MatcherName(int pattern) => "Q" + SchemaMethodEmitter.Int(pattern);
 
+        /// <summary>Beyond this many patterns the cache of parsed ones starts over.</summary>
+        private const int CacheCapacity = 2048;
+
+        /// <summary>
+        /// Parsed patterns (null for those not of the simple form), once per distinct pattern: the validator tables, the
+        /// streaming methods, the matchers and the constant cover each ask, and the same patterns recur across contracts.
+        /// A pattern and its parse never change, so sharing them between runs and threads changes no output.
+        /// </summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SimplePattern?> Parsed =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, SimplePattern?>(System.StringComparer.Ordinal);
+
         /// <summary>Reads a translated (.NET) pattern; null when it is not of the simple form.</summary>
         public static SimplePattern? Parse(string pattern)
+        {
+            if (Parsed.TryGetValue(pattern, out var known))
+            {
+                return known;
+            }
+
+            if (Parsed.Count >= CacheCapacity)
+            {
+                Parsed.Clear();
+            }
+
+            return Parsed[pattern] = ParseUncached(pattern);
+        }
+
+        private static SimplePattern? ParseUncached(string pattern)
         {
             if (!pattern.StartsWith("^", System.StringComparison.Ordinal) || !pattern.EndsWith("\\z", System.StringComparison.Ordinal))
             {
@@ -79,22 +105,21 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             {
                 if (_atoms[a].Max >= VectorizedRun && ClassOf(a) == a)
                 {
-                    w.Line("private static readonly global::System.Buffers.SearchValues<byte> " + ClassName(index, a)
-                        + " = global::System.Buffers.SearchValues.Create(" + Utf8Literals.For(_atoms[a].Members()) + ");");
+                    w.Line($"private static readonly global::System.Buffers.SearchValues<byte> {MatcherName(index)}Class{SchemaMethodEmitter.Int(a)} = global::System.Buffers.SearchValues.Create({Utf8Literals.For(_atoms[a].Members())});");
                 }
             }
 
-            w.Line("/// <summary>" + SchemaMethodEmitter.Xml(source) + " on UTF-8 bytes.</summary>");
-            using (w.OpenBlock("private static bool " + MatcherName(index) + "(global::System.ReadOnlySpan<byte> s)"))
+            w.Line($"/// <summary>{SchemaMethodEmitter.Xml(source)} on UTF-8 bytes.</summary>");
+            using (w.OpenBlock($"private static bool {MatcherName(index)}(global::System.ReadOnlySpan<byte> s)"))
             {
                 foreach (var literal in _notPrefixes)
                 {
-                    w.Line("if (global::System.MemoryExtensions.StartsWith(s, " + Utf8Literals.For(literal) + ")) return false;");
+                    w.Line($"if (global::System.MemoryExtensions.StartsWith(s, {Utf8Literals.For(literal)})) return false;");
                 }
 
                 foreach (var literal in _notContained)
                 {
-                    w.Line("if (global::System.MemoryExtensions.IndexOf(s, " + Utf8Literals.For(literal) + ") >= 0) return false;");
+                    w.Line($"if (global::System.MemoryExtensions.IndexOf(s, {Utf8Literals.For(literal)}) >= 0) return false;");
                 }
 
                 w.Line("var p = 0;");
@@ -117,31 +142,39 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
                         if (literal.Length > 1)
                         {
-                            w.Line("if (!global::System.MemoryExtensions.StartsWith(s.Slice(p), " + Utf8Literals.For(literal.ToString()) + ")) return false;");
-                            w.Line("p += " + SchemaMethodEmitter.Int(literal.Length) + ";");
+                            w.Line($"if (!global::System.MemoryExtensions.StartsWith(s.Slice(p), {Utf8Literals.For(literal.ToString())})) return false;");
+                            w.Line($"p += {SchemaMethodEmitter.Int(literal.Length)};");
                             a += literal.Length - 1;
                             continue;
                         }
 
                         var (one, other) = atom.Masks();
-                        w.Line("if (p >= s.Length || !StreamingValues.InClass(s[p], " + Hex(one) + ", " + Hex(other) + ")) return false;");
+                        w.Line($"if (p >= s.Length || !StreamingValues.InClass(s[p], {Hex(one)}, {Hex(other)})) return false;");
                         w.Line("p++;");
                         continue;
                     }
 
                     if (atom.Max >= VectorizedRun)
                     {
-                        var run = atom.Max == int.MaxValue ? "s.Slice(p)" : "s.Slice(p, global::System.Math.Min(s.Length - p, " + SchemaMethodEmitter.Int(atom.Max) + "))";
-                        w.Line("var run" + SchemaMethodEmitter.Int(a) + " = " + run + ";");
-                        w.Line("n = global::System.MemoryExtensions.IndexOfAnyExcept(run" + SchemaMethodEmitter.Int(a) + ", " + ClassName(index, ClassOf(a)) + ");");
-                        w.Line("if (n < 0) n = run" + SchemaMethodEmitter.Int(a) + ".Length;");
+                        var number = SchemaMethodEmitter.Int(a);
+                        if (atom.Max == int.MaxValue)
+                        {
+                            w.Line($"var run{number} = s.Slice(p);");
+                        }
+                        else
+                        {
+                            w.Line($"var run{number} = s.Slice(p, global::System.Math.Min(s.Length - p, {SchemaMethodEmitter.Int(atom.Max)}));");
+                        }
+
+                        w.Line($"n = global::System.MemoryExtensions.IndexOfAnyExcept(run{number}, {MatcherName(index)}Class{SchemaMethodEmitter.Int(ClassOf(a))});");
+                        w.Line($"if (n < 0) n = run{number}.Length;");
                         w.Line("p += n;");
                     }
                     else
                     {
                         var (low, high) = atom.Masks();
-                        var bound = atom.Max == int.MaxValue ? "" : "n < " + SchemaMethodEmitter.Int(atom.Max) + " && ";
-                        w.Line("for (n = 0; " + bound + "p < s.Length && StreamingValues.InClass(s[p], " + Hex(low) + ", " + Hex(high) + "); n++) p++;");
+                        var bound = atom.Max == int.MaxValue ? new CSharpCode("") : new CSharpCode("n < ", SchemaMethodEmitter.Int(atom.Max), " && ");
+                        w.Line($"for (n = 0; {bound}p < s.Length && StreamingValues.InClass(s[p], {Hex(low)}, {Hex(high)}); n++) p++;");
                     }
 
                     if (atom.Min > 0)
@@ -168,8 +201,6 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
             return a;
         }
-
-        private static string ClassName(int pattern, int atom) => MatcherName(pattern) + "Class" + SchemaMethodEmitter.Int(atom);
 
         private static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
 
@@ -350,17 +381,24 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 return false;
             }
 
-            /// <summary>The class's characters in order, for <c>SearchValues.Create</c>.</summary>
+            /// <summary>The class's characters in order, for <c>SearchValues.Create</c>; made when first asked (atoms are shared by the cache).</summary>
             public string Members()
             {
+                if (_members is { } known)
+                {
+                    return known;
+                }
+
                 var members = new System.Text.StringBuilder();
                 for (var c = 0; c < 128; c++)
                 {
                     if (Set[c]) members.Append((char)c);
                 }
 
-                return members.ToString();
+                return _members = members.ToString();
             }
+
+            private string? _members;
 
             public (ulong Low, ulong High) Masks()
             {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Alexandria.Generators.Model.Validation;
 using Microsoft.CodeAnalysis.Text;
 
@@ -13,7 +12,20 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
     {
         /// <summary>The methods to emit: everything reachable from the entries that stream, in index order.</summary>
         public static List<int> Methods(ValidatorModel model, StreamingAnalysis analysis)
-            => analysis.Reachable(model.Entries.Where(e => analysis.Streams(e.Method)).Select(e => e.Method)).OrderBy(i => i).ToList();
+        {
+            var roots = new List<int>(model.Entries.Count);
+            foreach (var entry in model.Entries)
+            {
+                if (analysis.Streams(entry.Method))
+                {
+                    roots.Add(entry.Method);
+                }
+            }
+
+            var methods = new List<int>(analysis.Reachable(roots));
+            methods.Sort();
+            return methods;
+        }
 
         public static SourceText Emit(ValidatorModel model, StreamingAnalysis analysis, List<int> methods)
         {
@@ -39,9 +51,19 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                         StreamingMethodEmitter.EmitUnionMatchers(w, model, analysis, method);
                     }
 
-                    foreach (var pattern in methods.Select(i => model.Methods[i].Pattern).OfType<int>().Distinct().OrderBy(p => p))
+                    // Each pattern a streamed method uses, once, in index order.
+                    var used = new bool[model.Patterns.Count];
+                    foreach (var index in methods)
                     {
-                        if (SimplePattern.Parse(model.Patterns[pattern]) is { } simple)
+                        if (model.Methods[index].Pattern is int pattern)
+                        {
+                            used[pattern] = true;
+                        }
+                    }
+
+                    for (var pattern = 0; pattern < used.Length; pattern++)
+                    {
+                        if (used[pattern] && SimplePattern.Parse(model.Patterns[pattern]) is { } simple)
                         {
                             simple.EmitMatcher(w, pattern, model.Patterns[pattern]);
                             w.Line();

@@ -119,7 +119,9 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
         {
             if (_m.Types != JsonTypes.None)
             {
-                _w.Line($"if (!({TypeCondition(_m.Types)})) return false;");
+                // Made once per set of types: most subschemas state a type, and the condition is long.
+                var types = (int)_m.Types & (TypeTests.Length - 1);
+                _w.Line($"if (!({TypeTests[types] ??= TypeCondition(_m.Types)})) return false;");
             }
 
             if (_m.Const is int constant)
@@ -135,22 +137,17 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         private void EmitNumberAssertions()
         {
-            var limits = new (NumberLimitModel? Limit, string Test)[]
-            {
-                (_m.Minimum, "< 0"), (_m.ExclusiveMinimum, "<= 0"), (_m.Maximum, "> 0"), (_m.ExclusiveMaximum, ">= 0"),
-            };
-            if (limits.All(l => l.Limit is null) && _m.MultipleOf is null)
+            if (_m.Minimum is null && _m.ExclusiveMinimum is null && _m.Maximum is null && _m.ExclusiveMaximum is null && _m.MultipleOf is null)
             {
                 return;
             }
 
             using (_w.OpenBlock($"if (t == {Token}.Number)"))
             {
-                foreach (var (limit, test) in limits.Where(l => l.Limit is not null))
-                {
-                    _w.Line($"if (StreamingValues.Compare(ref r, {LimitLiteral(limit!.Text)}) {test}) return false;");
-                }
-
+                Limit(_m.Minimum, "< 0");
+                Limit(_m.ExclusiveMinimum, "<= 0");
+                Limit(_m.Maximum, "> 0");
+                Limit(_m.ExclusiveMaximum, ">= 0");
                 if (_m.MultipleOf is { } divisor)
                 {
                     _w.Line($"if (!StreamingValues.IsMultipleOf(ref r, {NumberLiterals.For(divisor.Text)})) return false;");
@@ -158,10 +155,18 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
             }
         }
 
+        private void Limit(NumberLimitModel? limit, string test)
+        {
+            if (limit is not null)
+            {
+                _w.Line($"if (StreamingValues.Compare(ref r, {LimitLiteral(limit.Text)}) {test}) return false;");
+            }
+        }
+
         /// <summary>An integer limit as a <c>long</c> (compared without decimal arithmetic when the number is a plain integer), else as NumberLiterals writes it.</summary>
-        private static string LimitLiteral(string text)
+        private static CSharpCode LimitLiteral(string text)
             => long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
-                ? Int(whole) + "L"
+                ? new CSharpCode(Int(whole), "L")
                 : NumberLiterals.For(text);
 
         /// <summary>
@@ -268,6 +273,9 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
                 default: return "StreamingValues.DeepEquals(r, K" + Int(constant) + ")";
             }
         }
+
+        /// <summary>By the <see cref="JsonTypes"/> flags (seven bits). Filled as met; a race writes the same text twice.</summary>
+        private static readonly string?[] TypeTests = new string?[128];
 
         private static string TypeCondition(JsonTypes types)
             => TypeConditions.For(types, kind => kind switch

@@ -3,7 +3,7 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
     /// <summary>C# UTF-8 string literals (<c>"kind"u8</c>) for member names and string constants compared on bytes.</summary>
     internal static class Utf8Literals
     {
-        public static string For(string value) => CSharpNaming.Literal(value) + "u8";
+        public static string For(string value) => CSharpNaming.IsPlainInLiteral(value) ? "\"" + value + "\"u8" : CSharpNaming.Literal(value) + "u8";
 
         /// <summary>A <c>u8</c> literal cannot hold an unpaired surrogate; such names keep the document path.</summary>
         public static bool IsWellFormed(string value)
