@@ -18,22 +18,33 @@ internal sealed class ReusableJsonBuffer
 
     public ReusableJsonBuffer()
     {
-        var options = OutputSchemaJson.Options;
-        // What JsonSerializer.SerializeToUtf8Bytes derives from the same options, so the bytes are identical.
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
-        {
-            Encoder = options.Encoder,
-            Indented = options.WriteIndented,
-            IndentCharacter = options.IndentCharacter,
-            IndentSize = options.IndentSize,
-            NewLine = options.NewLine,
-            MaxDepth = options.MaxDepth,
-            SkipValidation = true,
-        });
+        _writer = new Utf8JsonWriter(_buffer, ContractWriterOptions);
     }
+
+    /// <summary>What <c>JsonSerializer.SerializeToUtf8Bytes</c> derives from the contract options, so the bytes are identical.</summary>
+    internal static JsonWriterOptions ContractWriterOptions { get; } = new()
+    {
+        Encoder = OutputSchemaJson.Options.Encoder,
+        Indented = OutputSchemaJson.Options.WriteIndented,
+        IndentCharacter = OutputSchemaJson.Options.IndentCharacter,
+        IndentSize = OutputSchemaJson.Options.IndentSize,
+        NewLine = OutputSchemaJson.Options.NewLine,
+        MaxDepth = OutputSchemaJson.Options.MaxDepth,
+        SkipValidation = true,
+    };
 
     /// <summary>The bytes of the last document written; valid until the next write.</summary>
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+    /// <summary>Serializes <paramref name="evt"/> in place of the previous document.</summary>
+    public ReadOnlyMemory<byte> Write(RunEvent evt)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        JsonSerializer.Serialize(_writer, evt, OutputSchemaJson.TypeInfo.RunEvent);
+        _writer.Flush();
+        return _buffer.WrittenMemory;
+    }
 
     /// <summary>Serializes <paramref name="snapshot"/> in place of the previous document.</summary>
     public ReadOnlyMemory<byte> Write(CompactionSnapshot snapshot)
