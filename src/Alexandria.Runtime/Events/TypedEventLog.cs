@@ -255,7 +255,8 @@ public sealed class TypedEventLog
 
     /// <summary>
     /// Puts a payload in the run-addressed object store and returns the contract's
-    /// <c>blob_pointer</c> to it — how anything over the inline cap travels.
+    /// <c>blob_pointer</c> to it — how anything over the inline cap travels. <paramref name="content"/> is only read
+    /// during the call (the object store copies it into its file), so a caller may lend a rented buffer (<see cref="LentJson"/>).
     /// </summary>
     public async Task<BlobPointer> StoreBlobAsync(string runId, ReadOnlyMemory<byte> content, string mimeType, CancellationToken cancellationToken = default)
     {
