@@ -43,7 +43,7 @@ internal sealed class PlannerContext
         }
 
         var window = session.EventsSinceSnapshot;
-        var counted = new List<string>();
+        var counted = new List<string>(session.CountedEventsSinceSnapshot);
         for (var i = 0; i < window.Count; i++)
         {
             if (window[i].IsCounted)

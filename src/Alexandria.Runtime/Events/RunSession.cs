@@ -28,9 +28,9 @@ public sealed class RunSession
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
 
-    // The bytes each window event was read as when the session opened, in the same order; empty for an event this
-    // session appended: its bytes were only lent to the store (TypedEventLog.PrepareLent), and a reader that wants them
-    // gets them serialized again (UseEventJson), the same bytes since the converters write the same bytes for a value.
+    // The bytes of the window's first events as read when the session opened, in the same order (the window's events
+    // after those, this session appended: their bytes were only lent to the store, TypedEventLog.PrepareLent, and a reader
+    // that wants them gets them serialized again, UseEventJson: the converters write the same bytes for a value).
     private readonly List<ReadOnlyMemory<byte>> _windowJson = new();
 
     [ThreadStatic]
@@ -95,14 +95,14 @@ public sealed class RunSession
     public TResult UseEventJson<TResult>(int index, Func<ReadOnlyMemory<byte>, TResult> use)
     {
         ArgumentNullException.ThrowIfNull(use);
-        var kept = _windowJson[index];
-        if (!kept.IsEmpty)
+        if (index < _windowJson.Count)
         {
-            return use(kept);
+            return use(_windowJson[index]);
         }
 
-        var scratch = _eventScratch ?? new ReusableJsonBuffer();
-        _eventScratch = null;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_window.Count, nameof(index));
+
+        var scratch = TakeScratch();
         try
         {
             return use(scratch.Write(_window[index]));
@@ -111,6 +111,14 @@ public sealed class RunSession
         {
             _eventScratch = scratch;
         }
+    }
+
+    // Taken out of the thread's slot while in use, so a nested use gets a buffer of its own.
+    private static ReusableJsonBuffer TakeScratch()
+    {
+        var scratch = _eventScratch ?? new ReusableJsonBuffer();
+        _eventScratch = null;
+        return scratch;
     }
 
     /// <summary>The JSON document of <see cref="Latest"/> as the store holds it (empty before the first compaction).</summary>
@@ -201,7 +209,7 @@ public sealed class RunSession
         var single = new[] { stamped };
         await RecallCallsAsync(single, cancellationToken).ConfigureAwait(false);
         await AppendLentAsync(single, cancellationToken).ConfigureAwait(false);
-        return new AppendedEvent(stamped, Accept(stamped, default));
+        return new AppendedEvent(stamped, Accept(stamped));
     }
 
     /// <summary>
@@ -234,7 +242,7 @@ public sealed class RunSession
         var appended = new AppendedEvent[stamped.Length];
         for (var i = 0; i < stamped.Length; i++)
         {
-            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i], default));
+            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i]));
         }
 
         return appended;
@@ -293,7 +301,7 @@ public sealed class RunSession
         var signals = new List<LoopSignal>();
         for (var i = 0; i < events.Count; i++)
         {
-            signals.AddRange(Accept(events[i], default));
+            signals.AddRange(Accept(events[i]));
         }
 
         return signals;
@@ -365,13 +373,20 @@ public sealed class RunSession
             LastSeq + 1);
         var startedRow = Log.Prepare(started);
 
-        var candidate = _builder.Build(window, Loop);
-        if (alter is not null)
+        // The builder's size checks serialize into a reused buffer, which then holds the built snapshot's bytes.
+        var scratch = TakeScratch();
+        CompactionSnapshot candidate;
+        byte[] json;
+        try
         {
-            candidate = alter(candidate);
+            candidate = _builder.Build(window, Loop, scratch);
+            json = alter is null ? scratch.Written.ToArray() : ContractJson.Serialize(candidate = alter(candidate));
+        }
+        finally
+        {
+            _eventScratch = scratch;
         }
 
-        var json = ContractJson.Serialize(candidate);
         var verdict = await _gate.CheckAsync(candidate, json, window, cancellationToken).ConfigureAwait(false);
         if (!verdict.Passed)
         {
@@ -393,8 +408,8 @@ public sealed class RunSession
                 LastSeq + 2);
             var rejectedRow = Log.Prepare(rejected);
             await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, rejectedRow }, cancellationToken).ConfigureAwait(false);
-            Accept(started, startedRow.Json);
-            Accept(rejected, rejectedRow.Json);
+            Accept(started);
+            Accept(rejected);
 
 
             return new CompactionOutcome(trigger, null, verdict);
@@ -429,10 +444,10 @@ public sealed class RunSession
 
         // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
-        _windowJson.RemoveRange(0, window.Events.Count);
+        _windowJson.RemoveRange(0, Math.Min(window.Events.Count, _windowJson.Count));
         _trigger.Reset();
-        Accept(started, startedRow.Json);
-        Accept(finished, finishedRow.Json);
+        Accept(started);
+        Accept(finished);
         return new CompactionOutcome(trigger, candidate, verdict);
     }
 
@@ -537,18 +552,24 @@ public sealed class RunSession
     }
 
     /// <summary>Takes a written event into the session's state; returns the loop signals it raised.</summary>
-    private IReadOnlyList<LoopSignal> Accept(RunEvent written, ReadOnlyMemory<byte> json)
+    private IReadOnlyList<LoopSignal> Accept(RunEvent written)
     {
         LastSeq = written.Seq;
         var signals = LoopDetectorFeed.Apply(Loop, written);
-        Track(written, json);
+        Track(written);
         return signals;
     }
 
+    /// <summary>An event read from the log at open: its bytes are kept as read.</summary>
     private void Track(RunEvent evt, ReadOnlyMemory<byte> json)
     {
-        _window.Add(evt);
         _windowJson.Add(json);
+        Track(evt);
+    }
+
+    private void Track(RunEvent evt)
+    {
+        _window.Add(evt);
         _trigger.Observe(evt.StepId, evt.IsCounted);
     }
 
@@ -564,7 +585,7 @@ public sealed class RunSession
         public int Count => session._window.Count;
 
         public ReadOnlyMemory<byte> this[int index]
-            => session._windowJson[index] is { IsEmpty: false } kept ? kept : ContractJson.Serialize(session._window[index]);
+            => index < session._windowJson.Count ? session._windowJson[index] : ContractJson.Serialize(session._window[index]);
 
         public IEnumerator<ReadOnlyMemory<byte>> GetEnumerator()
         {
