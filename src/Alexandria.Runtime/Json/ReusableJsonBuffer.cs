@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alexandria.Contracts;
 
 namespace Alexandria.Runtime.Json;
@@ -37,21 +38,16 @@ internal sealed class ReusableJsonBuffer
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
     /// <summary>Serializes <paramref name="evt"/> in place of the previous document.</summary>
-    public ReadOnlyMemory<byte> Write(RunEvent evt)
-    {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        JsonSerializer.Serialize(_writer, evt, OutputSchemaJson.TypeInfo.RunEvent);
-        _writer.Flush();
-        return _buffer.WrittenMemory;
-    }
+    public ReadOnlyMemory<byte> Write(RunEvent evt) => Write(evt, OutputSchemaJson.TypeInfo.RunEvent);
 
     /// <summary>Serializes <paramref name="snapshot"/> in place of the previous document.</summary>
-    public ReadOnlyMemory<byte> Write(CompactionSnapshot snapshot)
+    public ReadOnlyMemory<byte> Write(CompactionSnapshot snapshot) => Write(snapshot, OutputSchemaJson.TypeInfo.CompactionSnapshot);
+
+    private ReadOnlyMemory<byte> Write<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        JsonSerializer.Serialize(_writer, snapshot, OutputSchemaJson.TypeInfo.CompactionSnapshot);
+        JsonSerializer.Serialize(_writer, value, typeInfo);
         _writer.Flush();
         return _buffer.WrittenMemory;
     }
