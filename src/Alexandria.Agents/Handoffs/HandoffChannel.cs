@@ -32,7 +32,7 @@ internal sealed class HandoffChannel
         _options = options;
     }
 
-    public async Task<HandoffPacket> SendAsync(long step, AgentRole from, AgentRole to, string objective, HandoffScope scope, CancellationToken cancellationToken)
+    public async ValueTask<HandoffPacket> SendAsync(long step, AgentRole from, AgentRole to, string objective, HandoffScope scope, CancellationToken cancellationToken)
     {
         var session = _writer.Session;
         var packet = new HandoffPacket
@@ -49,14 +49,20 @@ internal sealed class HandoffChannel
             CouncilTriggers = Array.Empty<CouncilTrigger>(),
             Workstream = new WorkstreamRef { Name = _options.Workstream, Resolution = WorkstreamResolution.Exact },
         };
-        var bytes = AgentJson.Serialize<Packet>(packet);
-        // The streaming check clears the packet without building a report; only a refused one pays for the errors.
-        if (!HandoffPacketValidator.IsValid(bytes) && HandoffPacketValidator.Validate(bytes) is { IsValid: false } check)
+        // Serialized into a rented array lent to the object store, which copies it into its file: the packet's bytes are
+        // not needed after the put (the route gets the typed packet).
+        using (var bytes = LentJson.Serialize<Packet>(packet))
         {
-            throw new InvalidOperationException("The runtime built an invalid handoff packet: " + check);
+            // The streaming check clears the packet without building a report; only a refused one pays for the errors.
+            var json = bytes.Memory;
+            if (!HandoffPacketValidator.IsValid(json.Span) && HandoffPacketValidator.Validate(json.Span) is { IsValid: false } check)
+            {
+                throw new InvalidOperationException("The runtime built an invalid handoff packet: " + check);
+            }
+
+            await session.Log.StoreBlobAsync(session.RunId, json, "application/json", cancellationToken).ConfigureAwait(false);
         }
 
-        await session.Log.StoreBlobAsync(session.RunId, bytes, "application/json", cancellationToken).ConfigureAwait(false);
         if (await Route.DeliverAsync(packet, cancellationToken).ConfigureAwait(false) is { } blocked)
         {
             throw Blocked(packet, blocked);

@@ -252,7 +252,7 @@ public sealed class AgentRunner
             Session.RunId, status, message, _budget.Steps, _budget.Usage, _compactions, _writer.GuardrailEvents, Overrides.Chosen, _refusals, _answer, Session.LastSeq);
 
         /// <summary>A plan the runtime accepts: schema-valid (with repairs) and answering any pending loop outcome.</summary>
-        private async Task<PlanPayload> PlanAsync(CancellationToken cancellationToken)
+        private async ValueTask<PlanPayload> PlanAsync(CancellationToken cancellationToken)
         {
             while (true)
             {
@@ -311,7 +311,7 @@ public sealed class AgentRunner
         /// The tool call of <paramref name="act"/>, through the override check and the guard. Its <c>tool_call_started</c>
         /// event — the idempotency record, keyed by run and call id — is written before the tool runs.
         /// </summary>
-        private async Task<GuardedResult> CallToolAsync(ActPayload act, HandoffScope scope, bool interrupted, CancellationToken cancellationToken)
+        private async ValueTask<GuardedResult> CallToolAsync(ActPayload act, HandoffScope scope, bool interrupted, CancellationToken cancellationToken)
         {
             var hash = CallHash.Compute(act.ToolName, act.Arguments);
             if (Overrides.Forbids(act.ToolName, hash) is { } forbidden)
@@ -364,8 +364,13 @@ public sealed class AgentRunner
         private async Task ObserveAsync(ActPayload act, GuardedResult result, CancellationToken cancellationToken)
         {
             var now = Session.Clock.GetUtcNow();
-            foreach (var citation in result.Evidence.Where(c => c.ChunkText is not null))
+            foreach (var citation in result.Evidence)
             {
+                if (citation.ChunkText is null)
+                {
+                    continue;
+                }
+
                 await Session.Artifacts.RecordEvidenceChunkAsync(
                     Session.RunId, _step, citation.Pointer.EvidenceId, citation.Pointer.ChunkId, citation.ChunkText!, now, cancellationToken).ConfigureAwait(false);
             }
@@ -384,7 +389,13 @@ public sealed class AgentRunner
                 await _writer.GuardrailAsync(_step, AgentRole.Executor, act.CallId, new ZeroResultOutcome { ToolName = act.ToolName, Guidance = guidance }, cancellationToken).ConfigureAwait(false);
             }
 
-            var evidence = result.Evidence.Select(c => c.Pointer).Take(200).ToList();
+            var cited = Math.Min(result.Evidence.Count, 200);
+            var evidence = new List<EvidencePointer>(cited);
+            for (var i = 0; i < cited; i++)
+            {
+                evidence.Add(result.Evidence[i].Pointer);
+            }
+
             await _writer.AppendAsync(
                 EventDrafts.Observe(_step, new ObservePayload
                 {

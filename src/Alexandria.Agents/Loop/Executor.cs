@@ -73,7 +73,7 @@ internal sealed class Executor
         return cached.Catalog;
     }
 
-    public Task<ActPayload> DecideAsync(ExecutorAssignment assignment, CancellationToken cancellationToken)
+    public ValueTask<ActPayload> DecideAsync(ExecutorAssignment assignment, CancellationToken cancellationToken)
         => _model.AskAsync(
             assignment.StepId,
             AgentRole.Executor,

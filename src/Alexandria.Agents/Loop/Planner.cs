@@ -31,7 +31,7 @@ internal sealed class Planner
 
     public RenderedPrompt Render(string objective) => _context.Render(_writer.Session, _catalog, objective, _writer.Notices);
 
-    public async Task<PlanPayload> DecideAsync(long step, string objective, CancellationToken cancellationToken)
+    public async ValueTask<PlanPayload> DecideAsync(long step, string objective, CancellationToken cancellationToken)
     {
         var prompt = Render(objective);
         return await _model.AskAsync(step, AgentRole.Planner, prompt, OutputContracts.Plan, UniqueStepIds, cancellationToken).ConfigureAwait(false);

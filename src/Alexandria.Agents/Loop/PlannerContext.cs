@@ -18,8 +18,8 @@ namespace Alexandria.Agents.Loop;
 /// <remarks>
 /// An instance belongs to one run: it keeps the canonical text of each event and of the latest snapshot, so a step
 /// canonicalizes only what was written since the previous one instead of the whole tail again — and it does so from the
-/// bytes the session already holds (what the append serialized, or what the log returned), not by serializing the
-/// event a second time: the text is the same as <see cref="AgentJson.Canonical{T}(T)"/> of the typed value.
+/// bytes the session lends (what the log returned, or the event serialized into a reused buffer), not through a
+/// <c>JsonDocument</c>: the text is the same as <see cref="AgentJson.Canonical{T}(T)"/> of the typed value.
 /// </remarks>
 internal sealed class PlannerContext
 {
@@ -43,13 +43,12 @@ internal sealed class PlannerContext
         }
 
         var window = session.EventsSinceSnapshot;
-        var json = session.EventJsonSinceSnapshot;
-        var counted = new List<string>();
+        var counted = new List<string>(session.CountedEventsSinceSnapshot);
         for (var i = 0; i < window.Count; i++)
         {
             if (window[i].IsCounted)
             {
-                counted.Add(CanonicalOf(window[i].Seq, json[i]));
+                counted.Add(CanonicalOf(session, i));
             }
         }
 
@@ -89,11 +88,13 @@ internal sealed class PlannerContext
         return texts;
     }
 
-    private string CanonicalOf(long seq, ReadOnlyMemory<byte> json)
+    /// <summary>The canonical text of window event <paramref name="index"/>, made once from its bytes (lent by the session).</summary>
+    private string CanonicalOf(RunSession session, int index)
     {
+        var seq = session.EventsSinceSnapshot[index].Seq;
         if (!_events.TryGetValue(seq, out var text))
         {
-            text = CanonicalJson.ToText(json);
+            text = session.UseEventJson(index, static json => CanonicalJson.ToText(json));
             _events[seq] = text;
         }
 

@@ -61,13 +61,19 @@ internal sealed class RunWriter
     public void Defer(RunEvent draft) => _deferred.Add(draft);
 
     /// <summary>Writes the queued drafts, if any, as one batch.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken) => _deferred.Count == 0 ? Task.CompletedTask : WriteAsync(null, cancellationToken);
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred.Count > 0)
+        {
+            await WriteAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Appends the queued drafts and <paramref name="draft"/> as one atomic batch; returns <paramref name="draft"/> as written.</summary>
-    public async Task<RunEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken)
+    public async ValueTask<RunEvent> AppendAsync(RunEvent draft, CancellationToken cancellationToken)
         => (await WriteAsync(draft, cancellationToken).ConfigureAwait(false))!;
 
-    private async Task<RunEvent?> WriteAsync(RunEvent? draft, CancellationToken cancellationToken)
+    private async ValueTask<RunEvent?> WriteAsync(RunEvent? draft, CancellationToken cancellationToken)
     {
         IReadOnlyList<AppendedEvent> batch;
         if (_deferred.Count == 0)

@@ -40,7 +40,7 @@ internal sealed class StructuredModelCall
     /// <summary>Raised after each repair request is logged (for progress lines).</summary>
     public event Action<long, int, IReadOnlyList<OutputError>>? Repairing;
 
-    public async Task<T> AskAsync<T>(
+    public async ValueTask<T> AskAsync<T>(
         long step,
         AgentRole role,
         RenderedPrompt prompt,
@@ -99,7 +99,7 @@ internal sealed class StructuredModelCall
         return semantic.Count > 0 ? (null, semantic) : (value, Array.Empty<OutputError>());
     }
 
-    private async Task<string> CallAsync(long step, AgentRole role, RenderedPrompt prompt, List<ChatMessage> messages, string promptId, ProviderOutputSchema? schema, CancellationToken cancellationToken)
+    private async ValueTask<string> CallAsync(long step, AgentRole role, RenderedPrompt prompt, List<ChatMessage> messages, string promptId, ProviderOutputSchema? schema, CancellationToken cancellationToken)
     {
         _budget.BeforeModelCall();
         ChatResponse response;

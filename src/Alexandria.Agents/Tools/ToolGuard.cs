@@ -34,6 +34,9 @@ public sealed class ToolGuard
         }
     }
 
+    [ThreadStatic]
+    private static StringBuilder? _summary;
+
     /// <summary>The limits in force.</summary>
     public ToolLimits Limits => _limits;
 
@@ -166,7 +169,7 @@ public sealed class ToolGuard
             keptBytes = Serialize(page.Items.Take(kept));
         }
 
-        var items = page.Items.Take(kept).ToList();
+        var items = kept == page.Items.Count ? page.Items : page.Items.Take(kept).ToList();
         var truncated = kept < page.Items.Count || page.HasMore;
         var pagination = truncated || offset > 0
             ? new ToolPageInfo
@@ -181,7 +184,10 @@ public sealed class ToolGuard
             ? new ToolIoCappedOutcome { ToolName = tool.Name, CapBytes = _limits.ByteCap, OriginalBytes = original.Length, Pagination = pagination! }
             : null;
 
-        var summary = new StringBuilder();
+        // One builder per thread, cleared for each page: the summary string is the only thing a page's text allocates.
+        var summary = _summary ?? new StringBuilder(1024);
+        _summary = null;
+        summary.Clear();
         summary.Append(tool.Name).Append(": items ").Append(offset + 1).Append('-').Append(offset + kept);
         if (page.TotalItems is { } total)
         {
@@ -198,15 +204,32 @@ public sealed class ToolGuard
             summary.Append('\n').Append(item.Line);
         }
 
+        var text = summary.ToString();
+        if (summary.Capacity <= 64 * 1024)
+        {
+            _summary = summary;
+        }
+
         return new GuardedResult(
             ObserveStatus.Ok,
-            GuardedResult.Clip(summary.ToString()),
-            items.SelectMany(i => i.Evidence).ToList(),
+            GuardedResult.Clip(text),
+            Evidence(items),
             pagination,
             null,
             capped,
             keptBytes,
             null);
+    }
+
+    private static List<EvidenceCitation> Evidence(IReadOnlyList<ToolItem> items)
+    {
+        var evidence = new List<EvidenceCitation>();
+        foreach (var item in items)
+        {
+            evidence.AddRange(item.Evidence);
+        }
+
+        return evidence;
     }
 
     private static ZeroResultGuidance DefaultGuidance(string toolName, int offset) => offset > 0

@@ -28,9 +28,13 @@ public sealed class RunSession
     private readonly InvariantGate _gate;
     private readonly List<RunEvent> _window = new();
 
-    // The bytes each window event was written (or read) as, in the same order: a reader that wants an event's JSON
-    // (the planner's canonical text) takes it from here instead of serializing the event again.
+    // The bytes of the window's first events as read when the session opened, in the same order (the window's events
+    // after those, this session appended: their bytes were only lent to the store, TypedEventLog.PrepareLent, and a reader
+    // that wants them gets them serialized again, UseEventJson: the converters write the same bytes for a value).
     private readonly List<ReadOnlyMemory<byte>> _windowJson = new();
+
+    [ThreadStatic]
+    private static ReusableJsonBuffer? _eventScratch;
 
     // The log before the snapshot this session resumed from, asked for a call announced there when a new event observes it.
     private HistoryLookback? _history;
@@ -44,6 +48,7 @@ public sealed class RunSession
         var evidence = new EvidenceResolver(store.Artifacts, store.Objects);
         Artifacts = new ArtifactRecorder(store.Artifacts, store.Objects, evidence);
         Loop = new LoopDetector(options.LoopDetection);
+        EventJsonSinceSnapshot = new WindowJson(this);
         _trigger = new Compaction.CompactionTrigger(options.Compaction);
         _builder = new SnapshotBuilder(options.Compaction);
         _gate = new InvariantGate(options.Compaction, evidence);
@@ -76,9 +81,45 @@ public sealed class RunSession
 
     /// <summary>
     /// The JSON document of each event in <see cref="EventsSinceSnapshot"/> (same order), exactly the bytes the log holds
-    /// for it: what the generated converters wrote when it was appended, or what was read back when the session opened.
+    /// for it: what was read back when the session opened, or — for an event this session appended — the generated
+    /// converters' bytes of it, written again into a new array on each access (the append only lent them to the store).
+    /// A reader that looks at the bytes and lets go uses <see cref="UseEventJson{TResult}"/> instead, which allocates nothing.
     /// </summary>
-    public IReadOnlyList<ReadOnlyMemory<byte>> EventJsonSinceSnapshot => _windowJson;
+    public IReadOnlyList<ReadOnlyMemory<byte>> EventJsonSinceSnapshot { get; }
+
+    /// <summary>
+    /// Hands the JSON document of window event <paramref name="index"/> (as <see cref="EventJsonSinceSnapshot"/>) to
+    /// <paramref name="use"/>, lent: valid only during the call, so <paramref name="use"/> must copy what it keeps. An
+    /// appended event is serialized again into a per-thread buffer; a nested call gets a buffer of its own.
+    /// </summary>
+    public TResult UseEventJson<TResult>(int index, Func<ReadOnlyMemory<byte>, TResult> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        if (index < _windowJson.Count)
+        {
+            return use(_windowJson[index]);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_window.Count, nameof(index));
+
+        var scratch = TakeScratch();
+        try
+        {
+            return use(scratch.Write(_window[index]));
+        }
+        finally
+        {
+            _eventScratch = scratch;
+        }
+    }
+
+    // Taken out of the thread's slot while in use, so a nested use gets a buffer of its own.
+    private static ReusableJsonBuffer TakeScratch()
+    {
+        var scratch = _eventScratch ?? new ReusableJsonBuffer();
+        _eventScratch = null;
+        return scratch;
+    }
 
     /// <summary>The JSON document of <see cref="Latest"/> as the store holds it (empty before the first compaction).</summary>
     public ReadOnlyMemory<byte> LatestJson { get; private set; }
@@ -167,9 +208,8 @@ public sealed class RunSession
         var stamped = Stamp(draft, LastSeq + 1);
         var single = new[] { stamped };
         await RecallCallsAsync(single, cancellationToken).ConfigureAwait(false);
-        var batch = Log.Prepare(RunId, LastSeq, single);
-        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
-        return new AppendedEvent(stamped, Accept(stamped, batch[0].Json));
+        await AppendLentAsync(single, cancellationToken).ConfigureAwait(false);
+        return new AppendedEvent(stamped, Accept(stamped));
     }
 
     /// <summary>
@@ -198,15 +238,27 @@ public sealed class RunSession
         }
 
         await RecallCallsAsync(stamped, cancellationToken).ConfigureAwait(false);
-        var batch = Log.Prepare(RunId, LastSeq, stamped);
-        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
+        await AppendLentAsync(stamped, cancellationToken).ConfigureAwait(false);
         var appended = new AppendedEvent[stamped.Length];
         for (var i = 0; i < stamped.Length; i++)
         {
-            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i], batch[i].Json));
+            appended[i] = new AppendedEvent(stamped[i], Accept(stamped[i]));
         }
 
         return appended;
+    }
+
+    /// <summary>
+    /// Validates and writes <paramref name="events"/> (stamped for the seqs after <see cref="LastSeq"/>) as one batch, their
+    /// documents lent to the store for the call and given back after it, whether it wrote or threw.
+    /// </summary>
+    private async Task AppendLentAsync(IReadOnlyList<RunEvent> events, CancellationToken cancellationToken)
+    {
+        var batch = Log.PrepareLent(RunId, LastSeq, events, out var lent);
+        using (lent)
+        {
+            await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -245,12 +297,11 @@ public sealed class RunSession
         }
 
         await RecallCallsAsync(events, cancellationToken).ConfigureAwait(false);
-        var batch = Log.Prepare(RunId, LastSeq, events);
-        await Log.AppendPreparedAsync(RunId, LastSeq, batch, cancellationToken).ConfigureAwait(false);
+        await AppendLentAsync(events, cancellationToken).ConfigureAwait(false);
         var signals = new List<LoopSignal>();
         for (var i = 0; i < events.Count; i++)
         {
-            signals.AddRange(Accept(events[i], batch[i].Json));
+            signals.AddRange(Accept(events[i]));
         }
 
         return signals;
@@ -322,13 +373,20 @@ public sealed class RunSession
             LastSeq + 1);
         var startedRow = Log.Prepare(started);
 
-        var candidate = _builder.Build(window, Loop);
-        if (alter is not null)
+        // The builder's size checks serialize into a reused buffer, which then holds the built snapshot's bytes.
+        var scratch = TakeScratch();
+        CompactionSnapshot candidate;
+        byte[] json;
+        try
         {
-            candidate = alter(candidate);
+            candidate = _builder.Build(window, Loop, scratch);
+            json = alter is null ? scratch.Written.ToArray() : ContractJson.Serialize(candidate = alter(candidate));
+        }
+        finally
+        {
+            _eventScratch = scratch;
         }
 
-        var json = ContractJson.Serialize(candidate);
         var verdict = await _gate.CheckAsync(candidate, json, window, cancellationToken).ConfigureAwait(false);
         if (!verdict.Passed)
         {
@@ -350,8 +408,8 @@ public sealed class RunSession
                 LastSeq + 2);
             var rejectedRow = Log.Prepare(rejected);
             await _store.Events.AppendAsync(RunId, LastSeq, new[] { startedRow, rejectedRow }, cancellationToken).ConfigureAwait(false);
-            Accept(started, startedRow.Json);
-            Accept(rejected, rejectedRow.Json);
+            Accept(started);
+            Accept(rejected);
 
 
             return new CompactionOutcome(trigger, null, verdict);
@@ -386,10 +444,10 @@ public sealed class RunSession
 
         // The window moves past what the snapshot covers; compaction_started and _finished open the next one.
         _window.RemoveRange(0, window.Events.Count);
-        _windowJson.RemoveRange(0, window.Events.Count);
+        _windowJson.RemoveRange(0, Math.Min(window.Events.Count, _windowJson.Count));
         _trigger.Reset();
-        Accept(started, startedRow.Json);
-        Accept(finished, finishedRow.Json);
+        Accept(started);
+        Accept(finished);
         return new CompactionOutcome(trigger, candidate, verdict);
     }
 
@@ -494,18 +552,24 @@ public sealed class RunSession
     }
 
     /// <summary>Takes a written event into the session's state; returns the loop signals it raised.</summary>
-    private IReadOnlyList<LoopSignal> Accept(RunEvent written, ReadOnlyMemory<byte> json)
+    private IReadOnlyList<LoopSignal> Accept(RunEvent written)
     {
         LastSeq = written.Seq;
         var signals = LoopDetectorFeed.Apply(Loop, written);
-        Track(written, json);
+        Track(written);
         return signals;
     }
 
+    /// <summary>An event read from the log at open: its bytes are kept as read.</summary>
     private void Track(RunEvent evt, ReadOnlyMemory<byte> json)
     {
-        _window.Add(evt);
         _windowJson.Add(json);
+        Track(evt);
+    }
+
+    private void Track(RunEvent evt)
+    {
+        _window.Add(evt);
         _trigger.Observe(evt.StepId, evt.IsCounted);
     }
 
@@ -513,6 +577,25 @@ public sealed class RunSession
     {
         var utc = value.ToUniversalTime();
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+
+    /// <summary><see cref="EventJsonSinceSnapshot"/>: the bytes read at open, or a new array of an appended event's bytes.</summary>
+    private sealed class WindowJson(RunSession session) : IReadOnlyList<ReadOnlyMemory<byte>>
+    {
+        public int Count => session._window.Count;
+
+        public ReadOnlyMemory<byte> this[int index]
+            => index < session._windowJson.Count ? session._windowJson[index] : ContractJson.Serialize(session._window[index]);
+
+        public IEnumerator<ReadOnlyMemory<byte>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
 

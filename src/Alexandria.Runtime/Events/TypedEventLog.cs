@@ -20,7 +20,7 @@ namespace Alexandria.Runtime.Events;
 public sealed class TypedEventLog
 {
     private const int ReadPageSize = 1000;
-    private const int FirstBackwardPage = 32;
+    private const int FirstPageSize = 32;
 
     private readonly IEventLog _log;
     private readonly IObjectStore _objects;
@@ -48,8 +48,19 @@ public sealed class TypedEventLog
     /// <exception cref="EventValidationException">An event fails the generated validator; nothing is written.</exception>
     /// <exception cref="InlinePayloadTooLargeException">An event is over the inline cap; nothing is written.</exception>
     /// <exception cref="SequenceConflictException">Another writer appended first; nothing is written.</exception>
-    public Task<AppendedRange> AppendAsync(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
-        => AppendPreparedAsync(runId, expectedLastSeq, Prepare(runId, expectedLastSeq, events), cancellationToken);
+    /// <remarks>
+    /// The documents are serialized into one rented array and lent to <see cref="IEventLog.AppendAsync"/> for the call:
+    /// an <see cref="IEventLog"/> copies what it keeps (the embedded store into its record, PostgreSQL into its
+    /// parameters) and must not hold on to <see cref="EventToAppend.Json"/> after its task completes.
+    /// </remarks>
+    public async Task<AppendedRange> AppendAsync(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
+    {
+        var batch = PrepareLent(runId, expectedLastSeq, events, out var lent);
+        using (lent)
+        {
+            return await AppendPreparedAsync(runId, expectedLastSeq, batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Appends a batch <see cref="Prepare(string, long, IReadOnlyList{RunEvent})"/> made.</summary>
     internal Task<AppendedRange> AppendPreparedAsync(string runId, long expectedLastSeq, EventToAppend[] batch, CancellationToken cancellationToken)
@@ -65,29 +76,68 @@ public sealed class TypedEventLog
         var batch = new EventToAppend[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var evt = events[i];
-            if (!string.Equals(evt.RunId, runId, StringComparison.Ordinal) || evt.Seq != expectedLastSeq + 1 + i)
-            {
-                throw new ArgumentException(
-                    $"Event {i} of the batch is stamped run '{evt.RunId}' seq {evt.Seq} but would be written to run '{runId}' at seq {expectedLastSeq + 1 + i}.",
-                    nameof(events));
-            }
-
-            batch[i] = Prepare(evt);
+            CheckPlace(events[i], runId, expectedLastSeq + 1 + i, i);
+            batch[i] = Prepare(events[i]);
         }
 
         return batch;
     }
 
-    /// <summary>Serializes, validates and size-checks one event without writing it.</summary>
-    internal EventToAppend Prepare(RunEvent evt)
+    /// <summary>
+    /// As <see cref="Prepare(string, long, IReadOnlyList{RunEvent})"/>, with every document in one array rented for the
+    /// append (<paramref name="lent"/>): the batch's <see cref="EventToAppend.Json"/> is valid until the caller disposes it,
+    /// after the append returned. Nothing is kept; a reader that wants an event's bytes later serializes it again (the
+    /// converters write the same bytes for the same value).
+    /// </summary>
+    internal EventToAppend[] PrepareLent(string runId, long expectedLastSeq, IReadOnlyList<RunEvent> events, out LentBytes lent)
     {
-        var json = ContractJson.Serialize(evt);
+        ArgumentNullException.ThrowIfNull(events);
+        for (var i = 0; i < events.Count; i++)
+        {
+            CheckPlace(events[i], runId, expectedLastSeq + 1 + i, i);
+        }
+
+        Span<Range> ranges = events.Count <= 16 ? stackalloc Range[16] : new Range[events.Count];
+        lent = LentJson.SerializeEach(events, ranges);
+        try
+        {
+            var batch = new EventToAppend[events.Count];
+            var bytes = lent.Memory;
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = Checked(events[i], bytes[ranges[i]]);
+            }
+
+            return batch;
+        }
+        catch
+        {
+            lent.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckPlace(RunEvent evt, string runId, long seq, int index)
+    {
+        if (!string.Equals(evt.RunId, runId, StringComparison.Ordinal) || evt.Seq != seq)
+        {
+            throw new ArgumentException(
+                $"Event {index} of the batch is stamped run '{evt.RunId}' seq {evt.Seq} but would be written to run '{runId}' at seq {seq}.",
+                "events");
+        }
+    }
+
+    /// <summary>Serializes, validates and size-checks one event without writing it.</summary>
+    internal EventToAppend Prepare(RunEvent evt) => Checked(evt, ContractJson.Serialize(evt));
+
+    /// <summary>Validates and size-checks <paramref name="json"/>, the document of <paramref name="evt"/>.</summary>
+    private EventToAppend Checked(RunEvent evt, ReadOnlyMemory<byte> json)
+    {
         var kind = evt.Kind;
         // The streaming check (no allocation) clears almost every event; a refused one gets the full report, and the
         // report decides: a pattern match that hit its time limit on a starved machine in the fast pass (and not in the
         // second) must not refuse the runtime's own valid event with an empty list of reasons.
-        if (!RunEventValidator.IsValid(json) && RunEventValidator.Validate(json) is { IsValid: false } result)
+        if (!RunEventValidator.IsValid(json.Span) && RunEventValidator.Validate(json.Span) is { IsValid: false } result)
         {
             throw new EventValidationException(kind, result.Errors.Select(e => $"{Pointer(e.InstancePointer)}: {e.Keyword}: {e.Message}").ToArray());
         }
@@ -113,7 +163,7 @@ public sealed class TypedEventLog
         return typed;
     }
 
-    /// <summary>Streams the events from <paramref name="fromSeq"/> through <paramref name="toSeq"/> (inclusive; the end of the log when null).</summary>
+    /// <summary>Streams the events from <paramref name="fromSeq"/> through <paramref name="toSeq"/> (inclusive; the end of the log when null), in pages of 32 growing to 1,000 events.</summary>
     public async IAsyncEnumerable<LoggedEvent> ReadRangeAsync(
         string runId,
         long fromSeq = 1,
@@ -121,9 +171,13 @@ public sealed class TypedEventLog
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var next = Math.Max(1, fromSeq);
+        // Pages grow from 32 to 1,000 events: a store sizes its result by the count asked for, and most ranges read
+        // this way are short (a session's tail after its snapshot; an agent run opened new, which has none).
+        var size = FirstPageSize;
         while (toSeq is null || next <= toSeq)
         {
-            var want = toSeq is { } last ? (int)Math.Min(ReadPageSize, last - next + 1) : ReadPageSize;
+            var want = toSeq is { } last ? (int)Math.Min(size, last - next + 1) : size;
+            size = Math.Min(size * 2, ReadPageSize);
             var page = await ReadAsync(runId, next, want, cancellationToken).ConfigureAwait(false);
             foreach (var evt in page)
             {
@@ -147,7 +201,7 @@ public sealed class TypedEventLog
     public async IAsyncEnumerable<RunEvent> ReadBackwardAsync(string runId, long throughSeq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var end = throughSeq;
-        var size = FirstBackwardPage;
+        var size = FirstPageSize;
         while (end >= 1)
         {
             var from = Math.Max(1, end - size + 1);
@@ -201,7 +255,8 @@ public sealed class TypedEventLog
 
     /// <summary>
     /// Puts a payload in the run-addressed object store and returns the contract's
-    /// <c>blob_pointer</c> to it — how anything over the inline cap travels.
+    /// <c>blob_pointer</c> to it — how anything over the inline cap travels. <paramref name="content"/> is only read
+    /// during the call (the object store copies it into its file), so a caller may lend a rented buffer (<see cref="LentJson"/>).
     /// </summary>
     public async Task<BlobPointer> StoreBlobAsync(string runId, ReadOnlyMemory<byte> content, string mimeType, CancellationToken cancellationToken = default)
     {

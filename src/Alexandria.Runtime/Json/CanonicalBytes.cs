@@ -167,7 +167,7 @@ internal static class CanonicalBytes
             var sorted = members.AsSpan(0, count);
             if (ascii)
             {
-                sorted.Sort(new ByRawName(document));
+                Sort(sorted, new ByRawName(document));
             }
             else
             {
@@ -177,7 +177,7 @@ internal static class CanonicalBytes
                     sorted[i] = sorted[i] with { Name = sorted[i].Name ?? Encoding.UTF8.GetString(document.Span.Slice(sorted[i].NameStart, sorted[i].NameLength)) };
                 }
 
-                sorted.Sort(ByName.Instance);
+                Sort(sorted, ByName.Instance);
             }
 
             writer.WriteStartObject();
@@ -204,6 +204,34 @@ internal static class CanonicalBytes
         {
             // The names point at strings of this document: do not keep them alive from the pool.
             ArrayPool<Member>.Shared.Return(members, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="members"/> by <paramref name="order"/>, a total order (ties broken by place), so any algorithm
+    /// gives the same sequence. An object's few members are sorted in place by insertion: <c>Span.Sort</c> with a comparer
+    /// boxes it and makes a delegate each time, and this runs for every object of every event the planner is shown.
+    /// </summary>
+    private static void Sort<TOrder>(Span<Member> members, TOrder order)
+        where TOrder : IComparer<Member>
+    {
+        if (members.Length > 32)
+        {
+            members.Sort(order);
+            return;
+        }
+
+        for (var i = 1; i < members.Length; i++)
+        {
+            var member = members[i];
+            var j = i - 1;
+            while (j >= 0 && order.Compare(members[j], member) > 0)
+            {
+                members[j + 1] = members[j];
+                j--;
+            }
+
+            members[j + 1] = member;
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alexandria.Contracts;
 
 namespace Alexandria.Runtime.Json;
@@ -18,29 +19,35 @@ internal sealed class ReusableJsonBuffer
 
     public ReusableJsonBuffer()
     {
-        var options = OutputSchemaJson.Options;
-        // What JsonSerializer.SerializeToUtf8Bytes derives from the same options, so the bytes are identical.
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
-        {
-            Encoder = options.Encoder,
-            Indented = options.WriteIndented,
-            IndentCharacter = options.IndentCharacter,
-            IndentSize = options.IndentSize,
-            NewLine = options.NewLine,
-            MaxDepth = options.MaxDepth,
-            SkipValidation = true,
-        });
+        _writer = new Utf8JsonWriter(_buffer, ContractWriterOptions);
     }
+
+    /// <summary>What <c>JsonSerializer.SerializeToUtf8Bytes</c> derives from the contract options, so the bytes are identical.</summary>
+    internal static JsonWriterOptions ContractWriterOptions { get; } = new()
+    {
+        Encoder = OutputSchemaJson.Options.Encoder,
+        Indented = OutputSchemaJson.Options.WriteIndented,
+        IndentCharacter = OutputSchemaJson.Options.IndentCharacter,
+        IndentSize = OutputSchemaJson.Options.IndentSize,
+        NewLine = OutputSchemaJson.Options.NewLine,
+        MaxDepth = OutputSchemaJson.Options.MaxDepth,
+        SkipValidation = true,
+    };
 
     /// <summary>The bytes of the last document written; valid until the next write.</summary>
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
+    /// <summary>Serializes <paramref name="evt"/> in place of the previous document.</summary>
+    public ReadOnlyMemory<byte> Write(RunEvent evt) => Write(evt, OutputSchemaJson.TypeInfo.RunEvent);
+
     /// <summary>Serializes <paramref name="snapshot"/> in place of the previous document.</summary>
-    public ReadOnlyMemory<byte> Write(CompactionSnapshot snapshot)
+    public ReadOnlyMemory<byte> Write(CompactionSnapshot snapshot) => Write(snapshot, OutputSchemaJson.TypeInfo.CompactionSnapshot);
+
+    private ReadOnlyMemory<byte> Write<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        JsonSerializer.Serialize(_writer, snapshot, OutputSchemaJson.TypeInfo.CompactionSnapshot);
+        JsonSerializer.Serialize(_writer, value, typeInfo);
         _writer.Flush();
         return _buffer.WrittenMemory;
     }
