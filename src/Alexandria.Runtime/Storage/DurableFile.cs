@@ -165,8 +165,14 @@ internal static partial class DurableFile
             // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
             // write would hop to a thread-pool thread and back for each one, which costs more than the write.
             cancellationToken.ThrowIfCancellationRequested();
-            using (SafeFileHandle file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            if (DirectOpen)
             {
+                // No other process knows the temp file's name: .NET's share-mode flock on it would guard nothing.
+                CreateWriteSync(temp, content, out created);
+            }
+            else
+            {
+                using SafeFileHandle file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 created = true;
                 RandomAccess.Write(file, content, 0);
                 RandomAccess.FlushToDisk(file);

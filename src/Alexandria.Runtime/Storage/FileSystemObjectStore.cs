@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
@@ -22,6 +23,9 @@ public sealed class FileSystemObjectStore : IObjectStore
 {
     private readonly string _root;
 
+    // The root with its trailing separator: what ToFullPath (Path.Combine) puts before a relative object path.
+    private readonly string _rootPrefix;
+
     // Per run, the object directories this store created or found: a put into one of them does not stat its way up to
     // the root first. Should one be deleted behind the store's back, the write finds out and creates it again.
     private readonly ConcurrentDictionary<string, RunDirectories> _directories = new(StringComparer.Ordinal);
@@ -31,6 +35,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         _root = Path.GetFullPath(rootDirectory);
+        _rootPrefix = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
     }
 
     /// <summary>The absolute root directory.</summary>
@@ -190,8 +195,17 @@ public sealed class FileSystemObjectStore : IObjectStore
     public Task<bool> ExistsAsync(string runId, string sha256, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(File.Exists(ToFullPath(GetObjectPath(runId, sha256))));
+        StorageNames.ValidateRunId(runId);
+        StorageNames.ValidateSha256(sha256);
+
+        // The absolute path in one string (not the relative path, then the absolute one built from it).
+        string path = string.Create(CultureInfo.InvariantCulture, $"{_rootPrefix}runs/{runId}/objects/{sha256.AsSpan(0, 2)}/{sha256}");
+        return File.Exists(path) ? s_true : s_false;
     }
+
+    // Answers of ExistsAsync, made once (Task.FromResult allocates a task per call).
+    private static readonly Task<bool> s_true = Task.FromResult(true);
+    private static readonly Task<bool> s_false = Task.FromResult(false);
 
     private ObjectPointer Put(string runId, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {

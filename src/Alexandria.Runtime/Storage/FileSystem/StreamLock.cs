@@ -152,14 +152,18 @@ internal sealed class StreamLock : IDisposable
         if (_handle is null)
         {
             // .NET takes a shared flock when it opens a file with sharing (it fails only while another process holds
-            // the exclusive one); it is dropped at once, so between commits this handle holds nothing.
+            // the exclusive one); it is dropped at once, so between commits this handle holds nothing. On Linux the file
+            // is opened directly, with no lock to drop.
             _handle = OpenOnce(FileShare.ReadWrite);
             if (_handle is null)
             {
                 return false;
             }
 
-            FileLock.Unlock(_handle);
+            if (!DurableFile.DirectOpen)
+            {
+                FileLock.Unlock(_handle);
+            }
         }
 
         if (!FileLock.TryLockExclusive(_handle))
@@ -196,7 +200,10 @@ internal sealed class StreamLock : IDisposable
             return null;
         }
 
-        SafeFileHandle Open(FileShare mode) => File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, mode);
+        // Linux: a plain open(2), no share-mode flock taken and dropped around it (the caller takes the lock itself).
+        SafeFileHandle Open(FileShare mode) => mode != FileShare.None && DurableFile.DirectOpen
+            ? DurableFile.OpenLockFile(_path)
+            : File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, mode);
     }
 
     private static bool IsBusy(IOException ex) => ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException;
