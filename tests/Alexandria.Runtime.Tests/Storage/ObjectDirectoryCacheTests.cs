@@ -69,6 +69,38 @@ public sealed class ObjectDirectoryCacheTests : IDisposable
         Assert.Equal(2, Directory.EnumerateFiles(Path.GetDirectoryName(one.ToFullPath(viaTwo.ObjectPath))!).Count());
     }
 
+    [Fact]
+    public async Task Exists_answers_for_what_was_put_also_under_a_root_given_with_a_trailing_separator()
+    {
+        var store = new FileSystemObjectStore(_root + Path.DirectorySeparatorChar);
+        byte[] content = "exists"u8.ToArray();
+        ObjectPointer pointer = await store.PutAsync("run-4", content);
+
+        Assert.True(await store.ExistsAsync("run-4", pointer.Sha256));
+        Assert.True(await new FileSystemObjectStore(_root).ExistsAsync("run-4", pointer.Sha256));
+        Assert.False(await store.ExistsAsync("run-4", Convert.ToHexStringLower(SHA256.HashData("other"u8))));
+        Assert.False(await store.ExistsAsync("run-5", pointer.Sha256));
+        await Assert.ThrowsAsync<InvalidStoragePathException>(() => store.ExistsAsync("run-4", "../" + pointer.Sha256[3..]));
+    }
+
+    [Fact]
+    public async Task A_put_leaves_only_the_object_behind_with_the_bytes_it_was_given()
+    {
+        // The temp file is created, written and fsynced with direct system calls on Linux: whatever the size, the
+        // object is whole and no temp file stays.
+        var store = new FileSystemObjectStore(_root);
+        foreach (int size in new[] { 0, 1, 4096, 1 << 20 })
+        {
+            byte[] content = new byte[size];
+            new Random(size).NextBytes(content);
+            ObjectPointer pointer = await store.PutAsync("run-6", content);
+            Assert.Equal(size, pointer.SizeBytes);
+            Assert.Equal(content, await File.ReadAllBytesAsync(store.ToFullPath(pointer.ObjectPath)));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "runs", "run-6", "objects"), ".tmp-*", SearchOption.AllDirectories));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

@@ -201,7 +201,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IArtifactRegistr
         public RunArtifacts(string directory, long segmentMaxBytes)
         {
             Log = new SegmentLog(directory, "artifacts", segmentMaxBytes);
-            Lock = new StreamLock(Path.Combine(directory, "lock"));
+            Lock = new StreamLock(directory, "lock");
             _takeIn = (_, payload) =>
             {
                 Rows.Add(ArtifactRecord.Decode(payload));
