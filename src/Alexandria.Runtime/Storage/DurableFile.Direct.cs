@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace Alexandria.Runtime.Storage;
 
@@ -23,61 +24,87 @@ internal static partial class DurableFile
     /// <summary>True where the direct calls below are used (elsewhere callers keep .NET's file API).</summary>
     public static bool DirectOpen => OperatingSystem.IsLinux();
 
-    /// <summary>
-    /// Creates <paramref name="path"/> (which must not exist), writes <paramref name="content"/> and fsyncs it: one
-    /// <c>open(O_CREAT|O_EXCL)</c>, the writes, one <c>fsync</c> and the close. Throws
-    /// <see cref="DirectoryNotFoundException"/> (having created nothing) when the directory is missing. Linux only.
-    /// </summary>
-    /// <param name="path">The file to create.</param>
-    /// <param name="content">Its bytes.</param>
-    /// <param name="created">Set once the file exists (also when the write then fails: the caller deletes it).</param>
-    public static void CreateWriteSync(string path, ReadOnlySpan<byte> content, out bool created)
-    {
-        created = false;
-        int fd;
-        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
-        using (var native = new NativePath(path, stack))
-        {
-            fd = OpenWithMode(ref native.Pointer, WriteOnly | Create | Exclusive | CloseOnExec, 0x1B6 /* 0666, less the umask */);
-        }
+    // Longer directories take the string path (the temp path is built on the stack).
+    private const int MaxDirectTempDirectory = 1024;
 
+    /// <summary>
+    /// The Linux <see cref="WriteAtomically(string, ReadOnlySpan{char}, ReadOnlySpan{byte}, CancellationToken)"/> up to
+    /// the directory fsync: the temp file is created with one <c>open(O_CREAT|O_EXCL)</c>, written, fsynced, closed and
+    /// renamed over <paramref name="path"/>, its name built on the stack. Throws <see cref="DirectoryNotFoundException"/>,
+    /// having created nothing, when the directory is missing; removes the temp file when a later step fails.
+    /// </summary>
+    private static void WriteAtomicallyDirect(string path, ReadOnlySpan<char> directory, ReadOnlySpan<byte> content)
+    {
+        Span<char> temp = stackalloc char[directory.Length + 1 + TempNameLength];
+        directory.CopyTo(temp);
+        temp[directory.Length] = Path.DirectorySeparatorChar;
+        WriteTempName(temp[(directory.Length + 1)..]);
+
+        Span<byte> tempStack = stackalloc byte[NativePath.StackBytes];
+        using var native = new NativePath(temp, tempStack);
+        int fd = OpenWithMode(ref native.Pointer, WriteOnly | Create | Exclusive | CloseOnExec, 0x1B6 /* 0666, less the umask */);
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             throw errno == NoSuchEntry
-                ? new DirectoryNotFoundException($"Could not find a part of the path '{path}'.")
-                : new IOException($"Cannot create '{path}' (errno {errno}).");
+                ? new DirectoryNotFoundException($"Could not find a part of the path '{temp}'.")
+                : new IOException($"Cannot create '{temp}' (errno {errno}).");
         }
 
-        created = true;
         try
         {
-            long written = 0;
-            while (written < content.Length)
+            try
             {
-                nint n = PositionalWrite(fd, ref MemoryMarshal.GetReference(content[(int)written..]), content.Length - (int)written, written);
-                if (n < 0)
-                {
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == Interrupted)
-                    {
-                        continue;
-                    }
+                WriteAllAndSync(fd, content, temp);
+            }
+            finally
+            {
+                _ = Close(fd);
+            }
 
-                    throw new IOException($"Cannot write '{path}' (errno {errno}).");
+            TestKillPoint.Reach(TestKillPoint.AtomicWriteTempSynced);
+            Span<byte> targetStack = stackalloc byte[NativePath.StackBytes];
+            using (var target = new NativePath(path, targetStack))
+            {
+                if (RenamePath(ref native.Pointer, ref target.Pointer) != 0)
+                {
+                    throw new IOException($"Cannot rename '{temp}' to '{path}' (errno {Marshal.GetLastPInvokeError()}).");
+                }
+            }
+
+            TestKillPoint.Reach(TestKillPoint.AtomicWriteRenamed);
+        }
+        catch
+        {
+            // The temp file this call created goes (after the rename there is none left to remove, and unlink fails quietly).
+            _ = Unlink(ref native.Pointer);
+            throw;
+        }
+    }
+
+    private static void WriteAllAndSync(int fd, ReadOnlySpan<byte> content, ReadOnlySpan<char> path)
+    {
+        long written = 0;
+        while (written < content.Length)
+        {
+            nint n = PositionalWrite(fd, ref MemoryMarshal.GetReference(content[(int)written..]), content.Length - (int)written, written);
+            if (n < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == Interrupted)
+                {
+                    continue;
                 }
 
-                written += n;
+                throw new IOException($"Cannot write '{path}' (errno {errno}).");
             }
 
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync of '{path}' failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
+            written += n;
         }
-        finally
+
+        if (Fsync(fd) != 0)
         {
-            _ = Close(fd);
+            throw new IOException($"fsync of '{path}' failed (errno {Marshal.GetLastPInvokeError()}).");
         }
     }
 
@@ -107,6 +134,12 @@ internal static partial class DurableFile
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static partial int OpenWithMode(ref byte path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static partial int RenamePath(ref byte source, ref byte target);
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true)]
+    private static partial int Unlink(ref byte path);
 
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     private static partial nint PositionalWrite(int fd, ref byte buffer, nint count, long offset);
