@@ -132,6 +132,68 @@ internal static partial class DurableFile
         return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
     }
 
+    /// <summary>Opens a directory to create entries in it and fsync it (<see cref="CreateChildDirectoryDurably(SafeHandle, ReadOnlySpan{char}, string)"/>); Linux only.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle OpenDirectory(string path)
+    {
+        int fd;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(path, stack))
+        {
+            fd = Open(ref native.Pointer, CloseOnExec /* O_RDONLY */ | 0x10000 /* O_DIRECTORY */);
+        }
+
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw errno == NoSuchEntry
+                ? new DirectoryNotFoundException($"Directory '{path}' does not exist.")
+                : new IOException($"Cannot open directory '{path}' (errno {errno}).");
+        }
+
+        return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+    }
+
+    /// <summary>
+    /// <see cref="CreateChildDirectoryDurably(ReadOnlySpan{char}, string)"/> through an open handle of the parent
+    /// (Linux): <c>mkdirat</c> + <c>fsync</c> on it, without opening and closing the parent for the fsync. The entry is
+    /// made in the directory the handle refers to, and that is the one fsynced: should the parent have been deleted (and
+    /// made again) since the handle was opened, <c>mkdirat</c> fails with ENOENT and this throws
+    /// <see cref="DirectoryNotFoundException"/>, so the caller starts over by path.
+    /// </summary>
+    public static bool CreateChildDirectoryDurably(SafeHandle parentHandle, ReadOnlySpan<char> name, string parent)
+    {
+        int result;
+        Span<byte> stack = stackalloc byte[NativePath.StackBytes];
+        using (var native = new NativePath(name, stack))
+        {
+            result = MakeDirectoryAt(parentHandle, ref native.Pointer, 0x1FF /* 0777, less the umask */);
+        }
+
+        if (result != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno switch
+            {
+                AlreadyExists => false,
+                NoSuchEntry => throw new DirectoryNotFoundException($"Directory '{parent}' does not exist."),
+                _ => throw new IOException($"Cannot create directory '{name}' in '{parent}' (errno {errno})."),
+            };
+        }
+
+        if (FsyncHandle(parentHandle) != 0)
+        {
+            throw new IOException($"fsync of directory '{parent}' failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        return true;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true)]
+    private static partial int MakeDirectoryAt(SafeHandle directory, ref byte name, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncHandle(SafeHandle fd);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static partial int OpenWithMode(ref byte path, int flags, int mode);
 

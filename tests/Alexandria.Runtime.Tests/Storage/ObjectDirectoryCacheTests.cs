@@ -101,6 +101,48 @@ public sealed class ObjectDirectoryCacheTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "runs", "run-6", "objects"), ".tmp-*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task An_objects_directory_deleted_and_made_again_by_someone_else_gets_the_next_fan_out_directory()
+    {
+        // On Linux new fan-out directories are made through an open handle of objects/: one that still refers to the
+        // deleted directory must not swallow the next one.
+        var store = new FileSystemObjectStore(_root);
+        byte[] content = "before"u8.ToArray();
+        await store.PutAsync("run-7", content);
+        string objects = Path.Combine(_root, "runs", "run-7", "objects");
+        Directory.Delete(objects, recursive: true);
+        Directory.CreateDirectory(objects);
+
+        byte[] other = ContentWithOtherFirstByte(content);
+        ObjectPointer pointer = await store.PutAsync("run-7", other);
+        Assert.True(File.Exists(store.ToFullPath(pointer.ObjectPath)));
+        Assert.Equal(other, await store.ReadAsync("run-7", pointer.Sha256));
+    }
+
+    [Fact]
+    public async Task Puts_alternating_between_runs_and_threads_each_land_whole()
+    {
+        // The store keeps one objects/ directory open, for the run that last needed it: runs taking it over from each
+        // other (also from parallel threads) must each get their fan-out directories made in their own objects/.
+        var store = new FileSystemObjectStore(_root);
+        ObjectPointer[][] puts = await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(async () =>
+        {
+            var pointers = new ObjectPointer[40];
+            for (int i = 0; i < pointers.Length; i++)
+            {
+                pointers[i] = await store.PutAsync("run-alt-" + (i % 3), Encoding.UTF8.GetBytes($"thread {t} put {i}"));
+            }
+
+            return pointers;
+        })));
+
+        foreach (ObjectPointer pointer in puts.SelectMany(p => p))
+        {
+            Assert.StartsWith(Path.Combine(_root, "runs", pointer.RunId, "objects"), store.ToFullPath(pointer.ObjectPath), StringComparison.Ordinal);
+            Assert.Equal(pointer.SizeBytes, (await store.ReadAsync(pointer.RunId, pointer.Sha256)).Length);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
