@@ -107,13 +107,19 @@ public sealed class ArtifactRecorder
         string runId, long stepId, string path, ObjectPointer pointer, string mimeType, byte[] metadata, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         var artifactId = NameBasedUuid.ForArtifact(runId, path);
+        var artifact = new ArtifactMetadata(artifactId, runId, stepId, path, pointer.Sha256, mimeType, pointer.SizeBytes, createdAt, metadata);
+        if (_index is IArtifactRegistrar registrar)
+        {
+            // The embedded index: look-up and registration under one hold of its store-wide lock.
+            return await registrar.GetOrRegisterAsync(artifact, cancellationToken).ConfigureAwait(false) ?? artifact;
+        }
+
         var existing = await _index.GetAsync(artifactId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;
         }
 
-        var artifact = new ArtifactMetadata(artifactId, runId, stepId, path, pointer.Sha256, mimeType, pointer.SizeBytes, createdAt, metadata);
         try
         {
             await _index.RegisterAsync(artifact, cancellationToken).ConfigureAwait(false);

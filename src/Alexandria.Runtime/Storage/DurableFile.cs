@@ -32,8 +32,23 @@ internal static partial class DurableFile
 
     public static string NewTempPath(string directory) => NewTempPath(directory.AsSpan());
 
-    public static string NewTempPath(ReadOnlySpan<char> directory) =>
-        string.Create(CultureInfo.InvariantCulture, $"{directory}{Path.DirectorySeparatorChar}{TempPrefix}{s_tempPrefix:x16}{(ulong)Interlocked.Increment(ref s_tempCounter):x16}");
+    public static string NewTempPath(ReadOnlySpan<char> directory)
+    {
+        Span<char> name = stackalloc char[TempNameLength];
+        WriteTempName(name);
+        return string.Concat(directory, [Path.DirectorySeparatorChar], name);
+    }
+
+    // ".tmp-" and 32 hex digits.
+    private const int TempNameLength = 5 + 32;
+
+    /// <summary>Writes a new temp file name (no directory) into <paramref name="name"/>, <see cref="TempNameLength"/> characters.</summary>
+    private static void WriteTempName(Span<char> name)
+    {
+        TempPrefix.CopyTo(name);
+        s_tempPrefix.TryFormat(name.Slice(5, 16), out _, "x16", CultureInfo.InvariantCulture);
+        ((ulong)Interlocked.Increment(ref s_tempCounter)).TryFormat(name.Slice(21, 16), out _, "x16", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// Makes the directory entries of <paramref name="directory"/> durable. .NET has no API for this;
@@ -158,13 +173,22 @@ internal static partial class DurableFile
     /// </summary>
     public static void WriteAtomically(string path, ReadOnlySpan<char> directory, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
+        // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
+        // write would hop to a thread-pool thread and back for each one, which costs more than the write.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (DirectOpen && directory.Length <= MaxDirectTempDirectory)
+        {
+            // No other process knows the temp file's name: .NET's share-mode flock on it would guard nothing, and the
+            // name itself never needs to be a string.
+            WriteAtomicallyDirect(path, directory, content);
+            FsyncDirectory(directory);
+            return;
+        }
+
         string temp = NewTempPath(directory);
         bool created = false;
         try
         {
-            // A synchronous write: these are small (packets, chunks, results) and fsynced anyway; an asynchronous
-            // write would hop to a thread-pool thread and back for each one, which costs more than the write.
-            cancellationToken.ThrowIfCancellationRequested();
             using (SafeFileHandle file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 created = true;

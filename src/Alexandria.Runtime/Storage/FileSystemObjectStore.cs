@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Win32.SafeHandles;
 
 namespace Alexandria.Runtime.Storage;
 
@@ -22,15 +25,24 @@ public sealed class FileSystemObjectStore : IObjectStore
 {
     private readonly string _root;
 
+    // The root with its trailing separator: what ToFullPath (Path.Combine) puts before a relative object path.
+    private readonly string _rootPrefix;
+
     // Per run, the object directories this store created or found: a put into one of them does not stat its way up to
     // the root first. Should one be deleted behind the store's back, the write finds out and creates it again.
     private readonly ConcurrentDictionary<string, RunDirectories> _directories = new(StringComparer.Ordinal);
+
+    // The one open objects/ directory (see AcquireObjectsHandle), and the run it belongs to.
+    private readonly Lock _handleGate = new();
+    private SafeFileHandle? _objectsHandle;
+    private RunDirectories? _handleOwner;
 
     /// <summary>Creates a store rooted at <paramref name="rootDirectory"/> (created on first write).</summary>
     public FileSystemObjectStore(string rootDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         _root = Path.GetFullPath(rootDirectory);
+        _rootPrefix = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
     }
 
     /// <summary>The absolute root directory.</summary>
@@ -190,8 +202,17 @@ public sealed class FileSystemObjectStore : IObjectStore
     public Task<bool> ExistsAsync(string runId, string sha256, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(File.Exists(ToFullPath(GetObjectPath(runId, sha256))));
+        StorageNames.ValidateRunId(runId);
+        StorageNames.ValidateSha256(sha256);
+
+        // The absolute path in one string (not the relative path, then the absolute one built from it).
+        string path = string.Create(CultureInfo.InvariantCulture, $"{_rootPrefix}runs/{runId}/objects/{sha256.AsSpan(0, 2)}/{sha256}");
+        return File.Exists(path) ? s_true : s_false;
     }
+
+    // Answers of ExistsAsync, made once (Task.FromResult allocates a task per call).
+    private static readonly Task<bool> s_true = Task.FromResult(true);
+    private static readonly Task<bool> s_false = Task.FromResult(false);
 
     private ObjectPointer Put(string runId, ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
@@ -202,7 +223,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         var pointer = new ObjectPointer(runId, sha256, content.Length, $"runs/{runId}/objects/{sha256.AsSpan(0, 2)}/{sha256}");
         string target = ToFullPath(pointer.ObjectPath);
         ReadOnlySpan<char> directory = target.AsSpan(0, target.Length - 1 - sha256.Length);
-        RunDirectories run = _directories.GetOrAdd(runId, static (id, root) => new RunDirectories(Path.Combine(root, "runs", id, "objects")), _root);
+        RunDirectories run = _directories.GetOrAdd(runId, static (id, store) => new RunDirectories(Path.Combine(store._root, "runs", id, "objects"), store), this);
         bool created = run.Ensure(digest[0], directory);
 
         // A directory made just now holds nothing yet, so there is nothing to find in it.
@@ -226,6 +247,55 @@ public sealed class FileSystemObjectStore : IObjectStore
         return pointer;
     }
 
+    /// <summary>
+    /// The open <c>objects/</c> directory of <paramref name="run"/> (Linux): one descriptor, for the run last given a new
+    /// fan-out directory, so a store writing many runs keeps one open, not one per run. Closed when the store is
+    /// disposed (<see cref="FileSystem.FileSystemRuntimeStore"/>), when another run needs it, or when the directory was lost.
+    /// </summary>
+    /// <remarks>The caller releases the returned handle with <see cref="SafeHandle.DangerousRelease"/>.</remarks>
+    private SafeFileHandle AcquireObjectsHandle(RunDirectories run)
+    {
+        lock (_handleGate)
+        {
+            if (!ReferenceEquals(_handleOwner, run) || _objectsHandle is null)
+            {
+                _objectsHandle?.Dispose();
+                _objectsHandle = null;
+                _objectsHandle = DurableFile.OpenDirectory(run.Objects);
+                _handleOwner = run;
+            }
+
+            bool added = false;
+            _objectsHandle.DangerousAddRef(ref added);
+            return _objectsHandle;
+        }
+    }
+
+    private void ForgetHandle(RunDirectories run)
+    {
+        lock (_handleGate)
+        {
+            if (ReferenceEquals(_handleOwner, run))
+            {
+                // A handle in use by another put stays open until that call lets go of it (SafeHandle reference counting).
+                _objectsHandle?.Dispose();
+                _objectsHandle = null;
+                _handleOwner = null;
+            }
+        }
+    }
+
+    /// <summary>Closes the open directory handle, if any (the store stays usable: the next put opens one again).</summary>
+    internal void CloseHandles()
+    {
+        lock (_handleGate)
+        {
+            _objectsHandle?.Dispose();
+            _objectsHandle = null;
+            _handleOwner = null;
+        }
+    }
+
     /// <summary>The absolute file path of a store-relative object path.</summary>
     public string ToFullPath(string objectPath) => Path.Combine(_root, objectPath);
 
@@ -233,7 +303,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     /// The object directories of one run known to exist: <c>objects/</c>, and its <c>aa/</c> fan-out as one bit per first
     /// hash byte (the path itself is a slice of the object's, so nothing per directory is kept).
     /// </summary>
-    private sealed class RunDirectories(string objects)
+    private sealed class RunDirectories(string objects, FileSystemObjectStore store)
     {
         private readonly long[] _known = new long[4];
         private volatile bool _objectsExist;
@@ -257,7 +327,11 @@ public sealed class FileSystemObjectStore : IObjectStore
             bool created;
             try
             {
-                created = DurableFile.CreateChildDirectoryDurably(directory, objects);
+                // Linux: mkdirat + fsync on the run's open objects/ directory (no open and close of it per new fan-out
+                // directory); elsewhere by path.
+                created = DurableFile.DirectOpen
+                    ? CreateThroughHandle(directory[^2..])
+                    : DurableFile.CreateChildDirectoryDurably(directory, objects);
             }
             catch (DirectoryNotFoundException)
             {
@@ -271,8 +345,25 @@ public sealed class FileSystemObjectStore : IObjectStore
             return created;
         }
 
+        public string Objects => objects;
+
+        private bool CreateThroughHandle(ReadOnlySpan<char> name)
+        {
+            // Referenced while in use: another run taking the store's one handle over closes it only after this lets go.
+            SafeFileHandle handle = store.AcquireObjectsHandle(this);
+            try
+            {
+                return DurableFile.CreateChildDirectoryDurably(handle, name, objects);
+            }
+            finally
+            {
+                handle.DangerousRelease();
+            }
+        }
+
         public void Forget()
         {
+            store.ForgetHandle(this);
             _objectsExist = false;
             for (int i = 0; i < _known.Length; i++)
             {

@@ -69,6 +69,80 @@ public sealed class ObjectDirectoryCacheTests : IDisposable
         Assert.Equal(2, Directory.EnumerateFiles(Path.GetDirectoryName(one.ToFullPath(viaTwo.ObjectPath))!).Count());
     }
 
+    [Fact]
+    public async Task Exists_answers_for_what_was_put_also_under_a_root_given_with_a_trailing_separator()
+    {
+        var store = new FileSystemObjectStore(_root + Path.DirectorySeparatorChar);
+        byte[] content = "exists"u8.ToArray();
+        ObjectPointer pointer = await store.PutAsync("run-4", content);
+
+        Assert.True(await store.ExistsAsync("run-4", pointer.Sha256));
+        Assert.True(await new FileSystemObjectStore(_root).ExistsAsync("run-4", pointer.Sha256));
+        Assert.False(await store.ExistsAsync("run-4", Convert.ToHexStringLower(SHA256.HashData("other"u8))));
+        Assert.False(await store.ExistsAsync("run-5", pointer.Sha256));
+        await Assert.ThrowsAsync<InvalidStoragePathException>(() => store.ExistsAsync("run-4", "../" + pointer.Sha256[3..]));
+    }
+
+    [Fact]
+    public async Task A_put_leaves_only_the_object_behind_with_the_bytes_it_was_given()
+    {
+        // The temp file is created, written and fsynced with direct system calls on Linux: whatever the size, the
+        // object is whole and no temp file stays.
+        var store = new FileSystemObjectStore(_root);
+        foreach (int size in new[] { 0, 1, 4096, 1 << 20 })
+        {
+            byte[] content = new byte[size];
+            new Random(size).NextBytes(content);
+            ObjectPointer pointer = await store.PutAsync("run-6", content);
+            Assert.Equal(size, pointer.SizeBytes);
+            Assert.Equal(content, await File.ReadAllBytesAsync(store.ToFullPath(pointer.ObjectPath)));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "runs", "run-6", "objects"), ".tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task An_objects_directory_deleted_and_made_again_by_someone_else_gets_the_next_fan_out_directory()
+    {
+        // On Linux new fan-out directories are made through an open handle of objects/: one that still refers to the
+        // deleted directory must not swallow the next one.
+        var store = new FileSystemObjectStore(_root);
+        byte[] content = "before"u8.ToArray();
+        await store.PutAsync("run-7", content);
+        string objects = Path.Combine(_root, "runs", "run-7", "objects");
+        Directory.Delete(objects, recursive: true);
+        Directory.CreateDirectory(objects);
+
+        byte[] other = ContentWithOtherFirstByte(content);
+        ObjectPointer pointer = await store.PutAsync("run-7", other);
+        Assert.True(File.Exists(store.ToFullPath(pointer.ObjectPath)));
+        Assert.Equal(other, await store.ReadAsync("run-7", pointer.Sha256));
+    }
+
+    [Fact]
+    public async Task Puts_alternating_between_runs_and_threads_each_land_whole()
+    {
+        // The store keeps one objects/ directory open, for the run that last needed it: runs taking it over from each
+        // other (also from parallel threads) must each get their fan-out directories made in their own objects/.
+        var store = new FileSystemObjectStore(_root);
+        ObjectPointer[][] puts = await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(async () =>
+        {
+            var pointers = new ObjectPointer[40];
+            for (int i = 0; i < pointers.Length; i++)
+            {
+                pointers[i] = await store.PutAsync("run-alt-" + (i % 3), Encoding.UTF8.GetBytes($"thread {t} put {i}"));
+            }
+
+            return pointers;
+        })));
+
+        foreach (ObjectPointer pointer in puts.SelectMany(p => p))
+        {
+            Assert.StartsWith(Path.Combine(_root, "runs", pointer.RunId, "objects"), store.ToFullPath(pointer.ObjectPath), StringComparison.Ordinal);
+            Assert.Equal(pointer.SizeBytes, (await store.ReadAsync(pointer.RunId, pointer.Sha256)).Length);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

@@ -17,7 +17,7 @@ namespace Alexandria.Runtime.Storage.FileSystem;
 /// since (see <see cref="RegistrationGeneration"/>), so a registration costs the same in a store of ten runs or ten
 /// thousand.
 /// </summary>
-internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
+internal sealed class FileSystemArtifactIndex : IArtifactIndex, IArtifactRegistrar, IDisposable
 {
     /// <summary>The store-wide registration lock file, under the root; it also holds the <see cref="RegistrationGeneration"/>.</summary>
     public const string LockFileName = "artifacts.lock";
@@ -46,14 +46,27 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
 
     public async Task RegisterAsync(ArtifactMetadata artifact, CancellationToken cancellationToken = default)
     {
+        if (await GetOrRegisterAsync(artifact, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ArtifactMetadata?> GetOrRegisterAsync(ArtifactMetadata artifact, CancellationToken cancellationToken)
+    {
         StorageGuards.Artifact(artifact, _inlineLimitBytes);
-        artifact = artifact with { CreatedAt = StorageTime.Normalize(artifact.CreatedAt) };
+        DateTimeOffset createdAt = StorageTime.Normalize(artifact.CreatedAt);
+        if (createdAt != artifact.CreatedAt || createdAt.Offset != artifact.CreatedAt.Offset)
+        {
+            artifact = artifact with { CreatedAt = createdAt };
+        }
 
         using StreamLock.Releaser registering = await _registration.EnterExclusiveAsync(cancellationToken).ConfigureAwait(false);
         long generation = await CatchUpAsync(registering.File!, cancellationToken).ConfigureAwait(false);
-        if (_byId.ContainsKey(artifact.ArtifactId))
+        if (_byId.TryGetValue(artifact.ArtifactId, out ArtifactMetadata? existing))
         {
-            throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
+            return existing;
         }
 
         // Bumped before the row is written: a writer that dies in between makes the others rescan, never miss a row.
@@ -69,14 +82,14 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
             {
                 if (row.ArtifactId == artifact.ArtifactId)
                 {
-                    throw new ArtifactAlreadyRegisteredException(artifact.ArtifactId);
+                    return row;
                 }
             }
 
             ArtifactRecord.Append(run.Log, artifact);
             run.Rows.Add(artifact);
         }
-        catch (Exception ex) when (ex is not ArtifactAlreadyRegisteredException)
+        catch
         {
             run.Reset();
             throw;
@@ -84,6 +97,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
 
         _byId[artifact.ArtifactId] = artifact;
         _mapGeneration = generation + 1;
+        return null;
     }
 
     public async Task<ArtifactMetadata?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default)
@@ -187,7 +201,7 @@ internal sealed class FileSystemArtifactIndex : IArtifactIndex, IDisposable
         public RunArtifacts(string directory, long segmentMaxBytes)
         {
             Log = new SegmentLog(directory, "artifacts", segmentMaxBytes);
-            Lock = new StreamLock(Path.Combine(directory, "lock"));
+            Lock = new StreamLock(directory, "lock");
             _takeIn = (_, payload) =>
             {
                 Rows.Add(ArtifactRecord.Decode(payload));

@@ -281,11 +281,14 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
         private long _fromIndex;
         private long _indexEntries = -1;
 
+        // Set by ResumeFromIndex, which has just counted (and cut) the index: the refresh right after need not count again.
+        private bool _indexCounted;
+
         public RunEvents(string directory, long segmentMaxBytes, ReadMeter? meter)
         {
             Log = new SegmentLog(directory, "events", segmentMaxBytes) { Meter = meter };
             Index = new SegmentIndex(directory, "events", meter);
-            Lock = new StreamLock(Path.Combine(directory, "lock"));
+            Lock = new StreamLock(directory, "lock");
             _takeIn = TakeIn;
         }
 
@@ -318,8 +321,10 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
         /// </summary>
         public void ResumeFromIndex()
         {
-            long entries = RebuildIndex ? 0 : Index.Count();
+            bool rebuild = RebuildIndex;
+            long entries = rebuild ? 0 : Index.Count();
             RebuildIndex = false;
+            _indexCounted = true;
             Span<byte> key = stackalloc byte[SegmentIndex.KeySize];
             for (long last = entries - 1; last >= Math.Max(0, entries - 64); last--)
             {
@@ -354,16 +359,23 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
                 }
             }
 
-            Index.Truncate(0);
+            if (rebuild || entries > 0)
+            {
+                // (With no whole entry there is nothing to cut: a partial one is overwritten by the first entry written.)
+                Index.Truncate(0);
+            }
+
             _indexEntries = 0;
         }
 
         public void Refresh(bool repair)
         {
-            if (repair)
+            if (repair && !_indexCounted)
             {
                 _indexEntries = Index.Count();
             }
+
+            _indexCounted = false;
 
             _indexing = repair;
             Log.Refresh(repair, _takeIn);
@@ -449,6 +461,7 @@ internal sealed class FileSystemEventLog : IEventLog, IParsingEventReader, IDisp
             _inMemory.Clear();
             _fromIndex = 0;
             _indexEntries = -1;
+            _indexCounted = false;
             LastSeq = 0;
             Recovered = false;
             Damage ??= damage;

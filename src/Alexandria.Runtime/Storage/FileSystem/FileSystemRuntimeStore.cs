@@ -93,6 +93,7 @@ public sealed class FileSystemRuntimeStore : IRuntimeStore
         _events.Dispose();
         _snapshots.Dispose();
         _artifacts.Dispose();
+        ((FileSystemObjectStore)Objects).CloseHandles();
         return ValueTask.CompletedTask;
     }
 }

@@ -217,8 +217,11 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
     {
         private readonly Dictionary<Guid, int> _byId = new();
         private readonly List<Entry> _entries = new();
-        private readonly string _legacyPointerPath;
+        private readonly SegmentLog.RecordVisitor _takeIn;
+        private string? _legacyPointerPath;
         private LatestPointer? _legacyPointer;
+        private long _legacyCommitted;
+        private bool _indexing;
         private bool _sawSelfCommitting;
         private bool _uncommittedTail;
         private bool _started;
@@ -231,9 +234,12 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
         {
             Log = new SegmentLog(directory, "snapshots", segmentMaxBytes) { Meter = meter };
             Index = new SegmentIndex(directory, "snapshots", meter);
-            Lock = new StreamLock(Path.Combine(directory, "lock"));
-            _legacyPointerPath = Path.Combine(directory, "latest");
+            Lock = new StreamLock(directory, "lock");
+            _takeIn = TakeIn;
         }
+
+        // Built when first needed: a run without snapshots (until its first compaction) never asks for it.
+        private string LegacyPointerPath => _legacyPointerPath ??= Path.Combine(Log.Directory, "latest");
 
         public SegmentLog Log { get; }
 
@@ -259,6 +265,14 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
                 throw new StorageCorruptedException(damage.Message, damage.FilePath ?? Log.Directory, damage.Offset ?? 0);
             }
 
+            if (!repair && !_started && !System.IO.Directory.Exists(Log.Directory))
+            {
+                // No snapshot directory yet (every run until its first compaction): no record, no index and no legacy
+                // pointer to read, so one stat instead of three. The first refresh once it exists reads them all.
+                _uncommittedTail = false;
+                return;
+            }
+
             if (!repair && _started && Count == 0 && _legacyPointer is null && !File.Exists(Log.SegmentPath(1)))
             {
                 // A reader of a run without snapshots yet (every run until its first compaction, asked on each event append): with no
@@ -272,7 +286,7 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
             // (the writer that appended it cut the rest), so the pointer file no longer matters.
             if (!_sawSelfCommitting)
             {
-                _legacyPointer = LatestPointer.Read(_legacyPointerPath);
+                _legacyPointer = LatestPointer.Read(LegacyPointerPath);
             }
 
             if (!_started)
@@ -290,35 +304,39 @@ internal sealed class FileSystemSnapshotStore : ISnapshotStore, ISnapshotJsonCom
                 _indexEntries = Index.Count();
             }
 
-            long legacyCommitted = _legacyPointer?.Version ?? 0;
+            _legacyCommitted = _legacyPointer?.Version ?? 0;
+            _indexing = repair;
             _uncommittedTail = false;
-            Log.Refresh(repair, (location, payload) =>
-            {
-                (long version, Guid id, bool selfCommitting) = SnapshotRecord.ReadKey(payload);
-                if (!selfCommitting && version > legacyCommitted)
-                {
-                    _uncommittedTail = true;
-                    return false;
-                }
-
-                long expected = Count + 1;
-                if (version != expected)
-                {
-                    throw new StorageCorruptedException($"Snapshot segment '{Log.Directory}' has version {version} where {expected} was expected.");
-                }
-
-                _sawSelfCommitting |= selfCommitting;
-                ReadOnlySpan<byte> batch = SnapshotRecord.EventBatch(payload);
-                Add(location, version, id, batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq, indexed: repair);
-                return true;
-            });
+            Log.Refresh(repair, _takeIn);
 
             if (_legacyPointer is { } pointer
                 && (_entries.Count < pointer.Version || _entries[(int)pointer.Version - 1].SnapshotId != pointer.SnapshotId))
             {
                 throw new StorageCorruptedException(
-                    $"Snapshot pointer '{_legacyPointerPath}' names snapshot {pointer.SnapshotId} (version {pointer.Version}), which is not in the snapshot segments.");
+                    $"Snapshot pointer '{LegacyPointerPath}' names snapshot {pointer.SnapshotId} (version {pointer.Version}), which is not in the snapshot segments.");
             }
+        }
+
+        /// <summary>The refresh's visitor (one delegate per run, not a closure per refresh).</summary>
+        private bool TakeIn(RecordLocation location, ReadOnlySpan<byte> payload)
+        {
+            (long version, Guid id, bool selfCommitting) = SnapshotRecord.ReadKey(payload);
+            if (!selfCommitting && version > _legacyCommitted)
+            {
+                _uncommittedTail = true;
+                return false;
+            }
+
+            long expected = Count + 1;
+            if (version != expected)
+            {
+                throw new StorageCorruptedException($"Snapshot segment '{Log.Directory}' has version {version} where {expected} was expected.");
+            }
+
+            _sawSelfCommitting |= selfCommitting;
+            ReadOnlySpan<byte> batch = SnapshotRecord.EventBatch(payload);
+            Add(location, version, id, batch.IsEmpty ? 0 : EventBatchRecord.ReadHeader(batch).FirstSeq, indexed: _indexing);
+            return true;
         }
 
         /// <summary>Cuts what follows the last committed record (an append that crashed before its commit point). Writers only.</summary>

@@ -38,7 +38,8 @@ internal sealed class SegmentLog : IDisposable
     private readonly long _maxSegmentBytes;
     private readonly Dictionary<int, SafeFileHandle> _readHandles = new();
     private readonly Dictionary<int, string> _paths = new();
-    private FileStream? _writer;
+    // The segment being appended to: a bare handle (positional writes), no FileStream around it.
+    private SafeFileHandle? _writer;
     private int _writerSegment;
     private int _segment = 1;
     private long _end;
@@ -157,18 +158,17 @@ internal sealed class SegmentLog : IDisposable
             _end = 0;
         }
 
-        FileStream writer = GetWriter();
+        SafeFileHandle writer = GetWriter();
         int length = HeaderSize + payloadLength;
         long offset = _end;
         try
         {
             BinaryPrimitives.WriteUInt32LittleEndian(framed, (uint)payloadLength);
             BinaryPrimitives.WriteUInt32LittleEndian(framed.AsSpan(4), Checksum(framed.AsSpan(0, 4), framed.AsSpan(HeaderSize, payloadLength)));
-            writer.Position = offset;
-            KillPoint(TestKillPoint.FileSystemTorn, writer, framed.AsMemory(0, length));
-            writer.Write(framed, 0, length);
+            KillPoint(TestKillPoint.FileSystemTorn, writer, offset, framed.AsMemory(0, length));
+            RandomAccess.Write(writer, framed.AsSpan(0, length), offset);
             KillPoint(TestKillPoint.FileSystemWritten);
-            writer.Flush(flushToDisk: true);
+            RandomAccess.FlushToDisk(writer);
             KillPoint(TestKillPoint.FileSystemSynced);
         }
         catch
@@ -176,8 +176,8 @@ internal sealed class SegmentLog : IDisposable
             // Leave no partial record behind if the file is still writable; otherwise the next repair cuts it.
             try
             {
-                writer.SetLength(offset);
-                writer.Flush(flushToDisk: true);
+                RandomAccess.SetLength(writer, offset);
+                RandomAccess.FlushToDisk(writer);
             }
             catch (IOException)
             {
@@ -398,7 +398,7 @@ internal sealed class SegmentLog : IDisposable
         }
     }
 
-    private FileStream GetWriter()
+    private SafeFileHandle GetWriter()
     {
         if (_writer is not null && _writerSegment == _segment)
         {
@@ -414,7 +414,7 @@ internal sealed class SegmentLog : IDisposable
             DurableFile.CreateDirectoryDurably(_directory);
         }
 
-        _writer = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _writer = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         _writerSegment = _segment;
         if (created)
         {
@@ -426,7 +426,7 @@ internal sealed class SegmentLog : IDisposable
     }
 
     /// <summary>A crash test's kill point (<see cref="TestKillPoint"/>): at <c>torn</c>, half the record is written first.</summary>
-    private void KillPoint(string phase, FileStream? writer = null, ReadOnlyMemory<byte> record = default)
+    private void KillPoint(string phase, SafeFileHandle? writer = null, long offset = 0, ReadOnlyMemory<byte> record = default)
     {
         if (!TestKillPoint.Armed)
         {
@@ -436,7 +436,7 @@ internal sealed class SegmentLog : IDisposable
         string name = TestKillPoint.Segment(_name, phase);
         if (writer is not null && TestKillPoint.IsArmedNext(name))
         {
-            writer.Write(record.Span[..(record.Length / 2)]);
+            RandomAccess.Write(writer, record.Span[..(record.Length / 2)], offset);
         }
 
         TestKillPoint.Reach(name);

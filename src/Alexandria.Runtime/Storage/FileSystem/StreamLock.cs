@@ -26,17 +26,29 @@ internal sealed class StreamLock : IDisposable
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
 
-    private readonly string _path;
+    private readonly string _directory;
+    private readonly string _fileName;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _path;
     private bool _directoryExists;
 
     // Unix: the lock file, open for the life of this lock; guarded by _gate.
     private SafeFileHandle? _handle;
 
     public StreamLock(string path)
+        : this(Path.GetDirectoryName(path)!, Path.GetFileName(path))
     {
         _path = path;
     }
+
+    /// <summary>The lock file <paramref name="fileName"/> in <paramref name="directory"/>; its path is built on the first file lock (readers need none).</summary>
+    public StreamLock(string directory, string fileName)
+    {
+        _directory = directory;
+        _fileName = fileName;
+    }
+
+    private string LockPath => _path ??= Path.Combine(_directory, _fileName);
 
     /// <summary>Serialises in-process access only (readers use this).</summary>
     public ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
@@ -122,7 +134,7 @@ internal sealed class StreamLock : IDisposable
 
                 if (stopwatch.Elapsed > GiveUpAfter)
                 {
-                    throw new IOException($"Timed out after {GiveUpAfter.TotalSeconds:0}s waiting for the writer lock '{_path}'.");
+                    throw new IOException($"Timed out after {GiveUpAfter.TotalSeconds:0}s waiting for the writer lock '{LockPath}'.");
                 }
             }
         }
@@ -152,14 +164,18 @@ internal sealed class StreamLock : IDisposable
         if (_handle is null)
         {
             // .NET takes a shared flock when it opens a file with sharing (it fails only while another process holds
-            // the exclusive one); it is dropped at once, so between commits this handle holds nothing.
+            // the exclusive one); it is dropped at once, so between commits this handle holds nothing. On Linux the file
+            // is opened directly, with no lock to drop.
             _handle = OpenOnce(FileShare.ReadWrite);
             if (_handle is null)
             {
                 return false;
             }
 
-            FileLock.Unlock(_handle);
+            if (!DurableFile.DirectOpen)
+            {
+                FileLock.Unlock(_handle);
+            }
         }
 
         if (!FileLock.TryLockExclusive(_handle))
@@ -178,7 +194,7 @@ internal sealed class StreamLock : IDisposable
         // finds out and it is created again, as before.
         if (!_directoryExists)
         {
-            DurableFile.CreateDirectoryDurably(Path.GetDirectoryName(_path)!);
+            DurableFile.CreateDirectoryDurably(_directory);
             _directoryExists = true;
         }
 
@@ -188,7 +204,7 @@ internal sealed class StreamLock : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-            DurableFile.CreateDirectoryDurably(Path.GetDirectoryName(_path)!);
+            DurableFile.CreateDirectoryDurably(_directory);
             return Open(share);
         }
         catch (IOException ex) when (IsBusy(ex))
@@ -196,7 +212,10 @@ internal sealed class StreamLock : IDisposable
             return null;
         }
 
-        SafeFileHandle Open(FileShare mode) => File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, mode);
+        // Linux: a plain open(2), no share-mode flock taken and dropped around it (the caller takes the lock itself).
+        SafeFileHandle Open(FileShare mode) => mode != FileShare.None && DurableFile.DirectOpen
+            ? DurableFile.OpenLockFile(LockPath)
+            : File.OpenHandle(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, mode);
     }
 
     private static bool IsBusy(IOException ex) => ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException;
