@@ -30,32 +30,15 @@ namespace Alexandria.Generators.Emitting.Validation.Streaming
 
         public static string MatcherName(int pattern) => "Q" + SchemaMethodEmitter.Int(pattern);
 
-        /// <summary>Beyond this many patterns the cache of parsed ones starts over.</summary>
-        private const int CacheCapacity = 2048;
-
         /// <summary>
         /// Parsed patterns (null for those not of the simple form), once per distinct pattern: the validator tables, the
-        /// streaming methods, the matchers and the constant cover each ask, and the same patterns recur across contracts.
-        /// A pattern and its parse never change, so sharing them between runs and threads changes no output.
+        /// streaming methods, the matchers and the constant cover each ask.
         /// </summary>
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SimplePattern?> Parsed =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, SimplePattern?>(System.StringComparer.Ordinal);
+        private static readonly Parsing.Validation.PatternCache<SimplePattern?> Parsed =
+            new Parsing.Validation.PatternCache<SimplePattern?>(ParseUncached);
 
         /// <summary>Reads a translated (.NET) pattern; null when it is not of the simple form.</summary>
-        public static SimplePattern? Parse(string pattern)
-        {
-            if (Parsed.TryGetValue(pattern, out var known))
-            {
-                return known;
-            }
-
-            if (Parsed.Count >= CacheCapacity)
-            {
-                Parsed.Clear();
-            }
-
-            return Parsed[pattern] = ParseUncached(pattern);
-        }
+        public static SimplePattern? Parse(string pattern) => Parsed.Get(pattern);
 
         private static SimplePattern? ParseUncached(string pattern)
         {
