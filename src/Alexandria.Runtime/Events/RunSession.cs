@@ -33,9 +33,6 @@ public sealed class RunSession
     // that wants them gets them serialized again, UseEventJson: the converters write the same bytes for a value).
     private readonly List<ReadOnlyMemory<byte>> _windowJson = new();
 
-    [ThreadStatic]
-    private static ReusableJsonBuffer? _eventScratch;
-
     // The log before the snapshot this session resumed from, asked for a call announced there when a new event observes it.
     private HistoryLookback? _history;
 
@@ -102,23 +99,15 @@ public sealed class RunSession
 
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_window.Count, nameof(index));
 
-        var scratch = TakeScratch();
+        var scratch = ReusableJsonBuffer.Rent();
         try
         {
             return use(scratch.Write(_window[index]));
         }
         finally
         {
-            _eventScratch = scratch;
+            ReusableJsonBuffer.Return(scratch);
         }
-    }
-
-    // Taken out of the thread's slot while in use, so a nested use gets a buffer of its own.
-    private static ReusableJsonBuffer TakeScratch()
-    {
-        var scratch = _eventScratch ?? new ReusableJsonBuffer();
-        _eventScratch = null;
-        return scratch;
     }
 
     /// <summary>The JSON document of <see cref="Latest"/> as the store holds it (empty before the first compaction).</summary>
@@ -374,7 +363,7 @@ public sealed class RunSession
         var startedRow = Log.Prepare(started);
 
         // The builder's size checks serialize into a reused buffer, which then holds the built snapshot's bytes.
-        var scratch = TakeScratch();
+        var scratch = ReusableJsonBuffer.Rent();
         CompactionSnapshot candidate;
         byte[] json;
         try
@@ -384,7 +373,7 @@ public sealed class RunSession
         }
         finally
         {
-            _eventScratch = scratch;
+            ReusableJsonBuffer.Return(scratch);
         }
 
         var verdict = await _gate.CheckAsync(candidate, json, window, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Text.Json;
 using Alexandria.Contracts;
 
 namespace Alexandria.Runtime.Json;
@@ -44,23 +43,17 @@ public struct LentBytes : IDisposable
 /// </summary>
 public static class LentJson
 {
-    [ThreadStatic]
-    private static Scratch? _scratch;
-
     /// <summary>Serializes <paramref name="value"/> as its declared type <typeparamref name="T"/> into a rented array.</summary>
     public static LentBytes Serialize<T>(T value)
     {
-        var scratch = Take();
+        var scratch = ReusableJsonBuffer.Rent();
         try
         {
-            scratch.Begin();
-            JsonSerializer.Serialize(scratch.Writer, value, OutputSchemaJson.Options);
-            scratch.Writer.Flush();
-            return Lend(scratch.Buffer.WrittenSpan);
+            return Lend(scratch.Write(value));
         }
         finally
         {
-            Give(scratch);
+            ReusableJsonBuffer.Return(scratch);
         }
     }
 
@@ -70,24 +63,20 @@ public static class LentJson
     /// </summary>
     internal static LentBytes SerializeEach(IReadOnlyList<RunEvent> events, Span<Range> ranges)
     {
-        var scratch = Take();
+        var scratch = ReusableJsonBuffer.Rent();
         try
         {
-            scratch.Buffer.ResetWrittenCount();
+            scratch.Clear();
             for (var i = 0; i < events.Count; i++)
             {
-                var start = scratch.Buffer.WrittenCount;
-                scratch.Writer.Reset(scratch.Buffer);
-                JsonSerializer.Serialize(scratch.Writer, events[i], OutputSchemaJson.TypeInfo.RunEvent);
-                scratch.Writer.Flush();
-                ranges[i] = start..scratch.Buffer.WrittenCount;
+                ranges[i] = scratch.Append(events[i], OutputSchemaJson.TypeInfo.RunEvent);
             }
 
-            return Lend(scratch.Buffer.WrittenSpan);
+            return Lend(scratch.WrittenSpan);
         }
         finally
         {
-            Give(scratch);
+            ReusableJsonBuffer.Return(scratch);
         }
     }
 
@@ -96,40 +85,5 @@ public static class LentJson
         var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, written.Length));
         written.CopyTo(array);
         return new LentBytes(array, written.Length);
-    }
-
-    // Taken out while in use, so a converter that serialized through here again would get its own, not this one.
-    private static Scratch Take()
-    {
-        var scratch = _scratch ?? new Scratch();
-        _scratch = null;
-        return scratch;
-    }
-
-    private static void Give(Scratch scratch)
-    {
-        // Not kept after one large document grew it.
-        if (scratch.Buffer.Capacity <= 1 << 20)
-        {
-            _scratch = scratch;
-        }
-    }
-
-    private sealed class Scratch
-    {
-        public Scratch()
-        {
-            Writer = new Utf8JsonWriter(Buffer, ReusableJsonBuffer.ContractWriterOptions);
-        }
-
-        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
-
-        public Utf8JsonWriter Writer { get; }
-
-        public void Begin()
-        {
-            Buffer.ResetWrittenCount();
-            Writer.Reset(Buffer);
-        }
     }
 }
